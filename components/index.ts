@@ -1,0 +1,16 @@
+/**
+ * Reusable components for a containerised web service on ECS Fargate, and the pure helpers they share.
+ */
+export * from "./network";
+export * from "./containerImage";
+export * from "./loadBalancer";
+export * from "./fargateService";
+export * from "./scaling";
+export * from "./serviceSecrets";
+export * from "./accessLogBucket";
+export * from "./capacity";
+export * from "./fargateSizes";
+export * from "./iamDocuments";
+export * from "./containerDefinition";
+export { parseStackConfig, ConfigError, StackSettings, RawStackConfig, SecretReference, LOG_RETENTION_DAYS } from "./stackConfig";
+export { loadStackConfig } from "./loadStackConfig";

@@ -1,0 +1,63 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "./naming";
+
+/** Arguments of {@link ServiceSecrets}. */
+export interface ServiceSecretsArgs {
+    /** Variable name to secret value; each becomes a Secrets Manager secret. Values stay secret in state. */
+    readonly values: Record<string, pulumi.Input<string>>;
+    /** Customer-managed KMS key; the AWS-managed `aws/secretsmanager` key when unset. @default undefined */
+    readonly kmsKeyArn?: string;
+    /** Protect the secrets from deletion and keep them when the stack is destroyed. @default false */
+    readonly protect?: boolean;
+    /**
+     * Days Secrets Manager keeps a deleted secret recoverable; 0 deletes at once (dev stacks).
+     * @default 30
+     */
+    readonly recoveryWindowInDays?: number;
+    /** Tags for every resource. @default {} */
+    readonly tags?: Record<string, string>;
+}
+
+/** Secrets Manager names: letters, digits and /_+=.@- only. */
+const secretNameFor = (prefix: string, variable: string): string => `${prefix}/${variable}`;
+
+/**
+ * Secrets Manager secrets created from secret config values, so that a team can start with
+ * `pulumi config set --secret` and the container still reads its secrets by ARN.
+ */
+export class ServiceSecrets extends pulumi.ComponentResource {
+    /** Variable name to the secret's ARN, for a task definition's `secrets[].valueFrom`. */
+    public readonly arns: Record<string, pulumi.Output<string>>;
+
+    constructor(name: string, args: ServiceSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-web:secrets:ServiceSecrets", name, {}, opts);
+        const protect = args.protect ?? false;
+        const recoveryWindowInDays = args.recoveryWindowInDays ?? 30;
+        if (recoveryWindowInDays !== 0 && (recoveryWindowInDays < 7 || recoveryWindowInDays > 30)) {
+            throw new Error(`ServiceSecrets: recoveryWindowInDays is ${recoveryWindowInDays}; expected 0 or 7 to 30.`);
+        }
+        this.arns = {};
+        for (const variable of Object.keys(args.values).sort()) {
+            const role = variable.toLowerCase().replace(/_/g, "-");
+            const secret = new aws.secretsmanager.Secret(
+                childName(name, role),
+                {
+                    namePrefix: `${secretNameFor(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`, variable)}-`,
+                    description: `${variable} for ${name} (${pulumi.getStack()}), from secret stack config.`,
+                    kmsKeyId: args.kmsKeyArn,
+                    recoveryWindowInDays,
+                    tags: args.tags ?? {},
+                },
+                { parent: this, protect, retainOnDelete: protect },
+            );
+            new aws.secretsmanager.SecretVersion(
+                childName(name, `${role}-value`),
+                { secretId: secret.id, secretString: pulumi.secret(args.values[variable]) },
+                { parent: this, protect, retainOnDelete: protect },
+            );
+            this.arns[variable] = secret.arn;
+        }
+        this.registerOutputs({ arns: this.arns });
+    }
+}

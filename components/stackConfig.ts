@@ -1,0 +1,518 @@
+/**
+ * Typed, validated stack settings from raw Pulumi config. Pure: tests call it with plain maps; the
+ * program calls it through `loadStackConfig`. Every problem is collected and reported at once, before
+ * any resource exists, naming the key, the value given and what is allowed.
+ */
+import { RunError } from "@pulumi/pulumi/errors";
+import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmParameterArn } from "./arn";
+import { CONFIG_KEYS, ConfigKey } from "./configKeys";
+import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
+import { closestName } from "./naming";
+import type { CapacityProvider } from "./capacity";
+import type { CpuArchitecture } from "./fargateService";
+import type { NatStrategy } from "./network";
+
+/** CloudWatch Logs' allowed retention periods, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** A secret the container reads, resolved to what ECS and IAM need. */
+export interface SecretReference {
+    /** ECS `valueFrom`: the ARN, with `:<jsonKey>::` appended for one key of a JSON secret. */
+    readonly valueFrom: string;
+    /** The secret's or parameter's ARN without the JSON key. */
+    readonly arn: string;
+}
+
+/** Everything the program needs, validated and fully defaulted. */
+export interface StackSettings {
+    readonly project: string;
+    readonly stack: string;
+    readonly environment: "dev" | "prod";
+    readonly region: string;
+    readonly serviceName: string;
+    readonly network: {
+        readonly cidrBlock: string;
+        readonly availabilityZones: number;
+        readonly natStrategy: NatStrategy;
+    };
+    readonly image: {
+        readonly context: string;
+        readonly keepImages: number;
+        readonly untaggedExpiryDays: number;
+    };
+    readonly container: {
+        readonly cpu: number;
+        readonly memory: number;
+        readonly architecture: CpuArchitecture;
+        readonly port: number;
+        readonly user: string;
+        readonly readonlyRootFilesystem: boolean;
+        readonly stopTimeoutSeconds: number;
+        readonly healthCheck: {
+            readonly command: string[];
+            readonly intervalSeconds: number;
+            readonly timeoutSeconds: number;
+            readonly retries: number;
+            readonly startPeriodSeconds: number;
+        };
+        readonly environment: Record<string, string>;
+        readonly secrets: Record<string, SecretReference>;
+        /** Plain text of secret config values; `loadStackConfig` wraps them as secret Outputs. */
+        readonly secretValues: Record<string, string>;
+    };
+    readonly service: {
+        readonly desiredCount: number;
+        readonly capacityProvider: CapacityProvider;
+        readonly onDemandBase: number;
+        readonly healthCheckGracePeriodSeconds: number;
+        readonly logRetentionDays: number;
+    };
+    readonly loadBalancer: {
+        readonly healthCheck: {
+            readonly path: string;
+            readonly matcher: string;
+            readonly intervalSeconds: number;
+            readonly timeoutSeconds: number;
+            readonly healthyThreshold: number;
+            readonly unhealthyThreshold: number;
+        };
+        readonly deregistrationDelaySeconds: number;
+        readonly idleTimeoutSeconds: number;
+        /** Access logs: into an existing bucket, or into one the stack creates; none when undefined. */
+        readonly accessLogs?: { readonly bucket?: string };
+        readonly certificateArn?: string;
+        readonly domain?: { readonly name: string; readonly hostedZoneId: string };
+    };
+    readonly scaling: {
+        readonly minCapacity: number;
+        readonly maxCapacity: number;
+        readonly cpuTargetPercent: number;
+        readonly memoryTargetPercent?: number;
+        readonly requestsPerTarget?: number;
+        readonly scaleInCooldownSeconds: number;
+        readonly scaleOutCooldownSeconds: number;
+    };
+    readonly deletionProtection: boolean;
+    readonly kmsKeyArn?: string;
+    readonly tags: Record<string, string>;
+}
+
+/** Raw config as the engine hands it to a program: full keys (`project:key`) to their text. */
+export interface RawStackConfig {
+    readonly project: string;
+    readonly stack: string;
+    readonly values: Readonly<Record<string, string>>;
+    /** Full keys whose values were set with `--secret`. */
+    readonly secretKeys: readonly string[];
+}
+
+/** Invalid configuration. A `RunError`, so Pulumi prints the message without a stack trace. */
+export class ConfigError extends RunError {
+    constructor(
+        readonly stack: string,
+        readonly problems: readonly string[],
+    ) {
+        super(
+            `Invalid configuration for stack "${stack}" (${problems.length} ${problems.length === 1 ? "problem" : "problems"}):\n` +
+                problems.map(p => `  - ${p}`).join("\n"),
+        );
+        this.name = "ConfigError";
+    }
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const show = (value: unknown): string => JSON.stringify(value);
+const quoted = (values: readonly string[]) => describeChoices(values.map(v => show(v)));
+
+/** Reads declared keys, recording a problem (and returning the default) for each bad value. */
+class Reader {
+    readonly problems: string[] = [];
+
+    constructor(private readonly raw: RawStackConfig) {}
+
+    full(key: ConfigKey): string {
+        return `${this.raw.project}:${key}`;
+    }
+
+    report(key: ConfigKey, given: unknown, allowed: string): void {
+        this.problems.push(`${this.full(key)} is ${show(given)}; ${allowed}`);
+    }
+
+    isSecret(key: ConfigKey): boolean {
+        return this.raw.secretKeys.includes(this.full(key));
+    }
+
+    private text(key: ConfigKey): string | undefined {
+        return this.raw.values[this.full(key)];
+    }
+
+    private parsed(key: ConfigKey): unknown {
+        const text = this.text(key);
+        if (text === undefined) {
+            return CONFIG_KEYS[key].default;
+        }
+        const type = CONFIG_KEYS[key].type;
+        if (type === "string") {
+            return text;
+        }
+        if (type === "integer") {
+            return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+        }
+        if (type === "boolean") {
+            return text === "true" ? true : text === "false" ? false : text;
+        }
+        try {
+            return JSON.parse(text);
+        } catch {
+            return text;
+        }
+    }
+
+    string(key: ConfigKey, check?: (value: string) => string | undefined): string {
+        const value = this.parsed(key);
+        const fallback = CONFIG_KEYS[key].default as string;
+        if (typeof value !== "string") {
+            this.report(key, value, "expected a string");
+            return fallback;
+        }
+        const problem = value === "" && fallback === "" ? undefined : check?.(value);
+        if (problem) {
+            this.report(key, value, problem);
+            return fallback;
+        }
+        return value;
+    }
+
+    optionalString(key: ConfigKey, check: (value: string) => string | undefined): string | undefined {
+        return this.string(key, check) || undefined;
+    }
+
+    oneOf<T extends string>(key: ConfigKey, allowed: readonly T[]): T {
+        return this.string(key, v => ((allowed as readonly string[]).includes(v) ? undefined : `allowed: ${quoted(allowed)}`)) as T;
+    }
+
+    integer(key: ConfigKey, min: number, max: number, why = ""): number {
+        const value = this.parsed(key);
+        if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+            this.report(key, value, `expected an integer from ${min} to ${max}${why}`);
+            return CONFIG_KEYS[key].default as number;
+        }
+        return value;
+    }
+
+    boolean(key: ConfigKey): boolean {
+        const value = this.parsed(key);
+        if (typeof value !== "boolean") {
+            this.report(key, value, "expected true or false");
+            return CONFIG_KEYS[key].default as boolean;
+        }
+        return value;
+    }
+
+    stringArray(key: ConfigKey): string[] {
+        const value = this.parsed(key);
+        if (!Array.isArray(value) || value.length === 0 || !value.every(v => typeof v === "string" && v !== "")) {
+            this.report(key, value, "expected a non-empty list of strings");
+            return [...(CONFIG_KEYS[key].default as readonly string[])];
+        }
+        return value;
+    }
+
+    record(key: ConfigKey): Record<string, unknown> {
+        const value = this.parsed(key);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+            this.report(key, this.isSecret(key) ? "[secret]" : value, "expected an object of NAME: value");
+            return {};
+        }
+        return value as Record<string, unknown>;
+    }
+}
+
+/**
+ * Validates raw stack config and returns the program's settings.
+ * @throws ConfigError listing every problem, each naming its key, the value given and what is allowed.
+ */
+export function parseStackConfig(raw: RawStackConfig): StackSettings {
+    const r = new Reader(raw);
+    const problems = r.problems;
+
+    problems.push(...unknownKeys(raw));
+    const region = raw.values["aws:region"];
+    if (region === undefined) {
+        problems.push(`aws:region is not set; run "pulumi config set aws:region <region>", e.g. us-east-1`);
+    } else if (!isRegion(region)) {
+        problems.push(`aws:region is ${show(region)}; expected an AWS region such as us-east-1`);
+    }
+
+    const environment = r.oneOf("environment", ["dev", "prod"] as const);
+    const prod = environment === "prod";
+    const serviceName = r.string("serviceName", v =>
+        /^[a-z][a-z0-9-]{0,19}$/.test(v) && !v.endsWith("-") ? undefined : "expected 1 to 20 lowercase letters, digits or hyphens, starting with a letter",
+    );
+
+    const cidrBlock = r.string("vpcCidr", cidrProblem);
+    const availabilityZones = r.integer("availabilityZones", 2, 6, " (the load balancer needs subnets in two zones)");
+    const natStrategy = r.oneOf("natStrategy", ["none", "single", "perAz"] as const);
+    if (prod && natStrategy !== "perAz") {
+        r.report("natStrategy", natStrategy, `prod needs "perAz" so that losing one zone keeps egress`);
+    }
+
+    const cpu = r.integer("cpu", 1, 16384);
+    if (!isFargateCpu(cpu)) {
+        r.report("cpu", cpu, `allowed: ${describeChoices(FARGATE_CPU_UNITS)}`);
+    }
+    const memory = r.integer("memory", 1, 122880);
+    if (isFargateCpu(cpu) && !fargateMemoryOptions(cpu).includes(memory)) {
+        r.report("memory", memory, `Fargate offers ${describeMemory(cpu)} MiB with cpu ${cpu}`);
+    }
+    const architecture = r.oneOf("cpuArchitecture", ["X86_64", "ARM64"] as const);
+    const port = r.integer("containerPort", 1024, 65535);
+    const user = r.string("containerUser", v =>
+        !/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/.test(v)
+            ? "expected a user or uid, optionally :group"
+            : /^(root|0)(:|$)/.test(v)
+              ? "the container must not run as root; use a non-root uid such as 1000"
+              : undefined,
+    );
+    const readonlyRootFilesystem = r.boolean("readonlyRootFilesystem");
+    const stopTimeoutSeconds = r.integer("stopTimeoutSeconds", 2, 120);
+
+    const command = r.stringArray("containerHealthCheckCommand");
+    if (!["CMD", "CMD-SHELL"].includes(command[0]) || command.length < 2) {
+        r.report("containerHealthCheckCommand", command, `expected ["CMD", program, …args] or ["CMD-SHELL", "shell command"]`);
+    }
+    const hcInterval = r.integer("containerHealthCheckIntervalSeconds", 5, 300);
+    const hcTimeout = r.integer("containerHealthCheckTimeoutSeconds", 2, 60);
+    if (hcTimeout >= hcInterval) {
+        r.report("containerHealthCheckTimeoutSeconds", hcTimeout, `must be less than ${r.full("containerHealthCheckIntervalSeconds")} (${hcInterval})`);
+    }
+    const retries = r.integer("containerHealthCheckRetries", 1, 10);
+    const startPeriodSeconds = r.integer("containerStartPeriodSeconds", 0, 300);
+
+    const environmentVariables = stringMap(r, "containerEnvironment");
+    const secrets = secretReferences(r);
+    const secretValues = secretValueMap(r);
+    for (const name of Object.keys(secrets)) {
+        if (name in environmentVariables) {
+            r.report("secrets", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
+        }
+        if (name in secretValues) {
+            r.report("secrets", name, `${r.full("secretValues")} also sets ${name}; give each secret one source`);
+        }
+    }
+    for (const name of Object.keys(secretValues)) {
+        if (name in environmentVariables) {
+            r.report("secretValues", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
+        }
+    }
+
+    const minCapacity = r.integer("minCapacity", prod ? 2 : 1, 100, prod ? " (prod runs at least 2 tasks)" : "");
+    const maxCapacity = r.integer("maxCapacity", 1, 100);
+    if (minCapacity > maxCapacity) {
+        r.report("minCapacity", minCapacity, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
+    }
+    const desiredCount = r.integer("desiredCount", 0, 100);
+    if (desiredCount < minCapacity || desiredCount > maxCapacity) {
+        r.report("desiredCount", desiredCount, `expected a count from ${r.full("minCapacity")} (${minCapacity}) to ${r.full("maxCapacity")} (${maxCapacity})`);
+    }
+    const capacityProvider = r.oneOf("capacityProvider", ["FARGATE", "FARGATE_SPOT"] as const);
+    const onDemandBase = r.integer("onDemandBase", 0, 100);
+    if (onDemandBase > maxCapacity) {
+        r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
+    }
+    const gracePeriod = r.integer("healthCheckGracePeriodSeconds", 0, 7200);
+    if (gracePeriod < startPeriodSeconds) {
+        r.report("healthCheckGracePeriodSeconds", gracePeriod, `must be at least ${r.full("containerStartPeriodSeconds")} (${startPeriodSeconds}), or new tasks are killed while starting`);
+    }
+    const logRetentionDays = r.integer("logRetentionDays", 1, 3653);
+    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
+        r.report("logRetentionDays", logRetentionDays, `allowed: ${LOG_RETENTION_DAYS.join(", ")}`);
+    }
+
+    const path = r.string("healthCheckPath", v => (/^\/[\x21-\x7e]{0,1023}$/.test(v) ? undefined : `expected a path starting with "/"`));
+    const matcher = r.string("healthCheckMatcher", v =>
+        /^[1-5]\d\d((-|,)[1-5]\d\d)*$/.test(v) ? undefined : `expected HTTP codes such as "200", "200,302" or "200-399"`,
+    );
+    const lbInterval = r.integer("healthCheckIntervalSeconds", 5, 300);
+    const lbTimeout = r.integer("healthCheckTimeoutSeconds", 2, 120);
+    if (lbTimeout >= lbInterval) {
+        r.report("healthCheckTimeoutSeconds", lbTimeout, `must be less than ${r.full("healthCheckIntervalSeconds")} (${lbInterval})`);
+    }
+    const healthyThreshold = r.integer("healthyThreshold", 2, 10);
+    const unhealthyThreshold = r.integer("unhealthyThreshold", 2, 10);
+    const deregistrationDelaySeconds = r.integer("deregistrationDelaySeconds", 0, 3600);
+    const idleTimeoutSeconds = r.integer("albIdleTimeoutSeconds", 1, 4000);
+    const accessLogs = r.boolean("accessLogs");
+    const accessLogsBucket = r.optionalString("accessLogsBucket", v =>
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v) ? undefined : "expected an S3 bucket name",
+    );
+    if (accessLogsBucket && !accessLogs) {
+        r.report("accessLogsBucket", accessLogsBucket, `set ${r.full("accessLogs")} to true to use it, or remove it`);
+    }
+    const certificateArn = r.optionalString("certificateArn", v =>
+        isAcmCertificateArn(v) ? undefined : "expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
+    );
+    const domainName = r.optionalString("domainName", v =>
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v) ? undefined : "expected a lowercase DNS name such as app.example.com",
+    );
+    const hostedZoneId = r.optionalString("hostedZoneId", v => (/^Z[A-Z0-9]{1,31}$/.test(v) ? undefined : "expected a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ"));
+    if (domainName && !hostedZoneId) {
+        r.report("hostedZoneId", "", `set it with ${r.full("domainName")}: the stack validates the certificate and creates the alias record in that zone`);
+    }
+    if (hostedZoneId && !domainName) {
+        r.report("domainName", "", `set it with ${r.full("hostedZoneId")}`);
+    }
+
+    const cpuTargetPercent = r.integer("cpuTargetPercent", 10, 90);
+    const memoryTargetPercent = optionalPercent(r, "memoryTargetPercent");
+    const requestsPerTarget = r.integer("requestsPerTarget", 0, 100000) || undefined;
+    const scaleInCooldownSeconds = r.integer("scaleInCooldownSeconds", 0, 3600);
+    const scaleOutCooldownSeconds = r.integer("scaleOutCooldownSeconds", 0, 3600);
+
+    const context = r.string("appPath", v => (v.trim() ? undefined : "expected a folder path"));
+    const keepImages = r.integer("imageRetentionCount", 1, 1000);
+    const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
+    const deletionProtection = r.boolean("deletionProtection");
+    if (prod && !deletionProtection) {
+        r.report("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
+    }
+    const kmsKeyArn = r.optionalString("kmsKeyArn", v =>
+        isKmsKeyArn(v) ? undefined : "expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)",
+    );
+    const tags = stringMap(r, "tags", /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, "tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@");
+
+    if (problems.length > 0) {
+        throw new ConfigError(raw.stack, problems);
+    }
+    return {
+        project: raw.project,
+        stack: raw.stack,
+        environment,
+        region: region!,
+        serviceName,
+        network: { cidrBlock, availabilityZones, natStrategy },
+        image: { context, keepImages, untaggedExpiryDays },
+        container: {
+            cpu,
+            memory,
+            architecture,
+            port,
+            user,
+            readonlyRootFilesystem,
+            stopTimeoutSeconds,
+            healthCheck: { command, intervalSeconds: hcInterval, timeoutSeconds: hcTimeout, retries, startPeriodSeconds },
+            environment: environmentVariables,
+            secrets,
+            secretValues,
+        },
+        service: { desiredCount, capacityProvider, onDemandBase, healthCheckGracePeriodSeconds: gracePeriod, logRetentionDays },
+        loadBalancer: {
+            healthCheck: { path, matcher, intervalSeconds: lbInterval, timeoutSeconds: lbTimeout, healthyThreshold, unhealthyThreshold },
+            deregistrationDelaySeconds,
+            idleTimeoutSeconds,
+            accessLogs: accessLogs ? { bucket: accessLogsBucket } : undefined,
+            certificateArn,
+            domain: domainName && hostedZoneId ? { name: domainName, hostedZoneId } : undefined,
+        },
+        scaling: { minCapacity, maxCapacity, cpuTargetPercent, memoryTargetPercent, requestsPerTarget, scaleInCooldownSeconds, scaleOutCooldownSeconds },
+        deletionProtection,
+        kmsKeyArn,
+        tags,
+    };
+}
+
+function describeMemory(cpu: number): string {
+    const options = fargateMemoryOptions(cpu);
+    return options.length > 3
+        ? `${options[0]} to ${options[options.length - 1]} in steps of ${options[1] - options[0]}`
+        : describeChoices(options);
+}
+
+function cidrProblem(value: string): string | undefined {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+    if (!match || match.slice(1, 5).some(o => Number(o) > 255)) {
+        return "expected an IPv4 CIDR block such as 10.0.0.0/16";
+    }
+    const prefix = Number(match[5]);
+    return prefix < 16 || prefix > 24 ? "expected a prefix from /16 to /24" : undefined;
+}
+
+function optionalPercent(r: Reader, key: ConfigKey): number | undefined {
+    const value = r.integer(key, 0, 90);
+    if (value !== 0 && value < 10) {
+        r.report(key, value, "expected 0 (off) or an integer from 10 to 90");
+    }
+    return value >= 10 ? value : undefined;
+}
+
+function stringMap(r: Reader, key: ConfigKey, namePattern = ENV_NAME, nameRule = "names of letters, digits and _ that do not start with a digit"): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const [name, value] of Object.entries(r.record(key))) {
+        if (!namePattern.test(name)) {
+            r.report(key, name, `expected ${nameRule}`);
+        } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+            r.report(key, { [name]: value }, `the value of ${name} must be a string`);
+        } else {
+            result[name] = String(value);
+        }
+    }
+    return result;
+}
+
+function secretReferences(r: Reader): Record<string, SecretReference> {
+    const result: Record<string, SecretReference> = {};
+    const allowed = "expected a Secrets Manager or SSM parameter ARN, or {arn, jsonKey} for one key of a JSON secret";
+    for (const [name, value] of Object.entries(r.record("secrets"))) {
+        if (!ENV_NAME.test(name)) {
+            r.report("secrets", name, "expected names of letters, digits and _ that do not start with a digit");
+            continue;
+        }
+        const spec = typeof value === "string" ? { arn: value } : (value as { arn?: unknown; jsonKey?: unknown } | null);
+        const arn = spec?.arn;
+        const jsonKey = spec?.jsonKey;
+        if (typeof arn !== "string" || !(isSecretsManagerArn(arn) || isSsmParameterArn(arn))) {
+            r.report("secrets", { [name]: value }, allowed);
+        } else if (jsonKey !== undefined && (typeof jsonKey !== "string" || !/^[A-Za-z0-9_.-]+$/.test(jsonKey) || !isSecretsManagerArn(arn))) {
+            r.report("secrets", { [name]: value }, "jsonKey must be a key name and needs a Secrets Manager ARN");
+        } else {
+            result[name] = { arn, valueFrom: jsonKey ? `${arn}:${jsonKey}::` : arn };
+        }
+    }
+    return result;
+}
+
+function secretValueMap(r: Reader): Record<string, string> {
+    const raw = r.record("secretValues");
+    const names = Object.keys(raw);
+    if (names.length > 0 && !r.isSecret("secretValues")) {
+        r.problems.push(
+            `${r.full("secretValues")} is set in plain text; set each value with "pulumi config set --secret --path 'secretValues.NAME' VALUE"`,
+        );
+        return {};
+    }
+    const result: Record<string, string> = {};
+    for (const name of names) {
+        const value = raw[name];
+        if (!ENV_NAME.test(name)) {
+            r.report("secretValues", name, "expected names of letters, digits and _ that do not start with a digit");
+        } else if (typeof value !== "string" || value === "") {
+            // Never echo a secret value, not even a malformed one.
+            r.report("secretValues", name, `the value of ${name} must be a non-empty string`);
+        } else {
+            result[name] = value;
+        }
+    }
+    return result;
+}
+
+function unknownKeys(raw: RawStackConfig): string[] {
+    const declared = Object.keys(CONFIG_KEYS);
+    const prefix = `${raw.project}:`;
+    return Object.keys(raw.values)
+        .filter(k => k.startsWith(prefix) && !declared.includes(k.slice(prefix.length)))
+        .map(k => {
+            const suggestion = closestName(k.slice(prefix.length), declared);
+            const hint = suggestion ? `did you mean ${prefix}${suggestion}?` : `see the keys declared in Pulumi.yaml`;
+            return `${k} is not a configuration key of this project; ${hint}`;
+        });
+}

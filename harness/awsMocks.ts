@@ -1,0 +1,291 @@
+/**
+ * Mocks that answer like AWS would: each resource type gets the ids, ARNs and computed attributes its
+ * provider returns (derived deterministically from its logical name, so runs are repeatable), and every
+ * data-source call the program may make is implemented — any other call throws, so a program never
+ * silently works on `undefined`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+
+/** The account every mocked ARN belongs to. */
+export const MOCK_ACCOUNT = "123456789012";
+
+/** ELB log-delivery accounts of the regions opened before August 2022 (a selection; others use us-east-1's). */
+const ELB_ACCOUNTS: Record<string, string> = {
+    "us-east-1": "127311923021",
+    "us-east-2": "033677994240",
+    "us-west-1": "027434742980",
+    "us-west-2": "797873946194",
+    "eu-west-1": "156460612806",
+    "eu-central-1": "054676820928",
+    "ap-southeast-1": "114774131450",
+    "ap-northeast-1": "582318560864",
+};
+
+const hex = (seed: string, length: number): string => {
+    let out = "";
+    for (let i = 0; out.length < length; i++) {
+        out += createHash("sha256").update(`${seed}#${i}`).digest("hex");
+    }
+    return out.slice(0, length);
+};
+const alnum = (seed: string, length: number): string =>
+    Buffer.from(hex(seed, length * 2), "hex").toString("base64").replace(/[^A-Za-z0-9]/g, "x").slice(0, length);
+const uuid = (seed: string): string => {
+    const h = hex(seed, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/** Pulumi's auto-naming: the logical name plus seven random characters (here derived from the name). */
+const autoName = (name: string, inputs: Record<string, any>, max = 255, lower = false): string => {
+    if (typeof inputs.name === "string") return inputs.name;
+    const base = typeof inputs.namePrefix === "string" ? inputs.namePrefix : `${name}-`;
+    const generated = `${base}${hex(name, 7)}`;
+    return (lower ? generated.toLowerCase() : generated).slice(0, max);
+};
+
+type State = Record<string, any>;
+
+/** Options of {@link AwsMocks}. */
+export interface AwsMocksOptions {
+    /** Region of the provider (`aws:region`). @default "us-east-1" */
+    readonly region?: string;
+    /** Extra call handlers by token, for programs that use other data sources. */
+    readonly calls?: Record<string, (inputs: Record<string, any>) => Record<string, any>>;
+}
+
+/** `pulumi.runtime.Mocks` for programs built on `@pulumi/aws`, `@pulumi/awsx` (VPC) and `@pulumi/docker`. */
+export class AwsMocks implements pulumi.runtime.Mocks {
+    private readonly region: string;
+
+    constructor(private readonly options: AwsMocksOptions = {}) {
+        this.region = options.region ?? "us-east-1";
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
+        const inputs = args.inputs as State;
+        if (!args.custom) {
+            return { id: undefined, state: args.type === "awsx:ec2:Vpc" ? this.awsxVpc(args.name, inputs) : {} };
+        }
+        const { id, state } = this.custom(args.type, args.name, inputs);
+        return { id, state: { ...inputs, ...state, id } };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        const r = this.region;
+        const inputs = args.inputs as Record<string, any>;
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/ci`, userId: "AIDAMOCKUSERID000000", id: MOCK_ACCOUNT };
+            case "aws:index/getRegion:getRegion":
+                return { name: r, region: r, id: r, description: r, endpoint: `ec2.${r}.amazonaws.com` };
+            case "aws:index/getPartition:getPartition":
+                return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+                const names = ["a", "b", "c", "d", "e", "f"].map(z => `${r}${z}`);
+                return { names, zoneIds: names.map((_, i) => `use1-az${i + 1}`), id: r, groupNames: [r] };
+            }
+            case "aws:ecr/getAuthorizationToken:getAuthorizationToken": {
+                const registry = inputs.registryId ?? MOCK_ACCOUNT;
+                return {
+                    authorizationToken: Buffer.from("AWS:mock-token").toString("base64"),
+                    userName: "AWS",
+                    password: "mock-token",
+                    proxyEndpoint: `https://${registry}.dkr.ecr.${r}.amazonaws.com`,
+                    expiresAt: "2030-01-01T00:00:00Z",
+                    id: registry,
+                };
+            }
+            case "aws:elb/getServiceAccount:getServiceAccount": {
+                const account = ELB_ACCOUNTS[inputs.region ?? r] ?? ELB_ACCOUNTS["us-east-1"];
+                return { arn: `arn:aws:iam::${account}:root`, id: account };
+            }
+        }
+        const extra = this.options.calls?.[args.token];
+        if (extra) {
+            return extra(inputs);
+        }
+        throw new Error(`The offline mocks do not implement the call ${args.token}; add it to AwsMocks (harness/awsMocks.ts) or pass it in options.calls.`);
+    }
+
+    /** State of a remote awsx VPC: ids of the VPC and of one subnet per zone and type. */
+    private awsxVpc(name: string, inputs: State): State {
+        const zones = Number(inputs.numberOfAvailabilityZones ?? 3);
+        const specs: { type?: string }[] = Array.isArray(inputs.subnetSpecs)
+            ? inputs.subnetSpecs
+            : [{ type: "Public" }, { type: "Private" }];
+        const subnets = (type: string) =>
+            specs.some(s => s.type === type)
+                ? Array.from({ length: zones }, (_, i) => `subnet-${hex(`${name}/${type}/${i}`, 17)}`)
+                : [];
+        const strategy = inputs.natGateways?.strategy ?? "OnePerAz";
+        const natCount = strategy === "None" ? 0 : strategy === "Single" ? 1 : zones;
+        return {
+            vpcId: `vpc-${hex(name, 17)}`,
+            publicSubnetIds: subnets("Public"),
+            privateSubnetIds: subnets("Private"),
+            isolatedSubnetIds: subnets("Isolated"),
+            natGatewayIds: Array.from({ length: natCount }, (_, i) => `nat-${hex(`${name}/nat/${i}`, 17)}`),
+        };
+    }
+
+    private custom(type: string, name: string, inputs: State): { id: string; state: State } {
+        const r = this.region;
+        const a = MOCK_ACCOUNT;
+        switch (type) {
+            case "aws:ecr/repository:Repository": {
+                const repo = autoName(name, inputs, 256, true);
+                return {
+                    id: repo,
+                    state: { name: repo, arn: `arn:aws:ecr:${r}:${a}:repository/${repo}`, registryId: a, repositoryUrl: `${a}.dkr.ecr.${r}.amazonaws.com/${repo}` },
+                };
+            }
+            case "aws:ecr/lifecyclePolicy:LifecyclePolicy":
+                return { id: String(inputs.repository), state: { registryId: a } };
+            case "docker:index/image:Image": {
+                const imageName = String(inputs.imageName);
+                const repository = imageName.replace(/:[^:/]+$/, "");
+                const digest = `sha256:${hex(`${imageName}|${JSON.stringify(inputs.build ?? {})}`, 64)}`;
+                return { id: `${repository}@${digest}`, state: { repoDigest: `${repository}@${digest}`, baseImageName: imageName } };
+            }
+            case "aws:lb/loadBalancer:LoadBalancer":
+            case "aws:alb/loadBalancer:LoadBalancer": {
+                const lb = autoName(name, inputs, 32);
+                const suffix = `app/${lb}/${hex(name, 16)}`;
+                const arn = `arn:aws:elasticloadbalancing:${r}:${a}:loadbalancer/${suffix}`;
+                return { id: arn, state: { name: lb, arn, arnSuffix: suffix, dnsName: `${lb}-${parseInt(hex(name, 8), 16)}.${r}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" } };
+            }
+            case "aws:lb/targetGroup:TargetGroup":
+            case "aws:alb/targetGroup:TargetGroup": {
+                const tg = autoName(name, inputs, 32);
+                const suffix = `targetgroup/${tg}/${hex(name, 16)}`;
+                const arn = `arn:aws:elasticloadbalancing:${r}:${a}:${suffix}`;
+                return { id: arn, state: { name: tg, arn, arnSuffix: suffix } };
+            }
+            case "aws:lb/listener:Listener":
+            case "aws:alb/listener:Listener": {
+                const arn = `arn:aws:elasticloadbalancing:${r}:${a}:listener/app/${name}/${hex(name, 16)}/${hex(`${name}/l`, 16)}`;
+                return { id: arn, state: { arn } };
+            }
+            case "aws:ecs/cluster:Cluster": {
+                const cluster = autoName(name, inputs);
+                const arn = `arn:aws:ecs:${r}:${a}:cluster/${cluster}`;
+                return { id: arn, state: { name: cluster, arn } };
+            }
+            case "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders":
+                return { id: String(inputs.clusterName), state: {} };
+            case "aws:ecs/service:Service": {
+                const service = autoName(name, inputs);
+                const cluster = String(inputs.cluster ?? "default").split("/").pop();
+                const arn = `arn:aws:ecs:${r}:${a}:service/${cluster}/${service}`;
+                return { id: arn, state: { name: service, arn } };
+            }
+            case "aws:ecs/taskDefinition:TaskDefinition": {
+                const family = String(inputs.family ?? name);
+                const arnWithoutRevision = `arn:aws:ecs:${r}:${a}:task-definition/${family}`;
+                return { id: family, state: { arn: `${arnWithoutRevision}:1`, arnWithoutRevision, revision: 1 } };
+            }
+            case "aws:iam/role:Role": {
+                const role = autoName(name, inputs, 64);
+                return { id: role, state: { name: role, arn: `arn:aws:iam::${a}:role/${role}`, uniqueId: `AROA${hex(name, 17).toUpperCase()}` } };
+            }
+            case "aws:iam/rolePolicy:RolePolicy": {
+                const policy = autoName(name, inputs, 128);
+                return { id: `${inputs.role}:${policy}`, state: { name: policy } };
+            }
+            case "aws:iam/policy:Policy": {
+                const policy = autoName(name, inputs, 128);
+                const arn = `arn:aws:iam::${a}:policy/${policy}`;
+                return { id: arn, state: { name: policy, arn, policyId: `ANPA${hex(name, 17).toUpperCase()}` } };
+            }
+            case "aws:cloudwatch/logGroup:LogGroup": {
+                const group = autoName(name, inputs, 512);
+                return { id: group, state: { name: group, arn: `arn:aws:logs:${r}:${a}:log-group:${group}` } };
+            }
+            case "aws:ec2/securityGroup:SecurityGroup":
+            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
+                const id = `sg-${hex(name, 17)}`;
+                return { id, state: { arn: `arn:aws:ec2:${r}:${a}:security-group/${id}`, ownerId: a, name: inputs.name ?? autoName(name, inputs) } };
+            }
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
+            case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+                const id = `sgr-${hex(name, 17)}`;
+                return { id, state: { arn: `arn:aws:ec2:${r}:${a}:security-group-rule/${id}`, securityGroupRuleId: id } };
+            }
+            case "aws:ec2/securityGroupRule:SecurityGroupRule": {
+                const id = `sgrule-${parseInt(hex(name, 8), 16)}`;
+                return { id, state: { securityGroupRuleId: `sgr-${hex(name, 17)}` } };
+            }
+            case "aws:ec2/vpc:Vpc": {
+                const id = `vpc-${hex(name, 17)}`;
+                return { id, state: { arn: `arn:aws:ec2:${r}:${a}:vpc/${id}`, defaultSecurityGroupId: `sg-${hex(`${name}/default`, 17)}` } };
+            }
+            case "aws:ec2/subnet:Subnet": {
+                const id = `subnet-${hex(name, 17)}`;
+                return { id, state: { arn: `arn:aws:ec2:${r}:${a}:subnet/${id}` } };
+            }
+            case "aws:ec2/flowLog:FlowLog": {
+                const id = `fl-${hex(name, 17)}`;
+                return { id, state: { arn: `arn:aws:ec2:${r}:${a}:vpc-flow-log/${id}` } };
+            }
+            case "aws:secretsmanager/secret:Secret": {
+                const secret = autoName(name, inputs, 512);
+                const arn = `arn:aws:secretsmanager:${r}:${a}:secret:${secret}-${alnum(name, 6)}`;
+                return { id: arn, state: { name: secret, arn } };
+            }
+            case "aws:secretsmanager/secretVersion:SecretVersion": {
+                const versionId = uuid(name);
+                return { id: `${inputs.secretId}|${versionId}`, state: { versionId, arn: inputs.secretId } };
+            }
+            case "aws:acm/certificate:Certificate": {
+                const arn = `arn:aws:acm:${r}:${a}:certificate/${uuid(name)}`;
+                const domain = String(inputs.domainName);
+                return {
+                    id: arn,
+                    state: {
+                        arn,
+                        status: "PENDING_VALIDATION",
+                        domainValidationOptions: [
+                            {
+                                domainName: domain,
+                                resourceRecordName: `_${hex(`${name}/n`, 32)}.${domain}.`,
+                                resourceRecordType: "CNAME",
+                                resourceRecordValue: `_${hex(`${name}/v`, 32)}.acm-validations.aws.`,
+                            },
+                        ],
+                    },
+                };
+            }
+            case "aws:acm/certificateValidation:CertificateValidation":
+                return { id: String(inputs.certificateArn), state: {} };
+            case "aws:route53/record:Record": {
+                const fqdn = String(inputs.name).replace(/\.$/, "");
+                return { id: `${inputs.zoneId}_${fqdn}_${inputs.type}`, state: { fqdn } };
+            }
+            case "aws:appautoscaling/target:Target":
+                return {
+                    id: String(inputs.resourceId),
+                    state: { arn: `arn:aws:application-autoscaling:${r}:${a}:scalable-target/${hex(name, 32)}` },
+                };
+            case "aws:appautoscaling/policy:Policy": {
+                const policy = autoName(name, inputs);
+                return {
+                    id: policy,
+                    state: { name: policy, arn: `arn:aws:autoscaling:${r}:${a}:scalingPolicy:${uuid(name)}:resource/${inputs.resourceId}:policyName/${policy}` },
+                };
+            }
+            case "aws:s3/bucket:Bucket":
+            case "aws:s3/bucketV2:BucketV2": {
+                const bucket = typeof inputs.bucket === "string" ? inputs.bucket : autoName(name, {}, 63, true);
+                return { id: bucket, state: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com` } };
+            }
+        }
+        if (type.startsWith("aws:s3/")) {
+            return { id: String(inputs.bucket ?? name), state: {} };
+        }
+        // Any other resource: an id from its name and, for AWS types, an ARN in the type's service.
+        const service = type.startsWith("aws:") ? type.split(":")[1].split("/")[0] : undefined;
+        const id = `${name}-${hex(name, 8)}`;
+        return { id, state: service ? { arn: `arn:aws:${service}:${r}:${a}:${id}` } : {} };
+    }
+}

@@ -1,0 +1,377 @@
+/**
+ * Evaluates a policy pack's policies over recorded resources the way the Pulumi engine does during
+ * `pulumi preview --policy-pack`, without starting the pack's gRPC server (building a `PolicyPack` would).
+ *
+ * Mirrored from `@pulumi/policy` 1.21 `server.js`: enforcement level = config ?? policy ?? pack
+ * (`disabled` skips, `remediate` runs remediations first and reports as mandatory); props go through
+ * `unknownCheckingProxy`, and an `UnknownValueError` becomes an advisory "can't run … during preview";
+ * `notApplicable()` and type-bound validations are recorded, not reported; `getConfig()` returns the
+ * policy's `configSchema` defaults overlaid with the config file (the CLI fills defaults before `Configure`).
+ */
+import {
+    EnforcementLevel,
+    Policies,
+    PolicyPackConfig,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationPolicy,
+    UnknownValueError,
+    unknownCheckingProxy,
+} from "@pulumi/policy";
+import { normaliseForEngine } from "./serialisation";
+import { Diagnostic, NotApplicable, RecordedResource, Remediation } from "./types";
+
+/** What a policy pack consists of, as `policy/index.ts` passes it to `new PolicyPack(name, args)`. */
+export interface PackDefinition {
+    readonly name: string;
+    readonly version?: string;
+    readonly enforcementLevel?: EnforcementLevel;
+    readonly policies: Policies;
+}
+
+/** The outcome of one evaluation. */
+export interface EvaluationResult {
+    readonly diagnostics: Diagnostic[];
+    readonly notApplicable: NotApplicable[];
+    readonly remediations: Remediation[];
+}
+
+/** Raised for a policy config file that the Pulumi CLI would reject. */
+export class PolicyConfigError extends Error {}
+
+type AnyPolicy = ResourceValidationPolicy & Partial<StackValidationPolicy>;
+
+class NotApplicableSignal extends Error {
+    constructor(readonly reason?: string) {
+        super(reason ?? "Policy does not apply");
+    }
+}
+
+const throwNotApplicable = (reason?: string): never => {
+    throw new NotApplicableSignal(reason);
+};
+
+/** The Pulumi type a validation was bound to by `validateResourceOfType` and friends. */
+const boundType = (fn: unknown): string | undefined => (fn as { __pulumiType?: string } | undefined)?.__pulumiType;
+
+function isTypeOf(type: string, resourceClass: unknown): boolean {
+    const cls = resourceClass as { __pulumiType?: string; isInstance?: (o: unknown) => boolean };
+    if (cls.__pulumiType) {
+        return cls.__pulumiType === type;
+    }
+    return typeof cls.isInstance === "function" && cls.isInstance({ __pulumiType: type }) === true;
+}
+
+/**
+ * Checks a policy config file as the CLI does before a preview: every key names a policy of the pack
+ * (or is `all`), levels are valid, and properties have the types the policy's `configSchema` declares.
+ */
+export function validatePolicyConfig(pack: PackDefinition, config: PolicyPackConfig): void {
+    const levels = ["advisory", "mandatory", "remediate", "disabled"];
+    const byName = new Map(pack.policies.map(p => [p.name, p]));
+    for (const [key, value] of Object.entries(config)) {
+        const policy = byName.get(key);
+        if (!policy && key !== "all") {
+            throw new PolicyConfigError(`policy config names "${key}", which is not a policy of pack "${pack.name}"`);
+        }
+        const level = typeof value === "string" ? value : value?.enforcementLevel;
+        if (level !== undefined && !levels.includes(level)) {
+            throw new PolicyConfigError(
+                `policy config "${key}": enforcement level "${level}" is not one of ${levels.join(", ")}`,
+            );
+        }
+        if (!policy || typeof value !== "object" || value === null) {
+            continue;
+        }
+        const schema = policy.configSchema?.properties ?? {};
+        for (const [prop, given] of Object.entries(value)) {
+            if (prop === "enforcementLevel") {
+                continue;
+            }
+            const declared = schema[prop];
+            if (!declared) {
+                throw new PolicyConfigError(
+                    `policy config "${key}": property "${prop}" is not in its configSchema ` +
+                        `(allowed: ${Object.keys(schema).join(", ") || "none"})`,
+                );
+            }
+            checkSchemaType(key, prop, declared as Record<string, unknown>, given);
+        }
+    }
+}
+
+function checkSchemaType(policy: string, prop: string, schema: Record<string, unknown>, given: unknown): void {
+    const fail = (allowed: string) => {
+        throw new PolicyConfigError(
+            `policy config "${policy}": property "${prop}" is ${JSON.stringify(given)}; expected ${allowed}`,
+        );
+    };
+    switch (schema.type) {
+        case "integer":
+            if (!Number.isInteger(given)) fail("an integer");
+            break;
+        case "number":
+            if (typeof given !== "number") fail("a number");
+            break;
+        case "boolean":
+            if (typeof given !== "boolean") fail("a boolean");
+            break;
+        case "string":
+            if (typeof given !== "string") fail("a string");
+            break;
+        case "array":
+            if (!Array.isArray(given)) fail("an array");
+            break;
+        case "object":
+            if (typeof given !== "object" || given === null || Array.isArray(given)) fail("an object");
+            break;
+    }
+    if (typeof given === "number") {
+        if (typeof schema.minimum === "number" && given < schema.minimum) fail(`at least ${schema.minimum}`);
+        if (typeof schema.maximum === "number" && given > schema.maximum) fail(`at most ${schema.maximum}`);
+    }
+    if (Array.isArray(schema.enum) && !schema.enum.includes(given)) {
+        fail(`one of ${JSON.stringify(schema.enum)}`);
+    }
+}
+
+/** Enforcement level the engine would use for `policy`, before `remediate` is downgraded. */
+export function resolveEnforcementLevel(
+    pack: PackDefinition,
+    policy: { name: string; enforcementLevel?: EnforcementLevel },
+    config: PolicyPackConfig,
+): EnforcementLevel {
+    const levelOf = (entry: PolicyPackConfig[string] | undefined): EnforcementLevel | undefined =>
+        typeof entry === "string" ? entry : entry?.enforcementLevel;
+    return (
+        levelOf(config[policy.name]) ??
+        levelOf(config.all) ??
+        policy.enforcementLevel ??
+        pack.enforcementLevel ??
+        "advisory"
+    );
+}
+
+/** `getConfig()` for one policy: schema defaults, then the config file's properties. */
+export function policyConfigFor(policy: AnyPolicy, config: PolicyPackConfig): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+        const dflt = (schema as { default?: unknown }).default;
+        if (dflt !== undefined) {
+            result[key] = structuredClone(dflt);
+        }
+    }
+    const entry = config[policy.name];
+    if (typeof entry === "object" && entry !== null) {
+        for (const [key, value] of Object.entries(entry)) {
+            if (key !== "enforcementLevel") {
+                result[key] = value;
+            }
+        }
+    }
+    return result;
+}
+
+function resourceOpts(r: RecordedResource) {
+    const { retainOnDelete: _ignored, ...opts } = r.opts;
+    return opts;
+}
+
+/**
+ * Runs every policy of `pack` over `resources`: remediations, then resource validations (on the
+ * remediated inputs), then stack validations (on the recorded state), like one preview.
+ */
+export async function evaluatePack(
+    pack: PackDefinition,
+    resources: readonly RecordedResource[],
+    config: PolicyPackConfig = {},
+): Promise<EvaluationResult> {
+    validatePolicyConfig(pack, config);
+    const diagnostics: Diagnostic[] = [];
+    const notApplicable: NotApplicable[] = [];
+    const remediations: Remediation[] = [];
+    const policies = pack.policies as AnyPolicy[];
+
+    const report = (policy: AnyPolicy, level: "advisory" | "mandatory") => (message: string, urn?: string) => {
+        diagnostics.push({
+            policyName: policy.name,
+            policyPackName: pack.name,
+            enforcementLevel: level,
+            message: message ? `${policy.description}\n${message}` : policy.description,
+            detail: message ?? "",
+            urn,
+            severity: policy.severity,
+        });
+    };
+    const previewNote = (policy: AnyPolicy, kind: string, e: UnknownValueError, urn?: string) => {
+        const detail = `can't run ${kind} '${policy.name}' from policy pack '${pack.name}@v${pack.version ?? "0.0.0"}' during preview: ${e.message}`;
+        diagnostics.push({
+            policyName: policy.name,
+            policyPackName: pack.name,
+            enforcementLevel: "advisory",
+            message: detail,
+            detail,
+            urn,
+            severity: policy.severity,
+        });
+    };
+
+    const remediated = new Map<string, Record<string, unknown>>();
+    for (const r of resources) {
+        if (r.component) {
+            // The engine analyses custom resources; components carry no cloud state to check.
+            remediated.set(r.urn, normaliseForEngine(r.inputs) as Record<string, unknown>);
+            continue;
+        }
+        let props = normaliseForEngine(r.inputs) as Record<string, unknown>;
+        for (const p of policies) {
+            const level = resolveEnforcementLevel(pack, p, config);
+            if (level !== "remediate" || typeof p.validateStack === "function" || !p.remediateResource) {
+                continue;
+            }
+            const bound = boundType(p.remediateResource);
+            if (bound && bound !== r.type) {
+                continue;
+            }
+            try {
+                const result = await p.remediateResource(resourceArgs(r, props, policyConfigFor(p, config)));
+                if (result) {
+                    props = normaliseForEngine(result) as Record<string, unknown>;
+                    remediations.push({ policyName: p.name, urn: r.urn, properties: props });
+                }
+            } catch (e) {
+                if (e instanceof UnknownValueError) {
+                    previewNote(p, "remediation", e, r.urn);
+                } else if (e instanceof NotApplicableSignal) {
+                    notApplicable.push({ policyName: p.name, urn: r.urn, reason: e.reason });
+                } else {
+                    throw wrapPolicyError(e, p.name, pack.name);
+                }
+            }
+        }
+        remediated.set(r.urn, props);
+
+        for (const p of policies) {
+            let level = resolveEnforcementLevel(pack, p, config);
+            if (level === "disabled" || typeof p.validateStack === "function" || !p.validateResource) {
+                continue;
+            }
+            level = level === "remediate" ? "mandatory" : level;
+            const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+            if (validations.length === 1 && boundType(validations[0]) && boundType(validations[0]) !== r.type) {
+                notApplicable.push({ policyName: p.name, urn: r.urn, reason: `Policy only applies to resources of type '${boundType(validations[0])}'` });
+                continue;
+            }
+            for (const validation of validations) {
+                try {
+                    await validation(resourceArgs(r, props, policyConfigFor(p, config)), report(p, level));
+                } catch (e) {
+                    if (e instanceof UnknownValueError) {
+                        previewNote(p, "policy", e, r.urn);
+                    } else if (e instanceof NotApplicableSignal) {
+                        notApplicable.push({ policyName: p.name, urn: r.urn, reason: e.reason });
+                    } else {
+                        throw wrapPolicyError(e, p.name, pack.name);
+                    }
+                }
+            }
+        }
+    }
+
+    for (const p of policies) {
+        let level = resolveEnforcementLevel(pack, p, config);
+        if (level === "disabled" || typeof p.validateStack !== "function") {
+            continue;
+        }
+        level = level === "remediate" ? "mandatory" : level;
+        const bound = boundType(p.validateStack);
+        if (bound && !resources.some(r => r.type === bound)) {
+            notApplicable.push({ policyName: p.name, reason: `Policy only applies to resources of type '${bound}'` });
+            continue;
+        }
+        try {
+            await p.validateStack(
+                {
+                    resources: stackResources(resources, remediated),
+                    getConfig: <T extends object>() => policyConfigFor(p, config) as T,
+                    stackTags: new Map(),
+                    notApplicable: throwNotApplicable,
+                },
+                report(p, level),
+            );
+        } catch (e) {
+            if (e instanceof UnknownValueError) {
+                previewNote(p, "policy", e);
+            } else if (e instanceof NotApplicableSignal) {
+                notApplicable.push({ policyName: p.name, reason: e.reason });
+            } else {
+                throw wrapPolicyError(e, p.name, pack.name);
+            }
+        }
+    }
+    return { diagnostics, notApplicable, remediations };
+}
+
+function resourceArgs(r: RecordedResource, rawProps: Record<string, unknown>, cfg: Record<string, unknown>): ResourceValidationArgs {
+    const props = unknownCheckingProxy(structuredClone(rawProps)) as Record<string, any>;
+    return {
+        type: r.type,
+        props,
+        urn: r.urn,
+        name: r.name,
+        opts: resourceOpts(r),
+        stackTags: new Map(),
+        isType: (cls: unknown) => isTypeOf(r.type, cls),
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+        getConfig: <T extends object>() => cfg as T,
+        notApplicable: throwNotApplicable,
+    };
+}
+
+/**
+ * Stack policies receive every resource (components too) with its state; the engine sends outputs
+ * after an update, and recorded state is the closest offline equivalent. Remediated inputs win, since a
+ * remediation is what would be deployed.
+ */
+function stackResources(resources: readonly RecordedResource[], remediated: Map<string, Record<string, unknown>>) {
+    const byUrn = new Map<string, any>();
+    const list = resources.map(r => {
+        const state = normaliseForEngine(r.state) as Record<string, unknown>;
+        const props = unknownCheckingProxy({ ...state, ...remediated.get(r.urn) }) as Record<string, any>;
+        const resource: any = {
+            type: r.type,
+            props,
+            urn: r.urn,
+            name: r.name,
+            opts: resourceOpts(r),
+            dependencies: [],
+            propertyDependencies: {},
+            isType: (cls: unknown) => isTypeOf(r.type, cls),
+            asType: (cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined),
+        };
+        byUrn.set(r.urn, resource);
+        return resource;
+    });
+    resources.forEach((r, i) => {
+        const resource = list[i];
+        if (r.parent && byUrn.has(r.parent)) {
+            resource.parent = byUrn.get(r.parent);
+        }
+        resource.dependencies = r.dependencies.map(d => byUrn.get(d)).filter(Boolean);
+        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+            resource.propertyDependencies[key] = urns.map(d => byUrn.get(d)).filter(Boolean);
+        }
+    });
+    return list;
+}
+
+function wrapPolicyError(e: unknown, policy: string, pack: string): Error {
+    const cause = e instanceof Error ? e : new Error(String(e));
+    const err = new Error(`Error validating resource with policy '${policy}' from policy pack '${pack}': ${cause.message}`);
+    (err as Error & { cause?: unknown }).cause = cause;
+    return err;
+}
+
+/** Diagnostics that would fail `pulumi preview` (mandatory, and remediate downgraded to mandatory). */
+export const mandatory = (result: EvaluationResult): Diagnostic[] =>
+    result.diagnostics.filter(d => d.enforcementLevel === "mandatory");

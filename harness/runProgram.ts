@@ -1,0 +1,184 @@
+/**
+ * Runs a Pulumi TypeScript program under the SDK's mock runtime and records every registration as the
+ * engine would see it (type, name, URN, parent, inputs, state, dependencies, options).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as rpc from "@pulumi/pulumi/runtime/rpc";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import * as path from "path";
+import { AwsMocks, AwsMocksOptions } from "./awsMocks";
+import { RecordedResource } from "./types";
+
+/** What a run needs. */
+export interface RunOptions {
+    /** Path of the program's entry module (e.g. `index.ts`). */
+    readonly program: string;
+    readonly project: string;
+    readonly stack: string;
+    /** Full config keys (`project:key`, `aws:region`) to their text, as the engine passes them. */
+    readonly config: Readonly<Record<string, string>>;
+    /** Full keys set with `--secret`. */
+    readonly secretKeys?: readonly string[];
+    /** Run as `pulumi preview` (true) or `pulumi up` (false). @default true */
+    readonly preview?: boolean;
+    /** Organization for `pulumi.getOrganization()`. @default "organization" */
+    readonly organization?: string;
+    /** Extra mock behaviour. */
+    readonly mocks?: AwsMocksOptions;
+}
+
+/** What a run recorded. */
+export interface ProgramRun {
+    readonly project: string;
+    readonly stack: string;
+    /** URN of the stack resource every top-level resource belongs to. */
+    readonly stackUrn: string;
+    /** Every registration, in registration order. */
+    readonly resources: RecordedResource[];
+    /** The program's exports, resolved; secret outputs as `{secret: value}`. */
+    readonly outputs: Record<string, unknown>;
+}
+
+/** Raised when the program threw (bad config included); `cause` is the program's own error. */
+export class ProgramError extends Error {
+    constructor(
+        message: string,
+        readonly cause: unknown,
+    ) {
+        super(message);
+        this.name = "ProgramError";
+    }
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getRemote(): boolean;
+    getObject(): unknown;
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+    getIgnorechangesList(): string[];
+    getAdditionalsecretoutputsList(): string[];
+    getDeletebeforereplace(): boolean;
+    getDeletebeforereplacedefined(): boolean;
+    getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+}
+
+const seconds = (duration: string | undefined): number => {
+    const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(duration ?? "");
+    if (!match) return 0;
+    const factor = { ms: 0.001, s: 1, m: 60, h: 3600 }[match[2] ?? "s"] ?? 1;
+    return Number(match[1]) * factor;
+};
+
+/** Forget every module of the program's tree so that a new run evaluates it afresh. */
+function forgetProgramModules(programDir: string): void {
+    for (const key of Object.keys(require.cache)) {
+        if (key.startsWith(programDir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
+            delete require.cache[key];
+        }
+    }
+}
+
+/** Awaits an export: Outputs resolve to their value (secrets wrapped as `{secret}`), other values as is. */
+async function resolveExport(value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        const output = value as pulumi.Output<unknown> & { promise(): Promise<unknown>; isSecret: Promise<boolean> };
+        const [resolved, secret] = await Promise.all([output.promise(), output.isSecret]);
+        return secret ? { secret: resolved } : resolved;
+    }
+    return value;
+}
+
+/**
+ * Runs `options.program` under mocks and returns what it registered. The program's errors (including an
+ * invalid config) are rethrown as {@link ProgramError} with the original as `cause`.
+ */
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    const program = path.resolve(options.program);
+    const region = options.config["aws:region"];
+    const mocks = new AwsMocks({ region, ...options.mocks });
+    const resources: RecordedResource[] = [];
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+
+    pulumi.runtime.setAllConfig({ ...options.config }, [...(options.secretKeys ?? [])]);
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? true, options.organization ?? "organization");
+    const monitor = settings.getMonitor() as unknown as {
+        registerResource(req: RegisterRequest, cb: (err: unknown, res?: { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }) => void): Promise<void>;
+        newUrn(parent: string, type: string, name: string): string;
+    };
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        original(req, (err, response) => {
+            if (!err && response) {
+                resources.push(record(req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
+            }
+            callback(err, response);
+        });
+
+    const stackUrn = `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`;
+    process.on("unhandledRejection", onRejection);
+    let exports: Record<string, unknown> = {};
+    try {
+        forgetProgramModules(path.dirname(program));
+        try {
+            exports = require(program);
+        } catch (e) {
+            throw new ProgramError(e instanceof Error ? e.message : String(e), e);
+        }
+        await pulumi.runtime.disconnect();
+        // Let rejections raised while the last registrations settled reach the listener.
+        await new Promise(resolve => setImmediate(resolve));
+        if (failures.length > 0) {
+            const first = failures[0];
+            throw new ProgramError(first instanceof Error ? first.message : String(first), first);
+        }
+        const outputs: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(exports)) {
+            outputs[key] = await resolveExport(value);
+        }
+        return { project: options.project, stack: options.stack, stackUrn, resources, outputs };
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+}
+
+function record(req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((v, k) => {
+        propertyDependencies[k] = v.getUrnsList();
+    });
+    const timeouts = req.getCustomtimeouts();
+    const parent = req.getParent() || undefined;
+    return {
+        type: req.getType(),
+        name: req.getName(),
+        urn,
+        parent,
+        component: !req.getCustom(),
+        inputs: rpc.deserializeProperties(req.getObject() as never) as Record<string, unknown>,
+        state,
+        id: id || undefined,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        opts: {
+            protect: req.getProtect() ?? false,
+            ignoreChanges: req.getIgnorechangesList(),
+            aliases: [],
+            deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            customTimeouts: {
+                createSeconds: seconds(timeouts?.getCreate()),
+                updateSeconds: seconds(timeouts?.getUpdate()),
+                deleteSeconds: seconds(timeouts?.getDelete()),
+            },
+            parent,
+            retainOnDelete: req.getRetainondelete() ?? false,
+        },
+    };
+}
