@@ -312,7 +312,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.report("minCapacity", minCapacity, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
     }
     const desiredCount = r.integer("desiredCount", 0, 100);
-    if (desiredCount < minCapacity || desiredCount > maxCapacity) {
+    if (minCapacity <= maxCapacity && (desiredCount < minCapacity || desiredCount > maxCapacity)) {
         r.report("desiredCount", desiredCount, `expected a count from ${r.full("minCapacity")} (${minCapacity}) to ${r.full("maxCapacity")} (${maxCapacity})`);
     }
     const capacityProvider = r.oneOf("capacityProvider", ["FARGATE", "FARGATE_SPOT"] as const);

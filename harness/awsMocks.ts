@@ -57,6 +57,11 @@ export interface AwsMocksOptions {
 /** `pulumi.runtime.Mocks` for programs built on `@pulumi/aws`, `@pulumi/awsx` (VPC) and `@pulumi/docker`. */
 export class AwsMocks implements pulumi.runtime.Mocks {
     private readonly region: string;
+    /**
+     * Why each refused call was refused. The SDK replaces a mock's error with one carrying only gRPC
+     * details, so the runner reads the reason from here.
+     */
+    readonly refusedCalls: string[] = [];
 
     constructor(private readonly options: AwsMocksOptions = {}) {
         this.region = options.region ?? "us-east-1";
@@ -105,7 +110,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (extra) {
             return extra(inputs);
         }
-        throw new Error(`The offline mocks do not implement the call ${args.token}; add it to AwsMocks (harness/awsMocks.ts) or pass it in options.calls.`);
+        const reason = `The offline mocks do not implement the call ${args.token}; add it to AwsMocks (harness/awsMocks.ts) or pass it in options.calls.`;
+        this.refusedCalls.push(reason);
+        throw new Error(reason);
     }
 
     /** State of a remote awsx VPC: ids of the VPC and of one subnet per zone and type. */

@@ -11,8 +11,11 @@ import { RecordedResource } from "./types";
 
 /** What a run needs. */
 export interface RunOptions {
-    /** Path of the program's entry module (e.g. `index.ts`). */
-    readonly program: string;
+    /**
+     * Path of the program's entry module (e.g. `index.ts`), or a function that builds resources and returns
+     * the stack outputs (for component tests).
+     */
+    readonly program: string | (() => Record<string, unknown> | void);
     readonly project: string;
     readonly stack: string;
     /** Full config keys (`project:key`, `aws:region`) to their text, as the engine passes them. */
@@ -75,12 +78,25 @@ const seconds = (duration: string | undefined): number => {
     return Number(match[1]) * factor;
 };
 
-/** Forget every module of the program's tree so that a new run evaluates it afresh. */
-function forgetProgramModules(programDir: string): void {
-    for (const key of Object.keys(require.cache)) {
-        if (key.startsWith(programDir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
-            delete require.cache[key];
-        }
+/** Modules each program's last run loaded first: a program creates resources when its modules load. */
+const loadedByProgram = new Map<string, string[]>();
+
+/**
+ * Loads a program afresh: the modules its previous run loaded (its own files, not node_modules) are
+ * evaluated again; modules the caller had loaded before stay shared, so classes keep their identity.
+ */
+function loadProgram(program: string): Record<string, unknown> {
+    for (const key of loadedByProgram.get(program) ?? []) {
+        delete require.cache[key];
+    }
+    const before = new Set(Object.keys(require.cache));
+    try {
+        return require(program);
+    } finally {
+        loadedByProgram.set(
+            program,
+            Object.keys(require.cache).filter(k => !before.has(k) && !k.includes(`${path.sep}node_modules${path.sep}`)),
+        );
     }
 }
 
@@ -99,7 +115,6 @@ async function resolveExport(value: unknown): Promise<unknown> {
  * invalid config) are rethrown as {@link ProgramError} with the original as `cause`.
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-    const program = path.resolve(options.program);
     const region = options.config["aws:region"];
     const mocks = new AwsMocks({ region, ...options.mocks });
     const resources: RecordedResource[] = [];
@@ -125,15 +140,21 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     process.on("unhandledRejection", onRejection);
     let exports: Record<string, unknown> = {};
     try {
-        forgetProgramModules(path.dirname(program));
         try {
-            exports = require(program);
+            if (typeof options.program === "string") {
+                exports = loadProgram(path.resolve(options.program));
+            } else {
+                exports = options.program() ?? {};
+            }
         } catch (e) {
             throw new ProgramError(e instanceof Error ? e.message : String(e), e);
         }
         await pulumi.runtime.disconnect();
         // Let rejections raised while the last registrations settled reach the listener.
         await new Promise(resolve => setImmediate(resolve));
+        if (mocks.refusedCalls.length > 0) {
+            throw new ProgramError(mocks.refusedCalls[0], failures[0]);
+        }
         if (failures.length > 0) {
             const first = failures[0];
             throw new ProgramError(first instanceof Error ? first.message : String(first), first);

@@ -1,0 +1,51 @@
+import { strict as assert } from "node:assert";
+import { ServiceScaling, ServiceScalingArgs } from "../../components/scaling";
+import { inputs, ofType, one, runInline } from "../support/stacks";
+
+const base: ServiceScalingArgs = { clusterName: "cluster-1", serviceName: "web-svc", minCapacity: 2, maxCapacity: 6 };
+const build = (args: Partial<ServiceScalingArgs> = {}) => runInline(() => void new ServiceScaling("web", { ...base, ...args }));
+
+describe("ServiceScaling (under mocks)", () => {
+    it("THEN the target scales the service's desired count within bounds", async () => {
+        const run = await build();
+        const target = inputs(one(run, "aws:appautoscaling/target:Target"));
+        assert.deepEqual(target, {
+            serviceNamespace: "ecs",
+            scalableDimension: "ecs:service:DesiredCount",
+            resourceId: "service/cluster-1/web-svc",
+            minCapacity: 2,
+            maxCapacity: 6,
+        });
+    });
+
+    it("THEN CPU target tracking holds 70 % with 300 s in and 60 s out cooldowns by default", async () => {
+        const run = await build();
+        const [cpu] = ofType(run, "aws:appautoscaling/policy:Policy").map(inputs);
+        assert.equal(cpu.policyType, "TargetTrackingScaling");
+        assert.equal(cpu.resourceId, "service/cluster-1/web-svc");
+        assert.deepEqual(cpu.targetTrackingScalingPolicyConfiguration, {
+            targetValue: 70,
+            scaleInCooldown: 300,
+            scaleOutCooldown: 60,
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+        });
+    });
+
+    it("GIVEN memory and request targets THEN it adds those policies with the ALB resource label", async () => {
+        const run = await build({
+            memoryTargetPercent: 75,
+            requestsPerTarget: 500,
+            loadBalancer: { loadBalancerArnSuffix: "app/web/123", targetGroupArnSuffix: "targetgroup/web/456" },
+        });
+        const metrics = ofType(run, "aws:appautoscaling/policy:Policy").map(p => inputs(p).targetTrackingScalingPolicyConfiguration);
+        assert.deepEqual(metrics.map(m => [m.targetValue, m.predefinedMetricSpecification.predefinedMetricType, m.predefinedMetricSpecification.resourceLabel]), [
+            [70, "ECSServiceAverageCPUUtilization", undefined],
+            [75, "ECSServiceAverageMemoryUtilization", undefined],
+            [500, "ALBRequestCountPerTarget", "app/web/123/targetgroup/web/456"],
+        ]);
+    });
+
+    it("GIVEN min above max THEN it throws before registering anything", async () => {
+        await assert.rejects(build({ minCapacity: 7 }), /ServiceScaling: minCapacity \(7\) must be a whole number from 0 to maxCapacity \(6\)/);
+    });
+});

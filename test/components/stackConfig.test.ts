@@ -1,0 +1,143 @@
+import { strict as assert } from "node:assert";
+import { RunError } from "@pulumi/pulumi/errors";
+import { readStackConfig } from "../../harness/projectConfig";
+import { ConfigError, parseStackConfig, StackSettings } from "../../components/stackConfig";
+import { PROJECT_DIR } from "../support/stacks";
+
+const P = "fargate-web";
+
+/** Parses the real stack's config with some keys replaced (undefined removes a key). */
+function parse(stack: string, changes: Record<string, string | undefined> = {}, secretKeys: string[] = []): StackSettings {
+    const base = readStackConfig(PROJECT_DIR, stack);
+    const values: Record<string, string> = { ...base.config };
+    for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) delete values[key];
+        else values[key] = value;
+    }
+    return parseStackConfig({ project: base.project, stack, values, secretKeys: [...base.secretKeys, ...secretKeys] });
+}
+
+/** The problems reported for a config, or a failure when it parses. */
+function problems(stack: string, changes: Record<string, string | undefined>, secretKeys: string[] = []): readonly string[] {
+    try {
+        parse(stack, changes, secretKeys);
+    } catch (e) {
+        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${e}`);
+        return e.problems;
+    }
+    assert.fail(`config ${JSON.stringify(changes)} was accepted`);
+}
+
+describe("stack config loader", () => {
+    describe("GIVEN the real stack files", () => {
+        it("THEN dev loads as the cheap profile", () => {
+            const dev = parse("dev");
+            assert.equal(dev.environment, "dev");
+            assert.equal(dev.region, "us-east-1");
+            assert.deepEqual(dev.network, { cidrBlock: "10.0.0.0/16", availabilityZones: 2, natStrategy: "none" });
+            assert.equal(dev.service.capacityProvider, "FARGATE_SPOT");
+            assert.equal(dev.service.desiredCount, 1);
+            assert.equal(dev.service.logRetentionDays, 7);
+            assert.equal(dev.deletionProtection, false);
+            assert.deepEqual(dev.container.environment, { LOG_LEVEL: "debug", SERVICE_NAME: "web" });
+            assert.equal(dev.loadBalancer.domain, undefined);
+            assert.equal(dev.loadBalancer.accessLogs, undefined);
+        });
+
+        it("THEN prod loads as the highly available, protected profile", () => {
+            const prod = parse("prod");
+            assert.equal(prod.environment, "prod");
+            assert.deepEqual(prod.network, { cidrBlock: "10.0.0.0/16", availabilityZones: 3, natStrategy: "perAz" });
+            assert.deepEqual([prod.container.cpu, prod.container.memory], [512, 1024]);
+            assert.equal(prod.service.capacityProvider, "FARGATE");
+            assert.equal(prod.service.onDemandBase, 2);
+            assert.equal(prod.scaling.minCapacity, 2);
+            assert.equal(prod.scaling.memoryTargetPercent, 75);
+            assert.equal(prod.scaling.requestsPerTarget, 1000);
+            assert.equal(prod.service.logRetentionDays, 365);
+            assert.equal(prod.deletionProtection, true);
+            assert.deepEqual(prod.loadBalancer.domain, { name: "app.example.com", hostedZoneId: "Z0123456789EXAMPLEAB" });
+            assert.deepEqual(prod.loadBalancer.accessLogs, { bucket: undefined });
+        });
+
+        it("THEN secret references resolve to valueFrom and secret values stay apart", () => {
+            const arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf";
+            const settings = parse(
+                "dev",
+                {
+                    [`${P}:secrets`]: JSON.stringify({ DB_PASSWORD: arn, DB_USER: { arn, jsonKey: "username" } }),
+                    [`${P}:secretValues`]: JSON.stringify({ API_KEY: "s3cr3t" }),
+                },
+                [`${P}:secretValues`],
+            );
+            assert.deepEqual(settings.container.secrets, {
+                DB_PASSWORD: { arn, valueFrom: arn },
+                DB_USER: { arn, valueFrom: `${arn}:username::` },
+            });
+            assert.deepEqual(settings.container.secretValues, { API_KEY: "s3cr3t" });
+        });
+    });
+
+    describe("GIVEN one bad value at a time", () => {
+        const cases: Array<[string, string, Record<string, string | undefined>, string, string[]?]> = [
+            ["a cpu/memory pair Fargate does not offer", "dev", { [`${P}:memory`]: "4096" }, `${P}:memory is 4096; Fargate offers 512, 1024 or 2048 MiB with cpu 256`],
+            ["a memory step Fargate does not offer", "dev", { [`${P}:cpu`]: "1024", [`${P}:memory`]: "2500" }, `${P}:memory is 2500; Fargate offers 2048 to 8192 in steps of 1024 MiB with cpu 1024`],
+            ["a cpu Fargate does not offer", "dev", { [`${P}:cpu`]: "300" }, `${P}:cpu is 300; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`],
+            ["min capacity above max", "dev", { [`${P}:minCapacity`]: "2", [`${P}:maxCapacity`]: "1", [`${P}:desiredCount`]: "1" }, `${P}:minCapacity is 2; must not exceed ${P}:maxCapacity (1)`],
+            ["a port out of range", "dev", { [`${P}:containerPort`]: "70000" }, `${P}:containerPort is 70000; expected an integer from 1024 to 65535`],
+            ["a privileged port", "dev", { [`${P}:containerPort`]: "80" }, `${P}:containerPort is 80; expected an integer from 1024 to 65535`],
+            ["an unknown NAT strategy", "dev", { [`${P}:natStrategy`]: "nat" }, `${P}:natStrategy is "nat"; allowed: "none", "single" or "perAz"`],
+            ["a malformed certificate ARN", "dev", { [`${P}:certificateArn`]: "arn:aws:acm:us-east-1:123:certificate/x" }, `${P}:certificateArn is "arn:aws:acm:us-east-1:123:certificate/x"; expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)`],
+            ["a malformed secret ARN", "dev", { [`${P}:secrets`]: `{"DB_PASSWORD":"db-password"}` }, `${P}:secrets is {"DB_PASSWORD":"db-password"}; expected a Secrets Manager or SSM parameter ARN, or {arn, jsonKey} for one key of a JSON secret`],
+            ["a malformed KMS key ARN", "dev", { [`${P}:kmsKeyArn`]: "alias/mine" }, `${P}:kmsKeyArn is "alias/mine"; expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`],
+            ["a secret that collides with a plain variable", "dev", { [`${P}:secrets`]: `{"LOG_LEVEL":"arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf"}` }, `${P}:secrets is "LOG_LEVEL"; ${P}:containerEnvironment also sets LOG_LEVEL; a variable is either plain or secret`],
+            ["a secret value that collides with a plain variable", "dev", { [`${P}:secretValues`]: `{"LOG_LEVEL":"x"}` }, `${P}:secretValues is "LOG_LEVEL"; ${P}:containerEnvironment also sets LOG_LEVEL; a variable is either plain or secret`, [`${P}:secretValues`]],
+            ["a non-integer where an integer is required", "dev", { [`${P}:desiredCount`]: "1.5" }, `${P}:desiredCount is 1.5; expected an integer from 0 to 100`],
+            ["text where an integer is required", "dev", { [`${P}:availabilityZones`]: "two" }, `${P}:availabilityZones is "two"; expected an integer from 2 to 6 (the load balancer needs subnets in two zones)`],
+            ["an unknown key (a typo)", "dev", { [`${P}:desiredCont`]: "2" }, `${P}:desiredCont is not a configuration key of this project; did you mean ${P}:desiredCount?`],
+            ["an unknown key unlike any other", "dev", { [`${P}:frobnicate`]: "1" }, `${P}:frobnicate is not a configuration key of this project; see the keys declared in Pulumi.yaml`],
+            ["a boolean written as text", "dev", { [`${P}:deletionProtection`]: "yes" }, `${P}:deletionProtection is "yes"; expected true or false`],
+            ["a log retention CloudWatch does not offer", "dev", { [`${P}:logRetentionDays`]: "10" }, `${P}:logRetentionDays is 10; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653`],
+            ["a root container user", "dev", { [`${P}:containerUser`]: "root" }, `${P}:containerUser is "root"; the container must not run as root; use a non-root uid such as 1000`],
+            ["a grace period shorter than the start period", "dev", { [`${P}:healthCheckGracePeriodSeconds`]: "10" }, `${P}:healthCheckGracePeriodSeconds is 10; must be at least ${P}:containerStartPeriodSeconds (30), or new tasks are killed while starting`],
+            ["a health check timeout not below the interval", "dev", { [`${P}:healthCheckTimeoutSeconds`]: "15" }, `${P}:healthCheckTimeoutSeconds is 15; must be less than ${P}:healthCheckIntervalSeconds (15)`],
+            ["a health check path without a slash", "dev", { [`${P}:healthCheckPath`]: "health" }, `${P}:healthCheckPath is "health"; expected a path starting with "/"`],
+            ["a domain without a hosted zone", "dev", { [`${P}:domainName`]: "app.example.com" }, `${P}:hostedZoneId is ""; set it with ${P}:domainName: the stack validates the certificate and creates the alias record in that zone`],
+            ["secret values set in plain text", "dev", { [`${P}:secretValues`]: `{"API_KEY":"abc"}` }, `${P}:secretValues is set in plain text; set each value with "pulumi config set --secret --path 'secretValues.NAME' VALUE"`],
+            ["an invalid environment variable name", "dev", { [`${P}:containerEnvironment`]: `{"1BAD":"x"}` }, `${P}:containerEnvironment is "1BAD"; expected names of letters, digits and _ that do not start with a digit`],
+            ["an unknown environment profile", "dev", { [`${P}:environment`]: "staging" }, `${P}:environment is "staging"; allowed: "dev" or "prod"`],
+            ["an unknown CPU architecture", "dev", { [`${P}:cpuArchitecture`]: "arm64" }, `${P}:cpuArchitecture is "arm64"; allowed: "X86_64" or "ARM64"`],
+            ["an access-log bucket with access logs off", "dev", { [`${P}:accessLogsBucket`]: "my-logs" }, `${P}:accessLogsBucket is "my-logs"; set ${P}:accessLogs to true to use it, or remove it`],
+            ["a VPC CIDR that is too large", "dev", { [`${P}:vpcCidr`]: "10.0.0.0/8" }, `${P}:vpcCidr is "10.0.0.0/8"; expected a prefix from /16 to /24`],
+            ["a missing region", "dev", { "aws:region": undefined }, `aws:region is not set; run "pulumi config set aws:region <region>", e.g. us-east-1`],
+            ["prod with one task", "prod", { [`${P}:minCapacity`]: "1", [`${P}:desiredCount`]: "1", [`${P}:onDemandBase`]: "1" }, `${P}:minCapacity is 1; expected an integer from 2 to 100 (prod runs at least 2 tasks)`],
+            ["prod with a single NAT gateway", "prod", { [`${P}:natStrategy`]: "single" }, `${P}:natStrategy is "single"; prod needs "perAz" so that losing one zone keeps egress`],
+            ["prod without deletion protection", "prod", { [`${P}:deletionProtection`]: "false" }, `${P}:deletionProtection is false; prod keeps its load balancer, repository, secrets and logs protected; set it to true`],
+        ];
+        for (const [what, stack, changes, expected, secretKeys] of cases) {
+            it(`WHEN ${stack} has ${what} THEN the loader says exactly which key, value and what is allowed`, () => {
+                assert.deepEqual(problems(stack, changes, secretKeys), [expected]);
+            });
+        }
+
+        it("THEN the error is a RunError (printed without a stack trace) listing every problem", () => {
+            try {
+                parse("dev", { [`${P}:cpu`]: "300", [`${P}:natStrategy`]: "nat" });
+                assert.fail("accepted");
+            } catch (e) {
+                assert.ok(RunError.isInstance(e as Error));
+                assert.equal(
+                    (e as Error).message,
+                    `Invalid configuration for stack "dev" (2 problems):\n` +
+                        `  - ${P}:natStrategy is "nat"; allowed: "none", "single" or "perAz"\n` +
+                        `  - ${P}:cpu is 300; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`,
+                );
+            }
+        });
+
+        it("THEN a malformed secret value is reported without echoing it", () => {
+            const found = problems("dev", { [`${P}:secretValues`]: `{"API_KEY":""}` }, [`${P}:secretValues`]);
+            assert.deepEqual(found, [`${P}:secretValues is "API_KEY"; the value of API_KEY must be a non-empty string`]);
+        });
+    });
+});
