@@ -91,12 +91,13 @@ export function readProject(projectDir: string): { name: string; defaults: Recor
 
 /**
  * The config of `stack`: `Pulumi.yaml` defaults overlaid by `configFile` (default `Pulumi.<stack>.yaml`
- * beside `Pulumi.yaml`).
+ * beside `Pulumi.yaml`, which may be absent; a named file must exist).
  */
 export function readStackConfig(projectDir: string, stack: string, configFile?: string): StackConfig {
     const project = readProject(projectDir);
     const file = configFile ?? path.join(projectDir, `Pulumi.${stack}.yaml`);
-    const doc = readYaml(file);
+    // A stack without a config file is valid: it runs on the project's defaults.
+    const doc = configFile === undefined && !fs.existsSync(file) ? {} : readYaml(file);
     if (doc.config !== undefined && (doc.config === null || typeof doc.config !== "object" || Array.isArray(doc.config))) {
         throw new ConfigFileError(file, `"config" must be a map of keys to values`);
     }

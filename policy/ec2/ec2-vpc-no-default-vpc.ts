@@ -1,0 +1,34 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { AWSX_DEFAULT_VPC, DEFAULT_SUBNET, DEFAULT_VPC } from "../lib/types";
+
+const KINDS: Record<string, string> = {
+    [DEFAULT_VPC[0]]: "aws.ec2.DefaultVpc",
+    [DEFAULT_SUBNET[0]]: "aws.ec2.DefaultSubnet",
+    [AWSX_DEFAULT_VPC[0]]: "awsx.ec2.DefaultVpc",
+};
+
+/**
+ * Catalog #39 [S] — Checkov CKV_AWS_148, Trivy AVD-AWS-0101. High.
+ *
+ * The stack does not adopt or deploy into the account's default VPC (`aws.ec2.DefaultVpc`,
+ * `aws.ec2.DefaultSubnet`, or the `awsx.ec2.DefaultVpc` component, which a resource policy cannot see):
+ * its subnets are all public and shared with whatever else was launched without a VPC. See also
+ * `ec2-security-group-vpc-set`, which catches security groups that silently land in the default VPC.
+ */
+export const ec2VpcNoDefaultVpc: StackValidationPolicy = {
+    name: "ec2-vpc-no-default-vpc",
+    description: "Services are not deployed into the default VPC.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    validateStack: (args, reportViolation) => {
+        for (const r of args.resources) {
+            const kind = KINDS[r.type];
+            if (kind !== undefined) {
+                reportViolation(
+                    `${kind} "${r.name}" uses the account's default VPC; create a dedicated VPC (e.g. awsx.ec2.Vpc) and deploy the service into it.`,
+                    r.urn,
+                );
+            }
+        }
+    },
+};

@@ -1,0 +1,23 @@
+import { ec2VpcNoDefaultVpc as policy } from "../../../policy/ec2/ec2-vpc-no-default-vpc";
+import { fixture } from "../../../harness/fixtures";
+import { baseline, expectDetails } from "../lb/kit";
+
+const FIX = "create a dedicated VPC (e.g. awsx.ec2.Vpc) and deploy the service into it.";
+
+describe("ec2-vpc-no-default-vpc (catalog #39, stack)", () => {
+    it("GIVEN a dedicated VPC THEN nothing is reported", async () => {
+        await expectDetails(policy, [baseline("aws:ec2/vpc:Vpc", "main"), { ...fixture("awsx:ec2:Vpc", "net", {}), component: true }], []);
+    });
+
+    it("GIVEN DefaultVpc, DefaultSubnet and the awsx DefaultVpc component THEN each is reported (mandatory)", async () => {
+        await expectDetails(policy, [
+            fixture("aws:ec2/defaultVpc:DefaultVpc", "default", {}),
+            fixture("aws:ec2/defaultSubnet:DefaultSubnet", "default-a", { availabilityZone: "eu-west-1a" }),
+            { ...fixture("awsx:ec2:DefaultVpc", "net", {}), component: true },
+        ], [
+            `aws.ec2.DefaultVpc "default" uses the account's default VPC; ${FIX}`,
+            `aws.ec2.DefaultSubnet "default-a" uses the account's default VPC; ${FIX}`,
+            `awsx.ec2.DefaultVpc "net" uses the account's default VPC; ${FIX}`,
+        ]);
+    });
+});
