@@ -47,7 +47,7 @@ export interface FargateServiceArgs {
     readonly readonlyRootFilesystem?: boolean;
     /** Seconds between SIGTERM and SIGKILL. @default 30 */
     readonly stopTimeoutSeconds?: number;
-    /** Container health check. @default `node healthcheck.js` every 15 s, 5 s timeout, 3 retries, 30 s start period */
+    /** Container health check. @default `node healthcheck.js` every 15 s, 5 s timeout, 3 retries, 10 s start period */
     readonly healthCheck?: Partial<ContainerHealthCheck>;
     /** Plain environment variables. Never secrets. @default {} */
     readonly environment?: Record<string, string>;
@@ -59,7 +59,7 @@ export interface FargateServiceArgs {
     readonly capacityProvider?: CapacityProvider;
     /** Tasks always on on-demand FARGATE. @default 0 */
     readonly onDemandBase?: number;
-    /** Seconds the service ignores load balancer health after a task starts. @default 60 */
+    /** Seconds the service ignores load balancer health after a task starts. @default 30 */
     readonly healthCheckGracePeriodSeconds?: number;
     /** Days CloudWatch keeps container logs. @default 30 */
     readonly logRetentionDays?: number;
@@ -80,7 +80,7 @@ const DEFAULT_HEALTH_CHECK: ContainerHealthCheck = {
     intervalSeconds: 15,
     timeoutSeconds: 5,
     retries: 3,
-    startPeriodSeconds: 30,
+    startPeriodSeconds: 10,
 };
 
 /** The fully defaulted, validated form of {@link FargateServiceArgs}. */
@@ -100,7 +100,7 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
         desiredCount: args.desiredCount ?? 1,
         capacityProvider: args.capacityProvider ?? "FARGATE",
         onDemandBase: args.onDemandBase ?? 0,
-        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 60,
+        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 30,
         logRetentionDays: args.logRetentionDays ?? 30,
         assignPublicIp: args.assignPublicIp ?? false,
         autoscaled: args.autoscaled ?? false,

@@ -11,7 +11,7 @@ export interface TargetHealthCheck {
     readonly path?: string;
     /** HTTP codes that count as healthy. @default "200-399" */
     readonly matcher?: string;
-    /** Seconds between probes. @default 15 */
+    /** Seconds between probes. @default 10 */
     readonly intervalSeconds?: number;
     /** Seconds before a probe fails; less than the interval. @default 5 */
     readonly timeoutSeconds?: number;
@@ -45,7 +45,7 @@ export interface LoadBalancerArgs {
     readonly healthCheck?: TargetHealthCheck;
     /**
      * Seconds a stopping target drains; AWS's 300 s default makes every rollout wave wait five minutes.
-     * @default 30
+     * @default 10
      */
     readonly deregistrationDelaySeconds?: number;
     /** Idle connection timeout in seconds. @default 60 */
@@ -68,12 +68,12 @@ export function resolveLoadBalancerArgs(args: LoadBalancerArgs) {
         healthCheck: {
             path: hc.path ?? "/health",
             matcher: hc.matcher ?? "200-399",
-            intervalSeconds: hc.intervalSeconds ?? 15,
+            intervalSeconds: hc.intervalSeconds ?? 10,
             timeoutSeconds: hc.timeoutSeconds ?? 5,
             healthyThreshold: hc.healthyThreshold ?? 2,
             unhealthyThreshold: hc.unhealthyThreshold ?? 3,
         },
-        deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? 30,
+        deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? 10,
         idleTimeoutSeconds: args.idleTimeoutSeconds ?? 60,
         deletionProtection: args.deletionProtection ?? false,
         accessLogsBucket: args.accessLogsBucket,

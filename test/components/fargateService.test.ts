@@ -33,7 +33,7 @@ describe("FargateService (under mocks)", () => {
         assert.equal(service.deploymentMinimumHealthyPercent, 100);
         assert.equal(service.deploymentMaximumPercent, 200);
         assert.equal(service.platformVersion, "LATEST");
-        assert.equal(service.healthCheckGracePeriodSeconds, 60);
+        assert.equal(service.healthCheckGracePeriodSeconds, 30);
         assert.deepEqual(service.loadBalancers, [{ targetGroupArn: base.loadBalancer.targetGroupArn, containerName: "web", containerPort: 8080 }]);
         assert.equal(service.networkConfiguration.assignPublicIp, false);
     });

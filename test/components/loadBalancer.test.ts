@@ -22,14 +22,14 @@ describe("LoadBalancer (under mocks)", () => {
         const run = await build();
         const tg = inputs(one(run, "aws:lb/targetGroup:TargetGroup"));
         assert.equal(tg.targetType, "ip");
-        assert.equal(tg.deregistrationDelay, 30);
+        assert.equal(tg.deregistrationDelay, 10);
         assert.deepEqual(tg.healthCheck, {
             enabled: true,
             protocol: "HTTP",
             port: "traffic-port",
             path: "/health",
             matcher: "200-399",
-            interval: 15,
+            interval: 10,
             timeout: 5,
             healthyThreshold: 2,
             unhealthyThreshold: 3,

@@ -17,8 +17,23 @@ export interface Overrides {
     readonly secrets?: Record<string, string>;
 }
 
-/** Runs `index.ts` for `stack` with the values of `Pulumi.yaml` and `Pulumi.<stack>.yaml`, plus overrides. */
-export async function runStack(stack: string, overrides: Overrides = {}): Promise<ProgramRun> {
+const unchangedRuns = new Map<string, Promise<ProgramRun>>();
+
+/**
+ * Runs `index.ts` for `stack` with the values of `Pulumi.yaml` and `Pulumi.<stack>.yaml`, plus overrides.
+ * A run without overrides is made once per test process and shared: tests only read it.
+ */
+export function runStack(stack: string, overrides?: Overrides): Promise<ProgramRun> {
+    if (overrides === undefined) {
+        if (!unchangedRuns.has(stack)) {
+            unchangedRuns.set(stack, runStackWith(stack, {}));
+        }
+        return unchangedRuns.get(stack)!;
+    }
+    return runStackWith(stack, overrides);
+}
+
+async function runStackWith(stack: string, overrides: Overrides): Promise<ProgramRun> {
     const base = readStackConfig(PROJECT_DIR, stack);
     return runProgram({
         program: path.join(PROJECT_DIR, "index.ts"),
