@@ -192,14 +192,15 @@ export async function evaluatePack(
     const remediations: Remediation[] = [];
     const policies = pack.policies as AnyPolicy[];
 
-    const report = (policy: AnyPolicy, level: "advisory" | "mandatory") => (message: string, urn?: string) => {
+    // A resource policy's violation belongs to the resource under validation unless it names another.
+    const report = (policy: AnyPolicy, level: "advisory" | "mandatory", subject?: string) => (message: string, urn?: string) => {
         diagnostics.push({
             policyName: policy.name,
             policyPackName: pack.name,
             enforcementLevel: level,
             message: message ? `${policy.description}\n${message}` : policy.description,
             detail: message ?? "",
-            urn,
+            urn: urn ?? subject,
             severity: policy.severity,
         });
     };
@@ -264,7 +265,7 @@ export async function evaluatePack(
             }
             for (const validation of validations) {
                 try {
-                    await validation(resourceArgs(r, props, policyConfigFor(p, config)), report(p, level));
+                    await validation(resourceArgs(r, props, policyConfigFor(p, config)), report(p, level, r.urn));
                 } catch (e) {
                     if (e instanceof UnknownValueError) {
                         previewNote(p, "policy", e, r.urn);
