@@ -69,7 +69,6 @@ export function loadApiModel(packageName: AwsClientPackage): ApiModel {
 }
 
 function readModel(packageName: AwsClientPackage): ApiModel {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = require(packageName) as Record<string, unknown>;
     const structure = (shape: string): StructureSchema | undefined => {
         const schema = exported[`${shape}$`];
@@ -108,17 +107,20 @@ function readEnumMembers(packageName: string, exported: Record<string, unknown>)
     const found = new Map<string, ApiEnum>();
     for (const file of fs.readdirSync(modelsDir).filter(f => /^models_\d+\.d\.ts$/.test(f))) {
         let shape: string | undefined;
+        let indent = "";
         for (const line of fs.readFileSync(path.join(modelsDir, file), "utf8").split("\n")) {
-            const start = /^export interface (\w+) \{/.exec(line);
+            // Unions are namespaces of one-member interfaces, their members indented once more.
+            const start = /^export (interface|declare namespace) (\w+) \{/.exec(line);
             if (start) {
-                shape = start[1];
+                shape = start[2];
+                indent = start[1] === "interface" ? "    " : "        ";
                 continue;
             }
             if (line.startsWith("}")) {
                 shape = undefined;
                 continue;
             }
-            const property = shape && /^ {4}(\w+)\??: (.+);$/.exec(line);
+            const property = shape && line.startsWith(indent) && /^(\w+)\??: (.+);$/.exec(line.slice(indent.length));
             if (!property) continue;
             // `X | undefined` or `X[] | undefined`, where X is an exported enum object.
             const enumName = property[2]

@@ -1,0 +1,34 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { validateTypes } from "../lib/applies";
+import { describeContainer, isWindowsTask, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { TASK_DEFINITION } from "../lib/types";
+
+/** True for "root", "0", and `user:group` forms whose user part is root or 0. */
+const isRootUser = (user: string): boolean => ["root", "0"].includes(user.split(":")[0].trim().toLowerCase());
+
+/**
+ * Catalog #7 — Security Hub ECS.20, Control Tower CT.ECS.PR.3 (and the user half of ECS.1). Linux
+ * containers set `user` to a non-root user; without it they run as the image's user, usually root.
+ * Windows containers are skipped (they have no `user` setting).
+ */
+export const ecsTaskDefinitionNonRootUser: ResourceValidationPolicy = {
+    name: "ecs-task-definition-non-root-user",
+    description: "Containers must run as a non-root user.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
+        const parsed = parseContainerDefinitions(props.containerDefinitions);
+        if (!parsed.ok || isWindowsTask(props.runtimePlatform)) {
+            return; // malformed definitions are reported by ecs-task-definition-container-definitions-valid
+        }
+        parsed.containers.forEach((container, i) => {
+            const label = describeContainer(container, i);
+            const user = container.user;
+            if (typeof user !== "string" || user.trim() === "") {
+                report(`${label} sets no "user", so it runs as the image's default user (often root); set "user" to a non-root UID such as "1000".`);
+            } else if (isRootUser(user)) {
+                report(`${label} runs as root ("user": "${user}"); set "user" to a non-root UID such as "1000".`);
+            }
+        });
+    }),
+};

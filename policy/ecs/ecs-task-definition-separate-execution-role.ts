@@ -1,0 +1,25 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { validateTypes } from "../lib/applies";
+import { isNonEmptyString } from "../lib/coerce";
+import { TASK_DEFINITION } from "../lib/types";
+
+/**
+ * Catalog #9 — Checkov CKV_AWS_249. The execution role (used by the ECS agent to pull images, write logs
+ * and read secrets) and the task role (used by the application) are different roles, so the application
+ * does not hold the agent's permissions.
+ */
+export const ecsTaskDefinitionSeparateExecutionRole: ResourceValidationPolicy = {
+    name: "ecs-task-definition-separate-execution-role",
+    description: "A task definition's execution role must differ from its task role.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
+        const execution = props.executionRoleArn;
+        if (isNonEmptyString(execution) && execution === props.taskRoleArn) {
+            report(
+                "executionRoleArn and taskRoleArn are the same role, so the application holds the image-pull, log and secret-read " +
+                    "permissions of the ECS agent; give the task its own role.",
+            );
+        }
+    }),
+};

@@ -1,0 +1,48 @@
+import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
+import { ecsClusterExecLoggingEncrypted } from "./ecs-cluster-exec-logging-encrypted";
+import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
+import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
+import { ecsServiceHealthCheckGracePeriod } from "./ecs-service-health-check-grace-period";
+import { ecsServiceLoadBalancerContainerPort } from "./ecs-service-load-balancer-container-port";
+import { ecsServiceMinimumHealthyPercent } from "./ecs-service-minimum-healthy-percent";
+import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
+import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
+import { ecsTaskDefinitionContainerHealthCheck } from "./ecs-task-definition-container-health-check";
+import { ecsTaskDefinitionContainersLog } from "./ecs-task-definition-containers-log";
+import { ecsTaskDefinitionEfsTransitEncryption } from "./ecs-task-definition-efs-transit-encryption";
+import { ecsTaskDefinitionFargateCpuMemory } from "./ecs-task-definition-fargate-cpu-memory";
+import { ecsTaskDefinitionImageDigest } from "./ecs-task-definition-image-digest";
+import { ecsTaskDefinitionNoHostNetwork } from "./ecs-task-definition-no-host-network";
+import { ecsTaskDefinitionNoHostPid } from "./ecs-task-definition-no-host-pid";
+import { ecsTaskDefinitionNoPlaintextSecrets } from "./ecs-task-definition-no-plaintext-secrets";
+import { ecsTaskDefinitionNoPrivilegedContainers } from "./ecs-task-definition-no-privileged-containers";
+import { ecsTaskDefinitionNonRootUser } from "./ecs-task-definition-non-root-user";
+import { ecsTaskDefinitionReadOnlyRootFilesystem } from "./ecs-task-definition-read-only-root-filesystem";
+import { ecsTaskDefinitionSecretsFromArns } from "./ecs-task-definition-secrets-from-arns";
+import { ecsTaskDefinitionSeparateExecutionRole } from "./ecs-task-definition-separate-execution-role";
+
+/** ECS policies: task definitions (containers), services and task sets, clusters. */
+export const ecsPolicies = [
+    ecsTaskDefinitionContainerDefinitionsValid,
+    ecsTaskDefinitionNoPlaintextSecrets,
+    ecsTaskDefinitionSecretsFromArns,
+    ecsTaskDefinitionContainersLog,
+    ecsTaskDefinitionNoPrivilegedContainers,
+    ecsTaskDefinitionReadOnlyRootFilesystem,
+    ecsTaskDefinitionNoHostPid,
+    ecsTaskDefinitionNoHostNetwork,
+    ecsTaskDefinitionNonRootUser,
+    ecsTaskDefinitionEfsTransitEncryption,
+    ecsTaskDefinitionSeparateExecutionRole,
+    ecsTaskDefinitionContainerHealthCheck,
+    ecsTaskDefinitionImageDigest,
+    ecsTaskDefinitionFargateCpuMemory,
+    ecsServiceNoPublicIp,
+    ecsServiceFargateLatestPlatform,
+    ecsServiceDeploymentCircuitBreaker,
+    ecsServiceMinimumHealthyPercent,
+    ecsServiceHealthCheckGracePeriod,
+    ecsServiceLoadBalancerContainerPort,
+    ecsClusterContainerInsights,
+    ecsClusterExecLoggingEncrypted,
+];

@@ -1,0 +1,66 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { validateTypes } from "../lib/applies";
+import { documentsOfResource, parsePolicyDocument, statementWhere } from "../lib/iamDocuments";
+import { IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY } from "../lib/types";
+
+interface Config {
+    allowedServiceWildcards: string[];
+}
+
+/**
+ * Catalog #46 — Security Hub IAM.1 (full "*" admin) and IAM.21 (service-wide wildcards), Checkov
+ * CKV_AWS_62 / CKV_AWS_63 / CKV_AWS_355, cdk-nag IAM5. Allow statements of `aws.iam.Policy`,
+ * `aws.iam.RolePolicy` and `aws.iam.Role` inline policies name their actions: no "*", no "<service>:*"
+ * (unless allow-listed), no wildcard service prefix, and no "NotAction" (which allows everything not listed).
+ * Also reports documents that are not valid policy JSON, since nothing else can check them.
+ */
+export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
+    name: "iam-policy-no-wildcard-actions",
+    description: "IAM policies must not allow wildcard actions.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    configSchema: {
+        properties: {
+            allowedServiceWildcards: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: 'Service-wide wildcards accepted, e.g. ["xray:*"] (case-insensitive).',
+            },
+        },
+    },
+    validateResource: validateTypes([...IAM_POLICY, ...IAM_ROLE_POLICY, ...IAM_ROLE], (props, args, report) => {
+        const allowed = (args.getConfig<Config>().allowedServiceWildcards ?? []).map(a => String(a).toLowerCase());
+        for (const { label, field, document } of documentsOfResource(args.type, props)) {
+            const parsed = parsePolicyDocument(document);
+            if (!parsed.ok) {
+                report(`${label ?? field} is not a valid IAM policy document: ${parsed.reason}; fix it so its permissions can be checked.`);
+                continue;
+            }
+            for (const s of parsed.statements) {
+                if (s.effect !== "Allow") {
+                    continue;
+                }
+                const where = statementWhere(label, s);
+                if (s.notActions !== undefined) {
+                    report(`${where} uses "NotAction" with "Allow", which allows every action not listed; list the allowed actions in "Action" instead.`);
+                }
+                for (const action of s.actions ?? []) {
+                    const [service, name] = action.includes(":") ? [action.slice(0, action.indexOf(":")), action.slice(action.indexOf(":") + 1)] : [action, ""];
+                    if (action === "*" || (/^\*+$/.test(service) && /^\*+$/.test(name))) {
+                        const onEverything = (s.resources ?? []).includes("*");
+                        report(
+                            onEverything
+                                ? `${where} allows every action ("${action}") on every resource ("*"), which is full administrator access; list only the actions and resources the workload needs.`
+                                : `${where} allows every action ("${action}"); list only the actions the workload needs.`,
+                        );
+                    } else if (service.includes("*") || service.includes("?")) {
+                        report(`${where} allows "${action}", which matches actions of every service; name the service and the actions needed.`);
+                    } else if (/^\*+$/.test(name) && !allowed.includes(action.toLowerCase())) {
+                        report(`${where} allows every "${service}" action ("${action}"); list the specific ${service} actions needed.`);
+                    }
+                }
+            }
+        }
+    }),
+};

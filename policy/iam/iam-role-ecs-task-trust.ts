@@ -1,0 +1,48 @@
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { parsePolicyDocument, principalsOf } from "../lib/iamDocuments";
+import { resourcesOfType, taskDefinitionLabel } from "../lib/ecsStack";
+import { findRoleByArn, roleLabel } from "../lib/iamRoles";
+import { TASK_DEFINITION } from "../lib/types";
+
+const ECS_TASKS = "ecs-tasks.amazonaws.com";
+
+/**
+ * Catalog #48 (ECS roles) — Checkov CKV_AWS_60 / CKV_AWS_61 applied to what ECS needs. A role that a task
+ * definition in the stack uses as its execution or task role (matched by the role's `arn`) trusts the
+ * service principal "ecs-tasks.amazonaws.com" and nobody else, so no user, account or other service can
+ * assume the permissions given to the tasks. Roles outside the stack and trust policies that do not parse
+ * (reported by `iam-role-no-wildcard-trust`) are skipped.
+ */
+export const iamRoleEcsTaskTrust: StackValidationPolicy = {
+    name: "iam-role-ecs-task-trust",
+    description: 'Roles used by ECS task definitions must trust only "ecs-tasks.amazonaws.com".',
+    enforcementLevel: "mandatory",
+    severity: "high",
+    validateStack: (args, report) => {
+        const checked = new Set<PolicyResource>();
+        for (const td of resourcesOfType(args.resources, TASK_DEFINITION)) {
+            for (const [field, use] of [["executionRoleArn", "execution role"], ["taskRoleArn", "task role"]] as const) {
+                const role = findRoleByArn(args.resources, td.props[field]);
+                if (!role || checked.has(role)) {
+                    continue;
+                }
+                checked.add(role);
+                const parsed = parsePolicyDocument(role.props.assumeRolePolicy);
+                if (!parsed.ok) {
+                    continue;
+                }
+                const context = `Role "${roleLabel(role)}" is the ${use} of task definition "${taskDefinitionLabel(td)}"`;
+                const principals = parsed.statements.filter(s => s.effect === "Allow").flatMap(s => principalsOf(s.principal));
+                if (!principals.some(p => p.kind === "Service" && p.value === ECS_TASKS)) {
+                    report(`${context}, but its trust policy does not let "${ECS_TASKS}" assume it; add that service principal so ECS can use the role.`, role.urn);
+                }
+                const others = new Set(
+                    principals.filter(p => !(p.kind === "Service" && p.value === ECS_TASKS)).map(p => (p.kind === "*" ? '"*"' : `${p.kind} principal "${p.value}"`)),
+                );
+                for (const other of others) {
+                    report(`${context}, but its trust policy also lets ${other} assume it; trust only the service principal "${ECS_TASKS}".`, role.urn);
+                }
+            }
+        }
+    },
+};

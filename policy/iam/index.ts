@@ -1,0 +1,18 @@
+import { iamExecutionRoleSecretGrants } from "./iam-execution-role-secret-grants";
+import { iamPolicyNoWildcardActions } from "./iam-policy-no-wildcard-actions";
+import { iamPolicyNoWildcardResources } from "./iam-policy-no-wildcard-resources";
+import { iamRoleEcsTaskTrust } from "./iam-role-ecs-task-trust";
+import { iamRoleNoBroadManagedPolicies } from "./iam-role-no-broad-managed-policies";
+import { iamRoleNoConflictingPolicyManagement } from "./iam-role-no-conflicting-policy-management";
+import { iamRoleNoWildcardTrust } from "./iam-role-no-wildcard-trust";
+
+/** IAM policies: policy documents, managed-policy attachments, trust policies, and cross-resource role checks. */
+export const iamPolicies = [
+    iamPolicyNoWildcardActions,
+    iamPolicyNoWildcardResources,
+    iamRoleNoBroadManagedPolicies,
+    iamRoleNoWildcardTrust,
+    iamRoleEcsTaskTrust,
+    iamRoleNoConflictingPolicyManagement,
+    iamExecutionRoleSecretGrants,
+];

@@ -1,0 +1,129 @@
+/**
+ * Defensive parsing of `aws.ecs.TaskDefinition.containerDefinitions`, a JSON string holding an array of
+ * container definitions (ECS `ContainerDefinition` shape: `name`, `image`, `essential`, `portMappings`,
+ * `environment`, `secrets`, `healthCheck`, `logConfiguration`, `user`, …).
+ *
+ * Usage:
+ * ```ts
+ * const parsed = parseContainerDefinitions(props.containerDefinitions);
+ * if (!parsed.ok) return; // `ecs-task-definition-container-definitions-valid` reports parsed.reason
+ * parsed.containers.forEach((c, i) => { … describeContainer(c, i) … });
+ * ```
+ *
+ * - Never throws for malformed input: a value that is missing, not a string, not JSON, not an array, or
+ *   has an element that is not an object gives `{ ok: false, reason }`, where `reason` completes the
+ *   sentence "containerDefinitions …" (e.g. `is not valid JSON (Unexpected token …)`). Only the policy
+ *   `ecs-task-definition-container-definitions-valid` reports it; the other policies skip the resource,
+ *   so one typo produces one violation, not one per policy.
+ * - An array value (rather than a JSON string) is accepted as already parsed.
+ * - The containers come wrapped in the engine's unknown-checking proxy: a value inside the JSON that is an
+ *   unknown sentinel throws `UnknownValueError` when read, exactly like a top-level unknown property.
+ * - Field values inside each container are NOT validated here: read them with `typeof`/`Array.isArray`
+ *   guards (or `toNumber` from `./coerce`).
+ */
+import { unknownCheckingProxy } from "@pulumi/policy";
+import { isRecord, toNumber } from "./coerce";
+
+/** One parsed container definition. Every field may be missing or of any type. */
+export type ContainerDefinition = Record<string, any>;
+
+/** The outcome of {@link parseContainerDefinitions}. */
+export type ContainerDefinitionsResult =
+    | { readonly ok: true; readonly containers: ContainerDefinition[] }
+    | { readonly ok: false; readonly reason: string };
+
+const typeName = (value: unknown): string =>
+    value === null ? "null" : Array.isArray(value) ? "an array" : isRecord(value) ? "an object" : `a ${typeof value}`;
+
+/** Parses a `containerDefinitions` value; see the module comment. */
+export function parseContainerDefinitions(value: unknown): ContainerDefinitionsResult {
+    let parsed: unknown;
+    if (value === undefined || value === null) {
+        return { ok: false, reason: "is missing" };
+    }
+    if (typeof value === "string") {
+        try {
+            parsed = JSON.parse(value);
+        } catch (e) {
+            const detail = e instanceof Error ? e.message : String(e);
+            return { ok: false, reason: `is not valid JSON (${detail})` };
+        }
+    } else if (Array.isArray(value)) {
+        parsed = value;
+    } else {
+        return { ok: false, reason: `is ${typeName(value)}, not a JSON string` };
+    }
+    if (!Array.isArray(parsed)) {
+        return { ok: false, reason: `is JSON for ${typeName(parsed)}, not an array of container definitions` };
+    }
+    const containers = unknownCheckingProxy(parsed) as unknown[];
+    for (let i = 0; i < containers.length; i++) {
+        if (!isRecord(containers[i])) {
+            return { ok: false, reason: `has element ${i} that is ${typeName(containers[i])}, not a container definition object` };
+        }
+    }
+    return { ok: true, containers: containers as ContainerDefinition[] };
+}
+
+/** The container's name when it is a non-empty string. */
+export const containerName = (container: ContainerDefinition): string | undefined =>
+    typeof container.name === "string" && container.name !== "" ? container.name : undefined;
+
+/** `Container "web"`, or `Container #2` (1-based) when the container has no usable name. */
+export const describeContainer = (container: ContainerDefinition, index: number): string => {
+    const name = containerName(container);
+    return name !== undefined ? `Container "${name}"` : `Container #${index + 1}`;
+};
+
+/** ECS treats a container as essential unless it says `"essential": false`. */
+export const isEssential = (container: ContainerDefinition): boolean => container.essential !== false;
+
+/** One `portMappings` entry with numeric fields normalised (numbers or numeric strings); others dropped. */
+export interface PortMapping {
+    readonly containerPort?: number;
+    readonly hostPort?: number;
+    readonly protocol?: string;
+}
+
+/** The container's port mappings that are objects, with ports as numbers (undefined when not numeric). */
+export function portMappings(container: ContainerDefinition): PortMapping[] {
+    const raw = container.portMappings;
+    if (!Array.isArray(raw)) {
+        return [];
+    }
+    return (raw as unknown[]).filter(isRecord).map(m => ({
+        containerPort: toNumber(m.containerPort),
+        hostPort: toNumber(m.hostPort),
+        protocol: typeof m.protocol === "string" ? m.protocol : undefined,
+    }));
+}
+
+/** True when the task definition declares the Windows operating system family (Linux-only rules skip it). */
+export function isWindowsTask(runtimePlatform: unknown): boolean {
+    return (
+        isRecord(runtimePlatform) &&
+        typeof runtimePlatform.operatingSystemFamily === "string" &&
+        runtimePlatform.operatingSystemFamily.toUpperCase().startsWith("WINDOWS")
+    );
+}
+
+/** True when `requiresCompatibilities` includes FARGATE. */
+export function requiresFargate(requiresCompatibilities: unknown): boolean {
+    return (
+        Array.isArray(requiresCompatibilities) &&
+        (requiresCompatibilities as unknown[]).some(c => typeof c === "string" && c.toUpperCase() === "FARGATE")
+    );
+}
+
+/**
+ * A container `image` reference split into its tag (after the last path segment's ":", so a registry port
+ * is not mistaken for one) and digest (after "@"), e.g. `repo:1.2@sha256:…` → `{ tag: "1.2", digest: "sha256:…" }`.
+ */
+export function imageReferenceParts(image: string): { tag?: string; digest?: string } {
+    const at = image.indexOf("@");
+    const digest = at >= 0 ? image.slice(at + 1) : undefined;
+    const name = at >= 0 ? image.slice(0, at) : image;
+    const lastSegment = name.slice(name.lastIndexOf("/") + 1);
+    const colon = lastSegment.indexOf(":");
+    return { tag: colon >= 0 ? lastSegment.slice(colon + 1) : undefined, digest };
+}

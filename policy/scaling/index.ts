@@ -1,0 +1,6 @@
+import { scalingPolicyCooldowns } from "./scaling-policy-cooldowns";
+import { scalingPolicyTargetValueRange } from "./scaling-policy-target-value-range";
+import { scalingTargetCapacityBounds } from "./scaling-target-capacity-bounds";
+
+/** Application Auto Scaling policies. */
+export const scalingPolicies = [scalingTargetCapacityBounds, scalingPolicyTargetValueRange, scalingPolicyCooldowns];

@@ -1,0 +1,60 @@
+/**
+ * ECS requests of both stacks against the ECS API model shipped in @aws-sdk/client-ecs: RegisterTaskDefinition
+ * (with the container definitions JSON, which the provider sends as it is) and CreateService.
+ */
+import * as assert from "node:assert/strict";
+import { ProgramRun } from "../../harness/runProgram";
+import { loadApiModel } from "../support/awsApiModel";
+import { inputs, one, ofType } from "../support/stacks";
+import { serviceLimits, taskDefinitionLimits } from "./documentedLimits";
+import { allStackRuns, assertNoProblems, requestProblems, Stack, STACKS, stateString } from "./kit";
+import { createService, createTargetGroup, registerTaskDefinition } from "./mapping";
+
+const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+const SERVICE = "aws:ecs/service:Service";
+
+describe("conformance: ECS requests", () => {
+    const ecs = loadApiModel("@aws-sdk/client-ecs");
+    let runs: Record<Stack, ProgramRun>;
+    before(async function () {
+        this.timeout(60_000); // the first file to run pays for both stack runs
+        runs = await allStackRuns();
+    });
+
+    for (const stack of STACKS) {
+        describe(`stack ${stack}`, () => {
+            it("GIVEN the task definition WHEN sent as RegisterTaskDefinition THEN the ECS model and documented limits accept it", () => {
+                const mapped = registerTaskDefinition(inputs(one(runs[stack], TASK_DEFINITION)));
+                // Non-vacuous: the container JSON is there and is walked as ContainerDefinition.
+                assert.ok((mapped.request.containerDefinitions ?? []).length > 0, "no container definitions recorded");
+                assertNoProblems(
+                    `RegisterTaskDefinition (${stack})`,
+                    requestProblems("RegisterTaskDefinitionRequest", mapped, ecs, taskDefinitionLimits(mapped.request)),
+                );
+            });
+
+            it("GIVEN the service WHEN sent as CreateService THEN the ECS model and documented limits accept it, against this stack's task definition, target groups and cluster", () => {
+                const run = runs[stack];
+                const service = one(run, SERVICE);
+                const mapped = createService(inputs(service), stateString(service, "name"));
+                const targetGroups = Object.fromEntries(
+                    ofType(run, "aws:lb/targetGroup:TargetGroup").map(tg => [
+                        stateString(tg, "arn"),
+                        createTargetGroup(inputs(tg), stateString(tg, "name"), stateString(tg, "arn")).request.create,
+                    ]),
+                );
+                const limits = serviceLimits(mapped.request, {
+                    taskDefinition: registerTaskDefinition(inputs(one(run, TASK_DEFINITION))).request,
+                    targetGroups,
+                    clusterCapacityProviders: inputs(one(run, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders")).capacityProviders ?? [],
+                });
+                assertNoProblems(`CreateService (${stack})`, requestProblems("CreateServiceRequest", mapped, ecs, limits));
+            });
+
+            it("GIVEN the service WHEN mapped THEN assignPublicIp is the API's enum, not Pulumi's boolean", () => {
+                const mapped = createService(inputs(one(runs[stack], SERVICE)), "web");
+                assert.match(String(mapped.request.networkConfiguration?.awsvpcConfiguration?.assignPublicIp), /^(ENABLED|DISABLED)$/);
+            });
+        });
+    }
+});

@@ -1,0 +1,70 @@
+/**
+ * Shared by the conformance tests: one run per stack per mocha process, and the problem list a mapped
+ * request gets (unmapped inputs, values unknown in preview, the SDK model, documented limits).
+ */
+import * as assert from "node:assert/strict";
+import { ProgramRun } from "../../harness/runProgram";
+import { UNKNOWN } from "../../harness/serialisation";
+import { RecordedResource } from "../../harness/types";
+import { ApiModel, validateAgainst } from "../support/awsApiModel";
+import { runStack, state } from "../support/stacks";
+import { Mapped } from "./mapping";
+
+/** The stacks every conformance test covers. */
+export const STACKS = ["dev", "prod"] as const;
+export type Stack = (typeof STACKS)[number];
+
+const runs = new Map<Stack, Promise<ProgramRun>>();
+
+/**
+ * The run of `stack`, made once and shared by every conformance file (a run takes about a second). Call it
+ * from a `before` hook.
+ */
+export function stackRun(stack: Stack): Promise<ProgramRun> {
+    let run = runs.get(stack);
+    if (!run) {
+        run = runStack(stack);
+        runs.set(stack, run);
+    }
+    return run;
+}
+
+/** Runs of every stack, for a `before` hook: `before(async () => (runs = await allStackRuns()))`. */
+export async function allStackRuns(): Promise<Record<Stack, ProgramRun>> {
+    // In sequence: the harness's mock runtime is process-wide.
+    const dev = await stackRun("dev");
+    const prod = await stackRun("prod");
+    return { dev, prod };
+}
+
+/** Paths inside `value` that hold the preview's unknown sentinel: validating those would prove nothing. */
+export function unknownPaths(value: unknown, at = ""): string[] {
+    if (value === UNKNOWN) return [at || "(root)"];
+    if (Array.isArray(value)) return value.flatMap((v, i) => unknownPaths(v, `${at}[${i}]`));
+    if (value !== null && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => unknownPaths(v, at ? `${at}.${k}` : k));
+    }
+    return [];
+}
+
+/** Everything wrong with a mapped request as `shape` of `model`, followed by the `limits` problems given. */
+export function requestProblems<T>(shape: string, mapped: Mapped<T>, model: ApiModel, limits: string[] = []): string[] {
+    return [
+        ...mapped.unmapped.map(key => `Pulumi input "${key}" has no mapping to ${shape}; add it to test/conformance/mapping.ts`),
+        ...unknownPaths(mapped.request).map(at => `${shape}.${at}: value not known in preview, nothing to validate`),
+        ...validateAgainst(shape, mapped.request, model),
+        ...limits,
+    ];
+}
+
+/** Fails listing every problem, one per line, under `what`. */
+export function assertNoProblems(what: string, problems: readonly string[]): void {
+    assert.deepEqual(problems, [], `${what} would be rejected:\n  ${problems.join("\n  ")}`);
+}
+
+/** The recorded state's string `key` (physical names, ARNs, ARN suffixes the mocks computed). */
+export function stateString(resource: RecordedResource, key: string): string {
+    const value = state(resource)[key];
+    assert.equal(typeof value, "string", `${resource.type} ${resource.name} has no ${key} in its recorded state`);
+    return value as string;
+}

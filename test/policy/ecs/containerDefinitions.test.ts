@@ -1,0 +1,108 @@
+import * as assert from "node:assert/strict";
+import { UnknownValueError } from "@pulumi/policy";
+import { UNKNOWN } from "../../../harness/serialisation";
+import {
+    describeContainer,
+    imageReferenceParts,
+    isEssential,
+    parseContainerDefinitions,
+    portMappings,
+} from "../../../policy/lib/containerDefinitions";
+import { describeMemoryOptions, fargateMemoryOptions, parseCpuUnits, parseMemoryMiB } from "../../../policy/lib/fargateSizes";
+
+describe("containerDefinitions (defensive parser)", () => {
+    it("GIVEN a JSON array string THEN ok with the containers", () => {
+        const parsed = parseContainerDefinitions(JSON.stringify([{ name: "web", image: "x" }]));
+        assert.ok(parsed.ok);
+        assert.equal(parsed.containers[0].name, "web");
+    });
+
+    it("GIVEN an already-parsed array THEN ok", () => {
+        const parsed = parseContainerDefinitions([{ name: "web" }]);
+        assert.ok(parsed.ok);
+    });
+
+    const malformed: [unknown, string][] = [
+        [undefined, "is missing"],
+        [null, "is missing"],
+        [42, "is a number, not a JSON string"],
+        [{ name: "web" }, "is an object, not a JSON string"],
+        ['{"name":"web"}', "is JSON for an object, not an array of container definitions"],
+        ['"web"', "is JSON for a string, not an array of container definitions"],
+        ['[{"name":"web"}, 3]', "has element 1 that is a number, not a container definition object"],
+        ['[null]', "has element 0 that is null, not a container definition object"],
+    ];
+    for (const [value, reason] of malformed) {
+        it(`GIVEN ${JSON.stringify(value)} THEN not ok: containerDefinitions ${reason}`, () => {
+            assert.deepEqual(parseContainerDefinitions(value), { ok: false, reason });
+        });
+    }
+
+    it("GIVEN invalid JSON THEN not ok with the parser's message", () => {
+        const parsed = parseContainerDefinitions("[{name: web}]");
+        assert.equal(parsed.ok, false);
+        assert.match((parsed as { reason: string }).reason, /^is not valid JSON \(.+\)$/);
+    });
+
+    it("GIVEN an unknown sentinel inside the JSON THEN reading it throws UnknownValueError", () => {
+        const parsed = parseContainerDefinitions(JSON.stringify([{ name: "web", image: UNKNOWN }]));
+        assert.ok(parsed.ok);
+        assert.throws(() => parsed.containers[0].image, UnknownValueError);
+    });
+
+    it("GIVEN containers THEN labels, essential default and normalised port mappings", () => {
+        assert.equal(describeContainer({ name: "web" }, 0), 'Container "web"');
+        assert.equal(describeContainer({}, 1), "Container #2");
+        assert.equal(isEssential({}), true);
+        assert.equal(isEssential({ essential: false }), false);
+        assert.deepEqual(portMappings({ portMappings: [{ containerPort: "8080", protocol: "tcp" }, "junk", { hostPort: 80 }] }), [
+            { containerPort: 8080, hostPort: undefined, protocol: "tcp" },
+            { containerPort: undefined, hostPort: 80, protocol: undefined },
+        ]);
+        assert.deepEqual(portMappings({ portMappings: "8080" }), []);
+    });
+
+    it("GIVEN image references THEN tag and digest are split, a registry port is not a tag", () => {
+        assert.deepEqual(imageReferenceParts("nginx"), { tag: undefined, digest: undefined });
+        assert.deepEqual(imageReferenceParts("nginx:1.27"), { tag: "1.27", digest: undefined });
+        assert.deepEqual(imageReferenceParts("localhost:5000/app"), { tag: undefined, digest: undefined });
+        assert.deepEqual(imageReferenceParts("localhost:5000/app:v2@sha256:ab"), { tag: "v2", digest: "sha256:ab" });
+    });
+});
+
+describe("fargateSizes (pure table)", () => {
+    it("GIVEN unit and string forms THEN cpu units and MiB", () => {
+        assert.equal(parseCpuUnits("256"), 256);
+        assert.equal(parseCpuUnits(1024), 1024);
+        assert.equal(parseCpuUnits("1 vCPU"), 1024);
+        assert.equal(parseCpuUnits(".25 vcpu"), 256);
+        assert.equal(parseCpuUnits("1 core"), undefined);
+        assert.equal(parseMemoryMiB("512"), 512);
+        assert.equal(parseMemoryMiB("2 GB"), 2048);
+        assert.equal(parseMemoryMiB("0.5GB"), 512);
+        assert.equal(parseMemoryMiB("512 MB"), undefined);
+        assert.equal(parseMemoryMiB(true), undefined);
+    });
+
+    it("GIVEN each Linux cpu size THEN the documented memory range", () => {
+        assert.deepEqual(fargateMemoryOptions(256), [512, 1024, 2048]);
+        assert.deepEqual(fargateMemoryOptions(512), [1024, 2048, 3072, 4096]);
+        assert.deepEqual(fargateMemoryOptions(1024), [2048, 3072, 4096, 5120, 6144, 7168, 8192]);
+        assert.equal(fargateMemoryOptions(2048)?.length, 13);
+        assert.deepEqual([fargateMemoryOptions(4096)?.[0], fargateMemoryOptions(4096)?.at(-1), fargateMemoryOptions(4096)?.length], [8192, 30720, 23]);
+        assert.deepEqual([fargateMemoryOptions(8192)?.[1], fargateMemoryOptions(8192)?.at(-1)], [20480, 61440]);
+        assert.deepEqual([fargateMemoryOptions(16384)?.[1], fargateMemoryOptions(16384)?.at(-1)], [40960, 122880]);
+        assert.equal(fargateMemoryOptions(300), undefined);
+    });
+
+    it("GIVEN Windows THEN only 1 to 4 vCPU", () => {
+        assert.equal(fargateMemoryOptions(256, true), undefined);
+        assert.deepEqual(fargateMemoryOptions(1024, true), [2048, 3072, 4096, 5120, 6144, 7168, 8192]);
+        assert.equal(fargateMemoryOptions(8192, true), undefined);
+    });
+
+    it("GIVEN short and long option lists THEN listed or described as a range", () => {
+        assert.equal(describeMemoryOptions([512, 1024, 2048]), "512, 1024 or 2048");
+        assert.equal(describeMemoryOptions(fargateMemoryOptions(4096) ?? []), "8192 to 30720 in steps of 1024");
+    });
+});

@@ -1,0 +1,23 @@
+import { ecsTaskDefinitionSeparateExecutionRole as policy } from "../../../policy/ecs/ecs-task-definition-separate-execution-role";
+import { assertViolations, evaluate, EXEC_ROLE_ARN, resourceOf, TD } from "../baselines/ecs";
+
+const NAME = "ecs-task-definition-separate-execution-role";
+
+describe(NAME, () => {
+    it("GIVEN distinct roles, or only an execution role THEN no violation", async () => {
+        const result = await evaluate(policy, [resourceOf(TD, "web"), resourceOf(TD, "no-task-role", { taskRoleArn: undefined })]);
+        assertViolations(result, NAME, "advisory", []);
+    });
+
+    it("GIVEN the same role for both THEN reported", async () => {
+        const result = await evaluate(policy, [resourceOf(TD, "web", { taskRoleArn: EXEC_ROLE_ARN })]);
+        assertViolations(result, NAME, "advisory", [
+            "executionRoleArn and taskRoleArn are the same role, so the application holds the image-pull, log and secret-read permissions of the ECS agent; give the task its own role.",
+        ]);
+    });
+
+    it("GIVEN both unset THEN no violation", async () => {
+        const result = await evaluate(policy, [resourceOf(TD, "web", { taskRoleArn: undefined, executionRoleArn: undefined })]);
+        assertViolations(result, NAME, "advisory", []);
+    });
+});

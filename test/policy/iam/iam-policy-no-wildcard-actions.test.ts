@@ -1,0 +1,80 @@
+import * as assert from "node:assert/strict";
+import { iamPolicyNoWildcardActions as policy } from "../../../policy/iam/iam-policy-no-wildcard-actions";
+import { assertViolations, evaluate, IAM_POLICY, resourceOf, ROLE, ROLE_POLICY } from "../baselines/ecs";
+
+const NAME = "iam-policy-no-wildcard-actions";
+const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+
+describe(NAME, () => {
+    it("GIVEN the baselines (RolePolicy JSON, Policy object, Role without inline policies) THEN no violation", async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec"), resourceOf(IAM_POLICY, "metrics"), resourceOf(ROLE, "exec")]);
+        assertViolations(result, NAME, "mandatory", []);
+    });
+
+    it('GIVEN "*" on "*" THEN reported as administrator access', async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Sid: "Admin", Effect: "Allow", Action: "*", Resource: "*" }) })]);
+        assertViolations(result, NAME, "mandatory", [
+            'Statement 1 ("Admin") allows every action ("*") on every resource ("*"), which is full administrator access; list only the actions and resources the workload needs.',
+        ]);
+    });
+
+    it('GIVEN "*:*" on a scoped resource, in an aws.iam.Policy object document THEN reported as every action', async () => {
+        const policyDoc = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "*:*"], Resource: ["arn:aws:s3:::b/*"] }] };
+        const result = await evaluate(policy, [resourceOf(IAM_POLICY, "p", { policy: policyDoc })]);
+        assertViolations(result, NAME, "mandatory", ['Statement 1 allows every action ("*:*"); list only the actions the workload needs.']);
+    });
+
+    it("GIVEN service-wide and service-prefix wildcards THEN one violation per action", async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action: ["s3:*", "SQS:*", "*:Get*", "ecr:Batch*"], Resource: "*" }) })]);
+        assertViolations(result, NAME, "mandatory", [
+            'Statement 1 allows every "s3" action ("s3:*"); list the specific s3 actions needed.',
+            'Statement 1 allows every "SQS" action ("SQS:*"); list the specific SQS actions needed.',
+            'Statement 1 allows "*:Get*", which matches actions of every service; name the service and the actions needed.',
+        ]);
+    });
+
+    it("GIVEN allowedServiceWildcards THEN those service wildcards pass (case-insensitive)", async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action: "XRay:*", Resource: "*" }) })], {
+            [NAME]: { allowedServiceWildcards: ["xray:*"] },
+        });
+        assertViolations(result, NAME, "mandatory", []);
+    });
+
+    it("GIVEN NotAction with Allow THEN reported; Deny statements with wildcards are fine", async () => {
+        const result = await evaluate(policy, [
+            resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }, { Effect: "Deny", Action: "*", Resource: "*" }) }),
+        ]);
+        assertViolations(result, NAME, "mandatory", [
+            'Statement 1 uses "NotAction" with "Allow", which allows every action not listed; list the allowed actions in "Action" instead.',
+        ]);
+    });
+
+    it("GIVEN a Role's inline policies THEN each is checked and named", async () => {
+        const role = resourceOf(ROLE, "exec", {
+            inlinePolicies: [
+                { name: "ok", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) },
+                { name: "admin", policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) },
+                { policy: "{" },
+                {},
+            ],
+        });
+        const result = await evaluate(policy, [role]);
+        assert.equal(result.diagnostics.length, 2);
+        assert.ok(result.diagnostics.every(d => d.policyName === NAME && d.enforcementLevel === "mandatory"));
+        assert.equal(
+            result.diagnostics[0].detail,
+            'Inline policy "admin" statement 1 allows every action ("*") on every resource ("*"), which is full administrator access; list only the actions and resources the workload needs.',
+        );
+        assert.match(
+            result.diagnostics[1].detail,
+            /^Inline policy #3 is not a valid IAM policy document: it is not valid JSON \(.+\); fix it so its permissions can be checked\.$/,
+        );
+    });
+
+    it("GIVEN a malformed document THEN it is reported as not checkable", async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Permit", Action: "*" }) })]);
+        assertViolations(result, NAME, "mandatory", [
+            'policy is not a valid IAM policy document: statement 1 has "Effect" "Permit"; use "Allow" or "Deny"; fix it so its permissions can be checked.',
+        ]);
+    });
+});

@@ -1,0 +1,65 @@
+import { iamRoleNoBroadManagedPolicies as policy } from "../../../policy/iam/iam-role-no-broad-managed-policies";
+import { fixture } from "../../../harness/fixtures";
+import { assertViolations, evaluate, resourceOf, ROLE, ROLE_POLICY_ATTACHMENT } from "../baselines/ecs";
+
+const NAME = "iam-role-no-broad-managed-policies";
+const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+const message = (field: string, name: string, arn: string) =>
+    `${field} attaches the AWS-managed policy "${name}" (${arn}), which grants far more than a workload needs; attach a policy that lists only the actions and resources it uses.`;
+
+describe(NAME, () => {
+    it("GIVEN the baselines (a customer-managed policy; the ECS task execution managed policy) THEN no violation", async () => {
+        const result = await evaluate(policy, [
+            resourceOf(ROLE_POLICY_ATTACHMENT, "metrics"),
+            resourceOf(ROLE_POLICY_ATTACHMENT, "exec", { policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" }),
+            resourceOf(ROLE, "exec"),
+        ]);
+        assertViolations(result, NAME, "mandatory", []);
+    });
+
+    it("GIVEN AdministratorAccess by RolePolicyAttachment THEN reported", async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY_ATTACHMENT, "admin", { policyArn: ADMIN })]);
+        assertViolations(result, NAME, "mandatory", [message("policyArn", "AdministratorAccess", ADMIN)]);
+    });
+
+    it("GIVEN broad policies in Role.managedPolicyArns (any partition, job-function path, FullAccess) THEN one violation each", async () => {
+        const arns = [
+            "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+            "arn:aws-us-gov:iam::aws:policy/PowerUserAccess",
+            "arn:aws:iam::aws:policy/job-function/SystemAdministrator",
+            "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+            "arn:aws:iam::aws:policy/AdministratorAccess-Amplify",
+        ];
+        const result = await evaluate(policy, [resourceOf(ROLE, "exec", { managedPolicyArns: arns })]);
+        assertViolations(result, NAME, "mandatory", [
+            message("managedPolicyArns[1]", "PowerUserAccess", arns[1]),
+            message("managedPolicyArns[2]", "SystemAdministrator", arns[2]),
+            message("managedPolicyArns[3]", "AmazonS3FullAccess", arns[3]),
+            message("managedPolicyArns[4]", "AdministratorAccess-Amplify", arns[4]),
+        ]);
+    });
+
+    it("GIVEN PolicyAttachment and RolePolicyAttachmentsExclusive THEN checked too", async () => {
+        const result = await evaluate(policy, [
+            fixture("aws:iam/policyAttachment:PolicyAttachment", "admins", { policyArn: "arn:aws:iam::aws:policy/IAMFullAccess", roles: ["exec"] }),
+            fixture("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "exec", { roleName: "exec", policyArns: [ADMIN] }),
+        ]);
+        assertViolations(result, NAME, "mandatory", [
+            message("policyArn", "IAMFullAccess", "arn:aws:iam::aws:policy/IAMFullAccess"),
+            message("policyArns[0]", "AdministratorAccess", ADMIN),
+        ]);
+    });
+
+    it("GIVEN a customer-managed policy named AdministratorAccess THEN not an AWS-managed policy, not reported", async () => {
+        const result = await evaluate(policy, [resourceOf(ROLE_POLICY_ATTACHMENT, "x", { policyArn: "arn:aws:iam::123456789012:policy/AdministratorAccess" })]);
+        assertViolations(result, NAME, "mandatory", []);
+    });
+
+    it("GIVEN allowedPolicies or narrower deniedPolicies THEN honoured", async () => {
+        const s3 = "arn:aws:iam::aws:policy/AmazonS3FullAccess";
+        const resources = [resourceOf(ROLE_POLICY_ATTACHMENT, "s3", { policyArn: s3 })];
+        assertViolations(await evaluate(policy, resources, { [NAME]: { allowedPolicies: ["AmazonS3FullAccess"] } }), NAME, "mandatory", []);
+        assertViolations(await evaluate(policy, resources, { [NAME]: { allowedPolicies: [s3] } }), NAME, "mandatory", []);
+        assertViolations(await evaluate(policy, resources, { [NAME]: { deniedPolicies: ["AdministratorAccess"] } }), NAME, "mandatory", []);
+    });
+});

@@ -1,0 +1,85 @@
+/**
+ * The pack as a whole: metadata of every policy, every policy file in its folder's index and every index in
+ * the pack, the per-environment configs valid, and the files the Pulumi CLI needs to load the pack.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as YAML from "yaml";
+import { validatePolicyConfig } from "../../harness/policyEngine";
+import { pack, policies } from "../../policy/pack";
+
+const POLICY_DIR = path.join(__dirname, "../../policy");
+const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "lb", "ecr", "ec2"];
+
+describe("policy pack", () => {
+    for (const folder of FOLDERS) {
+        it(`GIVEN policy/${folder} THEN every policy file exports one policy named after the file, and the pack has it`, () => {
+            const dir = path.join(POLICY_DIR, folder);
+            const files = fs.readdirSync(dir).filter(f => f.startsWith(`${folder}-`) && f.endsWith(".ts"));
+            assert.ok(files.length > 0);
+            for (const file of files) {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported = Object.values(require(path.join(dir, file))).filter(
+                    (v): v is { name: string } => typeof v === "object" && v !== null && "name" in v && ("validateResource" in v || "validateStack" in v),
+                );
+                assert.equal(exported.length, 1, file);
+                assert.equal(`${exported[0].name}.ts`, file);
+                assert.ok(policies.includes(exported[0] as never), `${file} is not in the pack`);
+            }
+        });
+    }
+
+    it("GIVEN every policy THEN it has a unique kebab-case name, a one-sentence description, a level, a severity and config defaults", () => {
+        const names = new Set<string>();
+        for (const p of policies) {
+            assert.match(p.name, new RegExp(`^(${FOLDERS.join("|")})-[a-z0-9]+(-[a-z0-9]+)+$`));
+            assert.ok(!names.has(p.name), `duplicate ${p.name}`);
+            names.add(p.name);
+            assert.match(p.description, /^[A-Z].*\.$/, p.name);
+            assert.ok(p.enforcementLevel === "advisory" || p.enforcementLevel === "mandatory", p.name);
+            assert.ok(["low", "medium", "high", "critical"].includes(p.severity ?? ""), p.name);
+            for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
+                assert.notEqual((schema as { default?: unknown }).default, undefined, `${p.name}.${key} has no default`);
+            }
+        }
+        assert.ok(policies.length >= 60, `only ${policies.length} policies`);
+    });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`GIVEN policy/config/${stack}.json THEN it names only policies of the pack with valid levels and settings`, () => {
+            const config = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "config", `${stack}.json`), "utf8"));
+            assert.doesNotThrow(() => validatePolicyConfig(pack, config));
+        });
+    }
+
+    it("GIVEN the production rules THEN they are advisory in dev and mandatory in prod", () => {
+        const level = (stack: string, name: string) => {
+            const entry = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "config", `${stack}.json`), "utf8"))[name];
+            return typeof entry === "string" ? entry : entry?.enforcementLevel;
+        };
+        const production = [
+            "lb-load-balancer-deletion-protection",
+            "ecs-service-no-public-ip",
+            "scaling-target-capacity-bounds",
+            "logs-log-group-retention",
+            "lb-load-balancer-access-logs",
+            "lb-listener-http-redirects-to-https",
+        ];
+        for (const name of production) {
+            assert.equal(level("dev", name), "advisory", name);
+            assert.equal(level("prod", name), "mandatory", name);
+        }
+    });
+
+    it("THEN the CLI can load it: PulumiPolicy.yaml, a versioned package and an index that builds the pack", () => {
+        const manifest = YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "PulumiPolicy.yaml"), "utf8"));
+        assert.equal(manifest.runtime, "nodejs");
+        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
+        assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
+        assert.ok(pkg.dependencies["@pulumi/policy"]);
+        assert.equal(pack.version, pkg.version);
+        const index = fs.readFileSync(path.join(POLICY_DIR, "index.ts"), "utf8");
+        assert.match(index, /new PolicyPack\(pack\.name, \{/);
+    });
+});

@@ -1,0 +1,111 @@
+/**
+ * `npm run check -- --stack <name> …`: what a stack would deploy, whether it passes the guardrails, what
+ * it costs a month and how long a rollout takes — offline, for pull requests from forks and laptops
+ * without credentials. Exit 0: no mandatory violation; 1: mandatory violations; 2: invalid input.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { estimateMonthlyCost, estimateRollout } from "../estimates";
+import { evaluatePack, PolicyConfigError } from "../harness/policyEngine";
+import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
+import { ProgramError, runProgram } from "../harness/runProgram";
+import { pack } from "../policy/pack";
+import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
+import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** An input problem: printed without a stack trace, exit code 2. */
+class InputError extends Error {}
+
+function readPolicyConfig(args: CheckArgs): Record<string, any> {
+    const file = args.policyConfig ? path.resolve(args.policyConfig) : path.join(ROOT, "policy", "config", `${args.stack}.json`);
+    if (!fs.existsSync(file)) {
+        if (args.policyConfig) {
+            throw new InputError(`${args.policyConfig}: policy config file not found`);
+        }
+        return {};
+    }
+    try {
+        const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+            throw new Error("expected an object of policy names to levels or settings");
+        }
+        return parsed;
+    } catch (e) {
+        throw new InputError(`${path.relative(process.cwd(), file) || file}: ${(e as Error).message}`);
+    }
+}
+
+/** Runs the check and returns the report and the exit code. */
+export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
+    const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
+    if (!fs.existsSync(program)) {
+        throw new InputError(`${args.program}: program not found`);
+    }
+    const projectDir = path.dirname(program);
+    if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
+        throw new InputError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
+    }
+    const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
+    const policyConfig = readPolicyConfig(args);
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
+    const evaluation = await evaluatePack(pack, run.resources, policyConfig);
+    const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
+    const cost = estimateMonthlyCost(run.resources);
+    const rollout = estimateRollout(run.resources, { environment });
+    const report: CheckReport = {
+        stack: args.stack,
+        project: config.project,
+        resources: reportResources(run.resources, run.stackUrn),
+        violations: reportViolations(evaluation.diagnostics),
+        cost: {
+            monthlyUsd: cost.monthlyUsd,
+            monthlyUsdMax: cost.monthlyUsdMax,
+            currency: cost.currency,
+            region: cost.region,
+            items: cost.items,
+            notes: cost.notes,
+        },
+        rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
+    };
+    return { report, exitCode: report.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0 };
+}
+
+/** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */
+function inputProblem(e: unknown): string | undefined {
+    if (e instanceof UsageError) return `${e.message}\n\n${USAGE}`;
+    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError) return e.message;
+    if (e instanceof ProgramError) return `The program failed: ${e.message}`;
+    return undefined;
+}
+
+async function main(): Promise<number> {
+    try {
+        const args = parseCheckArgs(process.argv.slice(2));
+        if (args.help) {
+            process.stdout.write(`${USAGE}\n`);
+            return 0;
+        }
+        const { report, exitCode } = await check(args);
+        process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+        return exitCode;
+    } catch (e) {
+        const problem = inputProblem(e);
+        if (problem === undefined) {
+            throw e;
+        }
+        process.stderr.write(`error: ${problem}\n`);
+        return 2;
+    }
+}
+
+if (require.main === module) {
+    main().then(
+        code => process.exit(code),
+        e => {
+            process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+            process.exit(3);
+        },
+    );
+}

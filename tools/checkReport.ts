@@ -1,0 +1,136 @@
+/**
+ * What `npm run check` reports, as data and as text. Pure: built from a recorded run, evaluated policies
+ * and the estimates.
+ */
+import { redactSecrets, UNKNOWN } from "../harness/serialisation";
+import { Diagnostic, RecordedResource } from "../harness/types";
+
+/** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
+export interface ReportedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent: string;
+    readonly inputs: unknown;
+}
+
+/** One policy finding. */
+export interface ReportedViolation {
+    readonly policy: string;
+    readonly enforcementLevel: "advisory" | "mandatory";
+    readonly urn?: string;
+    /** What is wrong and how to fix it. */
+    readonly message: string;
+    readonly description: string;
+}
+
+/** The whole report; `--json` prints exactly this. */
+export interface CheckReport {
+    readonly stack: string;
+    readonly project: string;
+    readonly resources: ReportedResource[];
+    readonly violations: ReportedViolation[];
+    readonly cost: {
+        readonly monthlyUsd: number;
+        readonly monthlyUsdMax: number;
+        readonly currency: string;
+        readonly region: string;
+        readonly items: ReadonlyArray<{ item: string; quantity: number; unitUsd: number; monthlyUsd: number }>;
+        readonly notes: readonly string[];
+    };
+    readonly rollout: {
+        readonly secondsPerWave: number;
+        readonly waves: number;
+        readonly notes: readonly string[];
+        readonly warnings: readonly string[];
+    };
+}
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Reported form of recorded resources: parents default to the stack, unknowns read "[unknown]". */
+export function reportResources(resources: readonly RecordedResource[], stackUrn: string): ReportedResource[] {
+    const unknownsShown = (value: unknown): unknown =>
+        value === UNKNOWN ? "[unknown]" : Array.isArray(value) ? value.map(unknownsShown) : value !== null && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unknownsShown(v)])) : value;
+    return resources.map(r => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        parent: r.parent ?? stackUrn,
+        inputs: unknownsShown(redactSecrets(r.inputs)),
+    }));
+}
+
+/** Reported form of policy diagnostics, mandatory first. */
+export const reportViolations = (diagnostics: readonly Diagnostic[]): ReportedViolation[] =>
+    [...diagnostics]
+        .sort((a, b) => (a.enforcementLevel === b.enforcementLevel ? 0 : a.enforcementLevel === "mandatory" ? -1 : 1))
+        .map(d => ({
+            policy: d.policyName,
+            enforcementLevel: d.enforcementLevel,
+            urn: d.urn,
+            message: d.detail,
+            description: d.message.split("\n")[0],
+        }));
+
+/** The resource tree as `pulumi preview` draws it: type and name, nested by parent. */
+export function resourceTree(report: Pick<CheckReport, "resources" | "project" | "stack">): string[] {
+    const stackUrn = report.resources[0]?.parent ?? "";
+    const children = new Map<string, ReportedResource[]>();
+    for (const r of report.resources) {
+        const parent = report.resources.some(p => p.urn === r.parent) ? r.parent : stackUrn;
+        children.set(parent, [...(children.get(parent) ?? []), r]);
+    }
+    const rows: Array<[string, string]> = [[STACK_TYPE, `${report.project}-${report.stack}`]];
+    const walk = (urn: string, prefix: string) => {
+        const list = children.get(urn) ?? [];
+        list.forEach((r, i) => {
+            const last = i === list.length - 1;
+            rows.push([`${prefix}${last ? "└─ " : "├─ "}${r.type}`, r.name]);
+            walk(r.urn, `${prefix}${last ? "   " : "│  "}`);
+        });
+    };
+    walk(stackUrn, "");
+    const width = Math.max(...rows.map(([t]) => t.length)) + 2;
+    return [`    ${"Type".padEnd(width)}Name`, ...rows.map(([t, n]) => ` +  ${t.padEnd(width)}${n}`)];
+}
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+
+/** The report as text for a terminal or a CI log. */
+export function formatReport(report: CheckReport): string {
+    const lines: string[] = [];
+    lines.push(`Offline check of stack ${report.stack} (project ${report.project}); no cloud calls were made.`, "");
+    lines.push(...resourceTree(report), "");
+    lines.push(`Resources: + ${report.resources.length + 1} to create`, "");
+
+    for (const level of ["mandatory", "advisory"] as const) {
+        const found = report.violations.filter(v => v.enforcementLevel === level);
+        lines.push(`Policy violations, ${level}: ${found.length}`);
+        for (const v of found) {
+            const where = v.urn ? ` (${v.urn.split("::").slice(-2).join(" ")})` : "";
+            lines.push(`  [${level}] ${v.policy}${where}`, `      ${v.message.replace(/\n/g, "\n      ")}`);
+        }
+        lines.push("");
+    }
+
+    const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
+    lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}`);
+    for (const item of report.cost.items) {
+        lines.push(`  ${item.item.padEnd(44)} ${String(item.quantity).padStart(8)} × ${String(item.unitUsd).padEnd(9)} = ${usd(item.monthlyUsd)}`);
+    }
+    for (const note of report.cost.notes) {
+        lines.push(`  note: ${note}`);
+    }
+    lines.push("");
+    lines.push(`Rollout estimate: ${report.rollout.secondsPerWave} s per wave, ${report.rollout.waves} ${report.rollout.waves === 1 ? "wave" : "waves"}`);
+    for (const note of report.rollout.notes) {
+        lines.push(`  ${note}`);
+    }
+    for (const warning of report.rollout.warnings) {
+        lines.push(`  warning: ${warning}`);
+    }
+    const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
+    lines.push("", mandatory > 0 ? `FAILED: ${mandatory} mandatory policy violation(s).` : "PASSED: no mandatory policy violation.");
+    return lines.join("\n");
+}
