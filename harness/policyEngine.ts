@@ -18,6 +18,7 @@ import {
     UnknownValueError,
     unknownCheckingProxy,
 } from "@pulumi/policy";
+import { PolicyConfigError } from "./errors";
 import { normaliseForEngine } from "./serialisation";
 import { Diagnostic, NotApplicable, RecordedResource, Remediation } from "./types";
 
@@ -36,8 +37,7 @@ export interface EvaluationResult {
     readonly remediations: Remediation[];
 }
 
-/** Raised for a policy config file that the Pulumi CLI would reject. */
-export class PolicyConfigError extends Error {}
+export { PolicyConfigError };
 
 type AnyPolicy = ResourceValidationPolicy & Partial<StackValidationPolicy>;
 

@@ -2,11 +2,10 @@
  * Runs a Pulumi TypeScript program under the SDK's mock runtime and records every registration as the
  * engine would see it (type, name, URN, parent, inputs, state, dependencies, options).
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import * as settings from "@pulumi/pulumi/runtime/settings";
+import type * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { AwsMocks, AwsMocksOptions } from "./awsMocks";
+import { ProgramError } from "./errors";
 import { RecordedResource } from "./types";
 
 /** What a run needs. */
@@ -42,16 +41,7 @@ export interface ProgramRun {
     readonly outputs: Record<string, unknown>;
 }
 
-/** Raised when the program threw (bad config included); `cause` is the program's own error. */
-export class ProgramError extends Error {
-    constructor(
-        message: string,
-        readonly cause: unknown,
-    ) {
-        super(message);
-        this.name = "ProgramError";
-    }
-}
+export { ProgramError };
 
 interface RegisterRequest {
     getType(): string;
@@ -100,8 +90,29 @@ function loadProgram(program: string): Record<string, unknown> {
     }
 }
 
+/** The parts of a Pulumi SDK the runner drives. */
+interface Sdk {
+    readonly pulumi: typeof pulumi;
+    readonly rpc: { deserializeProperties(struct: never): unknown };
+    readonly settings: { getMonitor(): unknown };
+}
+
+/**
+ * The Pulumi SDK the program itself loads. A program with its own node_modules has its own copy of
+ * `@pulumi/pulumi`, whose runtime state is separate: mocks set on any other copy would never see its
+ * resources.
+ */
+function sdkFor(programDir: string): Sdk {
+    const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir, __dirname] }));
+    return {
+        pulumi: require(root),
+        rpc: require(path.join(root, "runtime", "rpc")),
+        settings: require(path.join(root, "runtime", "settings")),
+    };
+}
+
 /** Awaits an export: Outputs resolve to their value (secrets wrapped as `{secret}`), other values as is. */
-async function resolveExport(value: unknown): Promise<unknown> {
+async function resolveExport(pulumi: Sdk["pulumi"], value: unknown): Promise<unknown> {
     if (pulumi.Output.isInstance(value)) {
         const output = value as pulumi.Output<unknown> & { promise(): Promise<unknown>; isSecret: Promise<boolean> };
         const [resolved, secret] = await Promise.all([output.promise(), output.isSecret]);
@@ -121,9 +132,11 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
 
+    const sdk = sdkFor(typeof options.program === "string" ? path.dirname(path.resolve(options.program)) : __dirname);
+    const { pulumi } = sdk;
     pulumi.runtime.setAllConfig({ ...options.config }, [...(options.secretKeys ?? [])]);
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? true, options.organization ?? "organization");
-    const monitor = settings.getMonitor() as unknown as {
+    const monitor = sdk.settings.getMonitor() as {
         registerResource(req: RegisterRequest, cb: (err: unknown, res?: { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }) => void): Promise<void>;
         newUrn(parent: string, type: string, name: string): string;
     };
@@ -131,7 +144,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     monitor.registerResource = (req, callback) =>
         original(req, (err, response) => {
             if (!err && response) {
-                resources.push(record(req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
+                resources.push(record(sdk, req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
             }
             callback(err, response);
         });
@@ -161,7 +174,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         }
         const outputs: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(exports)) {
-            outputs[key] = await resolveExport(value);
+            outputs[key] = await resolveExport(pulumi, value);
         }
         return { project: options.project, stack: options.stack, stackUrn, resources, outputs };
     } finally {
@@ -169,7 +182,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     }
 }
 
-function record(req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
+function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
         propertyDependencies[k] = v.getUrnsList();
@@ -182,7 +195,7 @@ function record(req: RegisterRequest, urn: string, id: string, state: Record<str
         urn,
         parent,
         component: !req.getCustom(),
-        inputs: rpc.deserializeProperties(req.getObject() as never) as Record<string, unknown>,
+        inputs: sdk.rpc.deserializeProperties(req.getObject() as never) as Record<string, unknown>,
         state,
         id: id || undefined,
         dependencies: req.getDependenciesList(),

@@ -5,11 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { estimateMonthlyCost, estimateRollout } from "../estimates";
-import { evaluatePack, PolicyConfigError } from "../harness/policyEngine";
+import { PolicyConfigError, ProgramError } from "../harness/errors";
 import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
-import { ProgramError, runProgram } from "../harness/runProgram";
-import { pack } from "../policy/pack";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
 
@@ -49,6 +46,11 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     }
     const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     const policyConfig = readPolicyConfig(args);
+    // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
+    const { runProgram } = await import("../harness/runProgram");
+    const { evaluatePack } = await import("../harness/policyEngine");
+    const { pack } = await import("../policy/pack");
+    const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
     const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";

@@ -1,0 +1,138 @@
+/**
+ * `npm run check` as users run it: a real process, its exit code, its text and JSON output.
+ */
+import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { PROJECT_DIR } from "../support/stacks";
+
+interface Result {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** Runs the command the way `npm run check --` does (ts-node over tools/check.ts), bounded in time. */
+function check(...args: string[]): Promise<Result> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(PROJECT_DIR, "tools", "check.ts"), ...args], {
+            cwd: PROJECT_DIR,
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", chunk => (stdout += chunk));
+        child.stderr.on("data", chunk => (stderr += chunk));
+        const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            reject(new Error(`check ${args.join(" ")} did not finish in 90 s`));
+        }, 90_000);
+        child.on("close", code => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr });
+        });
+    });
+}
+
+const BAD = "test/fixtures/programs/bad/index.ts";
+const FOREIGN = "test/fixtures/programs/foreign/index.ts";
+
+describe("npm run check (spawned)", function () {
+    this.timeout(120_000);
+    let tmp: string;
+    // The runs that load the SDKs take seconds each: start them together, then assert one by one.
+    let dev: Promise<Result>, prodJson: Promise<Result>, bad: Promise<Result>, foreign: Promise<Result>;
+    before(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-"));
+        dev = check("--stack", "dev");
+        prodJson = check("--stack", "prod", "--json");
+        bad = check("--stack", "test", "--program", BAD);
+        foreign = check("--stack", "staging", "--program", FOREIGN, "--json");
+    });
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it("GIVEN dev THEN exit 0 and the text shows the tree, the totals, the violations, the cost and the rollout", async () => {
+        const { code, stdout, stderr } = await dev;
+        assert.equal(code, 0, stderr);
+        assert.match(stdout, /^ \+  pulumi:pulumi:Stack\s+fargate-web-dev$/m);
+        assert.match(stdout, /^ \+  ├─ fargate-web:ecs:FargateService\s+web$/m);
+        assert.match(stdout, /^ \+  │  └─ aws:ecs\/service:Service\s+web-service$/m);
+        assert.match(stdout, /^Resources: \+ 35 to create$/m);
+        assert.match(stdout, /^Policy violations, mandatory: 0$/m);
+        assert.match(stdout, /^Policy violations, advisory: 8$/m);
+        assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
+        assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
+        assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
+    });
+
+    it("GIVEN prod --json THEN exit 0 and one JSON document of the documented shape, secrets redacted", async () => {
+        const { code, stdout, stderr } = await prodJson;
+        assert.equal(code, 0, stderr);
+        const report = JSON.parse(stdout);
+        assert.deepEqual(Object.keys(report).sort(), ["cost", "project", "resources", "rollout", "stack", "violations"]);
+        assert.equal(report.stack, "prod");
+        assert.equal(report.resources.length, 49);
+        for (const r of report.resources) {
+            assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "parent", "type", "urn"]);
+        }
+        const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
+        assert.equal(image.inputs.registry, "[secret]");
+        for (const v of report.violations) {
+            assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
+            assert.equal(v.enforcementLevel, "advisory");
+        }
+        assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region"]);
+        assert.equal(report.cost.monthlyUsd, 178.76);
+        assert.equal(report.cost.currency, "USD");
+        for (const item of report.cost.items) {
+            assert.ok(["item", "quantity", "unitUsd", "monthlyUsd"].every(k => k in item), JSON.stringify(item));
+        }
+        assert.deepEqual([report.rollout.secondsPerWave, report.rollout.waves], [80, 1]);
+        assert.ok(Array.isArray(report.rollout.notes));
+    });
+
+    it("GIVEN a program with violations THEN exit 1 and each mandatory violation is listed with its fix", async () => {
+        const { code, stdout } = await bad;
+        assert.equal(code, 1);
+        assert.match(stdout, /\[mandatory\] ecs-task-definition-no-plaintext-secrets/);
+        assert.match(stdout, /\[mandatory\] ecr-repository-immutable-tags/);
+        assert.match(stdout, /^FAILED: \d+ mandatory policy violation\(s\)\.$/m);
+        assert.ok(!stdout.includes("hunter2"), "the plaintext secret is echoed");
+    });
+
+    it("GIVEN --program on another team's program THEN it is checked like this one", async () => {
+        const { code, stdout, stderr } = await foreign;
+        assert.equal(code, 0, stderr);
+        const report = JSON.parse(stdout);
+        assert.equal(report.project, "team-images");
+        assert.deepEqual(report.resources.map((r: any) => r.type), ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
+        const lifecycle = report.resources[1];
+        assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
+    });
+
+    it("GIVEN a bad value in a stack config file THEN exit 2 naming the key, without a stack trace", async () => {
+        const file = path.join(tmp, "Pulumi.broken.yaml");
+        fs.writeFileSync(file, "config:\n  aws:region: us-east-1\n  fargate-web:memory: 4096\n");
+        const { code, stdout, stderr } = await check("--stack", "broken", "--config", file);
+        assert.equal(code, 2);
+        assert.equal(stdout, "");
+        assert.match(stderr, /fargate-web:memory is 4096; Fargate offers 512, 1024 or 2048 MiB with cpu 256/);
+        assert.doesNotMatch(stderr, /\n\s+at /);
+    });
+
+    it("GIVEN unusable input THEN exit 2 with a message naming it", async () => {
+        const missing = await check("--stack", "dev", "--policy-config", "nowhere.json");
+        assert.equal(missing.code, 2);
+        assert.match(missing.stderr, /nowhere\.json: policy config file not found/);
+        const usage = await check("--stack");
+        assert.equal(usage.code, 2);
+        assert.match(usage.stderr, /--stack needs a value/);
+        const badPolicyConfig = path.join(tmp, "policy.json");
+        fs.writeFileSync(badPolicyConfig, JSON.stringify({ "no-such-policy": "mandatory" }));
+        const unknown = await check("--stack", "dev", "--policy-config", badPolicyConfig);
+        assert.equal(unknown.code, 2);
+        assert.match(unknown.stderr, /policy config names "no-such-policy", which is not a policy of pack "fargate-web-guardrails"/);
+    });
+});
