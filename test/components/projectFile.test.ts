@@ -30,6 +30,13 @@ describe("Pulumi.yaml", () => {
         }
     });
 
+    it("is documented key by key in README", () => {
+        const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+        for (const key of Object.keys(CONFIG_KEYS)) {
+            assert.ok(readme.includes(`| \`${key}\` |`), `README does not document ${key}`);
+        }
+    });
+
     it("keeps stack files to what differs from the defaults", () => {
         for (const stack of ["dev", "prod"]) {
             const file = YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8"));

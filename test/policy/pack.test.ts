@@ -72,6 +72,21 @@ describe("policy pack", () => {
         }
     });
 
+    it("THEN README's rules table lists every policy with its dev and prod level", () => {
+        const readme = fs.readFileSync(path.join(POLICY_DIR, "..", "README.md"), "utf8");
+        const levelIn = (stack: string, p: { name: string; enforcementLevel?: string }) => {
+            const entry = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "config", `${stack}.json`), "utf8"))[p.name];
+            return (typeof entry === "string" ? entry : entry?.enforcementLevel) ?? p.enforcementLevel;
+        };
+        for (const p of policies) {
+            const row = readme.split("\n").find(line => line.startsWith(`| \`${p.name}\``));
+            assert.ok(row, `README has no row for ${p.name}`);
+            const cells = row.split("|").map(c => c.trim());
+            assert.equal(cells[3], levelIn("dev", p), `${p.name} dev level in README`);
+            assert.match(cells[4], new RegExp(`^${levelIn("prod", p)}`), `${p.name} prod level in README`);
+        }
+    });
+
     it("THEN the CLI can load it: PulumiPolicy.yaml, a versioned package and an index that builds the pack", () => {
         const manifest = YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "PulumiPolicy.yaml"), "utf8"));
         assert.equal(manifest.runtime, "nodejs");
