@@ -81,6 +81,7 @@ function loadProgram(program: string): Record<string, unknown> {
     }
     const before = new Set(Object.keys(require.cache));
     try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the program at a path known only at run time
         return require(program);
     } finally {
         loadedByProgram.set(
@@ -104,11 +105,13 @@ interface Sdk {
  */
 function sdkFor(programDir: string): Sdk {
     const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir, __dirname] }));
+    /* eslint-disable @typescript-eslint/no-require-imports -- the program's own SDK copy, found at run time */
     return {
         pulumi: require(root),
         rpc: require(path.join(root, "runtime", "rpc")),
         settings: require(path.join(root, "runtime", "settings")),
     };
+    /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /** Awaits an export: Outputs resolve to their value (secrets wrapped as `{secret}`), other values as is. */

@@ -24,6 +24,7 @@ interface AppModule {
 const APP_DIR = path.resolve(__dirname, "../../app");
 const SERVER_JS = path.join(APP_DIR, "server.js");
 const HEALTHCHECK_JS = path.join(APP_DIR, "healthcheck.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- app/ is plain JavaScript outside the TypeScript project
 const { createServer } = require(SERVER_JS) as AppModule;
 
 interface LogLine {

@@ -69,6 +69,7 @@ export function loadApiModel(packageName: AwsClientPackage): ApiModel {
 }
 
 function readModel(packageName: AwsClientPackage): ApiModel {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the client package is chosen at run time
     const exported = require(packageName) as Record<string, unknown>;
     const structure = (shape: string): StructureSchema | undefined => {
         const schema = exported[`${shape}$`];

@@ -56,9 +56,9 @@ describe("npm run check (spawned)", function () {
     it("GIVEN dev THEN exit 0 and the text shows the tree, the totals, the violations, the cost and the rollout", async () => {
         const { code, stdout, stderr } = await dev;
         assert.equal(code, 0, stderr);
-        assert.match(stdout, /^ \+  pulumi:pulumi:Stack\s+fargate-web-dev$/m);
-        assert.match(stdout, /^ \+  ├─ fargate-web:ecs:FargateService\s+web$/m);
-        assert.match(stdout, /^ \+  │  └─ aws:ecs\/service:Service\s+web-service$/m);
+        assert.match(stdout, /^ \+ {2}pulumi:pulumi:Stack\s+fargate-web-dev$/m);
+        assert.match(stdout, /^ \+ {2}├─ fargate-web:ecs:FargateService\s+web$/m);
+        assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
         assert.match(stdout, /^Resources: \+ 35 to create$/m);
         assert.match(stdout, /^Policy violations, mandatory: 0$/m);
         assert.match(stdout, /^Policy violations, advisory: 8$/m);
