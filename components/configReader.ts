@@ -1,0 +1,116 @@
+/**
+ * Reads declared config keys from raw config text, recording a problem per bad value. Pure.
+ */
+import { CONFIG_KEYS, ConfigKey } from "./configKeys";
+import { describeChoices } from "./fargateSizes";
+import { RawStackConfig } from "./stackSettings";
+
+/** Environment variable names ECS accepts. */
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A value as it appears in messages: JSON, so strings show their quotes. */
+export const show = (value: unknown): string => JSON.stringify(value);
+const quoted = (values: readonly string[]) => describeChoices(values.map(v => show(v)));
+
+/** Reads declared keys, recording a problem (and returning the default) for each bad value. */
+export class Reader {
+    readonly problems: string[] = [];
+
+    constructor(private readonly raw: RawStackConfig) {}
+
+    full(key: ConfigKey): string {
+        return `${this.raw.project}:${key}`;
+    }
+
+    report(key: ConfigKey, given: unknown, allowed: string): void {
+        this.problems.push(`${this.full(key)} is ${show(given)}; ${allowed}`);
+    }
+
+    isSecret(key: ConfigKey): boolean {
+        return this.raw.secretKeys.includes(this.full(key));
+    }
+
+    private text(key: ConfigKey): string | undefined {
+        return this.raw.values[this.full(key)];
+    }
+
+    private parsed(key: ConfigKey): unknown {
+        const text = this.text(key);
+        if (text === undefined) {
+            return CONFIG_KEYS[key].default;
+        }
+        const type = CONFIG_KEYS[key].type;
+        if (type === "string") {
+            return text;
+        }
+        if (type === "integer") {
+            return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+        }
+        if (type === "boolean") {
+            return text === "true" ? true : text === "false" ? false : text;
+        }
+        try {
+            return JSON.parse(text);
+        } catch {
+            return text;
+        }
+    }
+
+    string(key: ConfigKey, check?: (value: string) => string | undefined): string {
+        const value = this.parsed(key);
+        const fallback = CONFIG_KEYS[key].default as string;
+        if (typeof value !== "string") {
+            this.report(key, value, "expected a string");
+            return fallback;
+        }
+        const problem = value === "" && fallback === "" ? undefined : check?.(value);
+        if (problem) {
+            this.report(key, value, problem);
+            return fallback;
+        }
+        return value;
+    }
+
+    optionalString(key: ConfigKey, check: (value: string) => string | undefined): string | undefined {
+        return this.string(key, check) || undefined;
+    }
+
+    oneOf<T extends string>(key: ConfigKey, allowed: readonly T[]): T {
+        return this.string(key, v => ((allowed as readonly string[]).includes(v) ? undefined : `allowed: ${quoted(allowed)}`)) as T;
+    }
+
+    integer(key: ConfigKey, min: number, max: number, why = ""): number {
+        const value = this.parsed(key);
+        if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+            this.report(key, value, `expected an integer from ${min} to ${max}${why}`);
+            return CONFIG_KEYS[key].default as number;
+        }
+        return value;
+    }
+
+    boolean(key: ConfigKey): boolean {
+        const value = this.parsed(key);
+        if (typeof value !== "boolean") {
+            this.report(key, value, "expected true or false");
+            return CONFIG_KEYS[key].default as boolean;
+        }
+        return value;
+    }
+
+    stringArray(key: ConfigKey): string[] {
+        const value = this.parsed(key);
+        if (!Array.isArray(value) || value.length === 0 || !value.every(v => typeof v === "string" && v !== "")) {
+            this.report(key, value, "expected a non-empty list of strings");
+            return [...(CONFIG_KEYS[key].default as readonly string[])];
+        }
+        return value;
+    }
+
+    record(key: ConfigKey): Record<string, unknown> {
+        const value = this.parsed(key);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+            this.report(key, this.isSecret(key) ? "[secret]" : value, "expected an object of NAME: value");
+            return {};
+        }
+        return value as Record<string, unknown>;
+    }
+}

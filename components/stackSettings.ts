@@ -1,0 +1,115 @@
+/**
+ * The shapes of validated stack settings and of raw config, and the error an invalid config raises.
+ */
+import { RunError } from "@pulumi/pulumi/errors";
+import type { CapacityProvider } from "./capacity";
+import type { CpuArchitecture } from "./fargateService";
+import type { NatStrategy } from "./network";
+
+/** CloudWatch Logs' allowed retention periods, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** A secret the container reads, resolved to what ECS and IAM need. */
+export interface SecretReference {
+    /** ECS `valueFrom`: the ARN, with `:<jsonKey>::` appended for one key of a JSON secret. */
+    readonly valueFrom: string;
+    /** The secret's or parameter's ARN without the JSON key. */
+    readonly arn: string;
+}
+
+/** Everything the program needs, validated and fully defaulted. */
+export interface StackSettings {
+    readonly project: string;
+    readonly stack: string;
+    readonly environment: "dev" | "prod";
+    readonly region: string;
+    readonly serviceName: string;
+    readonly network: {
+        readonly cidrBlock: string;
+        readonly availabilityZones: number;
+        readonly natStrategy: NatStrategy;
+    };
+    readonly image: {
+        readonly context: string;
+        readonly keepImages: number;
+        readonly untaggedExpiryDays: number;
+    };
+    readonly container: {
+        readonly cpu: number;
+        readonly memory: number;
+        readonly architecture: CpuArchitecture;
+        readonly port: number;
+        readonly user: string;
+        readonly readonlyRootFilesystem: boolean;
+        readonly stopTimeoutSeconds: number;
+        readonly healthCheck: {
+            readonly command: string[];
+            readonly intervalSeconds: number;
+            readonly timeoutSeconds: number;
+            readonly retries: number;
+            readonly startPeriodSeconds: number;
+        };
+        readonly environment: Record<string, string>;
+        readonly secrets: Record<string, SecretReference>;
+        /** Plain text of secret config values; `loadStackConfig` wraps them as secret Outputs. */
+        readonly secretValues: Record<string, string>;
+    };
+    readonly service: {
+        readonly desiredCount: number;
+        readonly capacityProvider: CapacityProvider;
+        readonly onDemandBase: number;
+        readonly healthCheckGracePeriodSeconds: number;
+        readonly logRetentionDays: number;
+    };
+    readonly loadBalancer: {
+        readonly healthCheck: {
+            readonly path: string;
+            readonly matcher: string;
+            readonly intervalSeconds: number;
+            readonly timeoutSeconds: number;
+            readonly healthyThreshold: number;
+            readonly unhealthyThreshold: number;
+        };
+        readonly deregistrationDelaySeconds: number;
+        readonly idleTimeoutSeconds: number;
+        /** Access logs: into an existing bucket, or into one the stack creates; none when undefined. */
+        readonly accessLogs?: { readonly bucket?: string };
+        readonly certificateArn?: string;
+        readonly domain?: { readonly name: string; readonly hostedZoneId: string };
+    };
+    readonly scaling: {
+        readonly minCapacity: number;
+        readonly maxCapacity: number;
+        readonly cpuTargetPercent: number;
+        readonly memoryTargetPercent?: number;
+        readonly requestsPerTarget?: number;
+        readonly scaleInCooldownSeconds: number;
+        readonly scaleOutCooldownSeconds: number;
+    };
+    readonly deletionProtection: boolean;
+    readonly kmsKeyArn?: string;
+    readonly tags: Record<string, string>;
+}
+
+/** Raw config as the engine hands it to a program: full keys (`project:key`) to their text. */
+export interface RawStackConfig {
+    readonly project: string;
+    readonly stack: string;
+    readonly values: Readonly<Record<string, string>>;
+    /** Full keys whose values were set with `--secret`. */
+    readonly secretKeys: readonly string[];
+}
+
+/** Invalid configuration. A `RunError`, so Pulumi prints the message without a stack trace. */
+export class ConfigError extends RunError {
+    constructor(
+        readonly stack: string,
+        readonly problems: readonly string[],
+    ) {
+        super(
+            `Invalid configuration for stack "${stack}" (${problems.length} ${problems.length === 1 ? "problem" : "problems"}):\n` +
+                problems.map(p => `  - ${p}`).join("\n"),
+        );
+        this.name = "ConfigError";
+    }
+}
