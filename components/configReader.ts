@@ -21,8 +21,19 @@ export class Reader {
         return `${this.raw.project}:${key}`;
     }
 
+    /** Records a bad value; the value of a key set with --secret is never printed. */
     report(key: ConfigKey, given: unknown, allowed: string): void {
-        this.problems.push(`${this.full(key)} is ${show(given)}; ${allowed}`);
+        this.problems.push(`${this.full(key)} is ${this.isSecret(key) ? "[secret]" : show(given)}; ${allowed}`);
+    }
+
+    /** Records a bad NAME inside an object-valued key: names are not secret, so they are always shown. */
+    reportName(key: ConfigKey, name: string, allowed: string): void {
+        this.problems.push(`${this.full(key)} has ${show(name)}; ${allowed}`);
+    }
+
+    /** How many problems have been recorded so far: lets a check skip values that already failed. */
+    get count(): number {
+        return this.problems.length;
     }
 
     isSecret(key: ConfigKey): boolean {
@@ -98,7 +109,7 @@ export class Reader {
 
     stringArray(key: ConfigKey): string[] {
         const value = this.parsed(key);
-        if (!Array.isArray(value) || value.length === 0 || !value.every(v => typeof v === "string" && v !== "")) {
+        if (!Array.isArray(value) || value.length === 0 || !value.every(v => typeof v === "string" && v.trim() !== "")) {
             this.report(key, value, "expected a non-empty list of strings");
             return [...(CONFIG_KEYS[key].default as readonly string[])];
         }

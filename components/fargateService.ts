@@ -112,7 +112,7 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
     if (size) {
         throw new Error(`FargateService: ${size}.`);
     }
-    if (/^(root|0)(:|$)/.test(resolved.user)) {
+    if (/^(root|0+)(:|$)/.test(resolved.user)) {
         throw new Error(`FargateService: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
     }
     if (resolved.healthCheckGracePeriodSeconds < resolved.healthCheck.startPeriodSeconds) {

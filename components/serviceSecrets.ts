@@ -39,7 +39,9 @@ export class ServiceSecrets extends pulumi.ComponentResource {
         }
         this.arns = {};
         for (const variable of Object.keys(args.values).sort()) {
-            const role = variable.toLowerCase().replace(/_/g, "-");
+            // The variable name as is: names differing only in case are distinct variables, and must stay
+            // distinct resources.
+            const role = `secret-${variable}`;
             const secret = new aws.secretsmanager.Secret(
                 childName(name, role),
                 {

@@ -36,17 +36,24 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
 
     const cidrBlock = r.string("vpcCidr", cidrProblem);
     const availabilityZones = r.integer("availabilityZones", 2, 6, " (the load balancer needs subnets in two zones)");
+    const roomy = largestPrefixFor(availabilityZones);
+    if (Number(cidrBlock.split("/")[1]) > roomy) {
+        r.report("vpcCidr", cidrBlock, `${availabilityZones} zones with a public and a private /24 subnet each need a /${roomy} or larger block`);
+    }
     const natStrategy = r.oneOf("natStrategy", ["none", "single", "perAz"] as const);
     if (prod && natStrategy !== "perAz") {
         r.report("natStrategy", natStrategy, `prod needs "perAz" so that losing one zone keeps egress`);
     }
 
+    const beforeCpu = r.count;
     const cpu = r.integer("cpu", 1, 16384);
-    if (!isFargateCpu(cpu)) {
+    if (r.count === beforeCpu && !isFargateCpu(cpu)) {
         r.report("cpu", cpu, `allowed: ${describeChoices(FARGATE_CPU_UNITS)}`);
     }
+    // Memory is judged against the cpu given; when that cpu is itself wrong, one problem is enough.
+    const cpuValid = r.count === beforeCpu;
     const memory = r.integer("memory", 1, 122880);
-    if (isFargateCpu(cpu) && !fargateMemoryOptions(cpu).includes(memory)) {
+    if (cpuValid && !fargateMemoryOptions(cpu).includes(memory)) {
         r.report("memory", memory, `Fargate offers ${describeMemory(cpu)} MiB with cpu ${cpu}`);
     }
     const architecture = r.oneOf("cpuArchitecture", ["X86_64", "ARM64"] as const);
@@ -54,11 +61,14 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const user = r.string("containerUser", v =>
         !/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/.test(v)
             ? "expected a user or uid, optionally :group"
-            : /^(root|0)(:|$)/.test(v)
+            : /^(root|0+)(:|$)/.test(v)
               ? "the container must not run as root; use a non-root uid such as 1000"
               : undefined,
     );
     const readonlyRootFilesystem = r.boolean("readonlyRootFilesystem");
+    if (prod && !readonlyRootFilesystem) {
+        r.report("readonlyRootFilesystem", false, "prod containers run with a read-only root filesystem (/tmp stays writable); set it to true");
+    }
     const stopTimeoutSeconds = r.integer("stopTimeoutSeconds", 2, 120);
 
     const command = r.stringArray("containerHealthCheckCommand");
@@ -78,15 +88,15 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const secretValues = secretValueMap(r);
     for (const name of Object.keys(secrets)) {
         if (name in environmentVariables) {
-            r.report("secrets", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
+            r.reportName("secrets", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
         }
         if (name in secretValues) {
-            r.report("secrets", name, `${r.full("secretValues")} also sets ${name}; give each secret one source`);
+            r.reportName("secrets", name, `${r.full("secretValues")} also sets ${name}; give each secret one source`);
         }
     }
     for (const name of Object.keys(secretValues)) {
         if (name in environmentVariables) {
-            r.report("secretValues", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
+            r.reportName("secretValues", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
         }
     }
 
@@ -111,20 +121,23 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const logRetentionDays = r.integer("logRetentionDays", 1, 3653);
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
         r.report("logRetentionDays", logRetentionDays, `allowed: ${LOG_RETENTION_DAYS.join(", ")}`);
+    } else if (prod && logRetentionDays < PROD.minimumLogRetentionDays) {
+        r.report("logRetentionDays", logRetentionDays, `prod keeps logs at least ${PROD.minimumLogRetentionDays} days`);
     }
 
     const path = r.string("healthCheckPath", v => (/^\/[\x21-\x7e]{0,1023}$/.test(v) ? undefined : `expected a path starting with "/"`));
-    const matcher = r.string("healthCheckMatcher", v =>
-        /^[1-5]\d\d((-|,)[1-5]\d\d)*$/.test(v) ? undefined : `expected HTTP codes such as "200", "200,302" or "200-399"`,
-    );
+    const matcher = r.string("healthCheckMatcher", matcherProblem);
     const lbInterval = r.integer("healthCheckIntervalSeconds", 5, 300);
     const lbTimeout = r.integer("healthCheckTimeoutSeconds", 2, 120);
     if (lbTimeout >= lbInterval) {
         r.report("healthCheckTimeoutSeconds", lbTimeout, `must be less than ${r.full("healthCheckIntervalSeconds")} (${lbInterval})`);
     }
     const healthyThreshold = r.integer("healthyThreshold", 2, 10);
+    if (prod && lbInterval * healthyThreshold > PROD.maximumSecondsToHealthy) {
+        r.report("healthyThreshold", healthyThreshold, `with ${r.full("healthCheckIntervalSeconds")} ${lbInterval} a new task waits ${lbInterval * healthyThreshold} s to be healthy; prod allows ${PROD.maximumSecondsToHealthy} s per rollout wave`);
+    }
     const unhealthyThreshold = r.integer("unhealthyThreshold", 2, 10);
-    const deregistrationDelaySeconds = r.integer("deregistrationDelaySeconds", 0, 3600);
+    const deregistrationDelaySeconds = r.integer("deregistrationDelaySeconds", 0, prod ? PROD.maximumDeregistrationDelaySeconds : 3600, prod ? " (prod rollouts drain quickly)" : "");
     const idleTimeoutSeconds = r.integer("albIdleTimeoutSeconds", 1, 4000);
     const accessLogs = r.boolean("accessLogs");
     const accessLogsBucket = r.optionalString("accessLogsBucket", v =>
@@ -132,6 +145,9 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     );
     if (accessLogsBucket && !accessLogs) {
         r.report("accessLogsBucket", accessLogsBucket, `set ${r.full("accessLogs")} to true to use it, or remove it`);
+    }
+    if (prod && !accessLogs) {
+        r.report("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
     }
     const certificateArn = r.optionalString("certificateArn", v =>
         isAcmCertificateArn(v) ? undefined : "expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
@@ -145,6 +161,9 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     }
     if (hostedZoneId && !domainName) {
         r.report("domainName", "", `set it with ${r.full("hostedZoneId")}`);
+    }
+    if (prod && !certificateArn && !domainName) {
+        r.report("certificateArn", "", `prod serves HTTPS only; set it, or ${r.full("domainName")} and ${r.full("hostedZoneId")} for a certificate the stack issues`);
     }
 
     const cpuTargetPercent = r.integer("cpuTargetPercent", 10, 90);
@@ -163,7 +182,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const kmsKeyArn = r.optionalString("kmsKeyArn", v =>
         isKmsKeyArn(v) ? undefined : "expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)",
     );
-    const tags = stringMap(r, "tags", /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, "tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@");
+    const tags = stringMap(r, "tags", /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu, "tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@, not starting with the reserved aws:");
 
     if (problems.length > 0) {
         throw new ConfigError(raw.stack, problems);
@@ -221,6 +240,32 @@ function cidrProblem(value: string): string | undefined {
     return prefix < 16 || prefix > 24 ? "expected a prefix from /16 to /24" : undefined;
 }
 
+/** Prod limits the policy pack's prod config also enforces, checked here so that `pulumi up` never gets that far. */
+const PROD = { minimumLogRetentionDays: 365, maximumDeregistrationDelaySeconds: 120, maximumSecondsToHealthy: 90 } as const;
+
+/** Variable names that say they hold a secret: such a value belongs in `secrets` or `secretValues`. */
+const SECRET_LIKE_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
+
+/**
+ * Why an ALB health-check matcher is wrong: codes 200 to 499, as one code, a range ("200-299") or a
+ * comma-separated list of those.
+ */
+function matcherProblem(value: string): string | undefined {
+    const allowed = `expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`;
+    for (const part of value.split(",")) {
+        const match = /^([2-4]\d\d)(?:-([2-4]\d\d))?$/.exec(part);
+        if (!match || (match[2] !== undefined && Number(match[2]) < Number(match[1]))) {
+            return allowed;
+        }
+    }
+    return undefined;
+}
+
+/** The largest VPC prefix that fits a public and a private /24 subnet in each of `zones` zones. */
+function largestPrefixFor(zones: number): number {
+    return 24 - Math.ceil(Math.log2(2 * Math.max(1, zones)));
+}
+
 function optionalPercent(r: Reader, key: ConfigKey): number | undefined {
     const value = r.integer(key, 0, 90);
     if (value !== 0 && value < 10) {
@@ -233,7 +278,9 @@ function stringMap(r: Reader, key: ConfigKey, namePattern = ENV_NAME, nameRule =
     const result: Record<string, string> = {};
     for (const [name, value] of Object.entries(r.record(key))) {
         if (!namePattern.test(name)) {
-            r.report(key, name, `expected ${nameRule}`);
+            r.reportName(key, name, `expected ${nameRule}`);
+        } else if (key === "containerEnvironment" && SECRET_LIKE_NAME.test(name)) {
+            r.reportName(key, name, `the name says it holds a secret; put it in ${r.full("secrets")} (by ARN) or ${r.full("secretValues")} (with --secret)`);
         } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
             r.report(key, { [name]: value }, `the value of ${name} must be a string`);
         } else {
@@ -248,16 +295,18 @@ function secretReferences(r: Reader): Record<string, SecretReference> {
     const allowed = "expected a Secrets Manager or SSM parameter ARN, or {arn, jsonKey} for one key of a JSON secret";
     for (const [name, value] of Object.entries(r.record("secrets"))) {
         if (!ENV_NAME.test(name)) {
-            r.report("secrets", name, "expected names of letters, digits and _ that do not start with a digit");
+            r.reportName("secrets", name, "expected names of letters, digits and _ that do not start with a digit");
             continue;
         }
+        // A value pasted here by mistake may be the secret itself: name it, never show it.
+        const bad = (allowedText: string) => (r.isSecret("secrets") ? r.reportName("secrets", name, allowedText) : r.report("secrets", { [name]: value }, allowedText));
         const spec = typeof value === "string" ? { arn: value } : (value as { arn?: unknown; jsonKey?: unknown } | null);
         const arn = spec?.arn;
         const jsonKey = spec?.jsonKey;
         if (typeof arn !== "string" || !(isSecretsManagerArn(arn) || isSsmParameterArn(arn))) {
-            r.report("secrets", { [name]: value }, allowed);
+            bad(allowed);
         } else if (jsonKey !== undefined && (typeof jsonKey !== "string" || !/^[A-Za-z0-9_.-]+$/.test(jsonKey) || !isSecretsManagerArn(arn))) {
-            r.report("secrets", { [name]: value }, "jsonKey must be a key name and needs a Secrets Manager ARN");
+            bad("jsonKey must be a key name and needs a Secrets Manager ARN");
         } else {
             result[name] = { arn, valueFrom: jsonKey ? `${arn}:${jsonKey}::` : arn };
         }
@@ -278,10 +327,10 @@ function secretValueMap(r: Reader): Record<string, string> {
     for (const name of names) {
         const value = raw[name];
         if (!ENV_NAME.test(name)) {
-            r.report("secretValues", name, "expected names of letters, digits and _ that do not start with a digit");
+            r.reportName("secretValues", name, "expected names of letters, digits and _ that do not start with a digit");
         } else if (typeof value !== "string" || value === "") {
             // Never echo a secret value, not even a malformed one.
-            r.report("secretValues", name, `the value of ${name} must be a non-empty string`);
+            r.reportName("secretValues", name, `the value of ${name} must be a non-empty string`);
         } else {
             result[name] = value;
         }

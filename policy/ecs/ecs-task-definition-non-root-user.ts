@@ -3,8 +3,11 @@ import { validateTypes } from "../lib/applies";
 import { describeContainer, isWindowsTask, parseContainerDefinitions } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
-/** True for "root", "0", and `user:group` forms whose user part is root or 0. */
-const isRootUser = (user: string): boolean => ["root", "0"].includes(user.split(":")[0].trim().toLowerCase());
+/** True for "root", uid 0 (also written "00"), and `user:group` forms whose user part is one of those. */
+const isRootUser = (user: string): boolean => {
+    const name = user.split(":")[0].trim().toLowerCase();
+    return name === "root" || /^0+$/.test(name);
+};
 
 /**
  * Catalog #7 — Security Hub ECS.20, Control Tower CT.ECS.PR.3 (and the user half of ECS.1). Linux

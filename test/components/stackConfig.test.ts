@@ -90,8 +90,8 @@ describe("stack config loader", () => {
             ["a malformed certificate ARN", "dev", { [`${P}:certificateArn`]: "arn:aws:acm:us-east-1:123:certificate/x" }, `${P}:certificateArn is "arn:aws:acm:us-east-1:123:certificate/x"; expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)`],
             ["a malformed secret ARN", "dev", { [`${P}:secrets`]: `{"DB_PASSWORD":"db-password"}` }, `${P}:secrets is {"DB_PASSWORD":"db-password"}; expected a Secrets Manager or SSM parameter ARN, or {arn, jsonKey} for one key of a JSON secret`],
             ["a malformed KMS key ARN", "dev", { [`${P}:kmsKeyArn`]: "alias/mine" }, `${P}:kmsKeyArn is "alias/mine"; expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`],
-            ["a secret that collides with a plain variable", "dev", { [`${P}:secrets`]: `{"LOG_LEVEL":"arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf"}` }, `${P}:secrets is "LOG_LEVEL"; ${P}:containerEnvironment also sets LOG_LEVEL; a variable is either plain or secret`],
-            ["a secret value that collides with a plain variable", "dev", { [`${P}:secretValues`]: `{"LOG_LEVEL":"x"}` }, `${P}:secretValues is "LOG_LEVEL"; ${P}:containerEnvironment also sets LOG_LEVEL; a variable is either plain or secret`, [`${P}:secretValues`]],
+            ["a secret that collides with a plain variable", "dev", { [`${P}:secrets`]: `{"LOG_LEVEL":"arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf"}` }, `${P}:secrets has "LOG_LEVEL"; ${P}:containerEnvironment also sets LOG_LEVEL; a variable is either plain or secret`],
+            ["a secret value that collides with a plain variable", "dev", { [`${P}:secretValues`]: `{"LOG_LEVEL":"x"}` }, `${P}:secretValues has "LOG_LEVEL"; ${P}:containerEnvironment also sets LOG_LEVEL; a variable is either plain or secret`, [`${P}:secretValues`]],
             ["a non-integer where an integer is required", "dev", { [`${P}:desiredCount`]: "1.5" }, `${P}:desiredCount is 1.5; expected an integer from 0 to 100`],
             ["text where an integer is required", "dev", { [`${P}:availabilityZones`]: "two" }, `${P}:availabilityZones is "two"; expected an integer from 2 to 6 (the load balancer needs subnets in two zones)`],
             ["an unknown key (a typo)", "dev", { [`${P}:desiredCont`]: "2" }, `${P}:desiredCont is not a configuration key of this project; did you mean ${P}:desiredCount?`],
@@ -104,7 +104,7 @@ describe("stack config loader", () => {
             ["a health check path without a slash", "dev", { [`${P}:healthCheckPath`]: "health" }, `${P}:healthCheckPath is "health"; expected a path starting with "/"`],
             ["a domain without a hosted zone", "dev", { [`${P}:domainName`]: "app.example.com" }, `${P}:hostedZoneId is ""; set it with ${P}:domainName: the stack validates the certificate and creates the alias record in that zone`],
             ["secret values set in plain text", "dev", { [`${P}:secretValues`]: `{"API_KEY":"abc"}` }, `${P}:secretValues is set in plain text; set each value with "pulumi config set --secret --path 'secretValues.NAME' VALUE"`],
-            ["an invalid environment variable name", "dev", { [`${P}:containerEnvironment`]: `{"1BAD":"x"}` }, `${P}:containerEnvironment is "1BAD"; expected names of letters, digits and _ that do not start with a digit`],
+            ["an invalid environment variable name", "dev", { [`${P}:containerEnvironment`]: `{"1BAD":"x"}` }, `${P}:containerEnvironment has "1BAD"; expected names of letters, digits and _ that do not start with a digit`],
             ["an unknown environment profile", "dev", { [`${P}:environment`]: "staging" }, `${P}:environment is "staging"; allowed: "dev" or "prod"`],
             ["an unknown CPU architecture", "dev", { [`${P}:cpuArchitecture`]: "arm64" }, `${P}:cpuArchitecture is "arm64"; allowed: "X86_64" or "ARM64"`],
             ["an access-log bucket with access logs off", "dev", { [`${P}:accessLogsBucket`]: "my-logs" }, `${P}:accessLogsBucket is "my-logs"; set ${P}:accessLogs to true to use it, or remove it`],
@@ -112,6 +112,20 @@ describe("stack config loader", () => {
             ["a missing region", "dev", { "aws:region": undefined }, `aws:region is not set; run "pulumi config set aws:region <region>", e.g. us-east-1`],
             ["prod with one task", "prod", { [`${P}:minCapacity`]: "1", [`${P}:desiredCount`]: "1", [`${P}:onDemandBase`]: "1" }, `${P}:minCapacity is 1; expected an integer from 2 to 100 (prod runs at least 2 tasks)`],
             ["prod with a single NAT gateway", "prod", { [`${P}:natStrategy`]: "single" }, `${P}:natStrategy is "single"; prod needs "perAz" so that losing one zone keeps egress`],
+            ["prod without access logs", "prod", { [`${P}:accessLogs`]: "false" }, `${P}:accessLogs is false; prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)`],
+            ["prod without TLS", "prod", { [`${P}:domainName`]: "", [`${P}:hostedZoneId`]: "" }, `${P}:certificateArn is ""; prod serves HTTPS only; set it, or ${P}:domainName and ${P}:hostedZoneId for a certificate the stack issues`],
+            ["prod with 30-day logs", "prod", { [`${P}:logRetentionDays`]: "30" }, `${P}:logRetentionDays is 30; prod keeps logs at least 365 days`],
+            ["prod with AWS's 300 s drain", "prod", { [`${P}:deregistrationDelaySeconds`]: "300" }, `${P}:deregistrationDelaySeconds is 300; expected an integer from 0 to 120 (prod rollouts drain quickly)`],
+            ["prod with slow health checks", "prod", { [`${P}:healthCheckIntervalSeconds`]: "60", [`${P}:healthCheckTimeoutSeconds`]: "5", [`${P}:healthyThreshold`]: "5" }, `${P}:healthyThreshold is 5; with ${P}:healthCheckIntervalSeconds 60 a new task waits 300 s to be healthy; prod allows 90 s per rollout wave`],
+            ["prod with a writable root filesystem", "prod", { [`${P}:readonlyRootFilesystem`]: "false" }, `${P}:readonlyRootFilesystem is false; prod containers run with a read-only root filesystem (/tmp stays writable); set it to true`],
+            ["a VPC too small for its subnets", "dev", { [`${P}:vpcCidr`]: "10.0.0.0/23" }, `${P}:vpcCidr is "10.0.0.0/23"; 2 zones with a public and a private /24 subnet each need a /22 or larger block`],
+            ["a matcher with two ranges", "dev", { [`${P}:healthCheckMatcher`]: "200-300-400" }, `${P}:healthCheckMatcher is "200-300-400"; expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`],
+            ["a matcher outside 200-499", "dev", { [`${P}:healthCheckMatcher`]: "100" }, `${P}:healthCheckMatcher is "100"; expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`],
+            ["uid 0 written as 00", "dev", { [`${P}:containerUser`]: "00" }, `${P}:containerUser is "00"; the container must not run as root; use a non-root uid such as 1000`],
+            ["a blank health check argument", "dev", { [`${P}:containerHealthCheckCommand`]: `["CMD-SHELL"," "]` }, `${P}:containerHealthCheckCommand is ["CMD-SHELL"," "]; expected a non-empty list of strings`],
+            ["a plain variable named like a secret", "dev", { [`${P}:containerEnvironment`]: `{"DB_PASSWORD":"x"}` }, `${P}:containerEnvironment has "DB_PASSWORD"; the name says it holds a secret; put it in ${P}:secrets (by ARN) or ${P}:secretValues (with --secret)`],
+            ["a tag key in the reserved aws: namespace", "dev", { [`${P}:tags`]: `{"aws:owner":"me"}` }, `${P}:tags has "aws:owner"; expected tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@, not starting with the reserved aws:`],
+            ["a cpu out of range with a memory fit for another cpu", "dev", { [`${P}:cpu`]: "20000", [`${P}:memory`]: "4096" }, `${P}:cpu is 20000; expected an integer from 1 to 16384`],
             ["prod without deletion protection", "prod", { [`${P}:deletionProtection`]: "false" }, `${P}:deletionProtection is false; prod keeps its load balancer, repository, secrets and logs protected; set it to true`],
         ];
         for (const [what, stack, changes, expected, secretKeys] of cases) {
@@ -135,9 +149,14 @@ describe("stack config loader", () => {
             }
         });
 
+        it("THEN a value of a key set with --secret is never printed, only the name it is under", () => {
+            const found = problems("dev", { [`${P}:secrets`]: `{"DB_PASSWORD":"hunter2-the-real-password"}` }, [`${P}:secrets`]);
+            assert.deepEqual(found, [`${P}:secrets has "DB_PASSWORD"; expected a Secrets Manager or SSM parameter ARN, or {arn, jsonKey} for one key of a JSON secret`]);
+        });
+
         it("THEN a malformed secret value is reported without echoing it", () => {
             const found = problems("dev", { [`${P}:secretValues`]: `{"API_KEY":""}` }, [`${P}:secretValues`]);
-            assert.deepEqual(found, [`${P}:secretValues is "API_KEY"; the value of API_KEY must be a non-empty string`]);
+            assert.deepEqual(found, [`${P}:secretValues has "API_KEY"; the value of API_KEY must be a non-empty string`]);
         });
     });
 });

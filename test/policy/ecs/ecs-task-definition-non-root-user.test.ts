@@ -16,7 +16,7 @@ describe(NAME, () => {
         ]);
     });
 
-    for (const user of ["root", "0", "0:0", "ROOT:wheel"]) {
+    for (const user of ["root", "0", "00", "0:0", "ROOT:wheel"]) {
         it(`GIVEN user "${user}" THEN reported as root`, async () => {
             const result = await evaluate(policy, [taskDefinitionWith([webWith({ user })])]);
             assertViolations(result, NAME, "advisory", [`Container "web" runs as root ("user": "${user}"); set "user" to a non-root UID such as "1000".`]);

@@ -1,0 +1,81 @@
+/**
+ * Teardown safety per environment, under mocks: prod keeps every stateful resource (repository, secrets
+ * created from secret config, both log groups, the access-log bucket) through `pulumi destroy` and refuses
+ * to delete them or the load balancer by accident; dev protects nothing and deletes everything, images and
+ * objects included, so it can be torn down at will.
+ */
+import * as assert from "node:assert/strict";
+import { ProgramRun } from "../../harness/runProgram";
+import { RecordedResource } from "../../harness/types";
+import { inputs, one, ofType, runStack } from "../support/stacks";
+
+const P = "fargate-web";
+const SECRET_VALUES = { [`${P}:secretValues`]: JSON.stringify({ API_KEY: "s3cr3t-api-key-value" }) };
+
+/** The stateful resources whose loss loses data, by type, with how many each stack has. */
+const STATEFUL: readonly [string, number][] = [
+    ["aws:ecr/repository:Repository", 1],
+    ["aws:secretsmanager/secret:Secret", 1],
+    ["aws:secretsmanager/secretVersion:SecretVersion", 1],
+    ["aws:cloudwatch/logGroup:LogGroup", 2],
+    ["aws:s3/bucket:Bucket", 1],
+];
+
+const label = (r: RecordedResource) => `${r.type} ${r.name}`;
+
+function stateful(run: ProgramRun): RecordedResource[] {
+    return STATEFUL.flatMap(([type, count]) => {
+        const found = ofType(run, type);
+        assert.equal(found.length, count, `${run.stack}: expected ${count} ${type}, found ${found.length}`);
+        return found;
+    });
+}
+
+describe("teardown safety: prod keeps its data, dev can be torn down", () => {
+    let prod: ProgramRun;
+    let dev: ProgramRun;
+    before(async () => {
+        prod = await runStack("prod", { secrets: SECRET_VALUES });
+        // Access logs on, so that dev has the bucket too.
+        dev = await runStack("dev", { values: { [`${P}:accessLogs`]: "true" }, secrets: SECRET_VALUES });
+    });
+
+    describe("GIVEN prod", () => {
+        it("THEN the repository, created secrets, both log groups and the access-log bucket are protected and retained on delete", () => {
+            for (const r of stateful(prod)) {
+                assert.equal(r.opts.protect, true, `${label(r)} is not protected`);
+                assert.equal(r.opts.retainOnDelete, true, `${label(r)} is not retained on delete`);
+            }
+        });
+
+        it("THEN the load balancer is protected and has deletion protection on", () => {
+            const alb = one(prod, "aws:lb/loadBalancer:LoadBalancer");
+            assert.equal(alb.opts.protect, true);
+            assert.equal(inputs(alb).enableDeletionProtection, true);
+        });
+
+        it("THEN the repository is not force-deleted, the bucket not force-destroyed, and secrets stay recoverable for 30 days", () => {
+            assert.equal(inputs(one(prod, "aws:ecr/repository:Repository")).forceDelete, false);
+            assert.equal(inputs(one(prod, "aws:s3/bucket:Bucket")).forceDestroy, false);
+            assert.equal(inputs(one(prod, "aws:secretsmanager/secret:Secret")).recoveryWindowInDays, 30);
+        });
+    });
+
+    describe("GIVEN dev", () => {
+        it("THEN no resource is protected or retained on delete", () => {
+            assert.deepEqual(dev.resources.filter(r => r.opts.protect).map(label), []);
+            assert.deepEqual(dev.resources.filter(r => r.opts.retainOnDelete).map(label), []);
+            assert.ok(stateful(dev).length > 0);
+        });
+
+        it("THEN the load balancer has no deletion protection", () => {
+            assert.equal(inputs(one(dev, "aws:lb/loadBalancer:LoadBalancer")).enableDeletionProtection, false);
+        });
+
+        it("THEN the repository is force-deleted with its images, the bucket with its objects, and secrets deleted at once", () => {
+            assert.equal(inputs(one(dev, "aws:ecr/repository:Repository")).forceDelete, true);
+            assert.equal(inputs(one(dev, "aws:s3/bucket:Bucket")).forceDestroy, true);
+            assert.equal(inputs(one(dev, "aws:secretsmanager/secret:Secret")).recoveryWindowInDays, 0);
+        });
+    });
+});
