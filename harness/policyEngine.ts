@@ -108,6 +108,20 @@ export async function evaluatePack(
         });
     };
 
+    /**
+     * What the engine does with an exception from a policy: an unknown value becomes the advisory preview
+     * note, `notApplicable()` is recorded, and anything else is the policy's own bug, raised with its name.
+     */
+    const settle = (e: unknown, policy: AnyPolicy, kind: string, urn?: string) => {
+        if (e instanceof UnknownValueError) {
+            previewNote(policy, kind, e, urn);
+        } else if (e instanceof NotApplicableSignal) {
+            notApplicable.push(urn === undefined ? { policyName: policy.name, reason: e.reason } : { policyName: policy.name, urn, reason: e.reason });
+        } else {
+            throw wrapPolicyError(e, policy.name, pack.name);
+        }
+    };
+
     const remediated = new Map<string, Record<string, unknown>>();
     for (const r of resources) {
         if (r.component) {
@@ -132,13 +146,7 @@ export async function evaluatePack(
                     remediations.push({ policyName: p.name, urn: r.urn, properties: props });
                 }
             } catch (e) {
-                if (e instanceof UnknownValueError) {
-                    previewNote(p, "remediation", e, r.urn);
-                } else if (e instanceof NotApplicableSignal) {
-                    notApplicable.push({ policyName: p.name, urn: r.urn, reason: e.reason });
-                } else {
-                    throw wrapPolicyError(e, p.name, pack.name);
-                }
+                settle(e, p, "remediation", r.urn);
             }
         }
         remediated.set(r.urn, props);
@@ -158,13 +166,7 @@ export async function evaluatePack(
                 try {
                     await validation(resourceArgs(r, props, policyConfigFor(p, config)), report(p, level, r.urn));
                 } catch (e) {
-                    if (e instanceof UnknownValueError) {
-                        previewNote(p, "policy", e, r.urn);
-                    } else if (e instanceof NotApplicableSignal) {
-                        notApplicable.push({ policyName: p.name, urn: r.urn, reason: e.reason });
-                    } else {
-                        throw wrapPolicyError(e, p.name, pack.name);
-                    }
+                    settle(e, p, "policy", r.urn);
                 }
             }
         }
@@ -192,13 +194,7 @@ export async function evaluatePack(
                 report(p, level),
             );
         } catch (e) {
-            if (e instanceof UnknownValueError) {
-                previewNote(p, "policy", e);
-            } else if (e instanceof NotApplicableSignal) {
-                notApplicable.push({ policyName: p.name, reason: e.reason });
-            } else {
-                throw wrapPolicyError(e, p.name, pack.name);
-            }
+            settle(e, p, "policy");
         }
     }
     return { diagnostics, notApplicable, remediations };

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { isRecord, toNumber } from "../lib/coerce";
-import { ContainerDefinition, describeContainer, isEssential, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { ContainerDefinition, describeContainer, forEachContainer, isEssential } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
 /** The ranges the ECS API accepts for `healthCheck` timings (seconds, or a count for retries). */
@@ -45,11 +45,7 @@ export const ecsTaskDefinitionContainerHealthCheck: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok) {
-            return; // reported by ecs-task-definition-container-definitions-valid
-        }
-        parsed.containers.forEach((container: ContainerDefinition, i) => {
+        forEachContainer(props, (container: ContainerDefinition, i) => {
             const label = describeContainer(container, i);
             const healthCheck = container.healthCheck;
             if (!isRecord(healthCheck)) {

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { isNonEmptyString, isRecord } from "../lib/coerce";
-import { describeContainer, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
 /**
@@ -15,11 +15,7 @@ export const ecsTaskDefinitionContainersLog: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok) {
-            return; // reported by ecs-task-definition-container-definitions-valid
-        }
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             const label = describeContainer(container, i);
             const logging = container.logConfiguration;
             if (!isRecord(logging)) {

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
-import { describeContainer, imageReferenceParts, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer, imageReferenceParts } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
 interface Config {
@@ -27,12 +27,8 @@ export const ecsTaskDefinitionImageDigest: ResourceValidationPolicy = {
         },
     },
     validateResource: validateTypes(TASK_DEFINITION, (props, args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok) {
-            return; // reported by ecs-task-definition-container-definitions-valid
-        }
         const { allowTags } = args.getConfig<Config>();
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             const image = container.image;
             if (typeof image !== "string" || image.trim() === "") {
                 return; // reported by ecs-task-definition-container-definitions-valid

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { asArray, isRecord } from "../lib/coerce";
-import { describeContainer, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer } from "../lib/containerDefinitions";
 import {
     DEFAULT_ENTROPY_MIN_LENGTH,
     DEFAULT_ENTROPY_THRESHOLD,
@@ -51,17 +51,13 @@ export const ecsTaskDefinitionNoPlaintextSecrets: ResourceValidationPolicy = {
         },
     },
     validateResource: validateTypes(TASK_DEFINITION, (props, args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok) {
-            return; // reported by ecs-task-definition-container-definitions-valid
-        }
         const config = args.getConfig<Config>();
         const options = {
             allowedNames: Array.isArray(config.allowedNames) ? config.allowedNames : [],
             entropyThreshold: config.entropyThreshold,
             entropyMinLength: config.entropyMinLength,
         };
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             const label = describeContainer(container, i);
             asArray(container.environment).forEach((entry, j) => {
                 if (!isRecord(entry)) {

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { remediateTypes, validateTypes } from "../lib/applies";
 import { copyProps } from "../lib/coerce";
-import { describeContainer, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer, parseContainerDefinitions } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
 /**
@@ -14,11 +14,7 @@ export const ecsTaskDefinitionNoPrivilegedContainers: ResourceValidationPolicy =
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok) {
-            return; // reported by ecs-task-definition-container-definitions-valid
-        }
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             if (container.privileged === true) {
                 report(`${describeContainer(container, i)} runs privileged; remove "privileged": true from its definition.`);
             }

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
-import { describeContainer, isWindowsTask, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
 /** True for "root", uid 0 (also written "00"), and `user:group` forms whose user part is one of those. */
@@ -20,11 +20,7 @@ export const ecsTaskDefinitionNonRootUser: ResourceValidationPolicy = {
     enforcementLevel: "advisory",
     severity: "medium",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok || isWindowsTask(props.runtimePlatform)) {
-            return; // malformed definitions are reported by ecs-task-definition-container-definitions-valid
-        }
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             const label = describeContainer(container, i);
             const user = container.user;
             if (typeof user !== "string" || user.trim() === "") {
@@ -32,6 +28,6 @@ export const ecsTaskDefinitionNonRootUser: ResourceValidationPolicy = {
             } else if (isRootUser(user)) {
                 report(`${label} runs as root ("user": "${user}"); set "user" to a non-root UID such as "1000".`);
             }
-        });
+        }, { skipWindows: true });
     }),
 };

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
-import { describeContainer, isWindowsTask, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
 /**
@@ -14,17 +14,13 @@ export const ecsTaskDefinitionReadOnlyRootFilesystem: ResourceValidationPolicy =
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok || isWindowsTask(props.runtimePlatform)) {
-            return; // malformed definitions are reported by ecs-task-definition-container-definitions-valid
-        }
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             if (container.readonlyRootFilesystem !== true) {
                 report(
                     `${describeContainer(container, i)} has a writable root filesystem; set "readonlyRootFilesystem": true ` +
                         `and mount a volume for the paths it writes.`,
                 );
             }
-        });
+        }, { skipWindows: true });
     }),
 };

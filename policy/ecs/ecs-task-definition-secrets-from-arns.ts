@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { asArray, isNonEmptyString, isRecord } from "../lib/coerce";
-import { describeContainer, parseContainerDefinitions } from "../lib/containerDefinitions";
+import { describeContainer, forEachContainer } from "../lib/containerDefinitions";
 import { classifySecretReference } from "../lib/secretDetection";
 import { TASK_DEFINITION } from "../lib/types";
 
@@ -22,12 +22,8 @@ export const ecsTaskDefinitionSecretsFromArns: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
-        const parsed = parseContainerDefinitions(props.containerDefinitions);
-        if (!parsed.ok) {
-            return; // reported by ecs-task-definition-container-definitions-valid
-        }
         let readsSecrets = false;
-        parsed.containers.forEach((container, i) => {
+        forEachContainer(props, (container, i) => {
             const label = describeContainer(container, i);
             const check = (entries: unknown, where: string) => {
                 asArray(entries).forEach((entry, j) => {

@@ -127,3 +127,21 @@ export function imageReferenceParts(image: string): { tag?: string; digest?: str
     const colon = lastSegment.indexOf(":");
     return { tag: colon >= 0 ? lastSegment.slice(colon + 1) : undefined, digest };
 }
+
+/**
+ * Calls `check` for each container of a task definition's well-formed `containerDefinitions`. Malformed
+ * definitions are left to ecs-task-definition-container-definitions-valid, so that one typo gives one
+ * violation, not one per container policy. With `skipWindows`, Windows tasks are skipped too (Linux-only
+ * settings such as `user` and `readonlyRootFilesystem`).
+ */
+export function forEachContainer(
+    props: Record<string, any>,
+    check: (container: ContainerDefinition, index: number) => void,
+    options: { readonly skipWindows?: boolean } = {},
+): void {
+    const parsed = parseContainerDefinitions(props.containerDefinitions);
+    if (!parsed.ok || (options.skipWindows && isWindowsTask(props.runtimePlatform))) {
+        return;
+    }
+    parsed.containers.forEach(check);
+}

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { fargateMemoryOptions, fargateSizeProblem, FARGATE_CPU_UNITS, isFargateSize } from "../../components/fargateSizes";
+import { FARGATE_LINUX_SIZES } from "../../policy/lib/fargateSizes";
 
 describe("Fargate size table", () => {
     it("offers the documented memory for each cpu", () => {
@@ -29,5 +30,14 @@ describe("Fargate size table", () => {
         assert.equal(fargateSizeProblem(256, 4096), "memory 4096 is not offered with cpu 256; use 512, 1024 or 2048");
         assert.equal(fargateSizeProblem(2048, 3000), "memory 3000 is not offered with cpu 2048; use 4096 to 16384 in steps of 1024");
         assert.equal(fargateSizeProblem(100, 512), "cpu 100 is not a Fargate task size; use 256, 512, 1024, 2048, 4096, 8192 or 16384");
+    });
+});
+
+describe("Fargate size tables of the program and of the policy pack", () => {
+    it("agree: the pack is a separate package with its own copy, and neither may drift", () => {
+        assert.deepEqual(Object.keys(FARGATE_LINUX_SIZES).map(Number), [...FARGATE_CPU_UNITS]);
+        for (const cpu of FARGATE_CPU_UNITS) {
+            assert.deepEqual([...FARGATE_LINUX_SIZES[cpu]], [...fargateMemoryOptions(cpu)], `cpu ${cpu}`);
+        }
     });
 });

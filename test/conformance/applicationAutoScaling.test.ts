@@ -3,28 +3,17 @@
  * @aws-sdk/client-application-auto-scaling: RegisterScalableTarget and PutScalingPolicy (target tracking).
  */
 import * as assert from "node:assert/strict";
-import { ProgramRun } from "../../harness/runProgram";
-import { loadApiModel } from "../support/awsApiModel";
 import { inputs, one, ofType } from "../support/stacks";
 import { scalableTargetLimits, scalingPolicyLimits } from "./documentedLimits";
-import { allStackRuns, assertNoProblems, requestProblems, Stack, STACKS, stateString } from "./kit";
+import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
 import { putScalingPolicy, registerScalableTarget } from "./mapping";
 
 const TARGET = "aws:appautoscaling/target:Target";
 const POLICY = "aws:appautoscaling/policy:Policy";
 
-describe("conformance: Application Auto Scaling requests", () => {
-    const scaling = loadApiModel("@aws-sdk/client-application-auto-scaling");
-    let runs: Record<Stack, ProgramRun>;
-    before(async function () {
-        this.timeout(60_000); // the first file to run pays for both stack runs
-        runs = await allStackRuns();
-    });
-
-    for (const stack of STACKS) {
-        describe(`stack ${stack}`, () => {
+describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/client-application-auto-scaling", (scaling, stack, runOf) => {
             it("GIVEN the scalable target WHEN sent as RegisterScalableTarget THEN the model and documented limits accept it, for this stack's ECS service", () => {
-                const run = runs[stack];
+                const run = runOf();
                 const mapped = registerScalableTarget(inputs(one(run, TARGET)));
                 const service = one(run, "aws:ecs/service:Service");
                 const cluster = one(run, "aws:ecs/cluster:Cluster");
@@ -37,7 +26,7 @@ describe("conformance: Application Auto Scaling requests", () => {
             });
 
             it("GIVEN every scaling policy WHEN sent as PutScalingPolicy THEN the model and documented limits accept it, against the registered target", () => {
-                const run = runs[stack];
+                const run = runOf();
                 const policies = ofType(run, POLICY);
                 assert.ok(policies.length > 0, "no scaling policy recorded");
                 const targets = ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request);
@@ -49,7 +38,7 @@ describe("conformance: Application Auto Scaling requests", () => {
             });
 
             it("GIVEN a request-count policy WHEN its ResourceLabel is read THEN it names the service's target group behind the stack's load balancer", () => {
-                const run = runs[stack];
+                const run = runOf();
                 const labels = ofType(run, POLICY)
                     .map(policy => putScalingPolicy(inputs(policy), policy.name).request.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification)
                     .filter(metric => metric?.PredefinedMetricType === "ALBRequestCountPerTarget")
@@ -64,6 +53,4 @@ describe("conformance: Application Auto Scaling requests", () => {
                     assert.equal(label, expected);
                 }
             });
-        });
-    }
 });

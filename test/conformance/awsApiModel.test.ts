@@ -9,7 +9,8 @@ import * as elbSdk from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as scalingSdk from "@aws-sdk/client-application-auto-scaling";
 import { loadApiModel, validateAgainst } from "../support/awsApiModel";
 import { inputs, one } from "../support/stacks";
-import { requestProblems, stackRun } from "./kit";
+import { runStack } from "../support/stacks";
+import { requestProblems } from "./kit";
 import { registerTaskDefinition } from "./mapping";
 
 const ecs = loadApiModel("@aws-sdk/client-ecs");
@@ -161,7 +162,7 @@ describe("awsApiModel: validateAgainst fails on what the API rejects", () => {
 
     it("GIVEN the prod task definition with one container member misspelt THEN the conformance check reports exactly that", async function () {
         this.timeout(60_000);
-        const record = inputs(one(await stackRun("prod"), "aws:ecs/taskDefinition:TaskDefinition"));
+        const record = inputs(one(await runStack("prod"), "aws:ecs/taskDefinition:TaskDefinition"));
         const containers = JSON.parse(record.containerDefinitions);
         containers[0].stopTimeOut = containers[0].stopTimeout;
         delete containers[0].stopTimeout;

@@ -3,28 +3,17 @@
  * (with the container definitions JSON, which the provider sends as it is) and CreateService.
  */
 import * as assert from "node:assert/strict";
-import { ProgramRun } from "../../harness/runProgram";
-import { loadApiModel } from "../support/awsApiModel";
 import { inputs, one, ofType } from "../support/stacks";
 import { serviceLimits, taskDefinitionLimits } from "./documentedLimits";
-import { allStackRuns, assertNoProblems, requestProblems, Stack, STACKS, stateString } from "./kit";
+import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
 import { createService, createTargetGroup, registerTaskDefinition } from "./mapping";
 
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const SERVICE = "aws:ecs/service:Service";
 
-describe("conformance: ECS requests", () => {
-    const ecs = loadApiModel("@aws-sdk/client-ecs");
-    let runs: Record<Stack, ProgramRun>;
-    before(async function () {
-        this.timeout(60_000); // the first file to run pays for both stack runs
-        runs = await allStackRuns();
-    });
-
-    for (const stack of STACKS) {
-        describe(`stack ${stack}`, () => {
+describeConformance("conformance: ECS requests", "@aws-sdk/client-ecs", (ecs, stack, runOf) => {
             it("GIVEN the task definition WHEN sent as RegisterTaskDefinition THEN the ECS model and documented limits accept it", () => {
-                const mapped = registerTaskDefinition(inputs(one(runs[stack], TASK_DEFINITION)));
+                const mapped = registerTaskDefinition(inputs(one(runOf(), TASK_DEFINITION)));
                 // Non-vacuous: the container JSON is there and is walked as ContainerDefinition.
                 assert.ok((mapped.request.containerDefinitions ?? []).length > 0, "no container definitions recorded");
                 assertNoProblems(
@@ -34,7 +23,7 @@ describe("conformance: ECS requests", () => {
             });
 
             it("GIVEN the service WHEN sent as CreateService THEN the ECS model and documented limits accept it, against this stack's task definition, target groups and cluster", () => {
-                const run = runs[stack];
+                const run = runOf();
                 const service = one(run, SERVICE);
                 const mapped = createService(inputs(service), stateString(service, "name"));
                 const targetGroups = Object.fromEntries(
@@ -52,9 +41,7 @@ describe("conformance: ECS requests", () => {
             });
 
             it("GIVEN the service WHEN mapped THEN assignPublicIp is the API's enum, not Pulumi's boolean", () => {
-                const mapped = createService(inputs(one(runs[stack], SERVICE)), "web");
+                const mapped = createService(inputs(one(runOf(), SERVICE)), "web");
                 assert.match(String(mapped.request.networkConfiguration?.awsvpcConfiguration?.assignPublicIp), /^(ENABLED|DISABLED)$/);
             });
-        });
-    }
 });

@@ -4,29 +4,18 @@
  * listener.
  */
 import * as assert from "node:assert/strict";
-import { ProgramRun } from "../../harness/runProgram";
-import { loadApiModel } from "../support/awsApiModel";
 import { inputs, one, ofType } from "../support/stacks";
 import { listenerLimits, loadBalancerLimits, targetGroupLimits } from "./documentedLimits";
-import { allStackRuns, assertNoProblems, requestProblems, Stack, STACKS, stateString } from "./kit";
+import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
 import { createListener, createLoadBalancer, createTargetGroup } from "./mapping";
 
 const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
 const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
 
-describe("conformance: ELBv2 requests", () => {
-    const elb = loadApiModel("@aws-sdk/client-elastic-load-balancing-v2");
-    let runs: Record<Stack, ProgramRun>;
-    before(async function () {
-        this.timeout(60_000); // the first file to run pays for both stack runs
-        runs = await allStackRuns();
-    });
-
-    for (const stack of STACKS) {
-        describe(`stack ${stack}`, () => {
+describeConformance("conformance: ELBv2 requests", "@aws-sdk/client-elastic-load-balancing-v2", (elb, stack, runOf) => {
             it("GIVEN the target group WHEN sent as CreateTargetGroup and ModifyTargetGroupAttributes THEN the ELBv2 model and documented limits accept them", () => {
-                const tg = one(runs[stack], TARGET_GROUP);
+                const tg = one(runOf(), TARGET_GROUP);
                 const { request, unmapped } = createTargetGroup(inputs(tg), stateString(tg, "name"), stateString(tg, "arn"));
                 assert.ok((request.attributes.Attributes ?? []).length > 0, "no deregistration delay attribute recorded");
                 assertNoProblems(`CreateTargetGroup (${stack})`, [
@@ -36,7 +25,7 @@ describe("conformance: ELBv2 requests", () => {
             });
 
             it("GIVEN the load balancer WHEN sent as CreateLoadBalancer and ModifyLoadBalancerAttributes THEN the ELBv2 model and documented limits accept them", () => {
-                const lb = one(runs[stack], LOAD_BALANCER);
+                const lb = one(runOf(), LOAD_BALANCER);
                 const { request, unmapped } = createLoadBalancer(inputs(lb), stateString(lb, "name"), stateString(lb, "arn"));
                 assertNoProblems(`CreateLoadBalancer (${stack})`, [
                     ...requestProblems("CreateLoadBalancerInput", { request: request.create, unmapped }, elb, loadBalancerLimits(request.create, request.attributes)),
@@ -45,7 +34,7 @@ describe("conformance: ELBv2 requests", () => {
             });
 
             it("GIVEN every listener WHEN sent as CreateListener THEN the ELBv2 model and documented limits accept it, on this stack's load balancer and target groups", () => {
-                const run = runs[stack];
+                const run = runOf();
                 const listeners = ofType(run, LISTENER);
                 assert.ok(listeners.length > 0, "no listener recorded");
                 const lbArn = stateString(one(run, LOAD_BALANCER), "arn");
@@ -63,6 +52,4 @@ describe("conformance: ELBv2 requests", () => {
                 });
                 assertNoProblems(`CreateListener (${stack})`, problems);
             });
-        });
-    }
 });

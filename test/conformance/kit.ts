@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { ProgramRun } from "../../harness/runProgram";
 import { UNKNOWN } from "../../harness/serialisation";
 import { RecordedResource } from "../../harness/types";
-import { ApiModel, validateAgainst } from "../support/awsApiModel";
+import { ApiModel, AwsClientPackage, loadApiModel, validateAgainst } from "../support/awsApiModel";
 import { runStack, state } from "../support/stacks";
 import { Mapped } from "./mapping";
 
@@ -14,27 +14,25 @@ import { Mapped } from "./mapping";
 export const STACKS = ["dev", "prod"] as const;
 export type Stack = (typeof STACKS)[number];
 
-const runs = new Map<Stack, Promise<ProgramRun>>();
-
 /**
- * The run of `stack`, made once and shared by every conformance file (a run takes about a second). Call it
- * from a `before` hook.
+ * A conformance suite over every stack: `body` declares the tests of one stack, with the API model loaded
+ * once and `run()` giving that stack's program run. Runs are made once per process (see `runStack`) in a
+ * `before` hook, in sequence, since the harness's mock runtime is process-wide.
  */
-export function stackRun(stack: Stack): Promise<ProgramRun> {
-    let run = runs.get(stack);
-    if (!run) {
-        run = runStack(stack);
-        runs.set(stack, run);
-    }
-    return run;
-}
-
-/** Runs of every stack, for a `before` hook: `before(async () => (runs = await allStackRuns()))`. */
-export async function allStackRuns(): Promise<Record<Stack, ProgramRun>> {
-    // In sequence: the harness's mock runtime is process-wide.
-    const dev = await stackRun("dev");
-    const prod = await stackRun("prod");
-    return { dev, prod };
+export function describeConformance(title: string, modelPackage: AwsClientPackage, body: (model: ApiModel, stack: Stack, run: () => ProgramRun) => void): void {
+    describe(title, () => {
+        const model = loadApiModel(modelPackage);
+        const runs: Partial<Record<Stack, ProgramRun>> = {};
+        before(async function () {
+            this.timeout(60_000); // the first suite to run pays for both stack runs
+            for (const stack of STACKS) {
+                runs[stack] = await runStack(stack);
+            }
+        });
+        for (const stack of STACKS) {
+            describe(`stack ${stack}`, () => body(model, stack, () => runs[stack]!));
+        }
+    });
 }
 
 /** Paths inside `value` that hold the preview's unknown sentinel: validating those would prove nothing. */
