@@ -1,0 +1,76 @@
+/**
+ * The offline engine against the real one: the pack's own analyzer server (what `pulumi preview
+ * --policy-pack policy` starts) is asked to analyse the same resources, and both must report the same
+ * violations with the same messages and levels.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { PolicyPackConfig } from "@pulumi/policy";
+import * as fs from "node:fs";
+import { evaluatePack, policyConfigFor, resolveEnforcementLevel } from "../../harness/policyEngine";
+import { readStackConfig } from "../../harness/projectConfig";
+import { runProgram } from "../../harness/runProgram";
+import { RecordedResource } from "../../harness/types";
+import { pack } from "../../policy/pack";
+import { AnalyzerServer, startAnalyzerServer } from "../support/analyzerServer";
+import { PROJECT_DIR, runStack } from "../support/stacks";
+
+/**
+ * The config the CLI sends with `Configure`: every policy's resolved level and its properties with the
+ * `configSchema` defaults filled in.
+ */
+const cliConfig = (config: PolicyPackConfig) =>
+    Object.fromEntries(
+        pack.policies.map(p => [p.name, { enforcementLevel: resolveEnforcementLevel(pack, p, config), properties: policyConfigFor(p as never, config) }]),
+    ) as Parameters<AnalyzerServer["configure"]>[0];
+
+const policyConfigOf = (stack: string): PolicyPackConfig => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
+
+/** Diagnostics as comparable text, sorted. */
+const lines = (ds: ReadonlyArray<{ policyName: string; enforcementLevel: string; message: string }>) =>
+    ds.map(d => `${d.enforcementLevel} ${d.policyName}: ${d.message}`).sort();
+
+describe("the offline engine agrees with the pack's real analyzer server", function () {
+    this.timeout(120_000);
+    let server: AnalyzerServer;
+    before(async () => {
+        server = await startAnalyzerServer(PROJECT_DIR);
+    });
+    after(() => server?.stop());
+
+    it("GIVEN the pack as the CLI loads it THEN it reports its name, version and every policy", async () => {
+        const info = await server.info();
+        assert.equal(info.name, pack.name);
+        assert.equal(info.version, pack.version);
+        assert.deepEqual(info.policies, pack.policies.map(p => p.name));
+    });
+
+    const programs: Array<[string, () => Promise<RecordedResource[]>, PolicyPackConfig]> = [
+        ["dev with policy/config/dev.json", async () => (await runStack("dev")).resources, policyConfigOf("dev")],
+        ["prod with policy/config/prod.json", async () => (await runStack("prod")).resources, policyConfigOf("prod")],
+        ["dev with policy/config/prod.json", async () => (await runStack("dev")).resources, policyConfigOf("prod")],
+        [
+            "the deliberately bad program with the pack's own levels",
+            async () => {
+                const dir = path.join(PROJECT_DIR, "test", "fixtures", "programs", "bad");
+                return (await runProgram({ program: path.join(dir, "index.ts"), ...readStackConfig(dir, "test") })).resources;
+            },
+            {},
+        ],
+    ];
+    for (const [label, resourcesOf, config] of programs) {
+        it(`GIVEN ${label} THEN every resource and the stack get the same diagnostics from both engines`, async () => {
+            const resources = await resourcesOf();
+            const offline = await evaluatePack(pack, resources, config);
+            await server.configure(cliConfig(config));
+            const custom = resources.filter(r => !r.component);
+            const real = [];
+            for (const r of custom) {
+                real.push(...(await server.analyze(r, r.inputs)));
+            }
+            real.push(...(await server.analyzeStack(resources.map(r => ({ resource: r, props: { ...r.state, ...r.inputs } })))));
+            assert.deepEqual(lines(offline.diagnostics), lines(real));
+            assert.ok(real.length > 0, "no diagnostics at all: the comparison would prove nothing");
+        });
+    }
+});

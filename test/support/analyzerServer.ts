@@ -1,0 +1,121 @@
+/**
+ * The policy pack's real analyzer server, started as the Pulumi CLI starts it (`policy/index.ts` in its own
+ * process, which prints its gRPC port), and a client for the RPCs the CLI calls during a preview. Tests use
+ * it to hold the offline engine to the real one.
+ */
+import * as grpc from "@grpc/grpc-js";
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import { normaliseForEngine } from "../../harness/serialisation";
+import { RecordedResource } from "../../harness/types";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- generated protobuf modules without typings for these paths */
+const { AnalyzerClient } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
+const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
+
+/** A diagnostic as the server returns it. */
+export interface ServerDiagnostic {
+    readonly policyName: string;
+    readonly message: string;
+    readonly enforcementLevel: (typeof LEVELS)[number];
+}
+
+/** A running analyzer server and its client. */
+export interface AnalyzerServer {
+    info(): Promise<{ name: string; version: string; policies: string[] }>;
+    /** What the CLI sends before analysing: each policy's resolved level and config (defaults filled). */
+    configure(config: Record<string, { enforcementLevel: (typeof LEVELS)[number]; properties: Record<string, unknown> }>): Promise<void>;
+    analyze(resource: RecordedResource, props: Record<string, unknown>): Promise<ServerDiagnostic[]>;
+    analyzeStack(resources: ReadonlyArray<{ resource: RecordedResource; props: Record<string, unknown> }>): Promise<ServerDiagnostic[]>;
+    stop(): void;
+}
+
+const call = <T>(fn: (cb: (err: grpc.ServiceError | null, res: T) => void) => void): Promise<T> =>
+    new Promise((resolve, reject) => fn((err, res) => (err ? reject(err) : resolve(res))));
+
+function options(resource: RecordedResource) {
+    const opts = new analyzerProto.AnalyzerResourceOptions();
+    opts.setProtect(resource.opts.protect);
+    opts.setIgnorechangesList(resource.opts.ignoreChanges);
+    opts.setAdditionalsecretoutputsList(resource.opts.additionalSecretOutputs);
+    if (resource.parent) opts.setParent(resource.parent);
+    return opts;
+}
+
+const diagnostics = (response: any): ServerDiagnostic[] =>
+    response.getDiagnosticsList().map((d: any) => ({ policyName: d.getPolicyname(), message: d.getMessage(), enforcementLevel: LEVELS[d.getEnforcementlevel()] }));
+
+/** Starts `policy/index.ts` in a child process and connects to the port it prints. */
+export function startAnalyzerServer(projectDir: string): Promise<AnalyzerServer> {
+    const child: ChildProcess = spawn(process.execPath, ["-r", "ts-node/register", path.join(projectDir, "policy", "index.ts")], {
+        cwd: projectDir,
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    });
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            reject(new Error("the analyzer server printed no port within 60 s"));
+        }, 60_000);
+        let stderr = "";
+        child.stderr?.on("data", chunk => (stderr += chunk));
+        child.on("exit", code => reject(new Error(`the analyzer server exited (${code}): ${stderr}`)));
+        child.stdout?.once("data", chunk => {
+            clearTimeout(timer);
+            const port = String(chunk).trim();
+            const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+            resolve({
+                info: async () => {
+                    const info: any = await call(cb => client.getAnalyzerInfo(new Empty(), cb));
+                    return { name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map((p: any) => p.getName()) };
+                },
+                configure: async config => {
+                    const request = new analyzerProto.ConfigureAnalyzerRequest();
+                    const map = request.getPolicyconfigMap();
+                    for (const [name, entry] of Object.entries(config)) {
+                        const policyConfig = new analyzerProto.PolicyConfig();
+                        policyConfig.setEnforcementlevel(LEVELS.indexOf(entry.enforcementLevel));
+                        policyConfig.setProperties(Struct.fromJavaScript(entry.properties));
+                        map.set(name, policyConfig);
+                    }
+                    await call(cb => client.configure(request, cb));
+                },
+                analyze: async (resource, props) => {
+                    const request = new analyzerProto.AnalyzeRequest();
+                    request.setType(resource.type);
+                    request.setUrn(resource.urn);
+                    request.setName(resource.name);
+                    request.setProperties(Struct.fromJavaScript(normaliseForEngine(props)));
+                    request.setOptions(options(resource));
+                    return diagnostics(await call(cb => client.analyze(request, cb)));
+                },
+                analyzeStack: async resources => {
+                    const request = new analyzerProto.AnalyzeStackRequest();
+                    request.setResourcesList(
+                        resources.map(({ resource, props }) => {
+                            const r = new analyzerProto.AnalyzerResource();
+                            r.setType(resource.type);
+                            r.setUrn(resource.urn);
+                            r.setName(resource.name);
+                            r.setProperties(Struct.fromJavaScript(normaliseForEngine(props)));
+                            r.setOptions(options(resource));
+                            if (resource.parent) r.setParent(resource.parent);
+                            r.setDependenciesList(resource.dependencies);
+                            return r;
+                        }),
+                    );
+                    return diagnostics(await call(cb => client.analyzeStack(request, cb)));
+                },
+                stop: () => {
+                    child.removeAllListeners("exit");
+                    client.close();
+                    child.kill("SIGKILL");
+                },
+            });
+        });
+    });
+}
