@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { UNKNOWN } from "./serialisation";
 
 /** The account every mocked ARN belongs to. */
 export const MOCK_ACCOUNT = "123456789012";
@@ -52,6 +53,13 @@ export interface AwsMocksOptions {
     readonly region?: string;
     /** Extra call handlers by token, for programs that use other data sources. */
     readonly calls?: Record<string, (inputs: Record<string, any>) => Record<string, any>>;
+    /**
+     * Answer like the first `pulumi preview` of a new stack: nothing exists yet, so every id and computed
+     * output (ARNs, names AWS generates, the image digest, awsx subnet ids) is unknown, and so is every
+     * input built from them. Use with `preview: true`.
+     * @default false
+     */
+    readonly firstPreview?: boolean;
 }
 
 /** `pulumi.runtime.Mocks` for programs built on `@pulumi/aws`, `@pulumi/awsx` (VPC) and `@pulumi/docker`. */
@@ -70,9 +78,13 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
         const inputs = args.inputs as State;
         if (!args.custom) {
-            return { id: undefined, state: args.type === "awsx:ec2:Vpc" ? this.awsxVpc(args.name, inputs) : {} };
+            return { id: undefined, state: args.type === "awsx:ec2:Vpc" ? this.unknownIfFirst(this.awsxVpc(args.name, inputs)) : {} };
         }
         const { id, state } = this.custom(args.type, args.name, inputs);
+        if (this.options.firstPreview) {
+            // An empty id is how the engine says "not created yet": the SDK makes it unknown in a preview.
+            return { id: "", state: { ...inputs, ...this.unknownIfFirst(state) } };
+        }
         return { id, state: { ...inputs, ...state, id } };
     }
 
@@ -113,6 +125,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const reason = `The offline mocks do not implement the call ${args.token}; add it to AwsMocks (harness/awsMocks.ts) or pass it in options.calls.`;
         this.refusedCalls.push(reason);
         throw new Error(reason);
+    }
+
+    /** In a first preview, every computed value is unknown. */
+    private unknownIfFirst(state: State): State {
+        return this.options.firstPreview ? Object.fromEntries(Object.keys(state).map(k => [k, UNKNOWN])) : state;
     }
 
     /** State of a remote awsx VPC: ids of the VPC and of one subnet per zone and type. */

@@ -94,7 +94,6 @@ function loadProgram(program: string): Record<string, unknown> {
 /** The parts of a Pulumi SDK the runner drives. */
 interface Sdk {
     readonly pulumi: typeof pulumi;
-    readonly rpc: { deserializeProperties(struct: never): unknown };
     readonly settings: { getMonitor(): unknown };
 }
 
@@ -108,7 +107,6 @@ function sdkFor(programDir: string): Sdk {
     /* eslint-disable @typescript-eslint/no-require-imports -- the program's own SDK copy, found at run time */
     return {
         pulumi: require(root),
-        rpc: require(path.join(root, "runtime", "rpc")),
         settings: require(path.join(root, "runtime", "settings")),
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
@@ -198,7 +196,9 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         urn,
         parent,
         component: !req.getCustom(),
-        inputs: sdk.rpc.deserializeProperties(req.getObject() as never) as Record<string, unknown>,
+        // The wire form, as the engine receives it: unknowns stay the sentinel string (deserialising would
+        // turn them into the SDK's own unknown object, which no policy would recognise as unknown).
+        inputs: (req.getObject() as { toJavaScript(): Record<string, unknown> }).toJavaScript(),
         state,
         id: id || undefined,
         dependencies: req.getDependenciesList(),

@@ -57,7 +57,7 @@ describe("ContainerImage (under mocks)", () => {
     it("keeps the registry password secret", async () => {
         const run = await build();
         const image = one(run, "docker:index/image:Image");
-        assert.deepEqual(secretPaths(image.inputs), ["registry"]);
+        assert.deepEqual(secretPaths(image.inputs), ["registry.password"]);
         assert.equal(inputs(image).registry.password, "mock-token");
     });
 

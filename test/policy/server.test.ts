@@ -50,6 +50,11 @@ describe("the offline engine agrees with the pack's real analyzer server", funct
         ["prod with policy/config/prod.json", async () => (await runStack("prod")).resources, policyConfigOf("prod")],
         ["dev with policy/config/prod.json", async () => (await runStack("dev")).resources, policyConfigOf("prod")],
         [
+            "prod's first preview (everything computed unknown)",
+            async () => (await runProgram({ program: path.join(PROJECT_DIR, "index.ts"), ...readStackConfig(PROJECT_DIR, "prod"), preview: true, mocks: { firstPreview: true } })).resources,
+            policyConfigOf("prod"),
+        ],
+        [
             "the deliberately bad program with the pack's own levels",
             async () => {
                 const dir = path.join(PROJECT_DIR, "test", "fixtures", "programs", "bad");

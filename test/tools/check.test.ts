@@ -78,7 +78,8 @@ describe("npm run check (spawned)", function () {
             assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "parent", "type", "urn"]);
         }
         const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
-        assert.equal(image.inputs.registry, "[secret]");
+        assert.equal(image.inputs.registry.password, "[secret]");
+        assert.equal(image.inputs.registry.username, "AWS");
         for (const v of report.violations) {
             assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
             assert.equal(v.enforcementLevel, "advisory");
