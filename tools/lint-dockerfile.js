@@ -19,28 +19,11 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const dockerfilelint = require("dockerfilelint");
+const { collectFiles } = require("./collectFiles");
 
 const ROOT = path.resolve(__dirname, "..");
 const DEFAULT_TARGET = path.join(ROOT, "app", "Dockerfile");
 const DOCKERFILE_NAME = /^(Dockerfile(\..+)?|.+\.[Dd]ockerfile)$/;
-
-function collect(targets) {
-    const files = [];
-    for (const target of targets) {
-        // Checked here because dockerfilelint's own CLI lints a missing path's *name* as Dockerfile text.
-        const stat = fs.statSync(target, { throwIfNoEntry: false });
-        if (!stat) throw new Error(`no such file or directory: ${target}`);
-        if (stat.isDirectory()) {
-            for (const name of fs.readdirSync(target).sort()) {
-                const file = path.join(target, name);
-                if (DOCKERFILE_NAME.test(name) && fs.statSync(file).isFile()) files.push(file);
-            }
-        } else {
-            files.push(target);
-        }
-    }
-    return files;
-}
 
 // Instructions keyed by the 1-based line they start on, continuation lines joined, as dockerfilelint numbers them.
 function instructions(source) {
@@ -120,7 +103,7 @@ function lint(file) {
 
 function main(args) {
     const targets = args.length > 0 ? args.map((a) => path.resolve(a)) : [DEFAULT_TARGET];
-    const files = collect(targets);
+    const files = collectFiles(targets, DOCKERFILE_NAME);
     if (files.length === 0) throw new Error(`no Dockerfiles in ${targets.join(", ")}`);
 
     let count = 0;

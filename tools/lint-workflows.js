@@ -15,25 +15,10 @@ const path = require("node:path");
 // for a run that lints in well under a second. Must be set before the module is compiled.
 require("node:v8").setFlagsFromString("--liftoff-only");
 
+const { collectFiles } = require("./collectFiles");
+
 const ROOT = path.resolve(__dirname, "..");
 const DEFAULT_TARGET = path.join(ROOT, ".github", "workflows");
-
-function collect(targets) {
-    const files = [];
-    for (const target of targets) {
-        const stat = fs.statSync(target, { throwIfNoEntry: false });
-        if (!stat) throw new Error(`no such file or directory: ${target}`);
-        if (stat.isDirectory()) {
-            for (const name of fs.readdirSync(target).sort()) {
-                const file = path.join(target, name);
-                if (/\.ya?ml$/.test(name) && fs.statSync(file).isFile()) files.push(file);
-            }
-        } else {
-            files.push(target);
-        }
-    }
-    return files;
-}
 
 function format(file, source, finding) {
     const shown = path.relative(process.cwd(), file) || file;
@@ -47,7 +32,7 @@ function format(file, source, finding) {
 
 async function main(args) {
     const targets = args.length > 0 ? args.map((a) => path.resolve(a)) : [DEFAULT_TARGET];
-    const files = collect(targets);
+    const files = collectFiles(targets, /\.ya?ml$/);
     if (files.length === 0) throw new Error(`no workflow files (*.yml, *.yaml) in ${targets.join(", ")}`);
 
     // Loaded only now, after the V8 flag above. runLint(source, path) returns [{message, line, column, kind}].
