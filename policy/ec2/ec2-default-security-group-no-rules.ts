@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { remediateTypes, validateTypes } from "../lib/applies";
 import { DEFAULT_SECURITY_GROUP } from "../lib/types";
-import { plainCopy } from "../lb/props";
+import { copyProps } from "../lib/coerce";
 
 const nonEmpty = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > 0;
 
@@ -34,6 +34,6 @@ export const ec2DefaultSecurityGroupNoRules: ResourceValidationPolicy = {
         if (!nonEmpty(props.ingress) && !nonEmpty(props.egress)) {
             return undefined;
         }
-        return { ...plainCopy(props), ingress: [], egress: [] };
+        return { ...copyProps(props), ingress: [], egress: [] };
     }),
 };

@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { isWorldIpv4, isWorldIpv6 } from "../lib/cidr";
 import { INTERNET_GATEWAY, ROUTE, ROUTE_TABLE, ROUTE_TABLE_ASSOCIATION, SUBNET } from "../lib/types";
-import { isRecord, stringList } from "../lb/props";
+import { asStringList, isRecord } from "../lib/coerce";
 
 interface Config {
     privateSubnetTagKey: string;
@@ -36,7 +36,7 @@ export const ec2RoutePrivateEgressViaNat: StackValidationPolicy = {
     },
     validateStack: (args, reportViolation) => {
         const config = args.getConfig<Config>();
-        const privateValues = stringList(config.privateSubnetTagValues).map(v => v.toLowerCase());
+        const privateValues = asStringList(config.privateSubnetTagValues).map(v => v.toLowerCase());
         const of = (types: readonly string[]) => args.resources.filter(r => types.includes(r.type));
 
         const isPrivate = (subnet: PolicyResource): boolean => {

@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { FLOW_LOG } from "../lib/types";
-import { upper } from "../lb/props";
+import { upper } from "../lib/coerce";
 import { fieldValues, vpcsOf } from "./vpcs";
 
 /**

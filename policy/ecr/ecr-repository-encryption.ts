@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { ECR_REPOSITORY } from "../lib/types";
-import { isRecord, upper } from "../lb/props";
+import { isRecord, upper } from "../lib/coerce";
 
 interface Config {
     requireKms: boolean;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { ECR_REPOSITORY_POLICY } from "../lib/types";
-import { isRecord } from "../lb/props";
+import { isRecord } from "../lib/coerce";
 
 const isWildcardPrincipal = (principal: unknown): boolean => {
     if (principal === "*") {

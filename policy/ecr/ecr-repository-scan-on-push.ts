@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { remediateTypes, validateTypes } from "../lib/applies";
 import { ECR_REPOSITORY } from "../lib/types";
-import { isRecord, plainCopy } from "../lb/props";
+import { copyProps, isRecord } from "../lib/coerce";
 
 /**
  * Catalog #26 — Security Hub ECR.1, Checkov CKV_AWS_163, Trivy AVD-AWS-0030, compliance-policies. High.
@@ -28,7 +28,7 @@ export const ecrRepositoryScanOnPush: ResourceValidationPolicy = {
         if (isRecord(scanning) && scanning.scanOnPush === true) {
             return undefined;
         }
-        const copy = plainCopy(props);
+        const copy = copyProps(props);
         const previous = isRecord(copy.imageScanningConfiguration) ? copy.imageScanningConfiguration : {};
         return { ...copy, imageScanningConfiguration: { ...previous, scanOnPush: true } };
     }),

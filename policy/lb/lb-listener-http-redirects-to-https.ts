@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { LISTENER } from "../lib/types";
-import { isRecord, listenerProtocol, upper } from "./props";
+import { isRecord, upper } from "../lib/coerce";
+import { listenerProtocol } from "./props";
 
 const FIX = 'make its only default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }';
 

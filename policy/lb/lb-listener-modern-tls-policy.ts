@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { LISTENER } from "../lib/types";
-import { listenerProtocol, quoteList, stringList } from "./props";
+import { asStringList, quoteList } from "../lib/coerce";
+import { listenerProtocol } from "./props";
 
 /** TLS 1.3/1.2 and forward-secrecy policies; every one refuses TLS 1.0 and 1.1. */
 export const DEFAULT_ALLOWED_SSL_POLICIES = [
@@ -46,16 +47,16 @@ export const lbListenerModernTlsPolicy: ResourceValidationPolicy = {
         if (protocol !== "HTTPS" && protocol !== "TLS") {
             return;
         }
-        const allowed = stringList(args.getConfig<Config>().allowedPolicies);
+        const allowed = asStringList(args.getConfig<Config>().allowedPolicies);
         const label = `Listener "${args.name}" (${protocol})`;
         const policy = props.sslPolicy;
         if (typeof policy !== "string" || policy.trim() === "") {
             reportViolation(
                 `${label} has no sslPolicy, so AWS applies "${AWS_DEFAULT_SSL_POLICY}", which accepts TLS 1.0; ` +
-                    `set sslPolicy to one of ${quoteList(allowed)}.`,
+                    `set sslPolicy to one of ${quoteList(allowed, "or")}.`,
             );
         } else if (!allowed.includes(policy)) {
-            reportViolation(`${label} uses sslPolicy "${policy}"; set it to one of ${quoteList(allowed)}.`);
+            reportViolation(`${label} uses sslPolicy "${policy}"; set it to one of ${quoteList(allowed, "or")}.`);
         }
     }),
 };

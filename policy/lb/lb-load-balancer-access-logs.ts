@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { LOAD_BALANCER } from "../lib/types";
-import { isRecord, upper } from "./props";
+import { isRecord, upper } from "../lib/coerce";
 
 /**
  * Catalog #20 — Security Hub ELB.5, Checkov CKV_AWS_91, cdk-nag ELB2, awsguard, compliance-policies.

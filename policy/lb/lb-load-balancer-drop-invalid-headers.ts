@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { remediateTypes, validateTypes } from "../lib/applies";
 import { LOAD_BALANCER } from "../lib/types";
-import { isApplicationLoadBalancer, plainCopy } from "./props";
+import { copyProps } from "../lib/coerce";
+import { isApplicationLoadBalancer } from "./props";
 
 /**
  * Catalog #18 — Security Hub ELB.4, Checkov CKV_AWS_131, Trivy AVD-AWS-0052, cdk-nag. Medium/high.
@@ -25,6 +26,6 @@ export const lbLoadBalancerDropInvalidHeaders: ResourceValidationPolicy = {
         if (!isApplicationLoadBalancer(props) || props.dropInvalidHeaderFields === true) {
             return undefined;
         }
-        return { ...plainCopy(props), dropInvalidHeaderFields: true };
+        return { ...copyProps(props), dropInvalidHeaderFields: true };
     }),
 };

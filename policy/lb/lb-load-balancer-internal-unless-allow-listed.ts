@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { LOAD_BALANCER } from "../lib/types";
-import { isInternetFacing, isRecord, stringList } from "./props";
+import { asStringList, isRecord } from "../lib/coerce";
+import { isInternetFacing } from "./props";
 
 interface Config {
     allowInternetFacing: boolean;
@@ -48,7 +49,7 @@ export const lbLoadBalancerInternalUnlessAllowListed: ResourceValidationPolicy =
             return;
         }
         const config = args.getConfig<Config>();
-        if (config.allowInternetFacing === true || stringList(config.allowedNames).includes(args.name)) {
+        if (config.allowInternetFacing === true || asStringList(config.allowedNames).includes(args.name)) {
             return;
         }
         const tags = props.tags;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
-import { toNumber, upper } from "./props";
+import { toNumber, upper } from "../lib/coerce";
 
 /** What AWS uses when `deregistrationDelay` is unset. */
 export const AWS_DEFAULT_DEREGISTRATION_DELAY = 300;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
-import { upper } from "./props";
+import { upper } from "../lib/coerce";
 
 const ENCRYPTED: Record<string, string> = { HTTP: "HTTPS", TCP: "TLS" };
 

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
-import { isRecord, toNumber, upper } from "./props";
+import { isRecord, toNumber, upper } from "../lib/coerce";
 
 interface Config {
     maximumTimeToHealthySeconds: number;

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
-import { isRecord } from "./props";
+import { isRecord } from "../lib/coerce";
 import { checksOverHttp } from "./lb-target-group-health-check";
 
 const CODES = /^\s*\d{1,3}(\s*-\s*\d{1,3})?(\s*,\s*\d{1,3}(\s*-\s*\d{1,3})?)*\s*$/;

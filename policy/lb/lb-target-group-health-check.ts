@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
-import { isRecord, upper } from "./props";
+import { isRecord, upper } from "../lib/coerce";
 
 /**
  * True for target groups whose health check is an HTTP(S) request: HTTP/HTTPS target groups, and

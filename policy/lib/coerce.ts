@@ -12,6 +12,9 @@ export const isRecord = (value: unknown): value is Record<string, any> =>
 /** True for a string with something other than whitespace in it. */
 export const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
+/** Trimmed upper-case string, or undefined for anything that is not a non-empty string. */
+export const upper = (value: unknown): string | undefined => (isNonEmptyString(value) ? value.trim().toUpperCase() : undefined);
+
 /** A finite number, from a number or a numeric string ("30", " 2.5 "); undefined otherwise. */
 export function toNumber(value: unknown): number | undefined {
     if (typeof value === "number") {
