@@ -183,13 +183,14 @@ export class FargateService extends pulumi.ComponentResource {
             { description: `ECS agent for ${name}: pull the image, write logs, read the task's secrets.`, assumeRolePolicy: trustPolicy, tags },
             { parent: this },
         );
-        const secretValueFroms = pulumi.all(Object.values(a.secrets).map(v => pulumi.output(v)));
+        // Variable name to valueFrom ARN, resolved once for both the grants and the container definition.
+        const secrets = pulumi.output(a.secrets);
         new aws.iam.RolePolicy(
             childName(name, "execution-policy"),
             {
                 role: executionRole.name,
-                policy: pulumi.all([args.repositoryArn, logGroup.arn, secretValueFroms]).apply(([repositoryArn, logGroupArn, valueFroms]) =>
-                    JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretValueFroms: valueFroms, kmsKeyArn: a.kmsKeyArn })),
+                policy: pulumi.all([args.repositoryArn, logGroup.arn, secrets]).apply(([repositoryArn, logGroupArn, valueFroms]) =>
+                    JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretValueFroms: Object.values(valueFroms), kmsKeyArn: a.kmsKeyArn })),
                 ),
             },
             { parent: this },
@@ -232,9 +233,8 @@ export class FargateService extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const secretEntries = Object.entries(a.secrets);
         const containerDefinitions = pulumi
-            .all([args.image, logGroup.name, region, pulumi.all(secretEntries.map(([, v]) => pulumi.output(v)))])
+            .all([args.image, logGroup.name, region, secrets])
             .apply(([image, logGroupName, r, valueFroms]) =>
                 JSON.stringify([
                     containerDefinition({
@@ -246,7 +246,7 @@ export class FargateService extends pulumi.ComponentResource {
                         stopTimeoutSeconds: a.stopTimeoutSeconds,
                         healthCheck: a.healthCheck,
                         environment: a.environment,
-                        secrets: Object.fromEntries(secretEntries.map(([k], i) => [k, valueFroms[i]])),
+                        secrets: valueFroms,
                         logGroupName,
                         region: r,
                     }),
