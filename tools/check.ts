@@ -82,24 +82,39 @@ function inputProblem(e: unknown): string | undefined {
     return undefined;
 }
 
-async function main(): Promise<number> {
+/** What one invocation of the command prints and its exit code. */
+export interface CliResult {
+    readonly stdout: string;
+    readonly stderr: string;
+    readonly exitCode: 0 | 1 | 2;
+}
+
+/**
+ * The command for `argv` (the arguments after `npm run check --`), with its output returned instead of
+ * written, so that tests hold it byte for byte without starting a process. A bug is thrown.
+ */
+export async function runCli(argv: readonly string[]): Promise<CliResult> {
     try {
-        const args = parseCheckArgs(process.argv.slice(2));
+        const args = parseCheckArgs(argv);
         if (args.help) {
-            process.stdout.write(`${USAGE}\n`);
-            return 0;
+            return { stdout: `${USAGE}\n`, stderr: "", exitCode: 0 };
         }
         const { report, exitCode } = await check(args);
-        process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-        return exitCode;
+        return { stdout: args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`, stderr: "", exitCode };
     } catch (e) {
         const problem = inputProblem(e);
         if (problem === undefined) {
             throw e;
         }
-        process.stderr.write(`error: ${problem}\n`);
-        return 2;
+        return { stdout: "", stderr: `error: ${problem}\n`, exitCode: 2 };
     }
+}
+
+async function main(): Promise<number> {
+    const { stdout, stderr, exitCode } = await runCli(process.argv.slice(2));
+    process.stdout.write(stdout);
+    process.stderr.write(stderr);
+    return exitCode;
 }
 
 if (require.main === module) {
