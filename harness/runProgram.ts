@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { AwsMocks, AwsMocksOptions } from "./awsMocks";
 import { ProgramError } from "./errors";
+import { skipPromiseStacks } from "./promiseStacks";
 import { RecordedResource } from "./types";
 
 /** What a run needs. */
@@ -104,6 +105,7 @@ interface Sdk {
  */
 function sdkFor(programDir: string): Sdk {
     const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir, __dirname] }));
+    skipPromiseStacks(root);
     /* eslint-disable @typescript-eslint/no-require-imports -- the program's own SDK copy, found at run time */
     return {
         pulumi: require(root),
