@@ -46,6 +46,11 @@ export default defineConfig(
             // `require("./package.json")` reads JSON; any other require() (loading a module chosen at run
             // time) needs an `eslint-disable-next-line` comment saying why.
             "@typescript-eslint/no-require-imports": ["error", { allow: ["\\.json$"] }],
+            // The root module also loads awsx's classic code and an AWS SDK client: seconds per program run.
+            "no-restricted-imports": [
+                "error",
+                { paths: [{ name: "@pulumi/awsx", message: "Import the submodule you use, e.g. @pulumi/awsx/ec2." }] },
+            ],
         },
     },
 

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+import * as awsxEc2 from "@pulumi/awsx/ec2";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "./naming";
 
@@ -43,10 +43,10 @@ export interface NetworkArgs {
     readonly tags?: Record<string, string>;
 }
 
-const NAT: Record<NatStrategy, awsx.types.enums.ec2.NatGatewayStrategy> = {
-    none: awsx.ec2.NatGatewayStrategy.None,
-    single: awsx.ec2.NatGatewayStrategy.Single,
-    perAz: awsx.ec2.NatGatewayStrategy.OnePerAz,
+const NAT: Record<NatStrategy, awsxEc2.NatGatewayStrategy> = {
+    none: awsxEc2.NatGatewayStrategy.None,
+    single: awsxEc2.NatGatewayStrategy.Single,
+    perAz: awsxEc2.NatGatewayStrategy.OnePerAz,
 };
 
 /** The fully defaulted, validated form of {@link NetworkArgs}. */
@@ -94,7 +94,7 @@ export class Network extends pulumi.ComponentResource {
         const a = resolveNetworkArgs(args);
         const withNat = a.natStrategy !== "none";
 
-        const vpc = new awsx.ec2.Vpc(
+        const vpc = new awsxEc2.Vpc(
             childName(name, "vpc"),
             {
                 cidrBlock: a.cidrBlock,
@@ -102,10 +102,10 @@ export class Network extends pulumi.ComponentResource {
                 enableDnsHostnames: true,
                 enableDnsSupport: true,
                 natGateways: { strategy: NAT[a.natStrategy] },
-                subnetStrategy: awsx.ec2.SubnetAllocationStrategy.Auto,
+                subnetStrategy: awsxEc2.SubnetAllocationStrategy.Auto,
                 subnetSpecs: [
-                    { type: awsx.ec2.SubnetType.Public, cidrMask: 24 },
-                    { type: withNat ? awsx.ec2.SubnetType.Private : awsx.ec2.SubnetType.Isolated, cidrMask: 24 },
+                    { type: awsxEc2.SubnetType.Public, cidrMask: 24 },
+                    { type: withNat ? awsxEc2.SubnetType.Private : awsxEc2.SubnetType.Isolated, cidrMask: 24 },
                 ],
                 tags: { ...a.tags, Name: childName(name, "vpc") },
             },
