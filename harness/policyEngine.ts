@@ -48,8 +48,16 @@ class NotApplicableSignal extends Error {
     }
 }
 
+/**
+ * `args.notApplicable()`: most (resource, policy) pairs end here, so the signal is made without capturing
+ * a stack (nobody reads it), which would cost more than the rest of the pair's evaluation.
+ */
 const throwNotApplicable = (reason?: string): never => {
-    throw new NotApplicableSignal(reason);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    const signal = new NotApplicableSignal(reason);
+    Error.stackTraceLimit = limit;
+    throw signal;
 };
 
 /** The Pulumi type a validation was bound to by `validateResourceOfType` and friends. */
@@ -82,6 +90,9 @@ export async function evaluatePack(
     const notApplicable: NotApplicable[] = [];
     const remediations: Remediation[] = [];
     const policies = pack.policies as AnyPolicy[];
+    // Once per evaluation rather than per (resource, policy) pair: the level depends on neither.
+    const levels = new Map(policies.map(p => [p, resolveEnforcementLevel(pack, p, config)]));
+    const getConfig = (p: AnyPolicy) => () => policyConfigFor(p, config);
 
     // A resource policy's violation belongs to the resource under validation unless it names another.
     const report = (policy: AnyPolicy, level: "advisory" | "mandatory", subject?: string) => (message: string, urn?: string) => {
@@ -131,7 +142,7 @@ export async function evaluatePack(
         }
         let props = normaliseForEngine(r.inputs) as Record<string, unknown>;
         for (const p of policies) {
-            const level = resolveEnforcementLevel(pack, p, config);
+            const level = levels.get(p);
             if (level !== "remediate" || typeof p.validateStack === "function" || !p.remediateResource) {
                 continue;
             }
@@ -140,7 +151,7 @@ export async function evaluatePack(
                 continue;
             }
             try {
-                const result = await p.remediateResource(resourceArgs(r, props, policyConfigFor(p, config)));
+                const result = await p.remediateResource(resourceArgs(r, props, getConfig(p)));
                 if (result) {
                     props = normaliseForEngine(result) as Record<string, unknown>;
                     remediations.push({ policyName: p.name, urn: r.urn, properties: props });
@@ -152,7 +163,7 @@ export async function evaluatePack(
         remediated.set(r.urn, props);
 
         for (const p of policies) {
-            let level = resolveEnforcementLevel(pack, p, config);
+            let level = levels.get(p)!;
             if (level === "disabled" || typeof p.validateStack === "function" || !p.validateResource) {
                 continue;
             }
@@ -164,7 +175,7 @@ export async function evaluatePack(
             }
             for (const validation of validations) {
                 try {
-                    await validation(resourceArgs(r, props, policyConfigFor(p, config)), report(p, level, r.urn));
+                    await validation(resourceArgs(r, props, getConfig(p)), report(p, level, r.urn));
                 } catch (e) {
                     settle(e, p, "policy", r.urn);
                 }
@@ -172,8 +183,10 @@ export async function evaluatePack(
         }
     }
 
+    // Normalised once for all stack policies (each still gets its own list, below).
+    let states: Record<string, unknown>[] | undefined;
     for (const p of policies) {
-        let level = resolveEnforcementLevel(pack, p, config);
+        let level = levels.get(p)!;
         if (level === "disabled" || typeof p.validateStack !== "function") {
             continue;
         }
@@ -186,8 +199,8 @@ export async function evaluatePack(
         try {
             await p.validateStack(
                 {
-                    resources: stackResources(resources, remediated),
-                    getConfig: <T extends object>() => policyConfigFor(p, config) as T,
+                    resources: stackResources(resources, (states ??= resources.map(r => normaliseForEngine(r.state) as Record<string, unknown>)), remediated),
+                    getConfig: getConfig(p) as <T extends object>() => T,
                     stackTags: new Map(),
                     notApplicable: throwNotApplicable,
                 },
@@ -200,18 +213,26 @@ export async function evaluatePack(
     return { diagnostics, notApplicable, remediations };
 }
 
-function resourceArgs(r: RecordedResource, rawProps: Record<string, unknown>, cfg: Record<string, unknown>): ResourceValidationArgs {
-    const props = unknownCheckingProxy(structuredClone(rawProps)) as Record<string, any>;
+/**
+ * What one validation receives. The engine deserialises props afresh for each validation, so that no
+ * policy sees another's changes; the copy and its unknown-checking proxy are made when the policy first
+ * reads `props` (most pairs end in `notApplicable()` before that). `getConfig()` is built on each call.
+ */
+function resourceArgs(r: RecordedResource, rawProps: Record<string, unknown>, getConfig: () => Record<string, unknown>): ResourceValidationArgs {
+    let props: Record<string, any> | undefined;
+    const fresh = () => (props ??= unknownCheckingProxy(structuredClone(rawProps)) as Record<string, any>);
     return {
         type: r.type,
-        props,
+        get props() {
+            return fresh();
+        },
         urn: r.urn,
         name: r.name,
         opts: resourceOpts(r),
         stackTags: new Map(),
         isType: (cls: unknown) => isTypeOf(r.type, cls),
-        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
-        getConfig: <T extends object>() => cfg as T,
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? fresh() : undefined)) as ResourceValidationArgs["asType"],
+        getConfig: getConfig as <T extends object>() => T,
         notApplicable: throwNotApplicable,
     };
 }
@@ -221,10 +242,14 @@ function resourceArgs(r: RecordedResource, rawProps: Record<string, unknown>, cf
  * after an update, and recorded state is the closest offline equivalent. Remediated inputs win, since a
  * remediation is what would be deployed.
  */
-function stackResources(resources: readonly RecordedResource[], remediated: Map<string, Record<string, unknown>>) {
+function stackResources(
+    resources: readonly RecordedResource[],
+    states: readonly Record<string, unknown>[],
+    remediated: Map<string, Record<string, unknown>>,
+) {
     const byUrn = new Map<string, any>();
-    const list = resources.map(r => {
-        const state = normaliseForEngine(r.state) as Record<string, unknown>;
+    const list = resources.map((r, i) => {
+        const state = states[i];
         const props = unknownCheckingProxy({ ...state, ...remediated.get(r.urn) }) as Record<string, any>;
         const resource: any = {
             type: r.type,

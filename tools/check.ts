@@ -46,10 +46,13 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     }
     const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     const policyConfig = readPolicyConfig(args);
-    // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
+    // The pack first, to refuse a bad policy config before the program runs; the SDKs and the program,
+    // which take longest to load, only once every input is known good.
+    const { pack } = await import("../policy/pack");
+    const { validatePolicyConfig } = await import("../harness/policyConfig");
+    validatePolicyConfig(pack, policyConfig);
     const { runProgram } = await import("../harness/runProgram");
     const { evaluatePack } = await import("../harness/policyEngine");
-    const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
     const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { evaluatePack, PolicyConfigError, resolveEnforcementLevel } from "../../harness/policyEngine";
 import { fixture } from "../../harness/fixtures";
@@ -91,6 +92,53 @@ describe("offline policy engine", () => {
         const { diagnostics } = await evaluatePack(pack([stack]), [parent, child]);
         assert.deepEqual(seen, ["parent<->[]", "child<parent>[parent]arn:aws:ecr:us-east-1:1:repository/x"]);
         assert.deepEqual(diagnostics.map(d => [d.detail, d.urn]), [["found", child.urn]]);
+    });
+
+    it("GIVEN policies that change what they were given THEN no other validation or stack policy sees the change", async () => {
+        const listConfig = { properties: { allowed: { type: "array", default: ["a"] } } } as const;
+        const seen: unknown[] = [];
+        const meddler = (name: string): ResourceValidationPolicy & StackValidationPolicy => ({
+            name,
+            description: "d",
+            enforcementLevel: "advisory",
+            configSchema: listConfig,
+            validateResource: args => {
+                seen.push([name, args.props.imageTagMutability, args.asType(aws.ecr.Repository)?.imageTagMutability, args.getConfig<{ allowed: string[] }>().allowed]);
+                args.props.imageTagMutability = "CHANGED";
+                args.getConfig<{ allowed: string[] }>().allowed.push("b");
+            },
+            validateStack: args => {
+                seen.push([name, args.resources[0].props.name, args.getConfig<{ allowed: string[] }>().allowed]);
+                args.resources[0].props.name = "changed";
+                args.getConfig<{ allowed: string[] }>().allowed.push("b");
+            },
+        });
+        const resource = (p: ResourceValidationPolicy & StackValidationPolicy) => ({ ...p, validateStack: undefined }) as unknown as ResourceValidationPolicy;
+        const stack = (p: ResourceValidationPolicy & StackValidationPolicy) => ({ ...p, validateResource: undefined }) as unknown as StackValidationPolicy;
+        const policies = [resource(meddler("r1")), resource(meddler("r2")), stack(meddler("s1")), stack(meddler("s2"))];
+        await evaluatePack(pack(policies), [repo({ imageTagMutability: "IMMUTABLE" }), repo({ imageTagMutability: "IMMUTABLE" })].map((r, i) => ({ ...r, urn: `${r.urn}${i}` })));
+        assert.deepEqual(seen, [
+            ["r1", "IMMUTABLE", "IMMUTABLE", ["a"]],
+            ["r2", "IMMUTABLE", "IMMUTABLE", ["a"]],
+            ["r1", "IMMUTABLE", "IMMUTABLE", ["a"]],
+            ["r2", "IMMUTABLE", "IMMUTABLE", ["a"]],
+            ["s1", undefined, ["a"]],
+            ["s2", undefined, ["a"]],
+        ]);
+    });
+
+    it("GIVEN a validation that reads props only through asType THEN it gets the same values as props", async () => {
+        const viaAsType: ResourceValidationPolicy = {
+            name: "as-type",
+            description: "d",
+            enforcementLevel: "mandatory",
+            validateResource: (args, report) => {
+                const props = args.asType(aws.ecr.Repository);
+                if (props && props.imageTagMutability !== "IMMUTABLE") report(`mutable: ${props.imageTagMutability}`);
+            },
+        };
+        const { diagnostics } = await evaluatePack(pack([viaAsType]), [repo({ imageTagMutability: "MUTABLE" })]);
+        assert.deepEqual(diagnostics.map(d => d.detail), ["mutable: MUTABLE"]);
     });
 
     it("rejects config the CLI would reject, naming the key", async () => {
