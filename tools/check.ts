@@ -120,12 +120,21 @@ async function main(): Promise<number> {
     return exitCode;
 }
 
-if (require.main === module) {
+/**
+ * Runs the command on this process's arguments and exits with its code. A bug exits 3 with its stack trace,
+ * `beforeTrace` running first (the precompiled entry maps the trace back to the TypeScript sources).
+ */
+export function cli(beforeTrace?: () => void): void {
     main().then(
         code => process.exit(code),
         e => {
+            beforeTrace?.();
             process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
             process.exit(3);
         },
     );
+}
+
+if (require.main === module) {
+    cli();
 }

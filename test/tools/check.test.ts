@@ -1,11 +1,14 @@
 /**
- * `npm run check` as users run it: a real process, its exit code, its text and JSON output.
+ * `npm run check`: its exit code, its text and JSON output. Process-level behaviour (the npm script's
+ * entry, exit codes, no stack trace for a user's mistake) runs as a real process; the rest runs the same
+ * command in process (`runCli`), which prints exactly what the process would (test/tools/golden.test.ts).
  */
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { runCli } from "../../tools/check";
 import { PROJECT_DIR } from "../support/stacks";
 
 interface Result {
@@ -14,13 +17,10 @@ interface Result {
     readonly stderr: string;
 }
 
-/** Runs the command the way `npm run check --` does (ts-node over tools/check.ts), bounded in time. */
-function check(...args: string[]): Promise<Result> {
+/** Runs what `npm run check --` runs (the precompiled entry under plain Node), bounded in time. */
+function spawnCheck(...args: string[]): Promise<Result> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(PROJECT_DIR, "tools", "check.ts"), ...args], {
-            cwd: PROJECT_DIR,
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        });
+        const child = spawn(process.execPath, [path.join(PROJECT_DIR, "tools", "run-check.js"), ...args], { cwd: PROJECT_DIR });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", chunk => (stdout += chunk));
@@ -36,104 +36,127 @@ function check(...args: string[]): Promise<Result> {
     });
 }
 
+/** The same command in this process: what it would print and its exit code. */
+async function check(...args: string[]): Promise<Result> {
+    const { exitCode, stdout, stderr } = await runCli(args);
+    return { code: exitCode, stdout, stderr };
+}
+
 const BAD = "test/fixtures/programs/bad/index.ts";
 const FOREIGN = "test/fixtures/programs/foreign/index.ts";
 
-describe("npm run check (spawned)", function () {
+describe("npm run check", function () {
     this.timeout(120_000);
     let tmp: string;
-    // The runs that load the SDKs take seconds each: start them together, then assert one by one.
-    let dev: Promise<Result>, prodJson: Promise<Result>, bad: Promise<Result>, foreign: Promise<Result>;
     before(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-"));
-        dev = check("--stack", "dev");
-        prodJson = check("--stack", "prod", "--json");
-        bad = check("--stack", "test", "--program", BAD);
-        foreign = check("--stack", "staging", "--program", FOREIGN, "--json");
     });
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-    it("GIVEN dev THEN exit 0 and the text shows the tree, the totals, the violations, the cost and the rollout", async () => {
-        const { code, stdout, stderr } = await dev;
-        assert.equal(code, 0, stderr);
-        assert.match(stdout, /^ \+ {2}pulumi:pulumi:Stack\s+fargate-web-dev$/m);
-        assert.match(stdout, /^ \+ {2}├─ fargate-web:ecs:FargateService\s+web$/m);
-        assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
-        assert.match(stdout, /^Resources: \+ 35 to create$/m);
-        assert.match(stdout, /^Policy violations, mandatory: 0$/m);
-        assert.match(stdout, /^Policy violations, advisory: 8$/m);
-        assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
-        assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
-        assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
+    describe("as a process (the entry npm runs)", () => {
+        it("GIVEN the npm script THEN it runs the precompiled entry", () => {
+            const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8"));
+            assert.equal(pkg.scripts.check, "node tools/run-check.js");
+        });
+
+        it("GIVEN a program with violations THEN exit 1 and each mandatory violation is listed with its fix", async () => {
+            const { code, stdout, stderr } = await spawnCheck("--stack", "test", "--program", BAD);
+            assert.equal(code, 1, stderr);
+            assert.match(stdout, /\[mandatory\] ecs-task-definition-no-plaintext-secrets/);
+            assert.match(stdout, /\[mandatory\] ecr-repository-immutable-tags/);
+            assert.match(stdout, /^FAILED: \d+ mandatory policy violation\(s\)\.$/m);
+            assert.ok(!stdout.includes("hunter2"), "the plaintext secret is echoed");
+            assert.equal(stderr, "");
+        });
+
+        it("GIVEN a bad value in a stack config file THEN exit 2 naming the key, without a stack trace", async () => {
+            const file = path.join(tmp, "Pulumi.broken.yaml");
+            fs.writeFileSync(file, "config:\n  aws:region: us-east-1\n  fargate-web:memory: 4096\n");
+            const { code, stdout, stderr } = await spawnCheck("--stack", "broken", "--config", file);
+            assert.equal(code, 2);
+            assert.equal(stdout, "");
+            assert.match(stderr, /fargate-web:memory is 4096; Fargate offers 512, 1024 or 2048 MiB with cpu 256/);
+            assert.doesNotMatch(stderr, /\n\s+at /);
+        });
     });
 
-    it("GIVEN prod --json THEN exit 0 and one JSON document of the documented shape, secrets redacted", async () => {
-        const { code, stdout, stderr } = await prodJson;
-        assert.equal(code, 0, stderr);
-        const report = JSON.parse(stdout);
-        assert.deepEqual(Object.keys(report).sort(), ["cost", "project", "resources", "rollout", "stack", "violations"]);
-        assert.equal(report.stack, "prod");
-        assert.equal(report.resources.length, 49);
-        for (const r of report.resources) {
-            assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "parent", "type", "urn"]);
-        }
-        const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
-        assert.equal(image.inputs.registry.password, "[secret]");
-        assert.equal(image.inputs.registry.username, "AWS");
-        for (const v of report.violations) {
-            assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
-            assert.equal(v.enforcementLevel, "advisory");
-        }
-        assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region"]);
-        assert.equal(report.cost.monthlyUsd, 178.76);
-        assert.equal(report.cost.currency, "USD");
-        for (const item of report.cost.items) {
-            assert.ok(["item", "quantity", "unitUsd", "monthlyUsd"].every(k => k in item), JSON.stringify(item));
-        }
-        assert.deepEqual([report.rollout.secondsPerWave, report.rollout.waves], [80, 1]);
-        assert.ok(Array.isArray(report.rollout.notes));
-    });
+    describe("in process", () => {
+        it("GIVEN dev THEN exit 0 and the text shows the tree, the totals, the violations, the cost and the rollout", async () => {
+            const { code, stdout, stderr } = await check("--stack", "dev");
+            assert.equal(code, 0, stderr);
+            assert.match(stdout, /^ \+ {2}pulumi:pulumi:Stack\s+fargate-web-dev$/m);
+            assert.match(stdout, /^ \+ {2}├─ fargate-web:ecs:FargateService\s+web$/m);
+            assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
+            assert.match(stdout, /^Resources: \+ 35 to create$/m);
+            assert.match(stdout, /^Policy violations, mandatory: 0$/m);
+            assert.match(stdout, /^Policy violations, advisory: 8$/m);
+            assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
+            assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
+            assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
+        });
 
-    it("GIVEN a program with violations THEN exit 1 and each mandatory violation is listed with its fix", async () => {
-        const { code, stdout } = await bad;
-        assert.equal(code, 1);
-        assert.match(stdout, /\[mandatory\] ecs-task-definition-no-plaintext-secrets/);
-        assert.match(stdout, /\[mandatory\] ecr-repository-immutable-tags/);
-        assert.match(stdout, /^FAILED: \d+ mandatory policy violation\(s\)\.$/m);
-        assert.ok(!stdout.includes("hunter2"), "the plaintext secret is echoed");
-    });
+        it("GIVEN prod --json THEN exit 0 and one JSON document of the documented shape, secrets redacted", async () => {
+            const { code, stdout, stderr } = await check("--stack", "prod", "--json");
+            assert.equal(code, 0, stderr);
+            const report = JSON.parse(stdout);
+            assert.deepEqual(Object.keys(report).sort(), ["cost", "project", "resources", "rollout", "stack", "violations"]);
+            assert.equal(report.stack, "prod");
+            assert.equal(report.resources.length, 49);
+            for (const r of report.resources) {
+                assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "parent", "type", "urn"]);
+            }
+            const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
+            assert.equal(image.inputs.registry.password, "[secret]");
+            assert.equal(image.inputs.registry.username, "AWS");
+            for (const v of report.violations) {
+                assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
+                assert.equal(v.enforcementLevel, "advisory");
+            }
+            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region"]);
+            assert.equal(report.cost.monthlyUsd, 178.76);
+            assert.equal(report.cost.currency, "USD");
+            for (const item of report.cost.items) {
+                assert.ok(["item", "quantity", "unitUsd", "monthlyUsd"].every(k => k in item), JSON.stringify(item));
+            }
+            assert.deepEqual([report.rollout.secondsPerWave, report.rollout.waves], [80, 1]);
+            assert.ok(Array.isArray(report.rollout.notes));
+        });
 
-    it("GIVEN --program on another team's program THEN it is checked like this one", async () => {
-        const { code, stdout, stderr } = await foreign;
-        assert.equal(code, 0, stderr);
-        const report = JSON.parse(stdout);
-        assert.equal(report.project, "team-images");
-        assert.deepEqual(report.resources.map((r: any) => r.type), ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
-        const lifecycle = report.resources[1];
-        assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
-    });
+        it("GIVEN --program on another team's program THEN it is checked like this one", async () => {
+            const { code, stdout, stderr } = await check("--stack", "staging", "--program", FOREIGN, "--json");
+            assert.equal(code, 0, stderr);
+            const report = JSON.parse(stdout);
+            assert.equal(report.project, "team-images");
+            assert.deepEqual(report.resources.map((r: any) => r.type), ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
+            const lifecycle = report.resources[1];
+            assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
+        });
 
-    it("GIVEN a bad value in a stack config file THEN exit 2 naming the key, without a stack trace", async () => {
-        const file = path.join(tmp, "Pulumi.broken.yaml");
-        fs.writeFileSync(file, "config:\n  aws:region: us-east-1\n  fargate-web:memory: 4096\n");
-        const { code, stdout, stderr } = await check("--stack", "broken", "--config", file);
-        assert.equal(code, 2);
-        assert.equal(stdout, "");
-        assert.match(stderr, /fargate-web:memory is 4096; Fargate offers 512, 1024 or 2048 MiB with cpu 256/);
-        assert.doesNotMatch(stderr, /\n\s+at /);
-    });
+        it("GIVEN unusable input THEN exit 2 with a message naming it", async () => {
+            const missing = await check("--stack", "dev", "--policy-config", "nowhere.json");
+            assert.equal(missing.code, 2);
+            assert.match(missing.stderr, /nowhere\.json: policy config file not found/);
+            const usage = await check("--stack");
+            assert.equal(usage.code, 2);
+            assert.match(usage.stderr, /--stack needs a value/);
+            const badPolicyConfig = path.join(tmp, "policy.json");
+            fs.writeFileSync(badPolicyConfig, JSON.stringify({ "no-such-policy": "mandatory" }));
+            const unknown = await check("--stack", "dev", "--policy-config", badPolicyConfig);
+            assert.equal(unknown.code, 2);
+            assert.match(unknown.stderr, /policy config names "no-such-policy", which is not a policy of pack "fargate-web-guardrails"/);
+        });
 
-    it("GIVEN unusable input THEN exit 2 with a message naming it", async () => {
-        const missing = await check("--stack", "dev", "--policy-config", "nowhere.json");
-        assert.equal(missing.code, 2);
-        assert.match(missing.stderr, /nowhere\.json: policy config file not found/);
-        const usage = await check("--stack");
-        assert.equal(usage.code, 2);
-        assert.match(usage.stderr, /--stack needs a value/);
-        const badPolicyConfig = path.join(tmp, "policy.json");
-        fs.writeFileSync(badPolicyConfig, JSON.stringify({ "no-such-policy": "mandatory" }));
-        const unknown = await check("--stack", "dev", "--policy-config", badPolicyConfig);
-        assert.equal(unknown.code, 2);
-        assert.match(unknown.stderr, /policy config names "no-such-policy", which is not a policy of pack "fargate-web-guardrails"/);
+        it("GIVEN a bad policy config THEN it is refused before the program runs", async () => {
+            const dir = path.join(tmp, "never-runs");
+            fs.mkdirSync(dir);
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: never-runs\nruntime: nodejs\n");
+            fs.writeFileSync(path.join(dir, "index.ts"), 'throw new Error("the program ran");\n');
+            const badPolicyConfig = path.join(tmp, "level.json");
+            fs.writeFileSync(badPolicyConfig, JSON.stringify({ "ecr-repository-immutable-tags": "sometimes" }));
+            const { code, stdout, stderr } = await check("--stack", "dev", "--program", path.join(dir, "index.ts"), "--policy-config", badPolicyConfig);
+            assert.equal(code, 2);
+            assert.equal(stdout, "");
+            assert.equal(stderr, 'error: policy config "ecr-repository-immutable-tags": enforcement level "sometimes" is not one of advisory, mandatory, remediate, disabled\n');
+        });
     });
 });

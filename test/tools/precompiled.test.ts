@@ -1,0 +1,80 @@
+/**
+ * The precompiled JavaScript that `npm run check` runs (tools/precompiled.js): never stale, reused while
+ * nothing changed, and stack traces mapped back to the TypeScript sources when asked.
+ */
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { PROJECT_DIR } from "../support/stacks";
+
+interface Precompiled {
+    compiled(filename: string): string;
+    entryOf(filename: string, source: string): string;
+    sourceFiles(): string[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JavaScript tool, loaded as it runs
+const precompiled = require(path.join(PROJECT_DIR, "tools", "precompiled.js")) as Precompiled;
+
+describe("tools/precompiled.js", function () {
+    this.timeout(30_000);
+    let tmp: string;
+    const entries: string[] = [];
+    const write = (file: string, text: string) => {
+        fs.writeFileSync(file, text);
+        entries.push(precompiled.entryOf(file, text));
+    };
+    before(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "precompiled-"));
+    });
+    after(() => {
+        fs.rmSync(tmp, { recursive: true, force: true });
+        entries.forEach(e => fs.rmSync(e, { force: true }));
+    });
+
+    it("GIVEN a file compiled once WHEN its text changes, even within the same second THEN the new text is compiled", () => {
+        const file = path.join(tmp, "value.ts");
+        write(file, "export const value: number = 1;\n");
+        assert.match(precompiled.compiled(file), /value = 1;/);
+        const { mtime } = fs.statSync(file);
+        write(file, "export const value: number = 2;\n");
+        fs.utimesSync(file, mtime, mtime);
+        assert.match(precompiled.compiled(file), /value = 2;/);
+    });
+
+    it("GIVEN an unchanged file THEN its cached JavaScript is served without compiling again", () => {
+        const file = path.join(tmp, "cached.ts");
+        write(file, "export const cached: string = 'yes';\n");
+        const entry = precompiled.entryOf(file, fs.readFileSync(file, "utf8"));
+        precompiled.compiled(file);
+        fs.writeFileSync(entry, "exports.cached = 'from the cache';\n");
+        assert.equal(precompiled.compiled(file), "exports.cached = 'from the cache';\n");
+    });
+
+    it("GIVEN a file that does not compile THEN loading it fails naming the file and the compiler's complaint", () => {
+        const file = path.join(tmp, "broken.ts");
+        write(file, "export const x = ;\n");
+        assert.throws(() => precompiled.compiled(file), (e: Error) => e.message.startsWith(`cannot compile ${file}:\n`) && /Expression expected|Unexpected token/.test(e.message));
+    });
+
+    it("GIVEN the project THEN every TypeScript file that tsconfig.json includes is a source, declarations excepted", () => {
+        const files = precompiled.sourceFiles().map(f => path.relative(PROJECT_DIR, f));
+        for (const expected of ["index.ts", "tools/check.ts", "harness/runProgram.ts", "policy/pack.ts", "components/network.ts", "estimates/index.ts"]) {
+            assert.ok(files.includes(expected), expected);
+        }
+        assert.ok(files.every(f => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.includes("node_modules")));
+    });
+
+    it("GIVEN a bug in a precompiled file THEN its printed trace names the TypeScript line", () => {
+        const file = path.join(tmp, "bug.ts");
+        write(file, "type Unused = string;\n\ninterface AlsoUnused {\n    a: number;\n}\n\nexport function fail(): never {\n    throw new Error(\"bug\");\n}\n");
+        const script = `const p = require(${JSON.stringify(path.join(PROJECT_DIR, "tools", "precompiled.js"))});
+p.register();
+try { require(${JSON.stringify(file)}).fail(); } catch (e) { p.mapStackTraces(); console.log(e.stack); }`;
+        const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:8:11`));
+    });
+});

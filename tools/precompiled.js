@@ -1,0 +1,166 @@
+// Loads the project's TypeScript as precompiled JavaScript, so that `npm run check` runs under plain Node
+// instead of ts-node (which loads the TypeScript compiler, ~0.4 s, before the first line of the check).
+//
+// Each .ts file is compiled by ts-node with the project's tsconfig (swc, as the tests run it), and the
+// output is kept in node_modules/.cache/fargate-web/js under a hash of the compiler versions, tsconfig.json,
+// the file's path and its text. The hash is the staleness guard: an edited file, a changed tsconfig or a new
+// compiler version is a different entry, compiled on first use; nothing stale can be loaded.
+//
+// Compiling happens in a child process (`node tools/precompiled.js [file…]`, also `npm run build`), which
+// compiles the file asked for and every other stale one: the loading process never loads ts-node, which
+// would install its source-map hooks and make every stack trace slow.
+//
+// Stack traces of compiled files point at compiled lines; `mapStackTraces()` maps them back to the
+// TypeScript source, for a trace that is about to be printed (it costs time on every trace after it).
+"use strict";
+
+const { spawnSync } = require("node:child_process");
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..");
+const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "fargate-web", "js");
+
+/** Folders (and files) of the project's TypeScript, as tsconfig.json includes them. */
+const SOURCES = ["index.ts", "components", "harness", "estimates", "policy", "test", "tools", "bench"];
+
+let salt;
+/** What, besides a file's own path and text, decides its compiled form. */
+function compilerSalt() {
+    if (salt === undefined) {
+        const version = name => JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [ROOT] }), "utf8")).version;
+        salt = JSON.stringify({
+            node: process.versions.node,
+            tsNode: version("ts-node"),
+            swc: version("@swc/core"),
+            typescript: version("typescript"),
+            tsconfig: fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"),
+        });
+    }
+    return salt;
+}
+
+let service;
+/** ts-node's compiler for the project (created on the first file not in the cache). */
+function compiler() {
+    if (service === undefined) {
+        const tsNode = require(require.resolve("ts-node", { paths: [ROOT] }));
+        service = tsNode.create({ project: path.join(ROOT, "tsconfig.json"), transpileOnly: true, swc: true });
+    }
+    return service;
+}
+
+const entryOf = (filename, source) =>
+    path.join(CACHE_DIR, `${crypto.createHash("sha256").update(compilerSalt()).update("\0").update(filename).update("\0").update(source).digest("hex")}.js`);
+
+/** The cached JavaScript of `filename` as it is now, or undefined. */
+function cached(filename, source) {
+    try {
+        return fs.readFileSync(entryOf(filename, source), "utf8");
+    } catch (e) {
+        if (e.code !== "ENOENT") throw e;
+        return undefined;
+    }
+}
+
+/** Compiles `filename` into the cache (in this process). */
+function compileIntoCache(filename) {
+    const source = fs.readFileSync(filename, "utf8");
+    const entry = entryOf(filename, source);
+    const code = compiler().compile(source, filename);
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    // Written under a temporary name and renamed, so a concurrent run never reads half an entry.
+    const tmp = `${entry}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, code);
+    fs.renameSync(tmp, entry);
+}
+
+/** The compiled JavaScript of `filename`, from the cache, or compiled (with every other stale file) first. */
+function compiled(filename) {
+    const source = fs.readFileSync(filename, "utf8");
+    const hit = cached(filename, source);
+    if (hit !== undefined) {
+        return hit;
+    }
+    const child = spawnSync(process.execPath, [__filename, filename], { encoding: "utf8" });
+    if (child.status !== 0) {
+        throw new Error(`cannot compile ${filename}:\n${child.stderr || child.error}`);
+    }
+    const code = cached(filename, source);
+    if (code === undefined) {
+        throw new Error(`${filename} changed while it was being compiled; run again`);
+    }
+    return code;
+}
+
+/** Makes `require` load the project's .ts files from the cache. */
+function register() {
+    require.extensions[".ts"] = (module, filename) => module._compile(compiled(filename), filename);
+}
+
+/** Every .ts file of the project (not under node_modules), sorted. */
+function sourceFiles() {
+    const files = [];
+    const walk = target => {
+        const stat = fs.statSync(target, { throwIfNoEntry: false });
+        if (!stat) return;
+        if (stat.isFile()) {
+            if (target.endsWith(".ts") && !target.endsWith(".d.ts")) files.push(target);
+            return;
+        }
+        for (const name of fs.readdirSync(target)) {
+            if (name !== "node_modules") walk(path.join(target, name));
+        }
+    };
+    SOURCES.forEach(s => walk(path.join(ROOT, s)));
+    return files.sort();
+}
+
+/**
+ * Compiles `first` (which must succeed), then every stale .ts file of the project, into the cache, in this
+ * process. Returns how many were compiled; a project file that does not compile is left for its first use
+ * to report.
+ */
+function build(first = []) {
+    first.forEach(compileIntoCache);
+    let fresh = first.length;
+    for (const file of sourceFiles()) {
+        if (!first.includes(file) && cached(file, fs.readFileSync(file, "utf8")) === undefined) {
+            try {
+                compileIntoCache(file);
+                fresh++;
+            } catch {
+                // Reported when the file is loaded.
+            }
+        }
+    }
+    return fresh;
+}
+
+/** Maps the frames of stack traces formatted from now on back to the TypeScript sources. */
+function mapStackTraces() {
+    const inline = /\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,([A-Za-z0-9+/=]+)\s*$/;
+    require(require.resolve("@cspotcode/source-map-support", { paths: [require.resolve("ts-node", { paths: [ROOT] })] })).install({
+        environment: "node",
+        retrieveSourceMap(file) {
+            if (!file.endsWith(".ts") || !fs.existsSync(file)) return null;
+            const match = inline.exec(compiled(file));
+            return match ? { url: file, map: Buffer.from(match[1], "base64").toString("utf8") } : null;
+        },
+    });
+}
+
+module.exports = { register, build, compiled, entryOf, sourceFiles, mapStackTraces, CACHE_DIR };
+
+if (require.main === module) {
+    const start = Date.now();
+    try {
+        const fresh = build(process.argv.slice(2).map(f => path.resolve(f)));
+        process.stderr.write(`precompiled ${fresh} TypeScript file(s) in ${Date.now() - start} ms\n`);
+    } catch (e) {
+        // The compiler's message (swc's names the line and column), without its native backtrace.
+        process.stderr.write(`${String(e instanceof Error ? e.message : e).split("\n\nStack backtrace:")[0].trim()}\n`);
+        process.exitCode = 1;
+    }
+}
