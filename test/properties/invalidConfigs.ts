@@ -9,6 +9,12 @@ import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../components/fargat
 import { LOG_RETENTION_DAYS } from "../../components/stackConfig";
 import { certificateArn, Environment, ENVIRONMENTS, full, GeneratedConfig, kmsKeyArn, secretsManagerArn, validConfig } from "./validConfigs";
 
+// Built once rather than inside the `break` functions, which run for every generated config: building a
+// string arbitrary from a regular expression takes milliseconds.
+const variableName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,10}$/);
+const shortVariableName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/);
+const generatedSecret = fc.stringMatching(/^s3cr3t-[a-z0-9]{8}$/);
+
 /** One way to break a valid config. */
 export interface Breakage {
     readonly name: string;
@@ -153,7 +159,7 @@ export const BREAKAGES: readonly Breakage[] = [
         key: blames("secrets"),
         break: c =>
             fc
-                .tuple(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,10}$/).filter(n => !(n in json(c, "containerEnvironment")) && !(n in json(c, "secretValues"))), fc.oneof(
+                .tuple(variableName.filter(n => !(n in json(c, "containerEnvironment")) && !(n in json(c, "secretValues"))), fc.oneof(
                     malformedSecretArn,
                     fc.record({ arn: malformedSecretArn }),
                     // jsonKey needs a Secrets Manager ARN and a plain key name.
@@ -188,7 +194,7 @@ export const BREAKAGES: readonly Breakage[] = [
         key: blames("secretValues"),
         break: c =>
             fc
-                .dictionary(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), fc.stringMatching(/^s3cr3t-[a-z0-9]{8}$/), { minKeys: 1, maxKeys: 3 })
+                .dictionary(shortVariableName, generatedSecret, { minKeys: 1, maxKeys: 3 })
                 .map(extra => ({ ...extra, ...json(c, "secretValues") }))
                 .filter(all => Object.keys(all).every(n => !(n in json(c, "containerEnvironment")) && !(n in json(c, "secrets"))))
                 .map(all => withValue(c, full("secretValues"), JSON.stringify(all), false)),
@@ -320,7 +326,7 @@ export const BREAKAGES: readonly Breakage[] = [
         key: blames("secretValues"),
         break: c =>
             fc
-                .tuple(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), fc.constantFrom("", 42, null, { nested: "x" }))
+                .tuple(shortVariableName, fc.constantFrom("", 42, null, { nested: "x" }))
                 .filter(([n]) => !(n in json(c, "containerEnvironment")) && !(n in json(c, "secrets")))
                 .map(([name, bad]) => withValue(c, full("secretValues"), JSON.stringify({ ...json(c, "secretValues"), [name]: bad }), true)),
     },

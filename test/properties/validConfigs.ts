@@ -221,8 +221,23 @@ const network = (environment: Environment) =>
 
 const text = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
-/** A config the loader must accept and, for its environment, the policy pack must pass. */
+const validConfigs = new Map<Environment, fc.Arbitrary<GeneratedConfig>>();
+
+/**
+ * A config the loader must accept and, for its environment, the policy pack must pass. Built once per
+ * environment and shared (arbitraries hold no state): building its string arbitraries takes milliseconds,
+ * and the invalid-config generators start from it for every class.
+ */
 export function validConfig(environment: Environment): fc.Arbitrary<GeneratedConfig> {
+    let arbitrary = validConfigs.get(environment);
+    if (arbitrary === undefined) {
+        arbitrary = buildValidConfig(environment);
+        validConfigs.set(environment, arbitrary);
+    }
+    return arbitrary;
+}
+
+function buildValidConfig(environment: Environment): fc.Arbitrary<GeneratedConfig> {
     const retention = environment === "prod" ? LOG_RETENTION_DAYS.filter(d => d >= PROD_POLICY_BOUNDS.logRetentionDays) : LOG_RETENTION_DAYS;
     return fc
         .record({
