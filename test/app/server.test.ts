@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -401,9 +402,35 @@ describe("fargate-web-app (app/)", function () {
 
   describe("healthcheck.js", function () {
     this.timeout(20_000);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- app/ is plain JavaScript outside the TypeScript project
+    const { DEFAULT_TIMEOUT_MS, timeoutFrom } = require(HEALTHCHECK_JS) as { DEFAULT_TIMEOUT_MS: number; timeoutFrom(env: Record<string, string>): number | Error };
 
-    async function runHealthcheck(port: number): Promise<{ code: number | null; stderr: string }> {
-      const proc = spawnNode(HEALTHCHECK_JS, { PORT: String(port) });
+    it("GIVEN no HEALTHCHECK_TIMEOUT_MS THEN the deadline is 3 s, below the Dockerfile's HEALTHCHECK --timeout", () => {
+      assert.equal(timeoutFrom({}), 3000);
+      assert.equal(DEFAULT_TIMEOUT_MS, 3000);
+      const dockerfile = fs.readFileSync(path.join(APP_DIR, "Dockerfile"), "utf8");
+      const dockerTimeout = /^HEALTHCHECK\b.*--timeout=(\d+)s/m.exec(dockerfile);
+      assert.ok(dockerTimeout, "the Dockerfile sets HEALTHCHECK --timeout");
+      assert.ok(DEFAULT_TIMEOUT_MS < Number(dockerTimeout[1]) * 1000);
+    });
+
+    it("GIVEN HEALTHCHECK_TIMEOUT_MS THEN a whole number of ms is the deadline and anything else is named", () => {
+      assert.equal(timeoutFrom({ HEALTHCHECK_TIMEOUT_MS: "250" }), 250);
+      for (const bad of ["", "0", "-5", "1.5", "3s", " 100", "1e3", "99999999999999999999"]) {
+        const result = timeoutFrom({ HEALTHCHECK_TIMEOUT_MS: bad });
+        assert.ok(result instanceof Error, bad);
+        assert.equal(result.message, `HEALTHCHECK_TIMEOUT_MS is ${JSON.stringify(bad)}; expected a whole number of milliseconds, at least 1`);
+      }
+    });
+
+    it("GIVEN a bad HEALTHCHECK_TIMEOUT_MS THEN the probe exits 1 naming it, without probing", async () => {
+      const result = await runHealthcheck(await freePort(), { HEALTHCHECK_TIMEOUT_MS: "soon" });
+      assert.equal(result.code, 1);
+      assert.equal(result.stderr, 'unhealthy: HEALTHCHECK_TIMEOUT_MS is "soon"; expected a whole number of milliseconds, at least 1\n');
+    });
+
+    async function runHealthcheck(port: number, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+      const proc = spawnNode(HEALTHCHECK_JS, { PORT: String(port), ...env });
       const { code } = await withTimeout(proc.exited, 10_000, "healthcheck.js to exit");
       return { code, stderr: proc.stderr() };
     }
@@ -427,7 +454,7 @@ describe("fargate-web-app (app/)", function () {
         }
       });
       const hanging = http.createServer(() => {
-        /* never responds: healthcheck.js must give up on its own after 3 s */
+        /* never responds: healthcheck.js must give up on its own at its deadline */
       });
       try {
         const code500 = await runHealthcheck(await listen(fake));
@@ -435,9 +462,10 @@ describe("fargate-web-app (app/)", function () {
         assert.match(code500.stderr, /500/);
 
         const startedAt = Date.now();
-        const hung = await runHealthcheck(await listen(hanging));
+        const hung = await runHealthcheck(await listen(hanging), { HEALTHCHECK_TIMEOUT_MS: "300" });
         assert.equal(hung.code, 1);
-        assert.match(hung.stderr, /no response/);
+        assert.match(hung.stderr, /^unhealthy: no response within 300 ms$/m);
+        assert.ok(Date.now() - startedAt >= 300, "gave up before its deadline");
         assert.ok(Date.now() - startedAt < 9000, "gave up within its deadline");
       } finally {
         for (const server of [fake, hanging]) {
