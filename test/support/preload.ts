@@ -1,0 +1,12 @@
+/**
+ * Loaded by mocha before any test file (`.mocharc.json` "require"), in a serial run and in each parallel
+ * worker. runProgram reloads, for each run, the modules a program loaded that were not loaded before its
+ * first run; loading the components here keeps them shared, as the tests that import them expect (one
+ * class per component, compiled once), whichever test file a worker happens to run first. The main
+ * process of a parallel run loads no test file and skips it.
+ */
+const parallelMain = process.argv.includes("--parallel") && process.env.MOCHA_WORKER_ID === undefined;
+if (!parallelMain) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where tests run
+    require("../../components");
+}
