@@ -1,12 +1,18 @@
 /**
- * Benchmarks of the offline harness, printed as JSON (run: `npm run bench`). Not a test: numbers depend on
- * the machine, so they go into notes, never into assertions.
+ * Benchmarks of the offline harness, printed as JSON (run: `npm run bench`; `npm run bench -- --no-suite`
+ * skips the test suite). Not a test: numbers depend on the machine, so they go into notes (the README's
+ * performance section), never into assertions.
  *
+ * - check: `npm run check -- --stack prod` (the command its npm script runs) against the floor,
+ *   `node -e "require('@pulumi/aws')"`, in alternating pairs in this run; the medians and the median of
+ *   the pairs' ratios. `npm run check` itself adds npm's own start-up, reported apart.
+ * - suite: `npm test`'s wall time and the time of each of its phases (which run together).
  * - program: wall time of running index.ts for the prod stack under mocks (first run loads the SDKs, so the
  *   median is over the runs after a warm-up).
  * - evaluation: policy evaluation time per resource over a synthetic stack of about 500 resources (the prod
  *   stack's resources repeated with distinct URNs and ARNs).
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -30,7 +36,67 @@ function replicate(resources: RecordedResource[], copies: number): RecordedResou
     return out;
 }
 
+const PAIRS = 7;
+
+/** Wall ms of running `command` to its end (output discarded); throws if it fails. */
+function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+    const start = performance.now();
+    const result = spawnSync(command, args, { cwd: ROOT, stdio: "ignore", env });
+    const ms = performance.now() - start;
+    if (result.status !== 0) {
+        throw new Error(`${command} ${args.join(" ")} exited ${result.status ?? result.signal}`);
+    }
+    return ms;
+}
+
+/** The check against the floor, in alternating pairs after one warm-up of each. */
+function checkVsFloor() {
+    const script: string = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.check;
+    const [command, ...args] = script.split(" ");
+    if (command !== "node") {
+        throw new Error(`the check script is not a plain node command: ${script}`);
+    }
+    const floor = () => timed(process.execPath, ["-e", "require('@pulumi/aws')"]);
+    const check = () => timed(process.execPath, [...args, "--stack", "prod"]);
+    const npmCheck = () => timed("npm", ["run", "-s", "check", "--", "--stack", "prod"]);
+    floor();
+    check();
+    const pairs: { floorMs: number; checkMs: number }[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+        pairs.push({ floorMs: floor(), checkMs: check() });
+    }
+    const npmRuns = Array.from({ length: 5 }, npmCheck);
+    const r = (x: number) => Math.round(x);
+    return {
+        command: `${script} --stack prod`,
+        pairs: pairs.length,
+        floorMedianMs: r(median(pairs.map(p => p.floorMs))),
+        checkMedianMs: r(median(pairs.map(p => p.checkMs))),
+        ratioMedian: Number(median(pairs.map(p => p.checkMs / p.floorMs)).toFixed(2)),
+        ratioOfMedians: Number((median(pairs.map(p => p.checkMs)) / median(pairs.map(p => p.floorMs))).toFixed(2)),
+        npmRunCheckMedianMs: r(median(npmRuns)),
+    };
+}
+
+/** `npm test` once, with the phase times its runner writes. */
+function suite() {
+    const file = path.join(os.tmpdir(), `fargate-web-bench-${process.pid}.json`);
+    try {
+        const wallMs = timed("npm", ["test"], { ...process.env, TEST_TIMINGS_FILE: file });
+        const timings = JSON.parse(fs.readFileSync(file, "utf8")) as { phases: Record<string, { seconds: number }> };
+        return {
+            npmTestWallSeconds: Number((wallMs / 1000).toFixed(1)),
+            phaseSeconds: Object.fromEntries(Object.entries(timings.phases).map(([k, v]) => [k, Number(v.seconds.toFixed(1))])),
+        };
+    } finally {
+        fs.rmSync(file, { force: true });
+    }
+}
+
 async function main() {
+    // Processes first, while this one is idle: the in-process figures below load the SDKs here.
+    const check = checkVsFloor();
+    const tests = process.argv.includes("--no-suite") ? undefined : suite();
     const config = readStackConfig(ROOT, "prod");
     const program = path.join(ROOT, "index.ts");
     const programTimes: number[] = [];
@@ -53,6 +119,8 @@ async function main() {
         JSON.stringify(
             {
                 machine: `${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cores`,
+                check,
+                suite: tests,
                 programProdFirstRunMs: Math.round(programTimes[0]),
                 programProdMedianMs: Math.round(median(programTimes.slice(1))),
                 prodResources: resources.length,
