@@ -42,21 +42,19 @@ export { PolicyConfigError, policyConfigFor, resolveEnforcementLevel, validatePo
 
 type AnyPolicy = ResourceValidationPolicy & Partial<StackValidationPolicy>;
 
+/** What `notApplicable()` throws: an Error, as the engine's `NotApplicableError` is. */
 class NotApplicableSignal extends Error {
-    constructor(readonly reason?: string) {
-        super(reason ?? "Policy does not apply");
-    }
+    declare readonly reason?: string;
 }
 
 /**
- * `args.notApplicable()`: most (resource, policy) pairs end here, so the signal is made without capturing
- * a stack (nobody reads it), which would cost more than the rest of the pair's evaluation.
+ * `args.notApplicable()`: most (resource, policy) pairs end here, so the signal is made without running
+ * the Error constructor, whose stack capture (read by nobody) would cost more than the rest of the pair.
  */
 const throwNotApplicable = (reason?: string): never => {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    const signal = new NotApplicableSignal(reason);
-    Error.stackTraceLimit = limit;
+    const signal = Object.create(NotApplicableSignal.prototype) as { message: string; reason?: string };
+    signal.message = reason ?? "Policy does not apply";
+    signal.reason = reason;
     throw signal;
 };
 
@@ -216,10 +214,13 @@ export async function evaluatePack(
 /**
  * What one validation receives. The engine deserialises props afresh for each validation, so that no
  * policy sees another's changes; the copy and its unknown-checking proxy are made when the policy first
- * reads `props` (most pairs end in `notApplicable()` before that). `getConfig()` is built on each call.
+ * reads `props` (most pairs end in `notApplicable()` before that), and so are `opts` and `stackTags`.
+ * `getConfig()` is built on each call.
  */
 function resourceArgs(r: RecordedResource, rawProps: Record<string, unknown>, getConfig: () => Record<string, unknown>): ResourceValidationArgs {
     let props: Record<string, any> | undefined;
+    let opts: ResourceValidationArgs["opts"] | undefined;
+    let stackTags: Map<string, string> | undefined;
     const fresh = () => (props ??= unknownCheckingProxy(structuredClone(rawProps)) as Record<string, any>);
     return {
         type: r.type,
@@ -228,8 +229,12 @@ function resourceArgs(r: RecordedResource, rawProps: Record<string, unknown>, ge
         },
         urn: r.urn,
         name: r.name,
-        opts: resourceOpts(r),
-        stackTags: new Map(),
+        get opts() {
+            return (opts ??= resourceOpts(r));
+        },
+        get stackTags() {
+            return (stackTags ??= new Map());
+        },
         isType: (cls: unknown) => isTypeOf(r.type, cls),
         asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? fresh() : undefined)) as ResourceValidationArgs["asType"],
         getConfig: getConfig as <T extends object>() => T,
