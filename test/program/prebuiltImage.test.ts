@@ -1,0 +1,28 @@
+import { strict as assert } from "node:assert";
+import { containers, inputs, one, runStack } from "../support/stacks";
+
+const DIGEST = `sha256:${"5e".repeat(32)}`;
+const IMAGE = `210987654321.dkr.ecr.us-west-2.amazonaws.com/ci/web@${DIGEST}`;
+
+describe("the program in prebuilt-image mode (fargate-web:prebuiltImage)", () => {
+    for (const stack of ["dev", "prod"]) {
+        it(`GIVEN ${stack} with an image by digest THEN nothing Docker is registered, the task runs that image and the execution role may pull exactly its repository`, async () => {
+            const run = await runStack(stack, { values: { "fargate-web:prebuiltImage": IMAGE } });
+            assert.deepEqual(run.resources.map(r => r.type).filter(t => /^(pulumi:providers:docker|docker:|docker-build:)/.test(t)), []);
+            assert.equal(containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"))[0].image, IMAGE);
+            const policy = JSON.parse(inputs(one(run, "aws:iam/rolePolicy:RolePolicy", "web-execution-policy")).policy);
+            const pull = policy.Statement.find((s: { Sid?: string }) => s.Sid === "EcrPull");
+            assert.equal(pull.Resource, "arn:aws:ecr:us-west-2:210987654321:repository/ci/web");
+            // The stack's own repository stays: prod's is protected and retained, and removing it would fail preview.
+            assert.equal(one(run, "aws:ecr/repository:Repository").opts.protect, stack === "prod");
+            assert.equal(run.outputs.imageDigest, DIGEST);
+        });
+    }
+
+    it("GIVEN the image is built (no prebuiltImage) THEN the pull grant is the stack's own repository", async () => {
+        const run = await runStack("dev");
+        const policy = JSON.parse(inputs(one(run, "aws:iam/rolePolicy:RolePolicy", "web-execution-policy")).policy);
+        const repo = one(run, "aws:ecr/repository:Repository");
+        assert.equal(policy.Statement.find((s: { Sid?: string }) => s.Sid === "EcrPull").Resource, (repo.state as { arn: string }).arn);
+    });
+});
