@@ -34,6 +34,14 @@ describe("existing stacks update in place", () => {
         });
     }
 
+    it("GIVEN prod given a kmsKeyArn after its first up THEN the repository's ForceNew input changes, and protect stops that replacement at preview", async () => {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab";
+        const repo = one(await runStack("prod", { values: { "fargate-web:kmsKeyArn": key } }), "aws:ecr/repository:Repository");
+        assert.notDeepEqual(inputs(repo).encryptionConfigurations, deployed("prod").repository.encryptionConfigurations);
+        assert.deepEqual(inputs(repo).encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: key }]);
+        assert.equal(repo.opts.protect, true);
+    });
+
     it("GIVEN dev switched to a prebuilt image THEN only the image build goes; the repository and everything else stay", async () => {
         const run = await runStack("dev", { values: { "fargate-web:prebuiltImage": `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:${"0".repeat(64)}` } });
         const now = new Set(run.resources.map(r => r.urn));
