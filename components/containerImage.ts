@@ -62,7 +62,6 @@ const PLATFORM: Record<CpuArchitecture, string> = { X86_64: "linux/amd64", ARM64
 /** The fully defaulted, validated form of {@link ContainerImageArgs}. */
 export function resolveContainerImageArgs(args: ContainerImageArgs) {
     const resolved = {
-        source: imageSource(args),
         dockerfile: args.dockerfile ?? "Dockerfile",
         architecture: args.architecture ?? "X86_64",
         keepImages: args.keepImages ?? 10,
@@ -79,13 +78,18 @@ export function resolveContainerImageArgs(args: ContainerImageArgs) {
     if (!Number.isInteger(resolved.untaggedExpiryDays) || resolved.untaggedExpiryDays < 1) {
         throw new Error(`ContainerImage: untaggedExpiryDays is ${resolved.untaggedExpiryDays}; expected a whole number of days, 1 or more.`);
     }
-    return resolved;
+    return { ...resolved, platform: PLATFORM[resolved.architecture], source: imageSource(args, PLATFORM[resolved.architecture], resolved.dockerfile) };
 }
 
-/** Where the image comes from: built from a context, or prebuilt and named by digest. */
-export type ImageSource = { readonly kind: "build"; readonly context: string } | { readonly kind: "prebuilt"; readonly image: EcrImageReference };
+/**
+ * Where the image comes from: built from a context under its content-derived tag (computed here, before
+ * any resource exists, so a missing Dockerfile fails naming the folder), or prebuilt and named by digest.
+ */
+export type ImageSource =
+    | { readonly kind: "build"; readonly context: string; readonly tag: string }
+    | { readonly kind: "prebuilt"; readonly image: EcrImageReference };
 
-function imageSource(args: ContainerImageArgs): ImageSource {
+function imageSource(args: ContainerImageArgs, platform: string, dockerfile: string): ImageSource {
     const hasContext = args.context !== undefined && args.context !== "";
     const hasPrebuilt = args.prebuiltImage !== undefined && args.prebuiltImage !== "";
     if (hasContext === hasPrebuilt) {
@@ -94,7 +98,7 @@ function imageSource(args: ContainerImageArgs): ImageSource {
         );
     }
     if (hasContext) {
-        return { kind: "build", context: args.context! };
+        return { kind: "build", context: args.context!, tag: contentTag(args.context!, platform, dockerfile) };
     }
     const read = readEcrImageReference(args.prebuiltImage!);
     if ("problem" in read) {
@@ -150,13 +154,8 @@ export class ContainerImage extends pulumi.ComponentResource {
         // Validated before the component itself registers: bad arguments leave nothing behind.
         const a = resolveContainerImageArgs(args);
         super("fargate-web:image:ContainerImage", name, {}, opts);
-        const platform = PLATFORM[a.architecture];
-        // Computed before any resource exists: a missing Dockerfile fails here, naming the folder.
-        const source =
-            a.source.kind === "build"
-                ? { ...a.source, build: { context: a.source.context, dockerfile: a.dockerfile, platform, tag: contentTag(a.source.context, platform, a.dockerfile) } }
-                : a.source;
-        this.tag = source.kind === "build" ? source.build.tag : undefined;
+        const source = a.source;
+        this.tag = source.kind === "build" ? source.tag : undefined;
         const repository = new aws.ecr.Repository(
             childName(name, "repo"),
             {
@@ -181,7 +180,7 @@ export class ContainerImage extends pulumi.ComponentResource {
         );
 
         if (source.kind === "build") {
-            this.imageRef = buildAndPush(name, source.build, repository, this);
+            this.imageRef = buildAndPush(name, { context: source.context, dockerfile: a.dockerfile, platform: a.platform, tag: source.tag }, repository, this);
             this.imageRepositoryArn = repository.arn;
         } else {
             this.imageRef = pulumi.output(source.image.uri);
