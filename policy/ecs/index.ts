@@ -12,6 +12,9 @@ import { ecsTaskDefinitionContainersLog } from "./ecs-task-definition-containers
 import { ecsTaskDefinitionEfsTransitEncryption } from "./ecs-task-definition-efs-transit-encryption";
 import { ecsTaskDefinitionFargateCpuMemory } from "./ecs-task-definition-fargate-cpu-memory";
 import { ecsTaskDefinitionImageDigest } from "./ecs-task-definition-image-digest";
+import { ecsTaskDefinitionNoAddedCapabilities } from "./ecs-task-definition-no-added-capabilities";
+import { ecsTaskDefinitionNoContainerRuntimeSocket } from "./ecs-task-definition-no-container-runtime-socket";
+import { ecsTaskDefinitionNoHostIpc } from "./ecs-task-definition-no-host-ipc";
 import { ecsTaskDefinitionNoHostNetwork } from "./ecs-task-definition-no-host-network";
 import { ecsTaskDefinitionNoHostPid } from "./ecs-task-definition-no-host-pid";
 import { ecsTaskDefinitionNoPlaintextSecrets } from "./ecs-task-definition-no-plaintext-secrets";
@@ -30,6 +33,9 @@ export const ecsPolicies = [
     ecsTaskDefinitionNoPrivilegedContainers,
     ecsTaskDefinitionReadOnlyRootFilesystem,
     ecsTaskDefinitionNoHostPid,
+    ecsTaskDefinitionNoHostIpc,
+    ecsTaskDefinitionNoAddedCapabilities,
+    ecsTaskDefinitionNoContainerRuntimeSocket,
     ecsTaskDefinitionNoHostNetwork,
     ecsTaskDefinitionNonRootUser,
     ecsTaskDefinitionEfsTransitEncryption,
