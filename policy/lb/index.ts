@@ -13,6 +13,7 @@ import { lbLoadBalancerWafAttached } from "./lb-load-balancer-waf-attached";
 import { lbTargetGroupDeregistrationDelay } from "./lb-target-group-deregistration-delay";
 import { lbTargetGroupEncryptedProtocol } from "./lb-target-group-encrypted-protocol";
 import { lbTargetGroupHealthCheck } from "./lb-target-group-health-check";
+import { lbTargetGroupHealthCheckExplicit } from "./lb-target-group-health-check-explicit";
 import { lbTargetGroupHealthCheckTimings } from "./lb-target-group-health-check-timings";
 import { lbTargetGroupHealthCheckWellFormed } from "./lb-target-group-health-check-well-formed";
 
@@ -30,6 +31,7 @@ export const lbPolicies: Policies = [
     lbLoadBalancerInternalUnlessAllowListed,
     lbTargetGroupHealthCheck,
     lbTargetGroupHealthCheckWellFormed,
+    lbTargetGroupHealthCheckExplicit,
     lbTargetGroupEncryptedProtocol,
     lbTargetGroupDeregistrationDelay,
     lbTargetGroupHealthCheckTimings,
