@@ -1,10 +1,12 @@
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
 import { ecsClusterExecLoggingEncrypted } from "./ecs-cluster-exec-logging-encrypted";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
+import { ecsServiceExecLoggedEncrypted } from "./ecs-service-exec-logged-encrypted";
 import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
 import { ecsServiceHealthCheckGracePeriod } from "./ecs-service-health-check-grace-period";
 import { ecsServiceLoadBalancerContainerPort } from "./ecs-service-load-balancer-container-port";
 import { ecsServiceMinimumHealthyPercent } from "./ecs-service-minimum-healthy-percent";
+import { ecsServiceMinimumCapacity } from "./ecs-service-minimum-capacity";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
 import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
 import { ecsTaskDefinitionContainerHealthCheck } from "./ecs-task-definition-container-health-check";
@@ -47,8 +49,10 @@ export const ecsPolicies = [
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
     ecsServiceMinimumHealthyPercent,
+    ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,
     ecsServiceLoadBalancerContainerPort,
     ecsClusterContainerInsights,
     ecsClusterExecLoggingEncrypted,
+    ecsServiceExecLoggedEncrypted,
 ];

@@ -2,6 +2,7 @@ import { Policies } from "@pulumi/policy";
 import { lbListenerAcmCertificate } from "./lb-listener-acm-certificate";
 import { lbListenerEncryptedProtocol } from "./lb-listener-encrypted-protocol";
 import { lbListenerHttpRedirectsToHttps } from "./lb-listener-http-redirects-to-https";
+import { lbListenerRuleHttpRedirectsToHttps } from "./lb-listener-rule-http-redirects-to-https";
 import { lbListenerModernTlsPolicy } from "./lb-listener-modern-tls-policy";
 import { lbLoadBalancerAccessLogs } from "./lb-load-balancer-access-logs";
 import { lbLoadBalancerDeletionProtection } from "./lb-load-balancer-deletion-protection";
@@ -19,6 +20,7 @@ import { lbTargetGroupHealthCheckWellFormed } from "./lb-target-group-health-che
 
 export const lbPolicies: Policies = [
     lbListenerHttpRedirectsToHttps,
+    lbListenerRuleHttpRedirectsToHttps,
     lbListenerEncryptedProtocol,
     lbListenerModernTlsPolicy,
     lbListenerAcmCertificate,

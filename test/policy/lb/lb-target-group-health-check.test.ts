@@ -56,4 +56,21 @@ describe("lb-target-group-health-check (catalog #25, headline)", () => {
             'Target group "web" disables its health check; set healthCheck.enabled: true.',
         ]);
     });
+
+    for (const matcher of ["200-499", "200,404", "200 - 401", "500", "200-399,400"]) {
+        it(`GIVEN matcher ${JSON.stringify(matcher)}, which accepts errors THEN reported`, async () => {
+            const highest = Math.max(...matcher.split(/[,-]/).map(c => Number(c.trim())));
+            await expectDetails(policy, [baseline(LB, "web", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher } })], [
+                `Target group "web" counts HTTP ${highest} as healthy (matcher "${matcher}"), so a target that answers with errors stays in service; accept only 2xx and 3xx codes, e.g. matcher "200-399".`,
+            ]);
+        });
+    }
+
+    it("GIVEN success-only matchers, a gRPC matcher or a malformed one THEN not reported here", async () => {
+        await expectDetails(policy, [
+            baseline(LB, "a", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher: "200,204,301-399" } }),
+            baseline(LB, "g", { ...programShape, protocolVersion: "GRPC", healthCheck: { ...programShape.healthCheck, matcher: "0-99" } }),
+            baseline(LB, "x", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher: "4xx" } }),
+        ], []);
+    });
 });
