@@ -6,6 +6,7 @@ import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-pl
 import { ecsServiceHealthCheckGracePeriod } from "./ecs-service-health-check-grace-period";
 import { ecsServiceLoadBalancerContainerPort } from "./ecs-service-load-balancer-container-port";
 import { ecsServiceMinimumHealthyPercent } from "./ecs-service-minimum-healthy-percent";
+import { ecsServiceLoadBalancerTargetComplete } from "./ecs-service-load-balancer-target-complete";
 import { ecsServiceMinimumCapacity } from "./ecs-service-minimum-capacity";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
 import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
@@ -52,6 +53,7 @@ export const ecsPolicies = [
     ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,
     ecsServiceLoadBalancerContainerPort,
+    ecsServiceLoadBalancerTargetComplete,
     ecsClusterContainerInsights,
     ecsClusterExecLoggingEncrypted,
     ecsServiceExecLoggedEncrypted,
