@@ -5,7 +5,7 @@ import { describeContainer, forEachContainer } from "../lib/containerDefinitions
 import {
     DEFAULT_ENTROPY_MIN_LENGTH,
     DEFAULT_ENTROPY_THRESHOLD,
-    detectPlaintextSecret,
+    detectSecretInNamedValue,
     detectSecretsInArguments,
     literalSecretInReference,
     SecretDetectionOptions,
@@ -49,7 +49,8 @@ function stringLeaves(value: unknown, path: string, out: { path: string; text: s
  * the detector of `policy/lib/secretDetection.ts` that fits it:
  * - name/value maps (`environment`, `dockerLabels`, `logConfiguration.options`,
  *   `firelensConfiguration.options`, and the task's Docker volume `driverOpts` and `labels`): all three
- *   tiers (value pattern, secret-like name however short or path-like the value, entropy);
+ *   tiers (value pattern, secret-like name however short or path-like the value, entropy), and the name
+ *   tier again for settings passed inside a value (`JAVA_OPTS=-Ddb.password=x`);
  * - argument lists (`command`, `entryPoint`, `healthCheck.command`), arguments and shell strings alike:
  *   value patterns, every `NAME=value`, `--name=value`, `--name value`, `export NAME=value` and
  *   `"name": "value"` through all tiers, `-u user:password`, authorization headers, entropy;
@@ -113,7 +114,7 @@ function checkMap(map: unknown, options: SecretDetectionOptions, found: (key: st
         return;
     }
     for (const key of Object.keys(map)) {
-        const finding = detectPlaintextSecret(key, map[key], options);
+        const finding = detectSecretInNamedValue(key, map[key], options);
         if (finding) {
             found(key, finding.reason);
         }
@@ -126,7 +127,7 @@ function checkContainer(label: string, container: Record<string, any>, options: 
             return;
         }
         const name = typeof entry.name === "string" && entry.name !== "" ? entry.name : `environment[${j}]`;
-        const finding = detectPlaintextSecret(typeof entry.name === "string" ? entry.name : "", entry.value, options);
+        const finding = detectSecretInNamedValue(typeof entry.name === "string" ? entry.name : "", entry.value, options);
         if (finding) {
             report(`${label} sets ${name} in plain environment and ${finding.reason}; ${SECRETS_FIX}`);
         }

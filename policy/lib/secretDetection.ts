@@ -387,6 +387,25 @@ function argumentCredentialReason(words: readonly string[], text: string): strin
     return undefined;
 }
 
+/**
+ * {@link detectPlaintextSecret} for a named value, then for the named values inside it: a variable, label
+ * or option whose value passes another setting (`JAVA_OPTS=-Ddb.password=x`, `SPRING_APPLICATION_JSON=
+ * {"spring.datasource.password": "x"}`, `--token=x`) is judged by that setting's name too.
+ */
+export function detectSecretInNamedValue(name: string, value: unknown, options: SecretDetectionOptions = {}): SecretFinding | undefined {
+    const direct = detectPlaintextSecret(name, value, options);
+    if (direct || typeof value !== "string") {
+        return direct;
+    }
+    const allowed = (options.allowedNames ?? []).filter((n): n is string => typeof n === "string").map(n => n.toUpperCase());
+    for (const inner of namedValuesIn(value)) {
+        if (!allowed.includes(inner.name.toUpperCase()) && isSecretName(inner.name) && !isInnocuousValue(inner.name, inner.value)) {
+            return { kind: "name", reason: `its value sets ${inner.name}, whose name suggests a secret` };
+        }
+    }
+    return undefined;
+}
+
 /** A secret found in one argument of an argument list; `name` is the variable or flag it was given under. */
 export interface ArgumentFinding extends SecretFinding {
     /** 0-based position of the argument in the list. */

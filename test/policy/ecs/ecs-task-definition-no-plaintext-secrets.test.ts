@@ -195,6 +195,21 @@ describe(NAME, () => {
                 ],
             ],
             [
+                "settings passed inside a value (JVM flags, Spring JSON, a label holding flags)",
+                {
+                    environment: [
+                        { name: "JAVA_OPTS", value: "-Xmx512m -Ddb.password=hunter2" },
+                        { name: "SPRING_APPLICATION_JSON", value: '{"spring.datasource.password": "hunter2"}' },
+                    ],
+                    dockerLabels: { "com.example.args": "--api-token=abc123def" },
+                },
+                [
+                    `Container "web" sets JAVA_OPTS in plain environment and its value sets Ddb.password, whose name suggests a secret; ${FIX}`,
+                    `Container "web" sets SPRING_APPLICATION_JSON in plain environment and its value sets spring.datasource.password, whose name suggests a secret; ${FIX}`,
+                    `Container "web" sets docker label "com.example.args" and its value sets api-token, whose name suggests a secret; labels are readable by anyone who can describe the task, so remove it and ${FIX}`,
+                ],
+            ],
+            [
                 "short and path-like values under secret names",
                 { environment: [{ name: "DB_PASSWORD", value: "1234" }, { name: "API_TOKEN", value: "/x9" }] },
                 [
