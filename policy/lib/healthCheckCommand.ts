@@ -194,10 +194,17 @@ function scriptOutcome(script: string): { outcome: Outcome; why?: string } {
     if (lists.length === 0) {
         return { outcome: "either" };
     }
+    if (/(^|[\s;])set\s+(-[a-z]*e|-o\s+errexit)/.test(script)) {
+        return { outcome: "either" }; // any failing command ends the script with its status
+    }
     for (const list of lists.slice(0, -1)) {
         const words = list.trim().split(/\s+/);
-        if (words[0] === "exit" && (words.length === 1 ? false : /^0+$/.test(words[1]))) {
+        if (words[0] === "exit" && words.length > 1 && /^0+$/.test(words[1])) {
             return { outcome: "ok", why: "exit 0" };
+        }
+        // an earlier `exit 1`, `exit $?` or bare `exit` (after a failure) can end the script with a failure
+        if (/(^|[\s;&|({])(exit|return)(\s+(?!0+(\s|$|[;&|)}]))\S+|\s*$|\s*[;&|)}])/.test(list)) {
+            return { outcome: "either" };
         }
     }
     return listOutcome(lists[lists.length - 1]);
