@@ -224,11 +224,14 @@ export function healthCheckCannotFail(command: readonly unknown[]): string | und
     if (form !== "CMD-SHELL" && ["exit", "return", ":"].includes(executable?.trim() ?? "")) {
         return undefined; // shell builtins: without a shell, Docker cannot run them and the check fails
     }
+    const argv = form === "CMD" ? args.slice(1) : args;
     const result =
         form === "CMD-SHELL"
             ? args.length > 1
                 ? scriptOutcome(args[1])
                 : { outcome: "either" as Outcome }
-            : commandOutcome((form === "CMD" ? args.slice(1) : args).map(a => (/\s/.test(a) ? `'${a}'` : a)).join(" "));
+            : SHELLS.test(argv[0]?.trim() ?? "") && argv[1] === "-c" && argv.length > 2
+              ? scriptOutcome(argv[2]) // ["CMD", "sh", "-c", script]: the script as given, whatever quotes it holds
+              : commandOutcome(argv.map(a => (/\s/.test(a) ? `'${a}'` : a)).join(" "));
     return result.outcome === "ok" ? result.why : undefined;
 }

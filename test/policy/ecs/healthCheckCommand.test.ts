@@ -25,6 +25,7 @@ describe("healthCheckCannotFail (pure)", () => {
         [["CMD", "/bin/true"], "/bin/true"],
         [["CMD", "echo", "healthy"], "echo"],
         [["CMD", "sh", "-c", "curl -f http://x || true"], "|| true"],
+        [["CMD", "sh", "-c", "curl -H 'Accept: x' -f http://x || true"], "|| true"],
         [["CMD", "/bin/bash", "-c", "curl -f http://x; exit 0"], "exit 0"],
         [["CMD-SHELL", "HC=1 exec true"], "true"],
     ];
