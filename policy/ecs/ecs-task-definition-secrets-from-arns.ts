@@ -20,7 +20,7 @@ const ARN_FORMS =
  */
 export const ecsTaskDefinitionSecretsFromArns: ResourceValidationPolicy = {
     name: "ecs-task-definition-secrets-from-arns",
-    description: "Container secrets must be referenced by Secrets Manager or SSM parameter ARN and read by an execution role.",
+    description: "Container secrets must be referenced by Secrets Manager ARN or SSM parameter ARN or name, and read by an execution role.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
