@@ -230,6 +230,7 @@ function isStructuredToken(token: string): boolean {
         /^(\/|\.\/|\.\.\/|~\/)/.test(token) ||
         token.startsWith("arn:") ||
         token.includes("@sha256:") ||
+        /^(sha1|sha256|sha384|sha512|md5):[0-9a-f]+$/i.test(token) ||
         (token.includes(".") && token.includes("/")) ||
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token) ||
         /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\.?(:\d+)?$/i.test(token) ||

@@ -240,7 +240,7 @@ describe(NAME, () => {
         it("GIVEN ordinary arguments, labels, options, health checks and parameter names THEN no violation", async () => {
             const container = webWith({
                 entryPoint: ["sh", "-c", "export TOKEN_URL=https://auth.example.com/token && exec node server.js --port=8080"],
-                command: ["node", "server.js", "--log-level", "info", "--password-file", "/run/secrets/db", "--max-tokens=4096"],
+                command: ["node", "server.js", "--log-level", "info", "--password-file", "/run/secrets/db", "--max-tokens=4096", "--digest=sha256:3f1a9c0e5b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468"],
                 healthCheck: { command: ["CMD-SHELL", "curl -fsS http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
                 dockerLabels: { "com.example.team": "web", "com.example.secret-arn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x" },
                 logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1" } },
