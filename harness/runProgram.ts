@@ -4,6 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
+import { AliasWire, aliasUrns } from "./aliases";
 import { AwsMocks, AwsMocksOptions } from "./awsMocks";
 import { ProgramError } from "./errors";
 import { RecordedResource } from "./types";
@@ -55,10 +56,28 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
     getIgnorechangesList(): string[];
+    getAliasesList(): AliasMessage[];
+    getAliasurnsList(): string[];
     getAdditionalsecretoutputsList(): string[];
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+}
+
+interface AliasMessage {
+    getUrn(): string;
+    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
+}
+
+/** The aliases of a registration in the form {@link aliasUrns} reads. */
+function aliasWires(req: RegisterRequest): AliasWire[] {
+    const structured = req.getAliasesList().map((a): AliasWire => {
+        const spec = a.getSpec();
+        return spec
+            ? { spec: { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn(), noParent: spec.getNoparent() } }
+            : { urn: a.getUrn() };
+    });
+    return [...structured, ...req.getAliasurnsList().map(urn => ({ urn }))];
 }
 
 const seconds = (duration: string | undefined): number => {
@@ -145,7 +164,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     monitor.registerResource = (req, callback) =>
         original(req, (err, response) => {
             if (!err && response) {
-                resources.push(record(sdk, req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
+                resources.push(record(options, req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
             }
             callback(err, response);
         });
@@ -183,7 +202,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     }
 }
 
-function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
+function record(options: RunOptions, req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
         propertyDependencies[k] = v.getUrnsList();
@@ -206,7 +225,7 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         opts: {
             protect: req.getProtect() ?? false,
             ignoreChanges: req.getIgnorechangesList(),
-            aliases: [],
+            aliases: aliasUrns({ name: req.getName(), type: req.getType(), stack: options.stack, project: options.project, parentUrn: parent }, aliasWires(req)),
             deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             customTimeouts: {
