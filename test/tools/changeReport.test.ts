@@ -82,12 +82,13 @@ describe("change report: comparing two reports", () => {
         assert.deepEqual(findings.map(f => [f.rule, f.enforcementLevel]), [["protectedResourceReplacement", "mandatory"], ["statefulResourceLoss", "advisory"]]);
     });
 
-    it("GIVEN a service's capacity provider strategy changes THEN a replacement unless forceNewDeployment is set", () => {
+    it("GIVEN a service's capacity provider strategy changes without forceNewDeployment THEN the provider refuses it, a mandatory finding", () => {
         const before = resource(SERVICE, "web-service", { capacityProviderStrategies: [{ capacityProvider: "FARGATE", weight: 1 }] });
         const strategy = (extra: Record<string, unknown>) => ({ ...before, inputs: { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], ...extra } });
-        assert.equal(compareReports(report([before]), report([strategy({})])).updated[0].effect, "replace");
+        const refused = compareReports(report([before]), report([strategy({})]));
+        assert.deepEqual(refused.updated.map(u => [u.effect, [...u.because]]), [["refused", ["force_new_deployment should be true when capacity_provider_strategy is being updated"]]]);
+        assert.deepEqual(changeFindings(refused, DEFAULT_CHANGE_THRESHOLDS).map(f => [f.rule, f.enforcementLevel]), [["changeRefusedByProvider", "mandatory"]]);
         assert.equal(compareReports(report([before]), report([strategy({ forceNewDeployment: true })])).updated[0].effect, "update");
-        assert.equal(compareReports(report([before]), report([strategy({ forceNewDeployment: true, launchType: "FARGATE" })])).updated[0].effect, "replace");
     });
 
     it("GIVEN a replace-on-change input is not known offline THEN the replacement is reported as not determinable", () => {
@@ -171,7 +172,7 @@ describe("change report: the replace-on-change table", () => {
                 const declared = new Set([...args.matchAll(/^ {4}(\w+)\??:/gm)].map(m => m[1]));
                 assert.ok(declared.size > 0, `${type}: no ${cls}Args in ${module}/${file}.d.ts`);
                 assert.equal(declared.has("region"), !row.global, `${type}: global is ${row.global}, but region is ${declared.has("region") ? "" : "not "}declared`);
-                for (const input of [...(row.replaceOn ?? []), ...(row.allBut ?? []), ...Object.keys(row.when ?? {}), ...(row.global ? [] : ["region"])]) {
+                for (const input of [...(row.replaceOn ?? []), ...(row.allBut ?? []), ...Object.keys(row.refuses ?? {}), ...(row.global ? [] : ["region"])]) {
                     assert.ok(declared.has(input), `${type}: ${input} is not an input of ${cls}Args`);
                 }
             }

@@ -23,9 +23,10 @@ export interface UpdatedResource extends ChangedResource {
     /**
      * `update`: changed in place; `replace`: a changed input forces a new resource; `new-revision`: an
      * immutable resource (task definition) gets a new revision; `undeterminable`: the type is not in the
-     * replace-on-change table, or a replace-on-change input is not known offline.
+     * replace-on-change table, or a replace-on-change input is not known offline; `refused`: the provider
+     * refuses the change to an existing resource at plan time, so `pulumi up` fails.
      */
-    readonly effect: "update" | "replace" | "new-revision" | "undeterminable";
+    readonly effect: "update" | "replace" | "new-revision" | "undeterminable" | "refused";
     /** The inputs that force the replacement or revision, or the reason it cannot be determined. */
     readonly because: readonly string[];
     /** Where the table row comes from (upstream provider source), when there is a row. */
@@ -118,6 +119,10 @@ function effectOf(
 ): Pick<UpdatedResource, "effect" | "because" | "source"> {
     if (!rule) {
         return { effect: "undeterminable", because: ["replacement not determinable offline: the type is not in the replace-on-change table"] };
+    }
+    const refusals = changed.flatMap(input => rule.refusal(input, inputs) ?? []);
+    if (refusals.length > 0) {
+        return { effect: "refused", because: refusals, source: rule.source };
     }
     const forcing = changed.filter(input => rule.forcesReplacement(input, inputs));
     if (forcing.length > 0) {

@@ -21,6 +21,8 @@ function updateLine(r: UpdatedResource): string {
             return `replace  ${label(r)}: ${r.because.join(", ")} forces a new resource`;
         case "new-revision":
             return `revision ${label(r)}: ${r.because.join(", ")} registers a new revision`;
+        case "refused":
+            return `refused  ${label(r)}: ${r.because.join("; ")}`;
         case "undeterminable":
             return `update?  ${label(r)}: ${r.because.join("; ")}${r.changedInputs.length ? ` (changed: ${r.changedInputs.join(", ")})` : ""}`;
         default:
@@ -29,16 +31,16 @@ function updateLine(r: UpdatedResource): string {
 }
 
 /** Counts by kind of change, in the order a reader weighs them. */
-export function changeCounts(c: ChangeSet): Record<"add" | "replace" | "revision" | "update" | "undeterminable" | "delete", number> {
+export function changeCounts(c: ChangeSet): Record<"add" | "replace" | "revision" | "update" | "undeterminable" | "refused" | "delete", number> {
     const by = (effect: UpdatedResource["effect"]) => c.updated.filter(u => u.effect === effect).length;
-    return { add: c.added.length, replace: by("replace"), revision: by("new-revision"), update: by("update"), undeterminable: by("undeterminable"), delete: c.deleted.length };
+    return { add: c.added.length, replace: by("replace"), revision: by("new-revision"), update: by("update"), undeterminable: by("undeterminable"), refused: by("refused"), delete: c.deleted.length };
 }
 
 /** Text section appended to the check's text report. */
 export function formatChangesText(c: ChangeReport): string[] {
     const counts = changeCounts(c);
     const lines = [
-        `Changes against the baseline: + ${counts.add} to create, ~ ${counts.update} to update, +- ${counts.replace} to replace, ${counts.revision} new revision(s), ${counts.undeterminable} not determinable, - ${counts.delete} to delete`,
+        `Changes against the baseline: + ${counts.add} to create, ~ ${counts.update} to update, +- ${counts.replace} to replace, ${counts.revision} new revision(s), ${counts.undeterminable} not determinable, ${counts.refused} refused, - ${counts.delete} to delete`,
     ];
     for (const r of c.added) lines.push(`  create   ${label(r)}`);
     for (const r of c.updated) lines.push(`  ${updateLine(r)}`);
@@ -73,9 +75,9 @@ export function formatChangesMarkdown(c: ChangeReport, verdict: { mandatoryViola
         commentMarker(c.stack),
         `### Offline change report: stack \`${c.stack}\` ${mandatory > 0 ? "— ❌ blocked" : "— ✅ passes"}`,
         "",
-        `| create | update | replace | new revision | not determinable | delete |`,
-        `|---:|---:|---:|---:|---:|---:|`,
-        `| ${counts.add} | ${counts.update} | ${counts.replace} | ${counts.revision} | ${counts.undeterminable} | ${counts.delete} |`,
+        `| create | update | replace | new revision | not determinable | refused | delete |`,
+        `|---:|---:|---:|---:|---:|---:|---:|`,
+        `| ${counts.add} | ${counts.update} | ${counts.replace} | ${counts.revision} | ${counts.undeterminable} | ${counts.refused} | ${counts.delete} |`,
         "",
         `| | before | after | change |`,
         `|---|---:|---:|---:|`,

@@ -14,6 +14,8 @@ export interface ReplaceRule {
     readonly effect: "replace" | "new-revision";
     /** True when a change of `input` forces the effect (given the resource's new inputs). */
     readonly forcesReplacement: (input: string, inputs?: Readonly<Record<string, unknown>>) => boolean;
+    /** The provider's error when it refuses a change of `input` to an existing resource; undefined when it accepts it. */
+    readonly refusal: (input: string, inputs?: Readonly<Record<string, unknown>>) => string | undefined;
     /** Upstream source of the rule. */
     readonly source: string;
 }
@@ -28,8 +30,8 @@ interface Row {
     readonly allBut?: readonly string[];
     /** A global service's resource (IAM, Route 53): it has no per-resource region. */
     readonly global?: true;
-    /** Inputs that force the effect only under a condition on the new inputs. */
-    readonly when?: Readonly<Record<string, (inputs: Readonly<Record<string, unknown>>) => boolean>>;
+    /** Inputs whose change to an existing resource the provider refuses at plan time, with its error, under a condition. */
+    readonly refuses?: Readonly<Record<string, (inputs: Readonly<Record<string, unknown>>) => string | undefined>>;
     readonly source: string;
 }
 
@@ -50,12 +52,12 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:ecs/service:Service"],
         replaceOn: ["name", "cluster", "iamRole", "launchType", "schedulingStrategy", "serviceRegistries"],
-        when: {
-            // capacityProviderStrategyCustomizeDiff: a changed strategy forces a new service unless
-            // force_new_deployment is set and the service has no launch_type.
-            capacityProviderStrategies: inputs => inputs.forceNewDeployment !== true || inputs.launchType !== undefined,
+        refuses: {
+            // capacityProviderStrategyCustomizeDiff: an existing service's strategy changes only together with
+            // force_new_deployment; the plan fails otherwise.
+            capacityProviderStrategies: inputs => (inputs.forceNewDeployment === true ? undefined : "force_new_deployment should be true when capacity_provider_strategy is being updated"),
         },
-        source: `${TF} internal/service/ecs/service.go: ForceNew on name, cluster, iam_role, launch_type, scheduling_strategy, service_registries; capacityProviderStrategyCustomizeDiff forces a new service when capacity_provider_strategy changes unless force_new_deployment is true and launch_type is unset`,
+        source: `${TF} internal/service/ecs/service.go: ForceNew on name, cluster, iam_role, launch_type, scheduling_strategy, service_registries; capacityProviderStrategyCustomizeDiff fails the plan when capacity_provider_strategy changes on an existing service without force_new_deployment`,
     },
     {
         types: ["aws:ecs/cluster:Cluster"],
@@ -170,8 +172,8 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:route53/record:Record"],
         global: true,
-        replaceOn: ["zoneId"],
-        source: `${TF} internal/service/route53/record.go: ForceNew on zone_id (name, type and records change in place through ChangeResourceRecordSets)`,
+        replaceOn: ["zoneId", "name"],
+        source: `${TF} internal/service/route53/record.go: ForceNew on zone_id and name (type, records, ttl and alias change in place through ChangeResourceRecordSets)`,
     },
     {
         types: ["aws:acm/certificate:Certificate"],
@@ -216,11 +218,8 @@ function ruleOf(row: Row, type: string): ReplaceRule {
     return {
         type,
         effect: row.effect ?? "replace",
-        forcesReplacement: (input, inputs = {}) => {
-            const conditional = row.when?.[input];
-            if (conditional) return conditional(inputs);
-            return allBut ? !allBut.has(input) : replaceOn.has(input);
-        },
+        refusal: (input, inputs = {}) => row.refuses?.[input]?.(inputs),
+        forcesReplacement: input => (allBut ? !allBut.has(input) : replaceOn.has(input)),
         source: row.source,
     };
 }

@@ -25,6 +25,7 @@ export const CHANGE_RULES = {
     protectedResourceReplacement: { percent: false, description: "A change forces a new protected resource." },
     statefulResourceLoss: { percent: false, description: "A resource holding data (repository, logs, bucket, secret, key) is deleted or replaced." },
     replacementNotDeterminable: { percent: false, description: "A resource changes in a way the replace-on-change table cannot judge offline." },
+    changeRefusedByProvider: { percent: false, description: "The provider refuses the change to an existing resource at plan time, so pulumi up fails." },
 } as const;
 
 export type ChangeRuleName = keyof typeof CHANGE_RULES;
@@ -40,6 +41,7 @@ export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
     protectedResourceReplacement: { enforcementLevel: "mandatory" },
     statefulResourceLoss: { enforcementLevel: "advisory" },
     replacementNotDeterminable: { enforcementLevel: "advisory" },
+    changeRefusedByProvider: { enforcementLevel: "mandatory" },
 };
 
 /** A threshold file that cannot be used; the command prints it and exits 2. */
@@ -132,6 +134,8 @@ export function changeFindings(changes: ChangeSet, thresholds: ChangeThresholds)
         if (r.effect === "replace") {
             if (r.protect) add("protectedResourceReplacement", `${r.type} ${r.name} is protected and a change of ${r.because.join(", ")} replaces it: Pulumi refuses the replacement.`, r.urn);
             if (r.stateful) add("statefulResourceLoss", `${r.type} ${r.name} holds data and a change of ${r.because.join(", ")} replaces it.`, r.urn);
+        } else if (r.effect === "refused") {
+            add("changeRefusedByProvider", `${r.type} ${r.name}: the provider refuses this change to the existing resource (${r.because.join("; ")}), so pulumi up would fail.`, r.urn);
         } else if (r.effect === "undeterminable") {
             add("replacementNotDeterminable", `${r.type} ${r.name}: ${r.because.join("; ")} (changed: ${r.changedInputs.join(", ") || "none known"}).`, r.urn);
         }
