@@ -7,6 +7,7 @@ import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmP
 import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
+import { ecrImageReferenceProblem } from "./imageReference";
 import { closestName } from "./naming";
 import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
 
@@ -173,6 +174,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const scaleOutCooldownSeconds = r.integer("scaleOutCooldownSeconds", 0, 3600);
 
     const context = r.string("appPath", v => (v.trim() ? undefined : "expected a folder path"));
+    const prebuilt = r.optionalString("prebuiltImage", ecrImageReferenceProblem);
     const keepImages = r.integer("imageRetentionCount", 1, 1000);
     const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
     const deletionProtection = r.boolean("deletionProtection");
@@ -194,7 +196,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         region: region!,
         serviceName,
         network: { cidrBlock, availabilityZones, natStrategy },
-        image: { context, keepImages, untaggedExpiryDays },
+        image: { context, prebuilt, keepImages, untaggedExpiryDays },
         container: {
             cpu,
             memory,

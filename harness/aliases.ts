@@ -1,53 +1,36 @@
 /**
- * Alias URNs as the engine computes them from what the SDK sends: a plain URN, or a spec (name, type,
- * stack, project, parent) whose blanks are filled from the resource itself. Pure.
+ * The URNs a resource's aliases name, as the engine computes them: an alias keeps a renamed, re-typed or
+ * re-parented resource the same resource, so "does this URN still exist" must accept an alias of it. Pure.
  */
 
-/** One alias as it arrives in a registration. */
-export type AliasWire =
-    | { readonly urn: string }
-    | {
-          readonly spec: {
-              readonly name?: string;
-              readonly type?: string;
-              readonly stack?: string;
-              readonly project?: string;
-              /** The alias names no parent: the resource used to sit at the top of the stack. */
-              readonly noParent?: boolean;
-              readonly parentUrn?: string;
-          };
-      };
-
-/** The resource the aliases belong to. */
-export interface AliasedResource {
-    readonly name: string;
-    readonly type: string;
-    readonly stack: string;
-    readonly project: string;
-    readonly parentUrn?: string;
+/** One alias as the SDK sends it (`pulumirpc.Alias`): a URN, or a spec whose empty fields mean "as now". */
+export interface AliasMessage {
+    getUrn(): string;
+    hasSpec(): boolean;
+    getSpec():
+        | { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean }
+        | undefined;
 }
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
+/** `a$b$c` from `urn:pulumi:<stack>::<project>::a$b$c::<name>`. */
+const qualifiedType = (urn: string): string => urn.split("::")[2] ?? "";
 
-/**
- * Qualified type of a child of `parentUrn`: the parent's qualified type, `$`, the child's type. The root
- * stack adds nothing (its children's URNs carry their own type alone).
- */
-function qualifiedType(type: string, parentUrn: string | undefined): string {
-    if (!parentUrn) return type;
-    const parentQualified = parentUrn.split("::")[2] ?? "";
-    const parentType = parentQualified.split("$").pop();
-    return parentType === STACK_TYPE ? type : `${parentQualified}$${type}`;
+/** The URN of a resource: its type qualified by its parent's, unless the parent is the stack. */
+export function urnOf(stack: string, project: string, type: string, name: string, parentUrn?: string): string {
+    const parentType = parentUrn ? qualifiedType(parentUrn) : "";
+    const prefix = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$` : "";
+    return `urn:pulumi:${stack}::${project}::${prefix}${type}::${name}`;
 }
 
-/** The URN each alias stands for. */
-export function aliasUrns(resource: AliasedResource, aliases: readonly AliasWire[]): string[] {
+/** The URNs `aliases` name for the resource registered as `urn` with `type`, `name` and `parentUrn`. */
+export function aliasUrns(aliases: readonly AliasMessage[], urn: string, type: string, name: string, parentUrn?: string): string[] {
+    const [stack, project] = urn.replace(/^urn:pulumi:/, "").split("::");
     return aliases.map(alias => {
-        if ("urn" in alias) return alias.urn;
-        const { spec } = alias;
-        const stack = spec.stack || resource.stack;
-        const project = spec.project || resource.project;
-        const parent = spec.noParent ? undefined : (spec.parentUrn || resource.parentUrn);
-        return `urn:pulumi:${stack}::${project}::${qualifiedType(spec.type || resource.type, parent)}::${spec.name || resource.name}`;
+        const spec = alias.hasSpec() ? alias.getSpec() : undefined;
+        if (!spec) {
+            return alias.getUrn();
+        }
+        const parent = spec.getNoparent() ? undefined : spec.getParenturn() || parentUrn;
+        return urnOf(spec.getStack() || stack, spec.getProject() || project, spec.getType() || type, spec.getName() || name, parent);
     });
 }

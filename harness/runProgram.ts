@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
-import { AliasWire, aliasUrns } from "./aliases";
+import { AliasMessage, aliasUrns } from "./aliases";
 import { AwsMocks, AwsMocksOptions } from "./awsMocks";
 import { ProgramError } from "./errors";
 import { RecordedResource } from "./types";
@@ -56,28 +56,11 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
     getIgnorechangesList(): string[];
-    getAliasesList(): AliasMessage[];
-    getAliasurnsList(): string[];
     getAdditionalsecretoutputsList(): string[];
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
-}
-
-interface AliasMessage {
-    getUrn(): string;
-    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
-}
-
-/** The aliases of a registration in the form {@link aliasUrns} reads. */
-function aliasWires(req: RegisterRequest): AliasWire[] {
-    const structured = req.getAliasesList().map((a): AliasWire => {
-        const spec = a.getSpec();
-        return spec
-            ? { spec: { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn(), noParent: spec.getNoparent() } }
-            : { urn: a.getUrn() };
-    });
-    return [...structured, ...req.getAliasurnsList().map(urn => ({ urn }))];
+    getAliasesList(): AliasMessage[];
 }
 
 const seconds = (duration: string | undefined): number => {
@@ -164,7 +147,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     monitor.registerResource = (req, callback) =>
         original(req, (err, response) => {
             if (!err && response) {
-                resources.push(record(options, req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
+                resources.push(record(sdk, req, response.getUrn(), response.getId(), response.getObject().toJavaScript()));
             }
             callback(err, response);
         });
@@ -202,7 +185,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     }
 }
 
-function record(options: RunOptions, req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
+function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: Record<string, unknown>): RecordedResource {
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
         propertyDependencies[k] = v.getUrnsList();
@@ -225,7 +208,7 @@ function record(options: RunOptions, req: RegisterRequest, urn: string, id: stri
         opts: {
             protect: req.getProtect() ?? false,
             ignoreChanges: req.getIgnorechangesList(),
-            aliases: aliasUrns({ name: req.getName(), type: req.getType(), stack: options.stack, project: options.project, parentUrn: parent }, aliasWires(req)),
+            aliases: aliasUrns(req.getAliasesList(), urn, req.getType(), req.getName(), parent),
             deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             customTimeouts: {

@@ -1,41 +1,34 @@
-/**
- * Alias URNs: computed from specs as the engine does, and recorded by the program runner.
- */
-import * as assert from "node:assert/strict";
-import * as aws from "@pulumi/aws";
+import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { aliasUrns } from "../../harness/aliases";
+import { urnOf } from "../../harness/aliases";
 import { runInline } from "../support/stacks";
 
-const ME = { name: "web-tg", type: "aws:lb/targetGroup:TargetGroup", stack: "prod", project: "fargate-web", parentUrn: "urn:pulumi:prod::fargate-web::fargate-web:lb:LoadBalancer::web" };
+class Box extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+        super("test:index:Box", name, {}, opts);
+    }
+}
 
-describe("harness: alias URNs", () => {
-    it("GIVEN a URN THEN that URN", () => {
-        assert.deepEqual(aliasUrns(ME, [{ urn: "urn:pulumi:prod::fargate-web::x:y:Z::a" }]), ["urn:pulumi:prod::fargate-web::x:y:Z::a"]);
-    });
-
-    it("GIVEN a spec with blanks THEN they are the resource's own name, type, stack, project and parent", () => {
-        assert.deepEqual(aliasUrns(ME, [{ spec: { name: "old-tg" } }]), ["urn:pulumi:prod::fargate-web::fargate-web:lb:LoadBalancer$aws:lb/targetGroup:TargetGroup::old-tg"]);
-        assert.deepEqual(aliasUrns(ME, [{ spec: { stack: "dev", project: "other" } }]), ["urn:pulumi:dev::other::fargate-web:lb:LoadBalancer$aws:lb/targetGroup:TargetGroup::web-tg"]);
-    });
-
-    it("GIVEN noParent or a parent that is the stack THEN the type stands alone", () => {
-        assert.deepEqual(aliasUrns(ME, [{ spec: { noParent: true } }]), ["urn:pulumi:prod::fargate-web::aws:lb/targetGroup:TargetGroup::web-tg"]);
-        assert.deepEqual(aliasUrns(ME, [{ spec: { parentUrn: "urn:pulumi:prod::fargate-web::pulumi:pulumi:Stack::fargate-web-prod" } }]), ["urn:pulumi:prod::fargate-web::aws:lb/targetGroup:TargetGroup::web-tg"]);
-    });
-
-    it("GIVEN a nested parent THEN its whole qualified type chain prefixes the type", () => {
-        const nested = { ...ME, parentUrn: "urn:pulumi:prod::fargate-web::fargate-web:lb:LoadBalancer$fargate-web:lb:Routes::r" };
-        assert.deepEqual(aliasUrns(nested, [{ spec: {} }]), ["urn:pulumi:prod::fargate-web::fargate-web:lb:LoadBalancer$fargate-web:lb:Routes$aws:lb/targetGroup:TargetGroup::web-tg"]);
-    });
-
-    it("GIVEN a program that moves a resource into a component with an alias THEN the runner records the old URN", async () => {
+describe("harness: aliases are recorded as the URNs they name", () => {
+    it("GIVEN a rename, a re-type, a move out of a parent and a URN alias THEN each becomes the old URN", async () => {
+        const old = "urn:pulumi:test::fargate-web::test:index:Old::legacy";
         const run = await runInline(() => {
-            const parent = new pulumi.ComponentResource("fargate-web:test:Holder", "holder");
-            new aws.cloudwatch.LogGroup("logs", { retentionInDays: 7 }, { parent, aliases: [{ parent: pulumi.rootStackResource }] });
+            const box = new Box("box");
+            new Box("renamed", { parent: box, aliases: [{ name: "before" }] });
+            new Box("retyped", { parent: box, aliases: [{ type: "test:index:Crate" }] });
+            new Box("moved", { aliases: [{ parent: box }] });
+            new Box("adopted", { aliases: [old] });
         });
-        const logs = run.resources.find(r => r.name === "logs");
-        assert.equal(logs?.urn, "urn:pulumi:test::fargate-web::fargate-web:test:Holder$aws:cloudwatch/logGroup:LogGroup::logs");
-        assert.deepEqual(logs?.opts.aliases, ["urn:pulumi:test::fargate-web::aws:cloudwatch/logGroup:LogGroup::logs"]);
+        const aliases = Object.fromEntries(run.resources.map(r => [r.name, r.opts.aliases]));
+        assert.deepEqual(aliases.box, []);
+        assert.deepEqual(aliases.renamed, ["urn:pulumi:test::fargate-web::test:index:Box$test:index:Box::before"]);
+        assert.deepEqual(aliases.retyped, ["urn:pulumi:test::fargate-web::test:index:Box$test:index:Crate::retyped"]);
+        assert.deepEqual(aliases.moved, ["urn:pulumi:test::fargate-web::test:index:Box$test:index:Box::moved"]);
+        assert.deepEqual(aliases.adopted, [old]);
+    });
+
+    it("urnOf leaves the stack out of the type chain", () => {
+        assert.equal(urnOf("s", "p", "t:m:T", "n", "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s"), "urn:pulumi:s::p::t:m:T::n");
+        assert.equal(urnOf("s", "p", "t:m:T", "n", "urn:pulumi:s::p::a:b:C$d:e:F::x"), "urn:pulumi:s::p::a:b:C$d:e:F$t:m:T::n");
     });
 });
