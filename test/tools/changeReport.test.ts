@@ -172,7 +172,8 @@ describe("change report: the replace-on-change table", () => {
                 const declared = new Set([...args.matchAll(/^ {4}(\w+)\??:/gm)].map(m => m[1]));
                 assert.ok(declared.size > 0, `${type}: no ${cls}Args in ${module}/${file}.d.ts`);
                 assert.equal(declared.has("region"), !row.global, `${type}: global is ${row.global}, but region is ${declared.has("region") ? "" : "not "}declared`);
-                for (const input of [...(row.replaceOn ?? []), ...(row.allBut ?? []), ...Object.keys(row.refuses ?? {}), ...(row.global ? [] : ["region"])]) {
+                const named = [...(row.replaceOn ?? []), ...(row.allBut ?? []), ...Object.keys(row.replaceWhen ?? {}), ...(row.unverified ?? []), ...Object.keys(row.refuses ?? {})];
+                for (const input of [...named, ...(row.global ? [] : ["region"])]) {
                     assert.ok(declared.has(input), `${type}: ${input} is not an input of ${cls}Args`);
                 }
             }
@@ -187,6 +188,101 @@ describe("change report: the replace-on-change table", () => {
                 assert.ok(replaceRuleFor(res.type), `${stack}: ${res.type} has no replace-on-change row`);
             }
         }
+    });
+});
+
+describe("change report: rows checked against the upstream provider source", () => {
+    /** The effect, the inputs that decide it and the reason, for one resource changed from `before` to `after`. */
+    function change(type: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+        const was = resource(type, "r", before);
+        const c = compareReports(report([was]), report([{ ...was, inputs: after }]));
+        assert.equal(c.updated.length, 1, `${type}: one updated resource`);
+        return { effect: c.updated[0].effect, because: [...c.updated[0].because] };
+    }
+
+    it("GIVEN an ECS service's registries, load balancers, placement or deployment controller change THEN in place; launch type still replaces", () => {
+        const base = { name: "web", launchType: "FARGATE", serviceRegistries: { registryArn: "arn:aws:servicediscovery:us-east-1:1:service/srv-a" } };
+        for (const changed of [
+            { serviceRegistries: { registryArn: "arn:aws:servicediscovery:us-east-1:1:service/srv-b" } },
+            { loadBalancers: [{ containerName: "web", containerPort: 8080, targetGroupArn: "arn:tg" }] },
+            { orderedPlacementStrategies: [{ type: "spread", field: "attribute:ecs.availability-zone" }] },
+            { deploymentController: { type: "CODE_DEPLOY" } },
+        ]) {
+            assert.deepEqual(change(SERVICE, base, { ...base, ...changed }), { effect: "update", because: [] }, Object.keys(changed)[0]);
+        }
+        assert.deepEqual(change(SERVICE, base, { ...base, launchType: "EC2" }), { effect: "replace", because: ["launchType"] });
+    });
+
+    it("GIVEN a secret version's value changes THEN a new version replaces it; moving its stages updates it", () => {
+        const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+        const base = { secretId: "arn:aws:secretsmanager:us-east-1:1:secret:db", secretString: "one", versionStages: ["AWSCURRENT"] };
+        assert.deepEqual(change(SECRET_VERSION, base, { ...base, secretString: "two" }), { effect: "replace", because: ["secretString"] });
+        assert.deepEqual(change(SECRET_VERSION, { secretId: base.secretId, secretBinary: "b25l" }, { secretId: base.secretId, secretBinary: "dHdv" }), { effect: "replace", because: ["secretBinary"] });
+        assert.deepEqual(change(SECRET_VERSION, { ...base, secretStringWoVersion: 1 }, { ...base, secretStringWoVersion: 2 }), { effect: "replace", because: ["secretStringWoVersion"] });
+        assert.deepEqual(change(SECRET_VERSION, base, { ...base, versionStages: ["AWSCURRENT", "blue"] }), { effect: "update", because: [] });
+    });
+
+    it("GIVEN an ACM certificate's validation options change THEN replaced; its options (transparency logging) update in place", () => {
+        const CERT = "aws:acm/certificate:Certificate";
+        const base = { domainName: "example.com", validationMethod: "EMAIL", validationOptions: [{ domainName: "example.com", validationDomain: "example.com" }] };
+        assert.deepEqual(change(CERT, base, { ...base, validationOptions: [{ domainName: "example.com", validationDomain: "mail.example.com" }] }), { effect: "replace", because: ["validationOptions"] });
+        assert.deepEqual(change(CERT, base, { ...base, options: { certificateTransparencyLoggingPreference: "DISABLED" } }), { effect: "update", because: [] });
+    });
+
+    it("GIVEN a network load balancer loses or swaps a subnet, or gains its first security group THEN replaced; adding a subnet updates it", () => {
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const nlb = { loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] };
+        assert.deepEqual(change(LB, nlb, { ...nlb, subnets: ["subnet-a"] }), { effect: "replace", because: ["subnets"] });
+        assert.deepEqual(change(LB, nlb, { ...nlb, subnets: ["subnet-a", "subnet-c"] }), { effect: "replace", because: ["subnets"] });
+        assert.deepEqual(change(LB, nlb, { ...nlb, subnets: ["subnet-a", "subnet-b", "subnet-c"] }), { effect: "update", because: [] });
+        assert.deepEqual(change(LB, nlb, { ...nlb, securityGroups: ["sg-1"] }), { effect: "replace", because: ["securityGroups"] });
+        assert.deepEqual(change(LB, { ...nlb, securityGroups: ["sg-1"] }, { ...nlb, securityGroups: ["sg-2"] }), { effect: "update", because: [] });
+    });
+
+    it("GIVEN an application load balancer's subnets or security groups change THEN in place; a rewritten subnet mapping replaces it", () => {
+        const LB = "aws:alb/loadBalancer:LoadBalancer";
+        const alb = { subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1"] };
+        assert.deepEqual(change(LB, alb, { ...alb, subnets: ["subnet-a"], securityGroups: [] }), { effect: "update", because: [] });
+        const mapped = { subnetMappings: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }] };
+        assert.deepEqual(change(LB, mapped, { subnetMappings: [...mapped.subnetMappings, { subnetId: "subnet-c" }] }), { effect: "update", because: [] });
+        assert.deepEqual(change(LB, mapped, { subnetMappings: [{ subnetId: "subnet-a" }] }), { effect: "update", because: [] });
+        assert.deepEqual(change(LB, mapped, { subnetMappings: [{ subnetId: "subnet-a" }, { subnetId: "subnet-c" }] }), { effect: "replace", because: ["subnetMappings"] });
+    });
+
+    it("GIVEN a load balancer's secondary IPs are lowered THEN replaced; raised THEN updated; an input newer than the source read THEN not determinable", () => {
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const nlb = { loadBalancerType: "network", subnets: ["subnet-a"], secondaryIpsAutoAssignedPerSubnet: 2 };
+        assert.deepEqual(change(LB, nlb, { ...nlb, secondaryIpsAutoAssignedPerSubnet: 1 }), { effect: "replace", because: ["secondaryIpsAutoAssignedPerSubnet"] });
+        assert.deepEqual(change(LB, nlb, { ...nlb, secondaryIpsAutoAssignedPerSubnet: 3 }), { effect: "update", because: [] });
+        const prefix = change(LB, nlb, { ...nlb, enablePrefixForIpv6SourceNat: "on" });
+        assert.equal(prefix.effect, "undeterminable");
+        assert.match(prefix.because[0], /enablePrefixForIpv6SourceNat is newer than the upstream source read/);
+    });
+
+    it("GIVEN a VPC security group rule changes its source type THEN replaced; a new CIDR of the same type, or new ports, update in place", () => {
+        for (const type of ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"]) {
+            const rule = { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16" };
+            const { cidrIpv4: _cidr, ...bare } = rule;
+            assert.deepEqual(change(type, rule, { ...bare, referencedSecurityGroupId: "sg-2" }), { effect: "replace", because: ["cidrIpv4", "referencedSecurityGroupId"] }, type);
+            assert.deepEqual(change(type, rule, { ...rule, cidrIpv4: "10.1.0.0/16", fromPort: 80, toPort: 80 }), { effect: "update", because: [] }, type);
+            assert.deepEqual(change(type, rule, { ...rule, securityGroupId: "sg-3" }), { effect: "replace", because: ["securityGroupId"] }, type);
+        }
+    });
+
+    it("GIVEN a resource's region moves between two explicit regions THEN replaced; between unset and explicit THEN not determinable", () => {
+        const base = { port: 80, protocol: "HTTP", region: "us-east-1" };
+        assert.deepEqual(change(TG, base, { ...base, region: "eu-west-1" }), { effect: "replace", because: ["region"] });
+        const { region: _region, ...unset } = base;
+        const moved = change(TG, unset, base);
+        assert.equal(moved.effect, "undeterminable");
+        assert.match(moved.because[0], /a replacement unless that value is the provider's own region/);
+    });
+
+    it("GIVEN a conditionally replacing input is not known offline THEN not determinable, not a guessed replacement", () => {
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const nlb = { loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] };
+        const c = change(LB, nlb, { ...nlb, subnets: "[unknown]" });
+        assert.deepEqual(c, { effect: "undeterminable", because: ["subnets is not known offline and could force a replacement"] });
     });
 });
 

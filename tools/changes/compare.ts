@@ -116,6 +116,7 @@ function effectOf(
     changed: readonly string[],
     unknownInputs: readonly string[],
     inputs: Readonly<Record<string, unknown>>,
+    before: Readonly<Record<string, unknown>>,
 ): Pick<UpdatedResource, "effect" | "because" | "source"> {
     if (!rule) {
         return { effect: "undeterminable", because: ["replacement not determinable offline: the type is not in the replace-on-change table"] };
@@ -124,13 +125,16 @@ function effectOf(
     if (refusals.length > 0) {
         return { effect: "refused", because: refusals, source: rule.source };
     }
-    const forcing = changed.filter(input => rule.forcesReplacement(input, inputs));
+    const forcing = changed.filter(input => rule.forcesReplacement(input, inputs, before));
     if (forcing.length > 0) {
         return { effect: rule.effect, because: forcing, source: rule.source };
     }
-    const maybe = unknownInputs.filter(input => rule.forcesReplacement(input, inputs));
-    if (maybe.length > 0) {
-        return { effect: "undeterminable", because: maybe.map(i => `${i} is not known offline and would force a ${rule.effect === "new-revision" ? "new revision" : "replacement"}`), source: rule.source };
+    const undetermined = changed.flatMap(input => rule.undeterminedBecause(input, inputs, before) ?? []);
+    const maybe = unknownInputs
+        .filter(input => rule.mayForceReplacement(input))
+        .map(input => `${input} is not known offline and could force a ${rule.effect === "new-revision" ? "new revision" : "replacement"}`);
+    if (undetermined.length + maybe.length > 0) {
+        return { effect: "undeterminable", because: [...undetermined, ...maybe], source: rule.source };
     }
     return { effect: "update", because: [], source: rule.source };
 }
@@ -184,13 +188,13 @@ export function compareReports(base: CheckReport, head: CheckReport): ChangeSet 
         if (secret.length > 0) secretInputsNotCompared.push({ urn: now.urn, inputs: secret });
         const rule = replaceRuleFor(now.type);
         if (changed.length === 0) {
-            const maybe = effectOf(rule, [], unknownInputs, nowInputs);
+            const maybe = effectOf(rule, [], unknownInputs, nowInputs, beforeInputs);
             if (maybe.effect === "undeterminable" && rule) {
                 updated.push({ ...describe(now), changedInputs: [], ...maybe });
             }
             continue;
         }
-        updated.push({ ...describe(now), changedInputs: changed, ...effectOf(rule, changed, unknownInputs, nowInputs) });
+        updated.push({ ...describe(now), changedInputs: changed, ...effectOf(rule, changed, unknownInputs, nowInputs, beforeInputs) });
     }
 
     const deleted = base.resources.filter(r => !matchedBase.has(r.urn)).map(describe);
