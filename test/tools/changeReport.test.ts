@@ -278,6 +278,20 @@ describe("change report: rows checked against the upstream provider source", () 
         assert.match(moved.because[0], /a replacement unless that value is the provider's own region/);
     });
 
+    it("GIVEN an ECR lifecycle policy's rules change THEN replaced (the resource has no update)", () => {
+        const POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+        const base = { repository: "web", policy: '{"rules":[{"rulePriority":1}]}' };
+        assert.deepEqual(change(POLICY, base, { ...base, policy: '{"rules":[{"rulePriority":2}]}' }), { effect: "replace", because: ["policy"] });
+    });
+
+    it("GIVEN a bucket's deprecated object-lock block switches object lock THEN replaced; its retention rule alone updates in place", () => {
+        const BUCKET = "aws:s3/bucket:Bucket";
+        const rule = { defaultRetention: { mode: "GOVERNANCE", days: 1 } };
+        const base = { bucket: "logs", objectLockConfiguration: { objectLockEnabled: "Enabled", rule } };
+        assert.deepEqual(change(BUCKET, base, { ...base, objectLockConfiguration: { rule } }), { effect: "replace", because: ["objectLockConfiguration"] });
+        assert.deepEqual(change(BUCKET, base, { ...base, objectLockConfiguration: { objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 7 } } } }), { effect: "update", because: [] });
+    });
+
     it("GIVEN a conditionally replacing input is not known offline THEN not determinable, not a guessed replacement", () => {
         const LB = "aws:lb/loadBalancer:LoadBalancer";
         const nlb = { loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] };

@@ -90,3 +90,15 @@ export const ruleSourceTypeChanges: Condition = (now, before) => ruleSource(now)
 
 /** The source attributes of a VPC security group rule, each replaced under {@link ruleSourceTypeChanges}. */
 export const RULE_SOURCE_INPUTS: readonly string[] = RULE_SOURCES;
+
+/** `objectLockConfiguration.objectLockEnabled`, the block's one `ForceNew` field. */
+const nestedObjectLock = (inputs: Inputs): unknown => {
+    const block = inputs.objectLockConfiguration;
+    return block !== null && typeof block === "object" ? (block as Record<string, unknown>).objectLockEnabled : undefined;
+};
+
+/**
+ * s3/bucket.go: inside the deprecated `object_lock_configuration` block only `object_lock_enabled` is
+ * `ForceNew`; its `rule` updates in place.
+ */
+export const nestedObjectLockChanges: Condition = (now, before) => nestedObjectLock(now) !== nestedObjectLock(before);

@@ -38,12 +38,17 @@
  * - secretsmanager/secret_version.go 0042e8ea0de293c6cd8b003f89f7f4d2fb5fcf31; secretsmanager/secret.go
  *   00c21cedec069dd27093b175baf15bac6d4b30fe
  * - appautoscaling/target.go 0105d2191ae7e43ba37ba011b916843eddf361ed; appautoscaling/policy.go by content (v6)
- * - iam/role.go 0040ea6911af00bea2cca6dbb14e86829826ad8e (pre-v6 copy)
- * Not re-read this time (rows kept as written): iam/role_policy.go, iam/role_policy_attachment.go,
- * ec2/vpc_default_security_group.go, ecr/lifecycle_policy.go, elbv2/listener_rule.go, s3/bucket.go,
- * s3/bucket_policy.go, s3/bucket_ownership_controls.go, s3/bucket_lifecycle_configuration.go.
+ * - iam/role.go 0040ea6911af00bea2cca6dbb14e86829826ad8e, iam/role_policy.go 02f97af85f89a04e8ed89f5e8b64a9a67f3cfe07,
+ *   iam/role_policy_attachment.go 04c79849dbe7fbe76c3054b364357bcdaade9ac5 (pre-v6 copies)
+ * - ec2/vpc_default_security_group.go 01f431114674c27cf790fafb67ac274bf8f765e1; ecr/lifecycle_policy.go
+ *   00a35305dc1b297a6fcdecdfbba33f1e63c3da39; elbv2/listener_rule.go 032c4f076a6cb8e54a85cb60f237cb80ab18b36b
+ * - s3/bucket.go by content (v5.x-v6 text: `object_lock_configuration is deprecated`); s3/bucket_policy.go
+ *   0073593e7d6993ba482409f4dc35438daaa79bb3; s3/bucket_ownership_controls.go 01c08000ddb14181b5bd19201d8fca311dc570e4
+ *   (pre-v6 copy); s3/bucket_lifecycle_configuration.go 01606926a0c0ab9174aec440f976a48b0baee722
+ * Where only a pre-v6 copy was read, the v6 attributes the installed declarations name were checked against it
+ * and anything newer is `unverified`.
  */
-import { Condition, Inputs, networkSecurityGroupsToggled, networkSubnetsShrink, regionChanges, RULE_SOURCE_INPUTS, ruleSourceTypeChanges, secondaryIpsDecrease, subnetMappingsRewritten } from "./replaceConditions";
+import { Condition, Inputs, nestedObjectLockChanges, networkSecurityGroupsToggled, networkSubnetsShrink, regionChanges, RULE_SOURCE_INPUTS, ruleSourceTypeChanges, secondaryIpsDecrease, subnetMappingsRewritten } from "./replaceConditions";
 
 /** How one resource type reacts to changed inputs. */
 export interface ReplaceRule {
@@ -153,8 +158,8 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     },
     {
         types: ["aws:ecr/lifecyclePolicy:LifecyclePolicy"],
-        replaceOn: ["repository"],
-        source: `${TF} internal/service/ecr/lifecycle_policy.go: ForceNew on repository`,
+        replaceOn: ["repository", "policy"],
+        source: `${TF} internal/service/ecr/lifecycle_policy.go: ForceNew on repository and policy (the resource has no update: a new policy is a new resource)`,
     },
     {
         types: ["aws:cloudwatch/logGroup:LogGroup"],
@@ -210,8 +215,9 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         replaceOn: ["bucket", "bucketPrefix", "objectLockEnabled"],
+        replaceWhen: { objectLockConfiguration: nestedObjectLockChanges },
         unverified: ["bucketNamespace"],
-        source: `${TF} internal/service/s3/bucket.go: ForceNew on bucket, bucket_prefix, object_lock_enabled`,
+        source: `${TF} internal/service/s3/bucket.go: ForceNew on bucket, bucket_prefix, object_lock_enabled and on object_lock_configuration.object_lock_enabled (the deprecated block's rule updates in place)`,
     },
     {
         types: [
