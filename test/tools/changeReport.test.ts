@@ -172,7 +172,10 @@ describe("change report: the replace-on-change table", () => {
                 const declared = new Set([...args.matchAll(/^ {4}(\w+)\??:/gm)].map(m => m[1]));
                 assert.ok(declared.size > 0, `${type}: no ${cls}Args in ${module}/${file}.d.ts`);
                 assert.equal(declared.has("region"), !row.global, `${type}: global is ${row.global}, but region is ${declared.has("region") ? "" : "not "}declared`);
-                const named = [...(row.replaceOn ?? []), ...(row.allBut ?? []), ...Object.keys(row.replaceWhen ?? {}), ...(row.unverified ?? []), ...Object.keys(row.refuses ?? {})];
+                const named = [...(row.replaceOn ?? []), ...(row.allBut ?? []), ...Object.keys(row.replaceWhen ?? {}), ...(row.unverified ?? []), ...(row.keptWhenRemoved ?? []), ...Object.keys(row.refuses ?? {})];
+                for (const input of row.keptWhenRemoved ?? []) {
+                    assert.ok(replaceRuleFor(type)?.forcesReplacement(input, { [input]: "b" }, { [input]: "a" }), `${type}: ${input} is kept when removed but does not replace when changed`);
+                }
                 for (const input of [...named, ...(row.global ? [] : ["region"])]) {
                     assert.ok(declared.has(input), `${type}: ${input} is not an input of ${cls}Args`);
                 }
@@ -290,6 +293,18 @@ describe("change report: rows checked against the upstream provider source", () 
         const base = { bucket: "logs", objectLockConfiguration: { objectLockEnabled: "Enabled", rule } };
         assert.deepEqual(change(BUCKET, base, { ...base, objectLockConfiguration: { rule } }), { effect: "replace", because: ["objectLockConfiguration"] });
         assert.deepEqual(change(BUCKET, base, { ...base, objectLockConfiguration: { objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 7 } } } }), { effect: "update", because: [] });
+    });
+
+    it("GIVEN an Optional+Computed replace-on-change input is removed THEN the resource keeps its value: no replacement", () => {
+        const base = { name: "web", cluster: "main", launchType: "FARGATE" };
+        const strategy = { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }] };
+        const { launchType: _launchType, ...withoutLaunchType } = base;
+        assert.deepEqual(change(SERVICE, base, { ...withoutLaunchType, ...strategy, forceNewDeployment: true }), { effect: "update", because: [] });
+        assert.equal(change(SERVICE, base, { ...withoutLaunchType, ...strategy }).effect, "refused");
+        assert.deepEqual(change(SERVICE, base, { ...base, launchType: "EC2" }), { effect: "replace", because: ["launchType"] });
+        const repo = { name: "web", encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:1:key/x" }] };
+        assert.deepEqual(change(REPO, repo, { name: "web", imageTagMutability: "IMMUTABLE" }), { effect: "update", because: [] });
+        assert.deepEqual(change(REPO, { name: "web" }, repo), { effect: "replace", because: ["encryptionConfigurations"] });
     });
 
     it("GIVEN a conditionally replacing input is not known offline THEN not determinable, not a guessed replacement", () => {

@@ -6,6 +6,8 @@
  * input the upstream source read does not have (`unverified`).
  *
  * Input names are the Pulumi (camelCase) names of the upstream attributes; blocks take the plural Pulumi name.
+ * A replace-on-change input that is `Optional` + `Computed` upstream keeps its value when it is removed from the
+ * program (the plan takes the prior state), so only a new value replaces (`keptWhenRemoved`).
  *
  * Upstream version. `@pulumi/aws` 7.48.0 (pinned in package.json, published to npm 2026-09-22) bridges
  * hashicorp/terraform-provider-aws v6 at v6.46.0 or later: pulumi/pulumi-aws#6392 "Upgrade
@@ -77,6 +79,11 @@ interface Row {
     readonly allBut?: readonly string[];
     /** Inputs that force the effect only for some changes, judged on the old and new inputs together. */
     readonly replaceWhen?: Readonly<Record<string, Condition>>;
+    /**
+     * Replace-on-change inputs that are `Optional` + `Computed` (or a block whose absence is diff-suppressed):
+     * removing one keeps the value the resource has, so the removal alone forces nothing.
+     */
+    readonly keptWhenRemoved?: readonly string[];
     /** Inputs the installed `@pulumi/aws` declares but the upstream source read does not have: not determinable offline. */
     readonly unverified?: readonly string[];
     /** A global service's resource (IAM, Route 53): it has no per-resource region. */
@@ -106,6 +113,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:ecs/service:Service"],
         replaceOn: ["name", "cluster", "iamRole", "launchType", "schedulingStrategy"],
+        keptWhenRemoved: ["cluster", "iamRole", "launchType"],
         refuses: {
             // capacityProviderStrategyCustomizeDiff: `d.Id() != "" && d.HasChange(capacity_provider_strategy)`
             // without force_new_deployment returns this error; with it the strategy updates in place.
@@ -126,6 +134,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
         replaceOn: ["name", "namePrefix", "internal", "loadBalancerType", "customerOwnedIpv4Pool"],
+        keptWhenRemoved: ["name", "namePrefix", "internal"],
         replaceWhen: {
             subnets: networkSubnetsShrink,
             subnetMappings: subnetMappingsRewritten,
@@ -138,6 +147,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
         replaceOn: ["name", "namePrefix", "port", "protocol", "protocolVersion", "targetType", "vpcId", "ipAddressType"],
+        keptWhenRemoved: ["name", "namePrefix", "protocolVersion", "ipAddressType"],
         unverified: ["targetControlPort"],
         source: `${TF} internal/service/elbv2/target_group.go: ForceNew on name, name_prefix, port, protocol, protocol_version, target_type, vpc_id, ip_address_type (its CustomizeDiff functions only validate)`,
     },
@@ -154,6 +164,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:ecr/repository:Repository"],
         replaceOn: ["name", "encryptionConfigurations"],
+        keptWhenRemoved: ["encryptionConfigurations"],
         source: `${TF} internal/service/ecr/repository.go: ForceNew on name and on encryption_configuration (encryption_type, kms_key)`,
     },
     {
@@ -164,6 +175,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:cloudwatch/logGroup:LogGroup"],
         replaceOn: ["name", "namePrefix", "logGroupClass"],
+        keptWhenRemoved: ["name", "namePrefix", "logGroupClass"],
         unverified: ["deletionProtectionEnabled"],
         source: `${TF} internal/service/logs/group.go: ForceNew on name, name_prefix, log_group_class (kms_key_id and retention_in_days update in place)`,
     },
@@ -171,12 +183,14 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
         types: ["aws:iam/role:Role"],
         global: true,
         replaceOn: ["name", "namePrefix", "path"],
+        keptWhenRemoved: ["name", "namePrefix"],
         source: `${TF} internal/service/iam/role.go: ForceNew on name, name_prefix, path`,
     },
     {
         types: ["aws:iam/rolePolicy:RolePolicy"],
         global: true,
         replaceOn: ["name", "namePrefix", "role"],
+        keptWhenRemoved: ["name", "namePrefix"],
         source: `${TF} internal/service/iam/role_policy.go: ForceNew on name, name_prefix, role`,
     },
     {
@@ -188,11 +202,13 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:ec2/securityGroup:SecurityGroup"],
         replaceOn: ["name", "namePrefix", "description", "vpcId"],
+        keptWhenRemoved: ["name", "namePrefix", "vpcId"],
         source: `${TF} internal/service/ec2/vpc_security_group.go: ForceNew on name, name_prefix, description, vpc_id`,
     },
     {
         types: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
         replaceOn: ["vpcId"],
+        keptWhenRemoved: ["vpcId"],
         source: `${TF} internal/service/ec2/vpc_default_security_group.go: ForceNew on vpc_id`,
     },
     {
@@ -209,12 +225,14 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:ec2/flowLog:FlowLog"],
         allBut: ["tags"],
+        keptWhenRemoved: ["logDestination", "logFormat"],
         unverified: ["tagFieldSpecifications"],
         source: `${TF} internal/service/ec2/vpc_flow_log.go: every argument ForceNew except tags (the update function changes tags only)`,
     },
     {
         types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         replaceOn: ["bucket", "bucketPrefix", "objectLockEnabled"],
+        keptWhenRemoved: ["bucket", "bucketPrefix", "objectLockEnabled"],
         replaceWhen: { objectLockConfiguration: nestedObjectLockChanges },
         unverified: ["bucketNamespace"],
         source: `${TF} internal/service/s3/bucket.go: ForceNew on bucket, bucket_prefix, object_lock_enabled and on object_lock_configuration.object_lock_enabled (the deprecated block's rule updates in place)`,
@@ -234,6 +252,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
             "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
         ],
         replaceOn: ["bucket", "expectedBucketOwner"],
+        keptWhenRemoved: ["expectedBucketOwner"],
         source: `${TF} internal/service/s3/bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go: ForceNew (RequiresReplace) on bucket, expected_bucket_owner`,
     },
     {
@@ -245,6 +264,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:acm/certificate:Certificate"],
         replaceOn: ["domainName", "subjectAlternativeNames", "validationMethod", "validationOptions", "keyAlgorithm", "certificateAuthorityArn"],
+        keptWhenRemoved: ["domainName", "subjectAlternativeNames", "validationMethod", "keyAlgorithm"],
         unverified: ["privateKeyWo", "privateKeyWoVersion"],
         source: `${TF} internal/service/acm/certificate.go: ForceNew on domain_name, subject_alternative_names, validation_method, validation_option, key_algorithm, certificate_authority_arn (options, early_renewal_duration and an imported certificate's body, chain and key update in place)`,
     },
@@ -266,6 +286,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:secretsmanager/secret:Secret"],
         replaceOn: ["name", "namePrefix"],
+        keptWhenRemoved: ["name", "namePrefix"],
         unverified: ["type"],
         source: `${TF} internal/service/secretsmanager/secret.go: ForceNew on name, name_prefix`,
     },
@@ -277,6 +298,7 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
         types: ["aws:kms/key:Key"],
         replaceOn: ["customerMasterKeySpec", "keyUsage", "multiRegion", "customKeyStoreId", "xksKeyId"],
+        keptWhenRemoved: ["multiRegion"],
         source: `${TF} internal/service/kms/key.go: ForceNew on customer_master_key_spec, key_usage, multi_region, custom_key_store_id, xks_key_id`,
     },
 ];
@@ -285,10 +307,14 @@ function ruleOf(row: Row, type: string): ReplaceRule {
     const replaceOn = new Set(row.replaceOn ?? []);
     const allBut = row.allBut && new Set(row.allBut);
     const unverified = new Set(row.unverified ?? []);
+    const kept = new Set(row.keptWhenRemoved ?? []);
+    const removed = (input: string, now: Inputs, before: Inputs): boolean => kept.has(input) && now[input] == null && before[input] != null;
     const conditions: Readonly<Record<string, Condition>> = { ...row.replaceWhen, ...(row.global ? {} : { region: regionChanges }) };
     const judged = (input: string, now: Inputs, before: Inputs): boolean | string =>
         unverified.has(input)
             ? UNVERIFIED(input)
+            : removed(input, now, before)
+              ? false
             : Object.hasOwn(conditions, input)
               ? conditions[input](now, before)
               : allBut
