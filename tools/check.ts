@@ -9,6 +9,7 @@ import { PolicyConfigError, ProgramError } from "../harness/errors";
 import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
+import { ProgramEntryError, resolveProgramEntry } from "./programEntry";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -36,14 +37,7 @@ function readPolicyConfig(args: CheckArgs): Record<string, any> {
 
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
-    const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
-    if (!fs.existsSync(program)) {
-        throw new InputError(`${args.program}: program not found`);
-    }
-    const projectDir = path.dirname(program);
-    if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
-        throw new InputError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
-    }
+    const { entry: program, projectDir, cwd } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
     const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     const policyConfig = readPolicyConfig(args);
     // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
@@ -51,7 +45,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const { evaluatePack } = await import("../harness/policyEngine");
     const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
-    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);
@@ -77,7 +71,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
 /** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */
 function inputProblem(e: unknown): string | undefined {
     if (e instanceof UsageError) return `${e.message}\n\n${USAGE}`;
-    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError) return e.message;
+    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError || e instanceof ProgramEntryError) return e.message;
     if (e instanceof ProgramError) return `The program failed: ${e.message}`;
     return undefined;
 }
