@@ -99,7 +99,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (extra) {
             return extra(inputs);
         }
-        const reason = `The offline mocks do not implement the call ${args.token}; add it to AwsMocks (harness/awsMocks.ts) or pass it in options.calls.`;
+        const reason = `The offline mocks do not implement the call ${args.token}: the program reads a data source the offline check cannot answer (answers live in harness/dataSources.ts; tests may pass options.calls).`;
         this.refusedCalls.push(reason);
         throw new Error(reason);
     }

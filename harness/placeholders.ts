@@ -70,7 +70,7 @@ function stringFor(prop: string, token: string, name: string, ctx: PlaceholderCo
         return p.includes("private") ? `10.0.${(n >> 8) % 256}.${(n % 254) + 1}` : `203.0.113.${(n % 254) + 1}`;
     }
     if (p.endsWith("url") || p.endsWith("uri") || p.endsWith("invokeurl")) return `https://${host}/`;
-    if (/(dns|endpoint|address|hostname|domainname|fqdn|domain)$/.test(p)) return host;
+    if (/(dns|dnsname|endpoint|address|hostname|domainname|fqdn|domain)$/.test(p)) return host;
     if (p.endsWith("cidrblock")) return "10.0.0.0/16";
     if (p.endsWith("id") || p.endsWith("ids")) return `${kebab(prop).replace(/-?ids?$/, "") || "id"}-${hex(seed, 17)}`;
     return `${kebab(name)}-${kebab(prop)}-${hex(seed, 8)}`;

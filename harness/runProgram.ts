@@ -200,15 +200,15 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         const finished = await unlessStalled(pulumi.runtime.disconnect());
         // Let rejections raised while the last registrations settled reach the listener.
         await new Promise(resolve => setImmediate(resolve));
+        if (mocks.refusedCalls.length > 0) {
+            throw new ProgramError(mocks.refusedCalls[0], failures[0]);
+        }
         if (finished === STALLED) {
-            const cause = mocks.refusedCalls[0] ?? (failures[0] instanceof Error ? failures[0].message : failures[0]);
+            const cause = failures[0] instanceof Error ? failures[0].message : failures[0];
             throw new ProgramError(
                 `the program never finished: it waits on values that can never resolve offline${cause ? ` (first failure: ${cause})` : ", such as a lookup or output the offline mocks do not fill"}`,
                 failures[0],
             );
-        }
-        if (mocks.refusedCalls.length > 0) {
-            throw new ProgramError(mocks.refusedCalls[0], failures[0]);
         }
         if (failures.length > 0) {
             const first = failures[0];
@@ -238,6 +238,7 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         urn,
         parent,
         component: !req.getCustom(),
+        remote: req.getRemote(),
         // The wire form, as the engine receives it: unknowns stay the sentinel string (deserialising would
         // turn them into the SDK's own unknown object, which no policy would recognise as unknown).
         inputs: (req.getObject() as { toJavaScript(): Record<string, unknown> }).toJavaScript(),

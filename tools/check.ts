@@ -8,6 +8,7 @@ import * as path from "path";
 import { PolicyConfigError, ProgramError } from "../harness/errors";
 import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
+import { checkCoverage } from "./checkCoverage";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
 import { ProgramEntryError, resolveProgramEntry } from "./programEntry";
 
@@ -61,8 +62,10 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             currency: cost.currency,
             region: cost.region,
             items: cost.items,
+            unpriced: cost.unpriced,
             notes: cost.notes,
         },
+        coverage: checkCoverage(run.resources, evaluation.diagnostics),
         rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
     };
     return { report, exitCode: report.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0 };

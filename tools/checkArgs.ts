@@ -21,12 +21,14 @@ Runs a Pulumi TypeScript program offline (no cloud account, no Pulumi CLI), eval
 prints the resources, violations, monthly cost and rollout time.
 
   --stack <name>           stack to check; its config is Pulumi.<name>.yaml beside the program
-  --program <entry.ts>     program entry module (default: index.ts of this project)
+  --program <entry|dir>    program entry module, or its project folder (the one holding Pulumi.yaml);
+                           default: index.ts of this project. ES module programs are refused (exit 2)
   --config <file>          stack config file (default: Pulumi.<name>.yaml beside Pulumi.yaml)
   --policy-config <file>   policy pack config (default: policy/config/<name>.json when it exists)
   --json                   print one JSON document instead of text
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 invalid program, file or config.`;
+Exit codes: 0 no mandatory violation (INCOMPLETE when remote components or checks could not be seen),
+1 mandatory violations, 2 invalid program, file or config, or a data source the offline run cannot answer.`;
 
 const VALUED = new Set(["--stack", "--program", "--config", "--policy-config"]);
 
