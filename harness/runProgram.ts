@@ -30,6 +30,8 @@ export interface RunOptions {
      * such as `./www` resolve as they would there. @default the program's folder
      */
     readonly cwd?: string;
+    /** The program is an ES module (`"type": "module"`): it is imported, not required. @default false */
+    readonly esm?: boolean;
     /** Extra mock behaviour. */
     readonly mocks?: AwsMocksOptions;
 }
@@ -190,7 +192,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         }
         try {
             if (programPath !== undefined) {
-                exports = loadProgram(programPath);
+                exports = options.esm ? await (await import("./loadEsm")).importEsmProgram(programPath) : loadProgram(programPath);
             } else {
                 exports = (options.program as () => Record<string, unknown> | void)() ?? {};
             }

@@ -38,7 +38,7 @@ function readPolicyConfig(args: CheckArgs): Record<string, any> {
 
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
-    const { entry: program, projectDir, cwd } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
+    const { entry: program, projectDir, cwd, esm } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
     const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     const policyConfig = readPolicyConfig(args);
     // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
@@ -46,7 +46,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const { evaluatePack } = await import("../harness/policyEngine");
     const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
-    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd });
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);

@@ -22,7 +22,7 @@ prints the resources, violations, monthly cost and rollout time.
 
   --stack <name>           stack to check; its config is Pulumi.<name>.yaml beside the program
   --program <entry|dir>    program entry module, or its project folder (the one holding Pulumi.yaml);
-                           default: index.ts of this project. ES module programs are refused (exit 2)
+                           default: index.ts of this project (CommonJS or ES module programs)
   --config <file>          stack config file (default: Pulumi.<name>.yaml beside Pulumi.yaml)
   --policy-config <file>   policy pack config (default: policy/config/<name>.json when it exists)
   --json                   print one JSON document instead of text

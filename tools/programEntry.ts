@@ -2,7 +2,8 @@
  * Which module `--program` names and which folder it runs in, found the way `pulumi` finds them: a
  * project folder (holding `Pulumi.yaml`) runs its `main` (a file or folder from `Pulumi.yaml`), else the
  * `main` of its `package.json`, else `index.ts` or `index.js`; the program runs in the project folder
- * (or in `main` when `main` names a folder, as the CLI does).
+ * (or in `main` when `main` names a folder, as the CLI does). ES module programs are recognised as Node
+ * recognises them.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -19,6 +20,8 @@ export interface ProgramEntry {
     readonly projectDir: string;
     /** The working directory while it runs. */
     readonly cwd: string;
+    /** An ES module program (imported rather than required). */
+    readonly esm: boolean;
 }
 
 const readJson = (file: string): Record<string, any> | undefined => {
@@ -38,24 +41,15 @@ function folderEntry(dir: string): string | undefined {
 }
 
 /**
- * ESM programs (`"type": "module"` in the nearest package.json, or an `.mjs`/`.mts` entry) are refused:
- * the offline runner loads programs with `require`, and ESM cannot be required on Node 20.
+ * True for an ES module program: an `.mjs`/`.mts` entry, or `"type": "module"` in the nearest package.json
+ * between the entry and its project folder (Node's rule).
  */
-function refuseEsm(entry: string, projectDir: string): void {
-    if (/\.m[jt]s$/.test(entry)) {
-        throw new ProgramEntryError(`${entry}: ES module programs (.mjs/.mts) cannot be checked offline yet; the runner loads programs as CommonJS`);
-    }
+function isEsm(entry: string, projectDir: string): boolean {
+    if (/\.m[jt]s$/.test(entry)) return true;
     for (let dir = path.dirname(entry); ; dir = path.dirname(dir)) {
         const pkg = readJson(path.join(dir, "package.json"));
-        if (pkg) {
-            if (pkg.type === "module") {
-                throw new ProgramEntryError(
-                    `${path.join(dir, "package.json")} sets "type": "module": ES module programs cannot be checked offline yet (the runner loads programs as CommonJS); remove "type": "module" to check this program`,
-                );
-            }
-            return;
-        }
-        if (dir === projectDir || dir === path.dirname(dir)) return;
+        if (pkg) return pkg.type === "module";
+        if (dir === projectDir || dir === path.dirname(dir)) return false;
     }
 }
 
@@ -90,6 +84,5 @@ export function resolveProgramEntry(program: string): ProgramEntry {
             throw new ProgramEntryError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
         }
     }
-    refuseEsm(entry, projectDir);
-    return { entry, projectDir, cwd };
+    return { entry, projectDir, cwd, esm: isEsm(entry, projectDir) };
 }

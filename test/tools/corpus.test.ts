@@ -34,6 +34,15 @@ interface Expectation {
 const AWSX_ALB_SERVICE = ["awsx:ecr:Repository repo", "awsx:lb:ApplicationLoadBalancer loadbalancer", "awsx:ecr:Image image", "awsx:ecs:FargateService service"];
 
 const EXPECTED: Record<string, Expectation> = {
+    // ES modules ("type": "module"), run as they are.
+    "aws-ts-static-website": {
+        exitCode: 0,
+        mandatory: [],
+        present: [],
+        remote: [],
+        unpriced: ["aws:cloudfront/distribution:Distribution:usage", "aws:s3/bucketObject:BucketObject:usage"],
+    },
+    "aws-ts-s3-folder": { exitCode: 0, mandatory: [], present: [], remote: [], unpriced: ["aws:s3/bucket:Bucket:usage"] },
     "aws-ts-secrets-manager": { exitCode: 0, mandatory: [], present: ["secrets-secret-rotation secret"], remote: [], unpriced: [] },
     "aws-ts-lambda-secrets": {
         exitCode: 0,
@@ -178,13 +187,21 @@ describe("offline check on public programs (test/fixtures/corpus)", function () 
         assert.match((policy?.inputs as { policy: string }).policy, /^\{\n {2}"Version": "2012-10-17",\n {2}"Statement": \[/);
     });
 
-    for (const esm of ["aws-ts-static-website", "aws-ts-s3-folder"]) {
-        it(`GIVEN the ES module program ${esm} THEN it is refused with the reason before anything runs`, async () => {
-            await assert.rejects(check({ stack: "corpus", program: path.join(CORPUS, esm), json: false, help: false }), {
-                message: `${path.join(CORPUS, esm, "package.json")} sets "type": "module": ES module programs cannot be checked offline yet (the runner loads programs as CommonJS); remove "type": "module" to check this program`,
-            });
-        });
-    }
+    it("GIVEN the ES module programs THEN they run from their folder (./www is synced) and computed values reach the DNS records", () => {
+        const objects = (name: string) =>
+            reports
+                .get(name)!
+                .report.resources.filter(r => r.type === "aws:s3/bucketObject:BucketObject")
+                .map(r => r.name)
+                .sort();
+        assert.deepEqual(objects("aws-ts-s3-folder"), ["favicon.png", "index.html"]);
+        assert.deepEqual(objects("aws-ts-static-website"), ["404.html", "index.html"]);
+        const records = reports.get("aws-ts-static-website")!.report.resources.filter(r => r.type === "aws:route53/record:Record");
+        const inputs = (name: string) => records.find(r => r.name === name)?.inputs as Record<string, any>;
+        // From the certificate's and the distribution's computed outputs, known offline.
+        assert.match(inputs("www.example.com-validation").name, /^_[0-9a-f]{32}\.www\.example\.com\.$/);
+        assert.match(inputs("www.example.com").aliases[0].name, /\.cloudfront\.us-east-1\.amazonaws\.com$/);
+    });
 });
 
 interface Result {

@@ -24,7 +24,7 @@ describe("--program entry (tools/programEntry)", () => {
     it("GIVEN a file THEN it runs in its folder, which must hold Pulumi.yaml", () => {
         write("Pulumi.yaml", "name: p\nruntime: nodejs\n");
         write("index.ts", "");
-        assert.deepEqual(resolveProgramEntry(path.join(tmp, "index.ts")), { entry: path.join(tmp, "index.ts"), projectDir: tmp, cwd: tmp });
+        assert.deepEqual(resolveProgramEntry(path.join(tmp, "index.ts")), { entry: path.join(tmp, "index.ts"), projectDir: tmp, cwd: tmp, esm: false });
         write("sub/index.ts", "");
         assert.throws(() => resolveProgramEntry(path.join(tmp, "sub", "index.ts")), { message: `${path.join(tmp, "sub", "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml` });
     });
@@ -40,10 +40,10 @@ describe("--program entry (tools/programEntry)", () => {
         assert.equal(resolveProgramEntry(tmp).entry, path.join(tmp, "src", "app.ts"));
         write("Pulumi.yaml", "name: p\nruntime: nodejs\nmain: lib/main.ts\n");
         write("lib/main.ts", "");
-        assert.deepEqual(resolveProgramEntry(tmp), { entry: path.join(tmp, "lib", "main.ts"), projectDir: tmp, cwd: tmp });
+        assert.deepEqual(resolveProgramEntry(tmp), { entry: path.join(tmp, "lib", "main.ts"), projectDir: tmp, cwd: tmp, esm: false });
         write("Pulumi.yaml", "name: p\nruntime: nodejs\nmain: infra/\n");
         write("infra/index.ts", "");
-        assert.deepEqual(resolveProgramEntry(tmp), { entry: path.join(tmp, "infra", "index.ts"), projectDir: tmp, cwd: path.join(tmp, "infra") });
+        assert.deepEqual(resolveProgramEntry(tmp), { entry: path.join(tmp, "infra", "index.ts"), projectDir: tmp, cwd: path.join(tmp, "infra"), esm: false });
     });
 
     it("GIVEN no program or no Pulumi.yaml in a folder THEN an error saying what was looked for", () => {
@@ -53,15 +53,16 @@ describe("--program entry (tools/programEntry)", () => {
         assert.throws(() => resolveProgramEntry(path.join(tmp, "nope.ts")), ProgramEntryError);
     });
 
-    it("GIVEN an ES module program (type module, .mjs, .mts) THEN refused with the reason", () => {
+    it("GIVEN an ES module program (type module in the nearest package.json, .mjs, .mts) THEN recognised as one", () => {
         write("Pulumi.yaml", "name: p\nruntime: nodejs\n");
-        write("index.mts", "");
-        assert.throws(() => resolveProgramEntry(path.join(tmp, "index.mts")), /ES module programs \(\.mjs\/\.mts\) cannot be checked offline yet/);
         write("index.ts", "");
+        assert.equal(resolveProgramEntry(tmp).esm, false);
         write("package.json", JSON.stringify({ type: "module" }));
-        assert.throws(() => resolveProgramEntry(tmp), /package\.json sets "type": "module": ES module programs cannot be checked offline yet/);
+        assert.equal(resolveProgramEntry(tmp).esm, true);
         write("package.json", JSON.stringify({ type: "commonjs" }));
-        assert.equal(resolveProgramEntry(tmp).entry, path.join(tmp, "index.ts"));
+        assert.equal(resolveProgramEntry(tmp).esm, false);
+        write("index.mts", "");
+        assert.equal(resolveProgramEntry(path.join(tmp, "index.mts")).esm, true);
     });
 
     it("GIVEN a program reading ./www THEN it runs in its main folder wherever the check starts, and the caller's folder is restored", async function () {
