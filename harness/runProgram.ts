@@ -185,6 +185,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const stackUrn = `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`;
     process.on("unhandledRejection", onRejection);
     const callerCwd = process.cwd();
+    // Without an engine the SDK prints its log to the console, stack frames included; the runner reports
+    // the failure itself, so the frames (the runtime's own code, not the program's mistake) are left out.
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => consoleError(...args.map(a => (typeof a === "string" ? a.replace(/\n\s+at .*/g, "") : a)));
     let exports: Record<string, unknown> = {};
     try {
         if (options.cwd ?? programDir) {
@@ -223,6 +227,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         return { project: options.project, stack: options.stack, stackUrn, resources, outputs };
     } finally {
         process.chdir(callerCwd);
+        console.error = consoleError;
         process.off("unhandledRejection", onRejection);
     }
 }
