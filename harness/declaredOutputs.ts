@@ -109,42 +109,39 @@ export function computedOutputs(token: string, fromDir: string = process.cwd()):
     return outputs;
 }
 
-const objectTypes = new Map<string, Map<string, DeclaredOutput[]>>();
+const outputTypeFiles = new Map<string, string>();
+const objectTypes = new Map<string, DeclaredOutput[]>();
 
 /**
- * Required fields of an object type of `types/output.d.ts` (e.g. `elasticache.ClusterCacheNode`), read
- * once per package on first use.
+ * Required fields of an object type of `types/output.d.ts` (e.g. `elasticache.ClusterCacheNode`). The file
+ * is read once per package and only the namespace asked for is parsed (the AWS one is 5.6 MB).
  */
 export function objectFields(packageName: string, typeName: string, fromDir: string = process.cwd()): readonly DeclaredOutput[] {
     const root = packageRoot(packageName, fromDir);
     if (!root) return [];
-    let types = objectTypes.get(root);
-    if (!types) {
-        types = new Map();
+    const key = `${root}|${typeName}`;
+    const cached = objectTypes.get(key);
+    if (cached) return cached;
+    let text = outputTypeFiles.get(root);
+    if (text === undefined) {
         const file = path.join(root, "types", "output.d.ts");
-        if (fs.existsSync(file)) {
-            const aliases = new Map([["", packageName.replace(/^@pulumi\//, "")]]);
-            let namespace = "";
-            let current: DeclaredOutput[] | undefined;
-            for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-                const ns = /^export declare namespace (\w+) \{/.exec(line);
-                if (ns) {
-                    namespace = ns[1];
-                    continue;
-                }
-                const iface = /^(?: {4}|export )interface (\w+) \{/.exec(line);
-                if (iface) {
-                    current = [];
-                    types.set(line.startsWith("export") ? iface[1] : `${namespace}.${iface[1]}`, current);
-                    continue;
-                }
-                const field = /^ {4,8}(\w+): (.*);$/.exec(line);
-                if (current && field) {
-                    current.push({ name: field[1], shape: shapeOf(field[2], aliases) });
-                }
-            }
-        }
-        objectTypes.set(root, types);
+        text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+        outputTypeFiles.set(root, text);
     }
-    return types.get(typeName) ?? [];
+    const [namespace, name] = typeName.includes(".") ? typeName.split(".") : ["", typeName];
+    const nsStart = namespace ? text.indexOf(`\nexport declare namespace ${namespace} {\n`) : 0;
+    const ifaceOpen = namespace ? `\n    interface ${name} {\n` : `\nexport interface ${name} {\n`;
+    const nsEnd = namespace && nsStart >= 0 ? text.indexOf("\nexport declare namespace ", nsStart + 1) : -1;
+    const found = nsStart < 0 ? -1 : text.indexOf(ifaceOpen, nsStart);
+    const at = nsEnd >= 0 && found > nsEnd ? -1 : found;
+    const fields: DeclaredOutput[] = [];
+    if (at >= 0) {
+        const end = text.indexOf(namespace ? "\n    }" : "\n}", at + ifaceOpen.length - 1);
+        const aliases = new Map([["", packageName.replace(/^@pulumi\//, "")]]);
+        for (const m of text.slice(at + ifaceOpen.length - 1, end).matchAll(/^ {4,8}(\w+): (.*);$/gm)) {
+            fields.push({ name: m[1], shape: shapeOf(m[2], aliases) });
+        }
+    }
+    objectTypes.set(key, fields);
+    return fields;
 }

@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { computedOutputs } from "../../harness/declaredOutputs";
+import { computedOutputs, objectFields } from "../../harness/declaredOutputs";
 import { placeholderState } from "../../harness/placeholders";
 import { containers, inputs, one, runInline } from "../support/stacks";
 
@@ -99,5 +99,16 @@ describe("data sources answered offline", () => {
         assert.match(JSON.parse(out.ecsAmi).image_id, /^ami-[0-9a-f]{17}$/);
         assert.equal(out.elb, "arn:aws:iam::127311923021:root");
         assert.equal(JSON.parse(inputs(one(run, "aws:iam/rolePolicy:RolePolicy")).policy).Statement[0].Action, "s3:GetObject");
+    });
+});
+
+describe("object types of the provider's output declarations", () => {
+    it("GIVEN a type of one namespace THEN its required fields; a name from another namespace finds nothing", () => {
+        assert.deepEqual(
+            objectFields("@pulumi/aws", "elasticache.ClusterCacheNode").map(f => [f.name, f.shape.kind]),
+            [["address", "string"], ["availabilityZone", "string"], ["id", "string"], ["outpostArn", "string"], ["port", "number"]],
+        );
+        assert.deepEqual(objectFields("@pulumi/aws", "ecs.ClusterCacheNode"), []);
+        assert.deepEqual(objectFields("@pulumi/aws", "elasticache.NoSuchType"), []);
     });
 });
