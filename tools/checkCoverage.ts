@@ -75,11 +75,13 @@ export function formatCoverage(coverage: CheckCoverage): string[] {
 
 /** The last line of the text report. */
 export function verdict(mandatory: number, coverage: CheckCoverage): string {
-    if (mandatory > 0) return `FAILED: ${mandatory} mandatory policy violation(s).`;
-    if (isComplete(coverage)) return "PASSED: no mandatory policy violation.";
     const gaps = [
         opaque(coverage).length > 0 ? `${opaque(coverage).length} remote component(s)` : "",
         coverage.checksNotRun > 0 ? `${coverage.checksNotRun} policy check(s)` : "",
-    ].filter(Boolean);
-    return `INCOMPLETE: no mandatory policy violation in what could be checked; ${gaps.join(" and ")} not checked (see NOT CHECKED above).`;
+    ]
+        .filter(Boolean)
+        .join(" and ");
+    if (mandatory > 0) return `FAILED: ${mandatory} mandatory policy violation(s).${gaps ? ` Also ${gaps} not checked (see NOT CHECKED above).` : ""}`;
+    if (!gaps) return "PASSED: no mandatory policy violation.";
+    return `INCOMPLETE: no mandatory policy violation in what could be checked; ${gaps} not checked (see NOT CHECKED above).`;
 }

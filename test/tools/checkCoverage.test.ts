@@ -41,7 +41,8 @@ describe("check coverage (tools/checkCoverage)", () => {
             "",
         ]);
         assert.equal(verdict(0, coverage), "INCOMPLETE: no mandatory policy violation in what could be checked; 1 remote component(s) and 1 policy check(s) not checked (see NOT CHECKED above).");
-        assert.equal(verdict(2, coverage), "FAILED: 2 mandatory policy violation(s).");
+        assert.equal(verdict(2, coverage), "FAILED: 2 mandatory policy violation(s). Also 1 remote component(s) and 1 policy check(s) not checked (see NOT CHECKED above).");
+        assert.equal(verdict(2, checkCoverage([], [])), "FAILED: 2 mandatory policy violation(s).");
     });
 
     it("GIVEN only an awsx Vpc THEN complete: what it creates follows from its inputs and is modelled", () => {
