@@ -76,7 +76,7 @@ const EXPECTED: Record<string, Expectation> = {
     },
     "aws-ts-pulumi-miniflux": {
         exitCode: 1,
-        mandatory: ["ec2-vpc-no-default-vpc defaultVpc"],
+        mandatory: ["ec2-default-vpc-not-adopted defaultVpc"],
         present: [],
         remote: ["awsx:lb:ApplicationLoadBalancer loadbalancer", "awsx:ecs:FargateService service"],
         unpriced: ["aws:rds/instance:Instance:not-priced"],
