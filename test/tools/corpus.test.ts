@@ -13,12 +13,6 @@ import { PROJECT_DIR } from "../support/stacks";
 
 const CORPUS = path.join(PROJECT_DIR, "test", "fixtures", "corpus");
 
-/**
- * Mandatory findings that are false and are being removed by the policy work of issue 9 (class 10): a
- * target group relying on AWS's default health check (enabled, HTTP `/`) has one.
- */
-const KNOWN_FALSE_MANDATORY = new Set(["lb-target-group-health-check"]);
-
 interface Expectation {
     readonly exitCode: 0 | 1;
     /** Mandatory findings a reviewer confirmed as true, `policy resource`; any other mandatory one fails. */
@@ -148,7 +142,7 @@ describe("offline check on public programs (test/fixtures/corpus)", function () 
             it(`GIVEN the program THEN exit ${expected.exitCode}, exactly the reviewed mandatory findings, and every expected finding`, () => {
                 const { report, exitCode } = reports.get(name)!;
                 assert.equal(exitCode, expected.exitCode);
-                const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory" && !KNOWN_FALSE_MANDATORY.has(v.policy)).map(finding);
+                const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").map(finding);
                 assert.deepEqual(sorted(mandatory), sorted(expected.mandatory));
                 const all = report.violations.map(finding);
                 for (const f of expected.present) {
