@@ -5,8 +5,8 @@ import { runInline } from "../support/stacks";
 describe("offline mocks", () => {
     it("throw on a data source they do not implement, naming it", async () => {
         await assert.rejects(
-            runInline(() => ({ vpc: aws.ec2.getVpcOutput({ default: true }).id })),
-            /The offline mocks do not implement the call aws:ec2\/getVpc:getVpc/,
+            runInline(() => ({ version: aws.rds.getEngineVersionOutput({ engine: "postgres" }).versionActual })),
+            /The offline mocks do not implement the call aws:rds\/getEngineVersion:getEngineVersion/,
         );
     });
 
