@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CapacityProvider, capacityProviderStrategy } from "./capacity";
 import { ContainerHealthCheck, containerDefinition } from "./containerDefinition";
 import { fargateSizeProblem } from "./fargateSizes";
+import { ec2Description } from "./ec2Description";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./iamDocuments";
 import { childName, serviceLogGroupName } from "./naming";
 
@@ -148,6 +149,7 @@ export class FargateService extends pulumi.ComponentResource {
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:ecs:FargateService", name, {}, opts);
         const a = resolveFargateServiceArgs(args);
+        const groupDescription = ec2Description(`FargateService ${name}`, "security group description", `Tasks of ${name}: only from the load balancer`);
         const tags = a.tags;
         const region = pulumi.output(args.region ?? aws.getRegionOutput({}, { parent: this }).region);
         const identity = aws.getCallerIdentityOutput({}, { parent: this });
@@ -203,7 +205,7 @@ export class FargateService extends pulumi.ComponentResource {
 
         const securityGroup = new aws.ec2.SecurityGroup(
             childName(name, "task-sg"),
-            { vpcId: args.vpcId, description: `Tasks of ${name}: only from the load balancer`, tags: { ...tags, Name: childName(name, "tasks") } },
+            { vpcId: args.vpcId, description: groupDescription, tags: { ...tags, Name: childName(name, "tasks") } },
             { parent: this },
         );
         new aws.vpc.SecurityGroupIngressRule(
