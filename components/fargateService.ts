@@ -1,11 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { appEnvironment, reservedNames } from "./appEnvironment";
 import { CapacityProvider, capacityProviderStrategy } from "./capacity";
 import { ContainerHealthCheck, containerDefinition } from "./containerDefinition";
 import { fargateSizeProblem } from "./fargateSizes";
 import { ec2Description } from "./ec2Description";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./iamDocuments";
 import { childName, serviceLogGroupName } from "./naming";
+import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
+import { steadyStateTimeoutMinutes } from "./rolloutTimeout";
 
 /** CPU architectures Fargate runs. */
 export type CpuArchitecture = "X86_64" | "ARM64";
@@ -27,6 +30,13 @@ export interface FargateServiceArgs {
         readonly targetGroupArn: pulumi.Input<string>;
         /** The listener forwarding to the target group; ECS rejects a target group no listener uses. */
         readonly listener?: pulumi.Resource;
+        /**
+         * Seconds of target-group health checks before a new task is healthy (interval × healthy threshold);
+         * sizes the deploy timeout. @default 150 (the ALB defaults, 30 s × 5)
+         */
+        readonly secondsToHealthy?: number;
+        /** Seconds the target group drains a stopping task; sizes the deploy timeout. @default 300 (AWS's default) */
+        readonly deregistrationDelaySeconds?: number;
     };
     /** Image reference, by digest (`repo@sha256:…`). */
     readonly image: pulumi.Input<string>;
@@ -46,11 +56,14 @@ export interface FargateServiceArgs {
     readonly user?: string;
     /** Read-only root filesystem (a writable `/tmp` is mounted). @default true */
     readonly readonlyRootFilesystem?: boolean;
-    /** Seconds between SIGTERM and SIGKILL. @default 30 */
+    /**
+     * Seconds between SIGTERM and SIGKILL (2 to 120). The app learns its drain budget from it through
+     * `SHUTDOWN_TIMEOUT_SECONDS`, and the port from `PORT`. @default 30
+     */
     readonly stopTimeoutSeconds?: number;
     /** Container health check. @default `node healthcheck.js` every 15 s, 5 s timeout, 3 retries, 10 s start period */
     readonly healthCheck?: Partial<ContainerHealthCheck>;
-    /** Plain environment variables. Never secrets. @default {} */
+    /** Plain environment variables. Never secrets, never `PORT` or `SHUTDOWN_TIMEOUT_SECONDS` (the task sets them). @default {} */
     readonly environment?: Record<string, string>;
     /** Secret variables: name to Secrets Manager or SSM parameter ARN (`valueFrom`). @default {} */
     readonly secrets?: Record<string, pulumi.Input<string>>;
@@ -60,6 +73,8 @@ export interface FargateServiceArgs {
     readonly capacityProvider?: CapacityProvider;
     /** Tasks always on on-demand FARGATE. @default 0 */
     readonly onDemandBase?: number;
+    /** Fargate platform version; pinned versions must run the architecture and the secrets. @default "LATEST" */
+    readonly platformVersion?: FargatePlatformVersion;
     /** Seconds the service ignores load balancer health after a task starts. @default 30 */
     readonly healthCheckGracePeriodSeconds?: number;
     /** Days CloudWatch keeps container logs. @default 30 */
@@ -101,6 +116,9 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
         desiredCount: args.desiredCount ?? 1,
         capacityProvider: args.capacityProvider ?? "FARGATE",
         onDemandBase: args.onDemandBase ?? 0,
+        platformVersion: args.platformVersion ?? "LATEST",
+        secondsToHealthy: args.loadBalancer.secondsToHealthy ?? 150,
+        deregistrationDelaySeconds: args.loadBalancer.deregistrationDelaySeconds ?? 300,
         healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 30,
         logRetentionDays: args.logRetentionDays ?? 30,
         assignPublicIp: args.assignPublicIp ?? false,
@@ -121,11 +139,37 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
             `FargateService: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
         );
     }
+    const reserved = reservedNames([...Object.keys(resolved.environment), ...Object.keys(resolved.secrets)]);
+    if (reserved.length > 0) {
+        throw new Error(`FargateService: ${reserved.join(", ")} set in environment or secrets; the task sets it from containerPort and stopTimeoutSeconds.`);
+    }
+    if (!(FARGATE_PLATFORM_VERSIONS as readonly string[]).includes(resolved.platformVersion)) {
+        throw new Error(`FargateService: platformVersion is ${JSON.stringify(resolved.platformVersion)}; expected one of ${FARGATE_PLATFORM_VERSIONS.join(", ")}.`);
+    }
+    // Secret references known now; created secrets (Outputs) are pinned to versions, which the loader checks.
+    const platform = platformVersionProblem(
+        {
+            platformVersion: resolved.platformVersion,
+            architecture: resolved.architecture,
+            capacityProvider: resolved.capacityProvider,
+            secretsByKeyOrVersion: Object.values(resolved.secrets).some(v => typeof v === "string" && referencesKeyOrVersion(v)),
+        },
+        { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets" },
+    );
+    if (platform) {
+        throw new Error(`FargateService: ${platform}.`);
+    }
     const both = Object.keys(resolved.secrets).filter(name => name in resolved.environment);
     if (both.length > 0) {
         throw new Error(`FargateService: ${both.join(", ")} set both in environment and in secrets; a variable is either plain or secret.`);
     }
-    return resolved;
+    let taskEnvironment: Record<string, string>;
+    try {
+        taskEnvironment = { ...resolved.environment, ...appEnvironment(resolved.containerPort, resolved.stopTimeoutSeconds) };
+    } catch (e) {
+        throw new Error(`FargateService: ${(e as Error).message}`);
+    }
+    return { ...resolved, taskEnvironment };
 }
 
 /**
@@ -247,7 +291,7 @@ export class FargateService extends pulumi.ComponentResource {
                         readonlyRootFilesystem: a.readonlyRootFilesystem,
                         stopTimeoutSeconds: a.stopTimeoutSeconds,
                         healthCheck: a.healthCheck,
-                        environment: a.environment,
+                        environment: a.taskEnvironment,
                         secrets: valueFroms,
                         logGroupName,
                         region: r,
@@ -272,6 +316,13 @@ export class FargateService extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const steadyStateTimeout = `${steadyStateTimeoutMinutes({
+            startPeriodSeconds: a.healthCheck.startPeriodSeconds,
+            healthCheckGracePeriodSeconds: a.healthCheckGracePeriodSeconds,
+            secondsToHealthy: a.secondsToHealthy,
+            deregistrationDelaySeconds: a.deregistrationDelaySeconds,
+            stopTimeoutSeconds: a.stopTimeoutSeconds,
+        })}m`;
         const service = new aws.ecs.Service(
             childName(name, "service"),
             {
@@ -279,7 +330,16 @@ export class FargateService extends pulumi.ComponentResource {
                 taskDefinition: taskDefinition.arn,
                 desiredCount: a.desiredCount,
                 capacityProviderStrategies: capacityProviderStrategy(a.capacityProvider, a.onDemandBase),
-                platformVersion: "LATEST",
+                platformVersion: a.platformVersion,
+                // Without it the provider refuses (terraform-provider-aws v6) or replaces (v5) the service when
+                // the capacity-provider strategy changes: `capacityProviderStrategyCustomizeDiff` in
+                // hashicorp/terraform-provider-aws internal/service/ecs/service.go, "force_new_deployment should
+                // be true when capacity_provider_strategy is being updated". Changing capacityProvider or
+                // onDemandBase then rolls the tasks onto the new strategy in place.
+                forceNewDeployment: true,
+                // `pulumi up` fails when the deployment does not complete (e.g. the circuit breaker rolls it
+                // back) instead of reporting success while AWS runs the old revision.
+                waitForSteadyState: true,
                 deploymentCircuitBreaker: { enable: true, rollback: true },
                 deploymentMinimumHealthyPercent: 100,
                 deploymentMaximumPercent: 200,
@@ -295,6 +355,8 @@ export class FargateService extends pulumi.ComponentResource {
                 parent: this,
                 dependsOn: [capacityProviders, ...(args.loadBalancer.listener ? [args.loadBalancer.listener] : [])],
                 ignoreChanges: a.autoscaled ? ["desiredCount"] : [],
+                // Sized from the rollout (see rolloutTimeout.ts), so a normal deploy never hits it.
+                customTimeouts: { create: steadyStateTimeout, update: steadyStateTimeout },
             },
         );
 

@@ -123,6 +123,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly listener: aws.lb.Listener;
     /** Where the service answers: `https://<domain>` or `http(s)://<dns name>`. */
     public readonly url: pulumi.Output<string>;
+    /** How long a new target takes to turn healthy and an old one to drain, in seconds: a service sizes its deploy timeout from them. */
+    public readonly targetTiming: { readonly secondsToHealthy: number; readonly deregistrationDelaySeconds: number };
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:lb:LoadBalancer", name, {}, opts);
@@ -255,6 +257,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
+        this.targetTiming = {
+            secondsToHealthy: a.healthCheck.intervalSeconds * a.healthCheck.healthyThreshold,
+            deregistrationDelaySeconds: a.deregistrationDelaySeconds,
+        };
         this.loadBalancerArn = lb.arn;
         this.loadBalancerArnSuffix = lb.arnSuffix;
         this.dnsName = lb.dnsName;
