@@ -93,7 +93,7 @@ const service = new FargateService(name, {
     environment: config.container.environment,
     secrets: {
         ...Object.fromEntries(Object.entries(config.container.secrets).map(([k, s]) => [k, s.valueFrom])),
-        ...created.arns,
+        ...created.valueFroms,
     },
     desiredCount: config.service.desiredCount,
     capacityProvider: config.service.capacityProvider,

@@ -5,7 +5,7 @@
  * silently works on `undefined`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
+import { createHash, randomUUID } from "crypto";
 import { UNKNOWN } from "./serialisation";
 
 /** The account every mocked ARN belongs to. */
@@ -35,6 +35,20 @@ const alnum = (seed: string, length: number): string =>
 const uuid = (seed: string): string => {
     const h = hex(seed, 32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/**
+ * Version ids by secret version and value: like Secrets Manager, a new value gets a new id and the same
+ * value keeps its id (within one process), and the id is random, so no output of the harness is a function
+ * of a secret value. Keyed by a digest that never leaves this map.
+ */
+const versionIds = new Map<string, string>();
+const secretVersionId = (name: string, value: unknown): string => {
+    const key = createHash("sha256").update(`${name}\u0000${JSON.stringify(value ?? null)}`).digest("hex");
+    if (!versionIds.has(key)) {
+        versionIds.set(key, randomUUID());
+    }
+    return versionIds.get(key)!;
 };
 
 /** Pulumi's auto-naming: the logical name plus seven random characters (here derived from the name). */
@@ -258,7 +272,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { id: arn, state: { name: secret, arn } };
             }
             case "aws:secretsmanager/secretVersion:SecretVersion": {
-                const versionId = uuid(name);
+                const versionId = secretVersionId(name, inputs.secretString);
                 return { id: `${inputs.secretId}|${versionId}`, state: { versionId, arn: inputs.secretId } };
             }
             case "aws:acm/certificate:Certificate": {
