@@ -40,7 +40,7 @@ const image = new ContainerImage(name, {
 const accessLogs = config.loadBalancer.accessLogs;
 const accessLogsBucket =
     accessLogs && !accessLogs.bucket
-        ? new AccessLogBucket(name, { expireAfterDays: config.service.logRetentionDays, protect, tags }).bucketName
+        ? new AccessLogBucket(name, { expireAfterDays: config.service.logRetentionDays, region: config.region, protect, tags }).bucketName
         : accessLogs?.bucket;
 
 const lb = new LoadBalancer(name, {

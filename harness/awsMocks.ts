@@ -12,15 +12,37 @@ import { UNKNOWN } from "./serialisation";
 export const MOCK_ACCOUNT = "123456789012";
 
 /** ELB log-delivery accounts of the regions opened before August 2022 (a selection; others use us-east-1's). */
+/**
+ * The ELB account per region, as terraform-provider-aws's `aws_elb_service_account` knows it
+ * (`accountIDPerRegionMap`, internal/service/elb); the data source fails in any other region.
+ */
 const ELB_ACCOUNTS: Record<string, string> = {
+    "af-south-1": "098369216593",
+    "ap-east-1": "754344448648",
+    "ap-northeast-1": "582318560864",
+    "ap-northeast-2": "600734575887",
+    "ap-northeast-3": "383597477331",
+    "ap-south-1": "718504428378",
+    "ap-southeast-1": "114774131450",
+    "ap-southeast-2": "783225319266",
+    "ap-southeast-3": "589379963580",
+    "ca-central-1": "985666609251",
+    "cn-north-1": "638102146993",
+    "cn-northwest-1": "037604701340",
+    "eu-central-1": "054676820928",
+    "eu-north-1": "897822967062",
+    "eu-south-1": "635631232127",
+    "eu-west-1": "156460612806",
+    "eu-west-2": "652711504416",
+    "eu-west-3": "009996457667",
+    "me-south-1": "076674570225",
+    "sa-east-1": "507241528517",
     "us-east-1": "127311923021",
     "us-east-2": "033677994240",
+    "us-gov-east-1": "190560391635",
+    "us-gov-west-1": "048591011584",
     "us-west-1": "027434742980",
     "us-west-2": "797873946194",
-    "eu-west-1": "156460612806",
-    "eu-central-1": "054676820928",
-    "ap-southeast-1": "114774131450",
-    "ap-northeast-1": "582318560864",
 };
 
 const hex = (seed: string, length: number): string => {
@@ -128,7 +150,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 };
             }
             case "aws:elb/getServiceAccount:getServiceAccount": {
-                const account = ELB_ACCOUNTS[inputs.region ?? r] ?? ELB_ACCOUNTS["us-east-1"];
+                const region = inputs.region ?? r;
+                const account = ELB_ACCOUNTS[region];
+                if (account === undefined) {
+                    throw new Error(`unknown ELB service account for region ${region}`);
+                }
                 return { arn: `arn:aws:iam::${account}:root`, id: account };
             }
         }
