@@ -123,6 +123,10 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
     }
     const platformVersion = r.oneOf("platformVersion", FARGATE_PLATFORM_VERSIONS);
+    if (prod && platformVersion !== "LATEST") {
+        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+        r.report("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
+    }
     const platform = platformVersionProblem(
         {
             platformVersion,
