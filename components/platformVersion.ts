@@ -8,7 +8,7 @@
  * secrets through environment variables" (a JSON key or a version of a secret needs 1.4.0 or later).
  */
 import type { CapacityProvider } from "./capacity";
-import type { CpuArchitecture } from "./fargateService";
+import type { CpuArchitecture } from "./fargateServiceArgs";
 
 /** Platform versions a Linux Fargate service may name. */
 export const FARGATE_PLATFORM_VERSIONS = ["LATEST", "1.4.0", "1.3.0"] as const;
