@@ -28,7 +28,7 @@ const network = new Network(name, {
 });
 
 const image = new ContainerImage(name, {
-    context: config.image.context,
+    ...(config.image.prebuilt ? { prebuiltImage: config.image.prebuilt } : { context: config.image.context }),
     architecture: config.container.architecture,
     keepImages: config.image.keepImages,
     untaggedExpiryDays: config.image.untaggedExpiryDays,
@@ -81,7 +81,7 @@ const service = new FargateService(name, {
         deregistrationDelaySeconds: lb.targetTiming.deregistrationDelaySeconds,
     },
     image: image.imageRef,
-    repositoryArn: image.repositoryArn,
+    repositoryArn: image.imageRepositoryArn,
     cpu: config.container.cpu,
     memory: config.container.memory,
     architecture: config.container.architecture,
