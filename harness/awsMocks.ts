@@ -4,6 +4,7 @@
  * data-source call the program may make is implemented — any other call throws, so a program never
  * silently works on `undefined`.
  */
+import { createHash, randomUUID } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { answerCall, MOCK_ACCOUNT } from "./dataSources";
@@ -17,6 +18,20 @@ const alnum = (seed: string, length: number): string =>
 const uuid = (seed: string): string => {
     const h = hex(seed, 32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/**
+ * Version ids by secret version and value: like Secrets Manager, a new value gets a new id and the same
+ * value keeps its id (within one process), and the id is random, so no output of the harness is a function
+ * of a secret value. Keyed by a digest that never leaves this map.
+ */
+const versionIds = new Map<string, string>();
+const secretVersionId = (name: string, value: unknown): string => {
+    const key = createHash("sha256").update(`${name}\u0000${JSON.stringify(value ?? null)}`).digest("hex");
+    if (!versionIds.has(key)) {
+        versionIds.set(key, randomUUID());
+    }
+    return versionIds.get(key)!;
 };
 
 /** Pulumi's auto-naming: the logical name plus seven random characters (here derived from the name). */
@@ -91,7 +106,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         const inputs = args.inputs as Record<string, any>;
-        const answer = answerCall(args.token, inputs, this.region);
+        let answer: Record<string, any> | undefined;
+        try {
+            answer = answerCall(args.token, inputs, this.region);
+        } catch (e) {
+            // A data source that fails as the provider would: recorded, so the run stops with it by name.
+            this.refusedCalls.push((e as Error).message);
+            throw e;
+        }
         if (answer) {
             return answer;
         }
@@ -240,7 +262,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { id: arn, state: { name: secret, arn } };
             }
             case "aws:secretsmanager/secretVersion:SecretVersion": {
-                const versionId = uuid(name);
+                const versionId = secretVersionId(name, inputs.secretString);
                 return { id: `${inputs.secretId}|${versionId}`, state: { versionId, arn: inputs.secretId } };
             }
             case "aws:acm/certificate:Certificate": {

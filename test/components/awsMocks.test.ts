@@ -10,6 +10,15 @@ describe("offline mocks", () => {
         );
     });
 
+    it("fail the ELB account lookup where the provider does: regions without an ELB account", async () => {
+        await assert.rejects(
+            runInline(() => ({ arn: aws.elb.getServiceAccountOutput({}).arn }), "t", "ap-south-2"),
+            /there is no ELB service account in region ap-south-2/,
+        );
+        const run = await runInline(() => ({ arn: aws.elb.getServiceAccountOutput({}).arn }), "t", "eu-west-2");
+        assert.equal(run.outputs.arn, "arn:aws:iam::652711504416:root");
+    });
+
     it("answer the identity and region calls like AWS", async () => {
         const run = await runInline(() => ({ account: aws.getCallerIdentityOutput().accountId, region: aws.getRegionOutput().region }), "t", "eu-west-1");
         assert.deepEqual(run.outputs, { account: "123456789012", region: "eu-west-1" });
