@@ -28,7 +28,7 @@ const network = new Network(name, {
 });
 
 const image = new ContainerImage(name, {
-    context: config.image.context,
+    ...(config.image.prebuilt ? { prebuiltImage: config.image.prebuilt } : { context: config.image.context }),
     architecture: config.container.architecture,
     keepImages: config.image.keepImages,
     untaggedExpiryDays: config.image.untaggedExpiryDays,
@@ -40,7 +40,7 @@ const image = new ContainerImage(name, {
 const accessLogs = config.loadBalancer.accessLogs;
 const accessLogsBucket =
     accessLogs && !accessLogs.bucket
-        ? new AccessLogBucket(name, { expireAfterDays: config.service.logRetentionDays, protect, tags }).bucketName
+        ? new AccessLogBucket(name, { expireAfterDays: config.service.logRetentionDays, region: config.region, protect, tags }).bucketName
         : accessLogs?.bucket;
 
 const lb = new LoadBalancer(name, {
@@ -73,9 +73,15 @@ const service = new FargateService(name, {
     vpcId: network.vpcId,
     subnetIds: network.taskSubnetIds,
     assignPublicIp: network.tasksNeedPublicIp,
-    loadBalancer: { securityGroupId: lb.securityGroupId, targetGroupArn: lb.targetGroupArn, listener: lb.listener },
+    loadBalancer: {
+        securityGroupId: lb.securityGroupId,
+        targetGroupArn: lb.targetGroupArn,
+        listener: lb.listener,
+        secondsToHealthy: lb.targetTiming.secondsToHealthy,
+        deregistrationDelaySeconds: lb.targetTiming.deregistrationDelaySeconds,
+    },
     image: image.imageRef,
-    repositoryArn: image.repositoryArn,
+    repositoryArn: image.imageRepositoryArn,
     cpu: config.container.cpu,
     memory: config.container.memory,
     architecture: config.container.architecture,
@@ -87,11 +93,12 @@ const service = new FargateService(name, {
     environment: config.container.environment,
     secrets: {
         ...Object.fromEntries(Object.entries(config.container.secrets).map(([k, s]) => [k, s.valueFrom])),
-        ...created.arns,
+        ...created.valueFroms,
     },
     desiredCount: config.service.desiredCount,
     capacityProvider: config.service.capacityProvider,
     onDemandBase: config.service.onDemandBase,
+    platformVersion: config.service.platformVersion,
     healthCheckGracePeriodSeconds: config.service.healthCheckGracePeriodSeconds,
     logRetentionDays: config.service.logRetentionDays,
     kmsKeyArn: config.kmsKeyArn,

@@ -43,6 +43,7 @@ export const CONFIG_KEYS = {
     desiredCount: { type: "integer", default: 1, description: "Tasks to run at first deployment; autoscaling manages the count afterwards." },
     capacityProvider: { type: "string", default: "FARGATE_SPOT", description: "Capacity provider for tasks above the on-demand base: FARGATE or FARGATE_SPOT." },
     onDemandBase: { type: "integer", default: 0, description: "Tasks always placed on on-demand FARGATE capacity." },
+    platformVersion: { type: "string", default: "LATEST", description: "Fargate platform version: LATEST, 1.4.0 or 1.3.0 (ARM64, and secrets by JSON key or version, need 1.4.0)." },
     healthCheckGracePeriodSeconds: { type: "integer", default: 30, description: "Seconds the service ignores load balancer health checks after a task starts (at least the container start period)." },
     logRetentionDays: { type: "integer", default: 7, description: "Days CloudWatch keeps container and flow logs (a CloudWatch retention value, e.g. 7, 30, 365)." },
 
@@ -69,6 +70,7 @@ export const CONFIG_KEYS = {
     scaleOutCooldownSeconds: { type: "integer", default: 60, description: "Seconds after a scale-out before the next one (0 to 3600)." },
 
     appPath: { type: "string", default: "./app", description: "Folder with the service's Dockerfile, relative to the project." },
+    prebuiltImage: { type: "string", default: "", description: "Image built elsewhere, by digest in a private ECR registry (<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:<64 hex>); then nothing is built and Docker is not needed. Empty builds appPath with Docker." },
     imageRetentionCount: { type: "integer", default: 10, description: "Tagged images the repository keeps (1 to 1000)." },
     untaggedImageExpiryDays: { type: "integer", default: 7, description: "Days before untagged images expire (1 to 365)." },
 

@@ -7,7 +7,10 @@ import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmP
 import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
+import { reservedNames } from "./appEnvironment";
+import { ecrImageReferenceProblem } from "./imageReference";
 import { closestName } from "./naming";
+import { FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
 import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
 
 export { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
@@ -94,6 +97,12 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
             r.reportName("secrets", name, `${r.full("secretValues")} also sets ${name}; give each secret one source`);
         }
     }
+    for (const key of ["containerEnvironment", "secrets", "secretValues"] as const) {
+        const names = Object.keys(key === "containerEnvironment" ? environmentVariables : key === "secrets" ? secrets : secretValues);
+        for (const name of reservedNames(names)) {
+            r.reportName(key, name, `the task sets ${name} from ${r.full(name === "PORT" ? "containerPort" : "stopTimeoutSeconds")}; remove it here`);
+        }
+    }
     for (const name of Object.keys(secretValues)) {
         if (name in environmentVariables) {
             r.reportName("secretValues", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
@@ -113,6 +122,31 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const onDemandBase = r.integer("onDemandBase", 0, 100);
     if (onDemandBase > maxCapacity) {
         r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
+    } else if (prod && capacityProvider === "FARGATE_SPOT" && onDemandBase < minCapacity) {
+        r.report("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
+    }
+    const platformVersion = r.oneOf("platformVersion", FARGATE_PLATFORM_VERSIONS);
+    if (prod && platformVersion !== "LATEST") {
+        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+        r.report("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
+    }
+    const platform = platformVersionProblem(
+        {
+            platformVersion,
+            architecture,
+            capacityProvider,
+            // Created secrets are pinned to their version; referenced ones may name a JSON key.
+            secretsByKeyOrVersion: Object.keys(secretValues).length > 0 || Object.values(secrets).some(s => referencesKeyOrVersion(s.valueFrom)),
+        },
+        {
+            platformVersion: r.full("platformVersion"),
+            architecture: r.full("cpuArchitecture"),
+            capacityProvider: r.full("capacityProvider"),
+            secrets: `${r.full("secrets")} or ${r.full("secretValues")}`,
+        },
+    );
+    if (platform) {
+        r.problems.push(platform);
     }
     const gracePeriod = r.integer("healthCheckGracePeriodSeconds", 0, 7200);
     if (gracePeriod < startPeriodSeconds) {
@@ -173,6 +207,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const scaleOutCooldownSeconds = r.integer("scaleOutCooldownSeconds", 0, 3600);
 
     const context = r.string("appPath", v => (v.trim() ? undefined : "expected a folder path"));
+    const prebuilt = r.optionalString("prebuiltImage", ecrImageReferenceProblem);
     const keepImages = r.integer("imageRetentionCount", 1, 1000);
     const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
     const deletionProtection = r.boolean("deletionProtection");
@@ -194,7 +229,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         region: region!,
         serviceName,
         network: { cidrBlock, availabilityZones, natStrategy },
-        image: { context, keepImages, untaggedExpiryDays },
+        image: { context, prebuilt, keepImages, untaggedExpiryDays },
         container: {
             cpu,
             memory,
@@ -208,7 +243,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
             secrets,
             secretValues,
         },
-        service: { desiredCount, capacityProvider, onDemandBase, healthCheckGracePeriodSeconds: gracePeriod, logRetentionDays },
+        service: { desiredCount, capacityProvider, onDemandBase, platformVersion, healthCheckGracePeriodSeconds: gracePeriod, logRetentionDays },
         loadBalancer: {
             healthCheck: { path, matcher, intervalSeconds: lbInterval, timeoutSeconds: lbTimeout, healthyThreshold, unhealthyThreshold },
             deregistrationDelaySeconds,
@@ -247,13 +282,14 @@ const PROD = { minimumLogRetentionDays: 365, maximumDeregistrationDelaySeconds: 
 const SECRET_LIKE_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
 
 /**
- * Why an ALB health-check matcher is wrong: codes 200 to 499, as one code, a range ("200-299") or a
- * comma-separated list of those.
+ * Why an ALB health-check matcher is wrong: codes 200 to 399, as one code, a range ("200-299") or a
+ * comma-separated list of those. The ALB API takes up to 499, but a matcher that counts a 4xx answer as
+ * healthy keeps a broken target in service (the pack's lb-target-group-health-check refuses it too).
  */
 function matcherProblem(value: string): string | undefined {
-    const allowed = `expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`;
+    const allowed = `expected HTTP codes from 200 to 399 such as "200", "200,302" or "200-399" (an error answer must not count as healthy)`;
     for (const part of value.split(",")) {
-        const match = /^([2-4]\d\d)(?:-([2-4]\d\d))?$/.exec(part);
+        const match = /^([23]\d\d)(?:-([23]\d\d))?$/.exec(part);
         if (!match || (match[2] !== undefined && Number(match[2]) < Number(match[1]))) {
             return allowed;
         }

@@ -7,8 +7,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { PolicyConfigError, ProgramError } from "../harness/errors";
 import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
+import { BaselineError, readBaselineReport } from "./changes/baseline";
+import { compareReports } from "./changes/compare";
+import { ChangeReport, formatChangesMarkdown } from "./changes/format";
+import { changeFindings, ChangeThresholds, ChangeThresholdsError, readChangeThresholds } from "./changes/thresholds";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
+import { checkCoverage } from "./checkCoverage";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
+import { ProgramEntryError, resolveProgramEntry } from "./programEntry";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -34,18 +40,20 @@ function readPolicyConfig(args: CheckArgs): Record<string, any> {
     }
 }
 
+/** The baseline and thresholds of a change report, read before anything heavy loads. */
+function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckReport; thresholds: ChangeThresholds } | undefined {
+    if (!args.baseline) return undefined;
+    const baseline = readBaselineReport(path.resolve(args.baseline), { stack: args.stack, project });
+    const file = args.changeConfig ? path.resolve(args.changeConfig) : path.join(ROOT, "policy", "config", `${args.stack}.changes.json`);
+    return { baseline, thresholds: readChangeThresholds(file, args.changeConfig !== undefined) };
+}
+
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
-    const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
-    if (!fs.existsSync(program)) {
-        throw new InputError(`${args.program}: program not found`);
-    }
-    const projectDir = path.dirname(program);
-    if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
-        throw new InputError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
-    }
+    const { entry: program, projectDir, cwd, esm } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
     const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     const policyConfig = readPolicyConfig(args);
+    const changeInputs = readChangeInputs(args, config.project);
     // The pack first, to refuse a bad policy config before the program runs; the SDKs and the program,
     // which take longest to load, only once every input is known good.
     const { pack } = await import("../policy/pack");
@@ -54,12 +62,12 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const { runProgram } = await import("../harness/runProgram");
     const { evaluatePack } = await import("../harness/policyEngine");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
-    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);
     const rollout = estimateRollout(run.resources, { environment });
-    const report: CheckReport = {
+    const base: CheckReport = {
         stack: args.stack,
         project: config.project,
         resources: reportResources(run.resources, run.stackUrn),
@@ -70,17 +78,39 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             currency: cost.currency,
             region: cost.region,
             items: cost.items,
+            unpriced: cost.unpriced,
             notes: cost.notes,
         },
+        coverage: checkCoverage(run.resources, evaluation.diagnostics),
         rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
     };
-    return { report, exitCode: report.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0 };
+    let changes: ChangeReport | undefined;
+    if (changeInputs) {
+        const changeSet = compareReports(changeInputs.baseline, base);
+        changes = { ...changeSet, findings: changeFindings(changeSet, changeInputs.thresholds) };
+    }
+    const report: CheckReport = changes ? { ...base, changes } : base;
+    if (args.comment && changes) {
+        const mandatoryViolations = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
+        fs.writeFileSync(path.resolve(args.comment), `${formatChangesMarkdown(changes, { mandatoryViolations })}\n`);
+    }
+    const blocked = report.violations.some(v => v.enforcementLevel === "mandatory") || (changes?.findings.some(f => f.enforcementLevel === "mandatory") ?? false);
+    return { report, exitCode: blocked ? 1 : 0 };
 }
 
 /** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */
 function inputProblem(e: unknown): string | undefined {
     if (e instanceof UsageError) return `${e.message}\n\n${USAGE}`;
-    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError) return e.message;
+    if (
+        e instanceof InputError ||
+        e instanceof ConfigFileError ||
+        e instanceof PolicyConfigError ||
+        e instanceof ProgramEntryError ||
+        e instanceof BaselineError ||
+        e instanceof ChangeThresholdsError
+    ) {
+        return e.message;
+    }
     if (e instanceof ProgramError) return `The program failed: ${e.message}`;
     return undefined;
 }

@@ -38,6 +38,7 @@ describe("stack config loader", () => {
             assert.equal(dev.service.capacityProvider, "FARGATE_SPOT");
             assert.equal(dev.service.desiredCount, 1);
             assert.equal(dev.service.logRetentionDays, 7);
+            assert.equal(dev.service.platformVersion, "LATEST");
             assert.equal(dev.deletionProtection, false);
             assert.deepEqual(dev.container.environment, { LOG_LEVEL: "debug", SERVICE_NAME: "web" });
             assert.equal(dev.loadBalancer.domain, undefined);
@@ -119,13 +120,23 @@ describe("stack config loader", () => {
             ["prod with slow health checks", "prod", { [`${P}:healthCheckIntervalSeconds`]: "60", [`${P}:healthCheckTimeoutSeconds`]: "5", [`${P}:healthyThreshold`]: "5" }, `${P}:healthyThreshold is 5; with ${P}:healthCheckIntervalSeconds 60 a new task waits 300 s to be healthy; prod allows 90 s per rollout wave`],
             ["prod with a writable root filesystem", "prod", { [`${P}:readonlyRootFilesystem`]: "false" }, `${P}:readonlyRootFilesystem is false; prod containers run with a read-only root filesystem (/tmp stays writable); set it to true`],
             ["a VPC too small for its subnets", "dev", { [`${P}:vpcCidr`]: "10.0.0.0/23" }, `${P}:vpcCidr is "10.0.0.0/23"; 2 zones with a public and a private /24 subnet each need a /22 or larger block`],
-            ["a matcher with two ranges", "dev", { [`${P}:healthCheckMatcher`]: "200-300-400" }, `${P}:healthCheckMatcher is "200-300-400"; expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`],
-            ["a matcher outside 200-499", "dev", { [`${P}:healthCheckMatcher`]: "100" }, `${P}:healthCheckMatcher is "100"; expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`],
+            ["a matcher with two ranges", "dev", { [`${P}:healthCheckMatcher`]: "200-300-400" }, `${P}:healthCheckMatcher is "200-300-400"; expected HTTP codes from 200 to 399 such as "200", "200,302" or "200-399" (an error answer must not count as healthy)`],
+            ["a matcher outside 200-499", "dev", { [`${P}:healthCheckMatcher`]: "100" }, `${P}:healthCheckMatcher is "100"; expected HTTP codes from 200 to 399 such as "200", "200,302" or "200-399" (an error answer must not count as healthy)`],
+            ["a matcher that counts client errors as healthy", "dev", { [`${P}:healthCheckMatcher`]: "200-499" }, `${P}:healthCheckMatcher is "200-499"; expected HTTP codes from 200 to 399 such as "200", "200,302" or "200-399" (an error answer must not count as healthy)`],
+            ["prod on Spot with fewer on-demand tasks than its minimum", "prod", { [`${P}:capacityProvider`]: "FARGATE_SPOT", [`${P}:onDemandBase`]: "1" }, `${P}:onDemandBase is 1; prod on FARGATE_SPOT keeps at least ${P}:minCapacity (2) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`],
             ["uid 0 written as 00", "dev", { [`${P}:containerUser`]: "00" }, `${P}:containerUser is "00"; the container must not run as root; use a non-root uid such as 1000`],
             ["a blank health check argument", "dev", { [`${P}:containerHealthCheckCommand`]: `["CMD-SHELL"," "]` }, `${P}:containerHealthCheckCommand is ["CMD-SHELL"," "]; expected a non-empty list of strings`],
             ["a plain variable named like a secret", "dev", { [`${P}:containerEnvironment`]: `{"DB_PASSWORD":"x"}` }, `${P}:containerEnvironment has "DB_PASSWORD"; the name says it holds a secret; put it in ${P}:secrets (by ARN) or ${P}:secretValues (with --secret)`],
             ["a tag key in the reserved aws: namespace", "dev", { [`${P}:tags`]: `{"aws:owner":"me"}` }, `${P}:tags has "aws:owner"; expected tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@, not starting with the reserved aws:`],
             ["a cpu out of range with a memory fit for another cpu", "dev", { [`${P}:cpu`]: "20000", [`${P}:memory`]: "4096" }, `${P}:cpu is 20000; expected an integer from 1 to 16384`],
+            ["an ARM64 task on platform 1.3.0 (Spot)", "dev", { [`${P}:cpuArchitecture`]: "ARM64", [`${P}:platformVersion`]: "1.3.0" }, `${P}:platformVersion is "1.3.0", but ${P}:cpuArchitecture ARM64 on ${P}:capacityProvider FARGATE_SPOT needs platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`],
+            ["an ARM64 task on platform 1.3.0 (on demand)", "dev", { [`${P}:cpuArchitecture`]: "ARM64", [`${P}:capacityProvider`]: "FARGATE", [`${P}:platformVersion`]: "1.3.0" }, `${P}:platformVersion is "1.3.0", but ${P}:cpuArchitecture ARM64 on ${P}:capacityProvider FARGATE needs platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`],
+            ["a secret by JSON key on platform 1.3.0", "dev", { [`${P}:platformVersion`]: "1.3.0", [`${P}:secrets`]: `{"DB_USER":{"arn":"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf","jsonKey":"username"}}` }, `${P}:platformVersion is "1.3.0", but ${P}:secrets or ${P}:secretValues reference a JSON key or a version of a secret, which Fargate resolves only on platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`],
+            ["secret values (pinned to versions) on platform 1.3.0", "dev", { [`${P}:platformVersion`]: "1.3.0", [`${P}:secretValues`]: `{"API_KEY":"x"}` }, `${P}:platformVersion is "1.3.0", but ${P}:secrets or ${P}:secretValues reference a JSON key or a version of a secret, which Fargate resolves only on platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`, [`${P}:secretValues`]],
+            ["prod pinned to a platform version", "prod", { [`${P}:platformVersion`]: "1.4.0" }, `${P}:platformVersion is "1.4.0"; prod runs on "LATEST" (the platform with current patches); pin a version in dev only`],
+            ["a retired platform version", "dev", { [`${P}:platformVersion`]: "1.2.0" }, `${P}:platformVersion is "1.2.0"; allowed: "LATEST", "1.4.0" or "1.3.0"`],
+            ["PORT in the plain environment", "dev", { [`${P}:containerEnvironment`]: `{"PORT":"80"}` }, `${P}:containerEnvironment has "PORT"; the task sets PORT from ${P}:containerPort; remove it here`],
+            ["the shutdown budget as a secret value", "dev", { [`${P}:secretValues`]: `{"SHUTDOWN_TIMEOUT_SECONDS":"5"}` }, `${P}:secretValues has "SHUTDOWN_TIMEOUT_SECONDS"; the task sets SHUTDOWN_TIMEOUT_SECONDS from ${P}:stopTimeoutSeconds; remove it here`, [`${P}:secretValues`]],
             ["prod without deletion protection", "prod", { [`${P}:deletionProtection`]: "false" }, `${P}:deletionProtection is false; prod keeps its load balancer, repository, secrets and logs protected; set it to true`],
         ];
         for (const [what, stack, changes, expected, secretKeys] of cases) {

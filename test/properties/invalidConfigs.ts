@@ -172,6 +172,31 @@ export const BREAKAGES: readonly Breakage[] = [
     { name: "malformed certificateArn", key: blames("certificateArn"), break: set("certificateArn", malformedCertificateArn) },
     { name: "malformed kmsKeyArn", key: blames("kmsKeyArn"), break: set("kmsKeyArn", malformedKmsKeyArn) },
     {
+        name: "prebuiltImage not a private ECR image by digest",
+        key: blames("prebuiltImage"),
+        break: set(
+            "prebuiltImage",
+            fc
+                .tuple(
+                    fc.constantFrom("123456789012.dkr.ecr.us-east-1.amazonaws.com", "ghcr.io", "docker.io", "public.ecr.aws", "123456789012.dkr.ecr.cn-north-1.amazonaws.com"),
+                    fc.stringMatching(/^[a-z0-9]{2,8}(\/[a-z0-9]{2,8})?$/),
+                    fc.oneof(
+                        fc.stringMatching(/^:[A-Za-z0-9_][A-Za-z0-9._-]{0,20}$/),
+                        fc.stringMatching(/^@sha256:[0-9a-f]{1,63}$/),
+                        fc.stringMatching(/^@sha256:[0-9A-F]{64}$/).filter(d => /[A-F]/.test(d)),
+                        fc.constant(`@sha512:${"a".repeat(128)}`),
+                        fc.constant(""),
+                    ),
+                    fc.boolean(),
+                )
+                // Only a private ECR host with a full sha256 digest is valid; the valid host gets a broken suffix.
+                .map(([host, repo, suffix, ecrDigest]) =>
+                    ecrDigest && !host.includes(".dkr.ecr.") ? `${host}/${repo}@sha256:${"0".repeat(64)}` : `${host}/${repo}${suffix}`,
+                )
+                .filter(v => !/^\d{12}\.dkr\.ecr\.us-east-1\.amazonaws\.com\/[a-z0-9/]+@sha256:[0-9a-f]{64}$/.test(v)),
+        ),
+    },
+    {
         name: "secret (by ARN) named like an environment variable",
         key: blames("secrets"),
         applies: c => Object.keys(json(c, "containerEnvironment")).length > 0,
@@ -321,6 +346,24 @@ export const BREAKAGES: readonly Breakage[] = [
     { name: "unknown capacity provider", key: blames("capacityProvider"), break: set("capacityProvider", fc.constantFrom("SPOT", "fargate", "EC2", "")) },
     { name: "unknown environment", key: blames("environment"), break: set("environment", fc.constantFrom("production", "staging", "Prod", "")) },
     { name: "unknown CPU architecture", key: blames("cpuArchitecture"), break: set("cpuArchitecture", fc.constantFrom("x86_64", "arm64", "AMD64", "")) },
+    { name: "unknown platform version", key: blames("platformVersion"), break: set("platformVersion", fc.constantFrom("1.2.0", "1.0.0", "latest", "1.4", "2.0.0", "")) },
+    {
+        name: "platform version that cannot run the task",
+        key: blames("platformVersion"),
+        environments: ["dev"],
+        applies: c => c.values[full("cpuArchitecture")] === "ARM64" || Object.keys(json(c, "secretValues")).length > 0,
+        break: set("platformVersion", fc.constant("1.3.0")),
+    },
+    { name: "prod pinned to a platform version", key: blames("platformVersion"), environments: ["prod"], break: set("platformVersion", fc.constantFrom("1.4.0", "1.3.0")) },
+    {
+        name: "a variable the task sets, set by hand",
+        key: blames("containerEnvironment"),
+        break: c =>
+            fc
+                .constantFrom("PORT", "SHUTDOWN_TIMEOUT_SECONDS")
+                .filter(name => !(name in json(c, "secrets")) && !(name in json(c, "secretValues")))
+                .map(name => withValue(c, full("containerEnvironment"), JSON.stringify({ ...json(c, "containerEnvironment"), [name]: "1" }))),
+    },
     {
         name: "secret value empty or not a string",
         key: blames("secretValues"),

@@ -178,11 +178,28 @@ describe("tooling: workflow conventions", function () {
         assert.deepEqual(preview.strategy?.matrix.stack, ["dev", "prod"]);
         assert.deepEqual(preview.permissions, { contents: "read", "id-token": "write", "pull-requests": "write" });
         const step = pulumiStep(preview);
+        const install = preview.steps.findIndex((s) => s.run === "npm ci --omit=dev");
+        assert.ok(install >= 0 && install < preview.steps.indexOf(step), 'preview: no "npm ci --omit=dev" before pulumi preview');
         assert.equal(step.with?.command, "preview");
         assert.equal(step.with?.["comment-on-pr"], true);
         assert.equal(step.with?.policyPacks, "policy");
         assert.equal(step.with?.policyPackConfigs, "policy/config/${{ matrix.stack }}.json");
         assert.equal(step.env?.PULUMI_ACCESS_TOKEN, "${{ secrets.PULUMI_ACCESS_TOKEN }}");
+    });
+
+    it("pull requests: a change report per stack against the merge base, one comment per stack updated in place", function () {
+        const job = pr.jobs["change-report"];
+        assert.equal(job.needs, "test");
+        assert.deepEqual(job.strategy?.matrix.stack, ["dev", "prod"]);
+        assert.deepEqual(job.permissions, { contents: "read", "pull-requests": "write" });
+        const script = job.steps.map((s) => s.run ?? "").join("\n");
+        assert.match(script, /git merge-base "\$BASE_SHA" HEAD/);
+        assert.match(script, /npm run --silent check -- --stack "\$STACK" --json\) > "\$RUNNER_TEMP\/base\.json"/);
+        assert.match(script, /--json --baseline "\$RUNNER_TEMP\/base\.json" --comment "\$RUNNER_TEMP\/comment\.md"/);
+        const post = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
+        assert.equal((post as Step & { if?: string })?.if, "github.event.pull_request.head.repo.full_name == github.repository");
+        assert.match(String(post?.with?.script), /updateComment[\s\S]*createComment/);
+        assert.match(String(post?.with?.script), /startsWith\(marker\)/);
     });
 
     it("deploys: each stack in its own environment, with its policy config, never cancelled mid-update", function () {
@@ -199,7 +216,8 @@ describe("tooling: workflow conventions", function () {
             assert.match(String(step.with?.["stack-name"]), new RegExp(`'${stack}' }}$`));
             const configure = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
             assert.equal(configure?.with?.["role-to-assume"], "${{ vars.AWS_ROLE_ARN }}");
-            assert.ok(job.steps.findIndex((s) => s.run === "npm ci") < job.steps.indexOf(step));
+            const install = job.steps.findIndex((s) => s.run === "npm ci --omit=dev");
+            assert.ok(install >= 0 && install < job.steps.indexOf(step), `${stack}: no "npm ci --omit=dev" before pulumi up`);
         }
         assert.match(String(deploy.jobs.dev.if), /github\.event_name == 'push'/);
         assert.match(String(deploy.jobs.prod.if), /github\.event_name == 'release'/);

@@ -89,7 +89,7 @@ describe("npm run check", function () {
             assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
             assert.match(stdout, /^Resources: \+ 35 to create$/m);
             assert.match(stdout, /^Policy violations, mandatory: 0$/m);
-            assert.match(stdout, /^Policy violations, advisory: 8$/m);
+            assert.match(stdout, /^Policy violations, advisory: 9$/m);
             assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
             assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
             assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
@@ -99,11 +99,11 @@ describe("npm run check", function () {
             const { code, stdout, stderr } = await check("--stack", "prod", "--json");
             assert.equal(code, 0, stderr);
             const report = JSON.parse(stdout);
-            assert.deepEqual(Object.keys(report).sort(), ["cost", "project", "resources", "rollout", "stack", "violations"]);
+            assert.deepEqual(Object.keys(report).sort(), ["cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
             assert.equal(report.stack, "prod");
             assert.equal(report.resources.length, 49);
             for (const r of report.resources) {
-                assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "parent", "type", "urn"]);
+                assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }
             const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
             assert.equal(image.inputs.registry.password, "[secret]");
@@ -112,7 +112,13 @@ describe("npm run check", function () {
                 assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
                 assert.equal(v.enforcementLevel, "advisory");
             }
-            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region"]);
+            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "unpriced"]);
+            // The awsx VPC is remote but modelled from its inputs; nothing else is hidden, and every check ran.
+            assert.deepEqual(
+                report.coverage.remoteComponents.map((c: any) => [c.type, c.modelled]),
+                [["awsx:ec2:Vpc", true]],
+            );
+            assert.equal(report.coverage.checksNotRun, 0);
             assert.equal(report.cost.monthlyUsd, 178.76);
             assert.equal(report.cost.currency, "USD");
             for (const item of report.cost.items) {
