@@ -208,10 +208,8 @@ interface Result {
 
 function spawnCheck(...args: string[]): Promise<Result> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(PROJECT_DIR, "tools", "check.ts"), ...args], {
-            cwd: PROJECT_DIR,
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        });
+        // What `npm run check --` runs: the precompiled entry under plain Node.
+        const child = spawn(process.execPath, [path.join(PROJECT_DIR, "tools", "run-check.js"), ...args], { cwd: PROJECT_DIR });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", chunk => (stdout += chunk));
