@@ -6,7 +6,6 @@
  */
 import { createHash, randomUUID } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import * as YAML from "yaml";
 import { answerCall, MOCK_ACCOUNT } from "./dataSources";
 import { hex, placeholderState } from "./placeholders";
 import { normaliseForEngine, UNKNOWN } from "./serialisation";
@@ -48,6 +47,9 @@ type State = Record<string, any>;
 function templateOutputs(template: unknown): string[] {
     if (typeof template !== "string") return [];
     try {
+        // Loaded here, not at the top: few programs have a template, and every check would pay for the parser.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+        const YAML = require("yaml") as typeof import("yaml");
         const outputs = YAML.parse(template, { logLevel: "silent" })?.Outputs;
         return outputs !== null && typeof outputs === "object" ? Object.keys(outputs) : [];
     } catch {

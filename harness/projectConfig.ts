@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as YAML from "yaml";
+import { parseYaml } from "./yamlCache";
 
 /** The text every encrypted (`secure:`) value is replaced with offline. */
 export const SECRET_PLACEHOLDER = "offline-placeholder-for-a-secret-value";
@@ -39,7 +39,7 @@ function readYaml(file: string): any {
         throw new ConfigFileError(file, "cannot be read");
     }
     try {
-        return YAML.parse(text) ?? {};
+        return parseYaml(text) ?? {};
     } catch (e) {
         throw new ConfigFileError(file, `is not valid YAML (${(e as Error).message.split("\n")[0]})`);
     }

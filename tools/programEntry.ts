@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as YAML from "yaml";
+import { parseYaml } from "../harness/yamlCache";
 
 /** A `--program` that cannot be run; the message names the file and the reason. */
 export class ProgramEntryError extends Error {}
@@ -68,7 +68,7 @@ export function resolveProgramEntry(program: string): ProgramEntry {
         if (!fs.existsSync(projectFile)) {
             throw new ProgramEntryError(`${program}: a folder given as --program must hold a Pulumi.yaml`);
         }
-        const main = (YAML.parse(fs.readFileSync(projectFile, "utf8")) ?? {}).main;
+        const main = ((parseYaml(fs.readFileSync(projectFile, "utf8")) as { main?: unknown } | null) ?? {}).main;
         const mainPath = typeof main === "string" ? path.resolve(projectDir, main) : projectDir;
         const mainIsDir = fs.existsSync(mainPath) && fs.statSync(mainPath).isDirectory();
         entry = mainIsDir ? folderEntry(mainPath) : fs.existsSync(mainPath) ? mainPath : undefined;
