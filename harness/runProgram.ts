@@ -47,6 +47,7 @@ interface RegisterRequest {
     getType(): string;
     getName(): string;
     getParent(): string;
+    getProvider(): string;
     getCustom(): boolean;
     getRemote(): boolean;
     getObject(): unknown;
@@ -195,6 +196,7 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         name: req.getName(),
         urn,
         parent,
+        provider: req.getProvider() || undefined,
         component: !req.getCustom(),
         // The wire form, as the engine receives it: unknowns stay the sentinel string (deserialising would
         // turn them into the SDK's own unknown object, which no policy would recognise as unknown).
