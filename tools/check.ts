@@ -1,7 +1,8 @@
 /**
  * `npm run check -- --stack <name> …`: what a stack would deploy, whether it passes the guardrails, what
  * it costs a month and how long a rollout takes — offline, for pull requests from forks and laptops
- * without credentials. Exit 0: no mandatory violation; 1: mandatory violations; 2: invalid input.
+ * without credentials. Exit 0: no mandatory violation and no apply-time error; 1: mandatory violations or
+ * values AWS would refuse at apply time; 2: invalid input.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -49,6 +50,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
     const { runProgram } = await import("../harness/runProgram");
     const { evaluatePack } = await import("../harness/policyEngine");
+    const { evaluateApplyRules } = await import("../harness/applyRules");
     const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
     const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
@@ -61,6 +63,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         project: config.project,
         resources: reportResources(run.resources, run.stackUrn),
         violations: reportViolations(evaluation.diagnostics),
+        applyErrors: evaluateApplyRules(run.resources, { config: config.config, secretKeys: config.secretKeys }),
         cost: {
             monthlyUsd: cost.monthlyUsd,
             monthlyUsdMax: cost.monthlyUsdMax,
@@ -71,7 +74,8 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         },
         rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
     };
-    return { report, exitCode: report.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0 };
+    const failed = report.applyErrors.length > 0 || report.violations.some(v => v.enforcementLevel === "mandatory");
+    return { report, exitCode: failed ? 1 : 0 };
 }
 
 /** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */

@@ -26,7 +26,8 @@ prints the resources, violations, monthly cost and rollout time.
   --policy-config <file>   policy pack config (default: policy/config/<name>.json when it exists)
   --json                   print one JSON document instead of text
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 invalid program, file or config.`;
+Exit codes: 0 no mandatory violation and no apply-time error, 1 mandatory violations or values AWS would
+refuse at apply time, 2 invalid program, file or config.`;
 
 const VALUED = new Set(["--stack", "--program", "--config", "--policy-config"]);
 

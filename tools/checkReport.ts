@@ -3,6 +3,7 @@
  * and the estimates.
  */
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
+import type { ApplyError } from "../harness/applyRules/types";
 import { Diagnostic, RecordedResource } from "../harness/types";
 
 /** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
@@ -30,6 +31,8 @@ export interface CheckReport {
     readonly project: string;
     readonly resources: ReportedResource[];
     readonly violations: ReportedViolation[];
+    /** Values AWS (or the provider's plan-time validation) would refuse at `pulumi up`; secrets as "[secret]". */
+    readonly applyErrors: ApplyError[];
     readonly cost: {
         readonly monthlyUsd: number;
         readonly monthlyUsdMax: number;
@@ -114,6 +117,8 @@ export function formatReport(report: CheckReport): string {
         lines.push("");
     }
 
+    lines.push(...formatApplyErrors(report.applyErrors), "");
+
     const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
     lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}`);
     for (const item of report.cost.items) {
@@ -131,6 +136,25 @@ export function formatReport(report: CheckReport): string {
         lines.push(`  warning: ${warning}`);
     }
     const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
-    lines.push("", mandatory > 0 ? `FAILED: ${mandatory} mandatory policy violation(s).` : "PASSED: no mandatory policy violation.");
+    const refused = report.applyErrors.length;
+    const failures = [
+        ...(mandatory > 0 ? [`${mandatory} mandatory policy violation(s)`] : []),
+        ...(refused > 0 ? [`${refused} apply-time error(s)`] : []),
+    ];
+    lines.push("", failures.length > 0 ? `FAILED: ${failures.join(", ")}.` : "PASSED: no mandatory policy violation, no apply-time error.");
     return lines.join("\n");
+}
+
+/** Apply-time errors as text: where, which rule, what was given and what AWS allows. */
+export function formatApplyErrors(errors: readonly ApplyError[]): string[] {
+    const lines = [`Apply-time errors (AWS would refuse these at pulumi up): ${errors.length}`];
+    for (const e of errors) {
+        lines.push(
+            `  [error] ${e.rule} (${e.urn.split("::").slice(-2).join(" ")})`,
+            `      ${e.path}: ${e.given}`,
+            `      allowed: ${e.allowed}`,
+            `      source: ${e.source}`,
+        );
+    }
+    return lines;
 }
