@@ -87,7 +87,7 @@ export function evaluateApplyRules(resources: readonly RecordedResource[], optio
                     type: r.type,
                     name: r.name,
                     path: finding.path,
-                    given: secret ? "[secret]" : typeof finding.given === "string" ? JSON.stringify(finding.given) : String(finding.given),
+                    given: secret ? "[secret]" : typeof finding.given === "string" && !finding.described ? JSON.stringify(finding.given) : String(finding.given),
                     // What is allowed may quote the value (a suggested network, a region): the rule's own words then.
                     allowed: secret ? rule.aws : finding.allowed,
                     source: rule.source,

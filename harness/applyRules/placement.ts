@@ -55,16 +55,16 @@ export const ecsFargatePlatform: ApplyRule = {
         const findings: Finding[] = [];
         const spot = placement.providers.includes("FARGATE_SPOT");
         if (os !== "LINUX") {
-            if (architecture !== "X86_64") findings.push({ path: "taskDefinition", given: given(""), allowed: "Windows tasks on Fargate run on X86_64 only" });
-            if (spot) findings.push({ path: placement.path, given: given(""), allowed: "FARGATE only: Fargate Spot does not run Windows tasks" });
+            if (architecture !== "X86_64") findings.push({ path: "taskDefinition", described: true, given: given(""), allowed: "Windows tasks on Fargate run on X86_64 only" });
+            if (spot) findings.push({ path: placement.path, described: true, given: given(""), allowed: "FARGATE only: Fargate Spot does not run Windows tasks" });
             return findings;
         }
         if (!version) return findings;
         const shown = ` on platform ${service.inputs.platformVersion}`;
         if (architecture === "ARM64" && !atLeast(version, [1, 4, 0])) {
-            findings.push({ path: "platformVersion", given: given(shown), allowed: `platform version 1.4.0 or LATEST: ${spot ? "Fargate Spot runs " : ""}ARM64 tasks from 1.4.0` });
+            findings.push({ path: "platformVersion", described: true, given: given(shown), allowed: `platform version 1.4.0 or LATEST: ${spot ? "Fargate Spot runs " : ""}ARM64 tasks from 1.4.0` });
         } else if (architecture === "X86_64" && spot && !atLeast(version, [1, 3, 0])) {
-            findings.push({ path: "platformVersion", given: given(shown), allowed: "platform version 1.3.0 or later, or LATEST: Fargate Spot runs X86_64 tasks from 1.3.0" });
+            findings.push({ path: "platformVersion", described: true, given: given(shown), allowed: "platform version 1.3.0 or later, or LATEST: Fargate Spot runs X86_64 tasks from 1.3.0" });
         }
         return findings;
     },

@@ -28,6 +28,7 @@ export const tagLimits: ApplyRule = {
             const fromDefaults = Object.keys(defaults).filter(k => !(k in own)).length;
             findings.push({
                 path: "tags",
+                described: true,
                 given: `${keys.length} tags${fromDefaults ? ` (${fromDefaults} from the provider's defaultTags)` : ""}`,
                 allowed: `at most ${MAX_TAGS} tags per resource`,
             });

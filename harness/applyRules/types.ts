@@ -8,8 +8,10 @@ import type { RecordedResource } from "../types";
 export interface Finding {
     /** Dotted path of the input, e.g. `ingress[0].description`; `(autoname)` for a name the provider makes. */
     readonly path: string;
-    /** What was given (printed only when the path holds no secret). */
+    /** What was given (printed only when the path holds no secret); strings are printed quoted. */
     readonly given: unknown;
+    /** `given` is a description (e.g. "51 tags"), printed as is. @default false */
+    readonly described?: boolean;
     /** What AWS or the provider allows. */
     readonly allowed: string;
 }
