@@ -30,12 +30,17 @@ interface NameSpec {
     readonly prefixMax?: number;
     /** Longest name the bridge generates for this type, by type token. @default 255 */
     readonly autonameMax?: Readonly<Record<string, number>>;
+    /** Input names of the name and its prefix. @default "name", "namePrefix" */
+    readonly keys?: { readonly name: string; readonly prefix: string };
+    /** What the bridge does to the logical name before appending (S3 lowercases it). */
+    readonly transform?: (logical: string) => string;
     /** Further requirements on a whole name: the allowed text when `name` breaks one. */
     readonly extra?: (name: string, kind: "name" | "prefix" | "autoname") => string | undefined;
 }
 
 /** Findings for `name`, `namePrefix` and the generated name of `r`. */
-function judgeNames(r: RuleResource, context: RuleContext, spec: NameSpec, nameKey = "name"): Finding[] {
+function judgeNames(r: RuleResource, context: RuleContext, spec: NameSpec, generated = true): Finding[] {
+    const { name: nameKey, prefix: prefixKey } = spec.keys ?? { name: "name", prefix: "namePrefix" };
     const findings: Finding[] = [];
     const judge = (path: string, value: string, max: number, kind: "name" | "prefix" | "autoname") => {
         findings.push(...lengthFinding(path, value, max), ...charsetFinding(path, value, spec.charset, spec.charsetShown));
@@ -43,8 +48,8 @@ function judgeNames(r: RuleResource, context: RuleContext, spec: NameSpec, nameK
         if (extra) findings.push({ path, given: value, allowed: extra });
     };
     if (isKnownString(r.inputs[nameKey])) judge(nameKey, r.inputs[nameKey], spec.max, "name");
-    if (isKnownString(r.inputs.namePrefix)) judge("namePrefix", r.inputs.namePrefix, spec.prefixMax ?? spec.max - PREFIX_SUFFIX, "prefix");
-    const auto = nameKey === "name" ? autoname(r, context) : undefined;
+    if (isKnownString(r.inputs[prefixKey])) judge(prefixKey, r.inputs[prefixKey], spec.prefixMax ?? spec.max - PREFIX_SUFFIX, "prefix");
+    const auto = generated ? autoname(r, context, { name: nameKey, prefix: prefixKey, transform: spec.transform }) : undefined;
     if (auto) {
         const bridgeMax = spec.autonameMax?.[r.type] ?? 255;
         if (auto.prefix.length + AUTONAME_RANDOM > bridgeMax) {
@@ -165,5 +170,44 @@ export const ecsName: ApplyRule = {
     aws: "clusterName, serviceName and family: up to 255 letters, digits, underscores and hyphens",
     source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
     configKeys: ["serviceName"],
-    check: (r, context) => ((TASK_DEFINITION as readonly string[]).includes(r.type) ? judgeNames(r, context, ECS_NAME, "family") : judgeNames(r, context, ECS_NAME)),
+    check: (r, context) =>
+        (TASK_DEFINITION as readonly string[]).includes(r.type)
+            ? judgeNames(r, context, { ...ECS_NAME, keys: { name: "family", prefix: "familyPrefix" } }, false)
+            : judgeNames(r, context, ECS_NAME),
+};
+
+const BUCKET = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
+
+/** Why S3 refuses a general purpose bucket name beyond its characters and length. */
+function bucketNameProblem(name: string, kind: "name" | "prefix" | "autoname"): string | undefined {
+    if (!/^[a-z0-9]/.test(name)) return "a name starting with a lowercase letter or digit";
+    if (kind !== "prefix" && !/[a-z0-9]$/.test(name)) return "a name ending with a lowercase letter or digit";
+    if (name.includes("..")) return "a name without two adjacent periods";
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return "a name not formatted as an IP address";
+    const prefix = ["xn--", "sthree-", "amzn-s3-demo-"].find(p => name.startsWith(p));
+    if (prefix) return `a name not starting with the reserved "${prefix}"`;
+    const suffix = kind === "prefix" ? undefined : ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"].find(s => name.endsWith(s));
+    return suffix ? `a name not ending with the reserved "${suffix}"` : undefined;
+}
+
+export const s3BucketName: ApplyRule = {
+    id: "s3-bucket-name",
+    types: BUCKET,
+    aws: "Bucket names: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3); pulumi-aws lowercases the logical name and generates at most 63",
+    source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html",
+    configKeys: ["serviceName"],
+    check: (r, context) => {
+        const findings = judgeNames(r, context, {
+            max: 63,
+            charset: "a-z0-9.\\-",
+            charsetShown: "lowercase letters, digits, dots and hyphens",
+            keys: { name: "bucket", prefix: "bucketPrefix" },
+            prefixMax: 63 - PREFIX_SUFFIX,
+            autonameMax: { "aws:s3/bucket:Bucket": 63, "aws:s3/bucketV2:BucketV2": 63 },
+            transform: logical => logical.toLowerCase(),
+            extra: bucketNameProblem,
+        });
+        const bucket = r.inputs.bucket;
+        return isKnownString(bucket) && bucket.length < 3 ? [...findings, { path: "bucket", given: bucket, allowed: "at least 3 characters" }] : findings;
+    },
 };

@@ -26,11 +26,15 @@ export const PREFIX_SUFFIX = 26;
  * `<logical name>-<7 random hex>` and refuses, without truncating, one longer than `maxAutoname`
  * (pulumi-terraform-bridge `ComputeAutoNameDefault` → `resource.NewUniqueName`).
  */
-export function autoname(r: RuleResource, context: RuleContext): { example: string; prefix: string } | undefined {
-    if ("name" in r.inputs || "namePrefix" in r.inputs || context.customAutonaming) {
+export function autoname(
+    r: RuleResource,
+    context: RuleContext,
+    keys: { name: string; prefix: string; transform?: (logical: string) => string } = { name: "name", prefix: "namePrefix" },
+): { example: string; prefix: string } | undefined {
+    if (keys.name in r.inputs || keys.prefix in r.inputs || context.customAutonaming) {
         return undefined;
     }
-    const prefix = `${r.name}-`;
+    const prefix = `${keys.transform ? keys.transform(r.name) : r.name}-`;
     return { prefix, example: `${prefix}${"x".repeat(AUTONAME_RANDOM)}` };
 }
 

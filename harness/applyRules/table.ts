@@ -4,7 +4,7 @@
  */
 import { ec2CidrNetworkAddress } from "./cidr";
 import { ec2SecurityGroupDescription, ec2SecurityGroupName, ec2SecurityGroupRuleDescription, iamDescription } from "./descriptions";
-import { ecsName, elbLoadBalancerName, elbTargetGroupName, iamPolicyName, iamRoleName, logsLogGroupName, secretsManagerSecretName } from "./names";
+import { ecsName, elbLoadBalancerName, elbTargetGroupName, iamPolicyName, iamRoleName, logsLogGroupName, s3BucketName, secretsManagerSecretName } from "./names";
 import { ecsFargatePlatform } from "./placement";
 import { acmCertificateRegion, kmsKeyRegion } from "./regions";
 import { tagLimits } from "./tags";
@@ -22,6 +22,7 @@ export const APPLY_RULES: readonly ApplyRule[] = [
     secretsManagerSecretName,
     logsLogGroupName,
     ecsName,
+    s3BucketName,
     tagLimits,
     ec2CidrNetworkAddress,
     ecsFargatePlatform,

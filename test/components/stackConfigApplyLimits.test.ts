@@ -58,6 +58,7 @@ describe("stack config loader: apply-time limits", () => {
                 fixture("aws:ecs/cluster:Cluster", childName(name, "cluster"), {}),
                 fixture("aws:ecs/service:Service", childName(name, "service"), {}),
                 fixture("aws:cloudwatch/logGroup:LogGroup", childName(name, "flow-logs"), {}),
+                fixture("aws:s3/bucket:Bucket", childName(name, "bucket"), {}),
             ];
             const refusedByRules = evaluateApplyRules(derived, { config: { "aws:region": "us-east-1" } }).length > 0;
             const refusedByLoader = problems("dev", { [`${P}:serviceName`]: name }).length > 0;

@@ -122,6 +122,14 @@ export const CASES: Record<string, RuleCase> = {
         path: "family",
         allowed: /"\." is not allowed/,
     },
+    "s3-bucket-name": {
+        config: REGION,
+        // pulumi-aws lowercases the logical name; the underscore stays.
+        failing: [fixture("aws:s3/bucket:Bucket", "Access_Logs", { forceDestroy: true })],
+        passing: [fixture("aws:s3/bucket:Bucket", "Web-Bucket", { forceDestroy: true })],
+        path: "(autoname)",
+        allowed: /"_" is not allowed.*logical name "Access_Logs"/,
+    },
     "tags-limits": {
         config: REGION,
         failing: [fixture(LOG_GROUP, "web-logs", { name: "/ecs/web", tags: { "aws:owner": "platform" } })],

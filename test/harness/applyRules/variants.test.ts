@@ -58,6 +58,14 @@ describe("apply-time rules: variants", () => {
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", { path: "/" }), fixture("aws:iam/role:Role", "q", { path: "/service-role/" })]), []);
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", { path: "/service-role" })]), ["iam-role-name path"]);
         });
+        it("GIVEN bucket names AWS reserves or misreads THEN each is refused; a 55-character logical name is the longest generated", () => {
+            for (const bucket of ["192.168.1.1", "my..logs", "xn--logs", "logs-s3alias", "ab", "-logs", "Logs"]) {
+                assert.deepEqual([...new Set(rulesOf([fixture("aws:s3/bucket:Bucket", "b", { bucket })]))], ["s3-bucket-name bucket"], bucket);
+            }
+            assert.deepEqual(rulesOf([fixture("aws:s3/bucketV2:BucketV2", "b".repeat(55), {})]), []);
+            assert.deepEqual(rulesOf([fixture("aws:s3/bucketV2:BucketV2", "b".repeat(56), {})]), ["s3-bucket-name (autoname)"]);
+            assert.deepEqual(rulesOf([fixture("aws:s3/bucket:Bucket", "b", { bucketPrefix: "p".repeat(38) })]), ["s3-bucket-name bucketPrefix"]);
+        });
         it("GIVEN a log group name starting aws/ THEN it is refused", () => {
             assert.deepEqual(rulesOf([fixture("aws:cloudwatch/logGroup:LogGroup", "l", { name: "aws/ecs/web" })]), ["logs-log-group-name name"]);
         });
