@@ -3,6 +3,7 @@
  * definition's runtime platform must fit together, or the service never starts a task.
  */
 import { ECS_CLUSTER, ECS_SERVICE, TASK_DEFINITION } from "../../policy/lib/types";
+import { UNKNOWN } from "../serialisation";
 import { isKnownString, objects } from "./read";
 import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
 
@@ -21,6 +22,8 @@ const atLeast = (v: number[], min: number[]): boolean => {
  * default strategy of its cluster's capacity providers; undefined when that is unknown.
  */
 function providersOf(service: RuleResource, context: RuleContext): { path: string; providers: string[] } | undefined {
+    // A strategy or launch type not known yet decides placement: nothing else may be guessed in its place.
+    if (service.inputs.capacityProviderStrategies === UNKNOWN || service.inputs.launchType === UNKNOWN) return undefined;
     const strategy = objects(service.inputs.capacityProviderStrategies, "capacityProviderStrategies");
     if (strategy.length > 0) {
         const providers = strategy.map(s => s.value.capacityProvider);
@@ -47,6 +50,7 @@ export const ecsFargatePlatform: ApplyRule = {
         const placement = providersOf(service, context);
         if (!taskDefinition || !placement) return [];
         const platform = taskDefinition.inputs.runtimePlatform ?? {};
+        if (platform === null || typeof platform !== "object") return [];
         const architecture = platform.cpuArchitecture ?? "X86_64";
         const os = platform.operatingSystemFamily ?? "LINUX";
         if (!isKnownString(architecture) || !isKnownString(os)) return [];
