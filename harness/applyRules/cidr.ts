@@ -2,7 +2,8 @@
  * CIDR blocks must name a network: EC2 refuses a block with host bits set (10.0.0.1/16), and the
  * provider's plan-time validation (`verify.ValidIPv4CIDRNetworkAddress`) refuses it before that.
  */
-import { AWSX_VPC, SECURITY_GROUP, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE, SUBNET, VPC } from "../../policy/lib/types";
+import { AWSX_VPC, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE, SUBNET, VPC } from "../../policy/lib/types";
+import { INLINE_RULE_GROUPS } from "./descriptions";
 import { knownStrings, objects } from "./read";
 import { ApplyRule, Finding } from "./types";
 
@@ -64,13 +65,13 @@ const judge = (path: string, value: unknown): Finding[] =>
 
 export const ec2CidrNetworkAddress: ApplyRule = {
     id: "ec2-cidr-network-address",
-    types: [...VPC, ...AWSX_VPC, ...SUBNET, ...SECURITY_GROUP, ...SECURITY_GROUP_RULE, ...SG_INGRESS_RULE, ...SG_EGRESS_RULE],
+    types: [...VPC, ...AWSX_VPC, ...SUBNET, ...INLINE_RULE_GROUPS, ...SECURITY_GROUP_RULE, ...SG_INGRESS_RULE, ...SG_EGRESS_RULE],
     aws: "CIDR blocks of VPCs, subnets and security-group rules must be network addresses (host bits zero)",
     source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/verify/validate.go",
     configKeys: ["vpcCidr"],
     check: r => {
         const i = r.inputs;
-        if ((SECURITY_GROUP as readonly string[]).includes(r.type)) {
+        if (INLINE_RULE_GROUPS.includes(r.type)) {
             return ["ingress", "egress"].flatMap(d => objects(i[d], d).flatMap(rule => [...judge(`${rule.path}.cidrBlocks`, rule.value.cidrBlocks), ...judge(`${rule.path}.ipv6CidrBlocks`, rule.value.ipv6CidrBlocks)]));
         }
         return [

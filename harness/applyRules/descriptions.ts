@@ -2,7 +2,10 @@
  * Descriptions AWS accepts: security groups and every form of their rules (EC2 refuses other characters
  * at apply time; neither the provider nor the API model checks them), and IAM roles and policies.
  */
-import { SECURITY_GROUP, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE, IAM_POLICY, IAM_ROLE } from "../../policy/lib/types";
+import { DEFAULT_SECURITY_GROUP, IAM_POLICY, IAM_ROLE, SECURITY_GROUP, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE } from "../../policy/lib/types";
+
+/** Groups that carry inline `ingress`/`egress` rules. */
+export const INLINE_RULE_GROUPS: readonly string[] = [...SECURITY_GROUP, ...DEFAULT_SECURITY_GROUP];
 import { AUTONAME, autoname, charsetFinding, isKnownString, lengthFinding, objects } from "./read";
 import { ApplyRule, Finding } from "./types";
 
@@ -48,12 +51,12 @@ export const ec2SecurityGroupName: ApplyRule = {
 
 export const ec2SecurityGroupRuleDescription: ApplyRule = {
     id: "ec2-security-group-rule-description",
-    types: [...SECURITY_GROUP, ...SECURITY_GROUP_RULE, ...SG_INGRESS_RULE, ...SG_EGRESS_RULE],
+    types: [...INLINE_RULE_GROUPS, ...SECURITY_GROUP_RULE, ...SG_INGRESS_RULE, ...SG_EGRESS_RULE],
     aws: "Rule Description (IpRange, Ipv6Range, UserIdGroupPair, PrefixListId): up to 255 characters; a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*",
     source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html",
     configKeys: [],
     check: r =>
-        (SECURITY_GROUP as readonly string[]).includes(r.type)
+        INLINE_RULE_GROUPS.includes(r.type)
             ? ["ingress", "egress"].flatMap(direction => objects(r.inputs[direction], direction).flatMap(rule => ec2Text(`${rule.path}.description`, rule.value.description)))
             : ec2Text("description", r.inputs.description),
 };

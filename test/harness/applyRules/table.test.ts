@@ -6,6 +6,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { APPLY_RULES, evaluateApplyRules } from "../../../harness/applyRules";
+import { CONFIG_KEYS } from "../../../components/configKeys";
 import { PROJECT_DIR } from "../../support/stacks";
 import { CASES } from "./cases";
 
@@ -41,6 +42,7 @@ describe("apply-time rules: the table", () => {
             assert.ok(rule.aws.length > 20, rule.id);
             assert.match(rule.source, /^https:\/\/(docs\.aws\.amazon\.com|github\.com)\//, rule.id);
             assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)+$/, rule.id);
+            for (const key of rule.configKeys) assert.ok(key in CONFIG_KEYS, `${rule.id} names ${key}, which is no config key`);
         }
     });
 

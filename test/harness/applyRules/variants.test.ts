@@ -86,6 +86,12 @@ describe("apply-time rules: variants", () => {
                 "ec2-security-group-rule-description description",
             ]);
         });
+        it("GIVEN the VPC's default security group taken over with an inline rule THEN its description and CIDR are judged too", () => {
+            assert.deepEqual(rulesOf([fixture("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", { ingress: [{ description: "Ops' VPN", cidrBlocks: ["10.8.0.1/24"] }] })]), [
+                "ec2-security-group-rule-description ingress[0].description",
+                "ec2-cidr-network-address ingress[0].cidrBlocks[0]",
+            ]);
+        });
         it("GIVEN every allowed punctuation mark and 255 characters THEN it passes; 256 is refused", () => {
             assert.deepEqual(rulesOf([fixture("aws:ec2/securityGroup:SecurityGroup", "web-sg", { description: "a-zA-Z 0-9. _-:/()#,@[]+=&;{}!$*" })]), []);
             assert.deepEqual(rulesOf([fixture("aws:ec2/securityGroup:SecurityGroup", "web-sg", { description: "d".repeat(255) })]), []);
