@@ -15,6 +15,12 @@ export const PROGRAM_TAG_KEYS = ["Project", "Stack", "Service", "Environment", "
 export const TAG_LIMITS = { perResource: 50, key: 128, value: 256 } as const;
 
 /**
+ * Tag characters IAM, ELB, ECS, CloudWatch Logs, Secrets Manager and most services accept (EC2 accepts any),
+ * as a character-class body: Unicode letters, digits and spaces, and _ . : / = + - @.
+ */
+export const TAG_CHARACTERS = "\\p{L}\\p{Z}\\p{N}_.:/=+\\-@";
+
+/**
  * Why names derived from `serviceName` would be refused: the load balancer is generated as
  * `<service>-alb-<7 hex>` (ELB refuses names starting "internal-") and security groups as
  * `<service>-alb-sg-<7 hex>` and `<service>-task-sg-<7 hex>` (EC2 refuses group names starting "sg-").

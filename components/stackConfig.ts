@@ -4,7 +4,7 @@
  * any resource exists, naming the key, the value given and what is allowed.
  */
 import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmParameterArn } from "./arn";
-import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PROGRAM_TAG_KEYS, TAG_LIMITS } from "./awsLimits";
+import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PROGRAM_TAG_KEYS, TAG_CHARACTERS, TAG_LIMITS } from "./awsLimits";
 import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
@@ -287,6 +287,8 @@ function tagLimitProblems(r: Reader, tags: Record<string, string>, defaultTagsTe
     for (const [key, value] of Object.entries(tags)) {
         if (value.length > TAG_LIMITS.value) {
             r.report("tags", { [key]: value }, `tag values are at most ${TAG_LIMITS.value} characters (${key} has ${value.length})`);
+        } else if (!new RegExp(`^[${TAG_CHARACTERS}]*$`, "u").test(value)) {
+            r.report("tags", { [key]: value }, `tag values may hold letters, digits, spaces and _ . : / = + - @ only (IAM, ELB and ECS refuse others)`);
         }
     }
     let defaults: string[] = [];

@@ -7,7 +7,7 @@ import { ec2SecurityGroupDescription, ec2SecurityGroupName, ec2SecurityGroupRule
 import { ecsName, elbLoadBalancerName, elbTargetGroupName, iamPolicyName, iamRoleName, logsLogGroupName, s3BucketName, secretsManagerSecretName } from "./names";
 import { ecsFargatePlatform } from "./placement";
 import { acmCertificateRegion, kmsKeyRegion } from "./regions";
-import { tagLimits } from "./tags";
+import { tagCharacters, tagLimits } from "./tags";
 import { ApplyRule } from "./types";
 
 export const APPLY_RULES: readonly ApplyRule[] = [
@@ -24,6 +24,7 @@ export const APPLY_RULES: readonly ApplyRule[] = [
     ecsName,
     s3BucketName,
     tagLimits,
+    tagCharacters,
     ec2CidrNetworkAddress,
     ecsFargatePlatform,
     acmCertificateRegion,

@@ -2,13 +2,13 @@
  * Tag limits AWS applies to every taggable resource, to the tags it receives: the resource's own merged
  * over its provider's default tags.
  */
-import { isKnownString } from "./read";
+import { TAG_CHARACTERS, TAG_LIMITS } from "../../components/awsLimits";
+import { charactersOutside, isKnownString } from "./read";
 import { ApplyRule, Finding } from "./types";
 
-/** User tags per resource. */
-export const MAX_TAGS = 50;
-export const MAX_TAG_KEY = 128;
-export const MAX_TAG_VALUE = 256;
+const MAX_TAGS = TAG_LIMITS.perResource;
+const MAX_TAG_KEY = TAG_LIMITS.key;
+const MAX_TAG_VALUE = TAG_LIMITS.value;
 
 export const tagLimits: ApplyRule = {
     id: "tags-limits",
@@ -39,6 +39,35 @@ export const tagLimits: ApplyRule = {
             if (/^aws:/i.test(key)) findings.push({ path: at, given: key, allowed: `a key not starting with "aws:" (reserved for AWS)` });
             const value = tags[key];
             if (isKnownString(value) && value.length > MAX_TAG_VALUE) findings.push({ path: at, given: value, allowed: `a value of at most ${MAX_TAG_VALUE} characters (${value.length} given)` });
+        }
+        return findings;
+    },
+};
+
+/** EC2 (and so VPC resources) accepts any character in tags; every other service here restricts them. */
+const anyCharacterAllowed = (type: string): boolean => type.startsWith("aws:ec2/") || type.startsWith("aws:vpc/");
+
+export const tagCharacters: ApplyRule = {
+    id: "tags-characters",
+    types: ["*"],
+    aws: "Tag keys and values: Unicode letters, digits, spaces and _ . : / = + - @ (IAM, ELB, ECS, CloudWatch Logs, Secrets Manager, ECR, S3 and others; EC2 accepts any character)",
+    source: "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions",
+    configKeys: ["tags"],
+    check: (r, context) => {
+        const own = r.inputs.tags;
+        if (anyCharacterAllowed(r.type) || own === null || typeof own !== "object" || Array.isArray(own)) return [];
+        const defaults = context.defaultTagsOf(r) ?? {};
+        const tags: Record<string, unknown> = { ...defaults, ...own };
+        const findings: Finding[] = [];
+        for (const [key, value] of Object.entries(tags)) {
+            const at = key in own ? `tags.${key}` : `defaultTags.tags.${key}`;
+            for (const [what, text] of [["key", key], ["value", value]] as const) {
+                if (!isKnownString(text)) continue;
+                const bad = charactersOutside(text, TAG_CHARACTERS);
+                if (bad.length > 0) {
+                    findings.push({ path: at, given: text, allowed: `a tag ${what} of letters, digits, spaces and _ . : / = + - @; ${bad.map(c => JSON.stringify(c)).join(" ")} ${bad.length === 1 ? "is" : "are"} not allowed` });
+                }
+            }
         }
         return findings;
     },

@@ -104,6 +104,13 @@ describe("stack config loader: apply-time limits", () => {
         assert.match(problem, /tag values are at most 256 characters \(team has 257\)$/);
     });
 
+    it("GIVEN a tag value with a comma or angle brackets THEN it is refused, naming the key", () => {
+        assert.deepEqual(problems("dev", { [`${P}:tags`]: JSON.stringify({ Owner: "Jane <jane@example.com>" }) }), [
+            `${P}:tags is {"Owner":"Jane <jane@example.com>"}; tag values may hold letters, digits, spaces and _ . : / = + - @ only (IAM, ELB and ECS refuse others)`,
+        ]);
+        assert.deepEqual(problems("dev", { [`${P}:tags`]: JSON.stringify({ Owner: "Jane jane@example.com", Site: "Zürich" }) }), []);
+    });
+
     it("GIVEN 45 tags, or 40 with 5 more from aws:defaultTags THEN the 50-tag limit is counted with the program's own", () => {
         const tags = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"])));
         assert.deepEqual(problems("dev", { [`${P}:tags`]: tags(45) }), []);

@@ -137,6 +137,13 @@ export const CASES: Record<string, RuleCase> = {
         path: "tags.aws:owner",
         allowed: /not starting with "aws:"/,
     },
+    "tags-characters": {
+        config: REGION,
+        failing: [fixture(ROLE, "web-task-role", { assumeRolePolicy: "{}", tags: { Owner: "Jane Doe <jane@example.com>" } })],
+        passing: [fixture(ROLE, "web-task-role", { assumeRolePolicy: "{}", tags: { Owner: "Jane Doe jane@example.com" } })],
+        path: "tags.Owner",
+        allowed: /"<" ">" are not allowed/,
+    },
     "ec2-cidr-network-address": {
         config: REGION,
         failing: [fixture(VPC, "web-vpc", { cidrBlock: "10.0.0.1/16" })],

@@ -129,6 +129,12 @@ describe("apply-time rules: variants", () => {
                 `tags-limits tags.${"k".repeat(129)}`,
             ]);
         });
+        it("GIVEN a comma in a tag value THEN a role refuses it, a security group (EC2) accepts it, and Unicode letters pass", () => {
+            const tagsWith = (value: string) => ({ tags: { Teams: value } });
+            assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", tagsWith("web,api"))]), ["tags-characters tags.Teams"]);
+            assert.deepEqual(rulesOf([fixture("aws:ec2/securityGroup:SecurityGroup", "web-sg", { description: "d", ...tagsWith("web,api") })]), []);
+            assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", tagsWith("Zürich Team 2 @ Ops/Web"))]), []);
+        });
         it("GIVEN AWS:Owner (any case) THEN the reserved prefix is refused", () => {
             assert.deepEqual(rulesOf([fixture("aws:s3/bucket:Bucket", "b", { tags: { "AWS:Owner": "me" } })]), ["tags-limits tags.AWS:Owner"]);
         });
