@@ -2,9 +2,10 @@
  * Both stacks, and the placements their config allows, deploy without a value AWS refuses at apply time.
  */
 import { strict as assert } from "node:assert";
+import * as path from "node:path";
 import { evaluateApplyRules } from "../../harness/applyRules";
 import { readStackConfig } from "../../harness/projectConfig";
-import { ProgramRun } from "../../harness/runProgram";
+import { ProgramRun, runProgram } from "../../harness/runProgram";
 import { PROJECT_DIR, runStack } from "../support/stacks";
 
 const P = "fargate-web";
@@ -19,6 +20,17 @@ describe("the program against the apply-time rules", () => {
             assert.deepEqual(errors, [], shown(errors));
         });
     }
+
+    it("GIVEN a first preview, where every id and ARN is unknown THEN nothing is reported that the full run does not report", async () => {
+        for (const stack of ["dev", "prod"]) {
+            const config = readStackConfig(PROJECT_DIR, stack);
+            const first = await runProgram({ program: path.join(PROJECT_DIR, "index.ts"), ...config, preview: true, mocks: { firstPreview: true } });
+            const key = (e: { rule: string; urn: string; path: string }) => `${e.rule} ${e.urn} ${e.path}`;
+            const full = new Set(judge(stack, await runStack(stack)).map(key));
+            const extra = judge(stack, first).filter(e => !full.has(key(e)));
+            assert.deepEqual(extra, [], shown(extra));
+        }
+    });
 
     it("GIVEN secret values, tags, a customer key and a certificate of the stack's region THEN still none", async () => {
         const values = {
