@@ -45,9 +45,10 @@ export function evaluateApplyRules(resources: readonly RecordedResource[], optio
     for (const r of resources) {
         views.set(r.urn, { type: r.type, name: r.name, urn: r.urn, inputs: normaliseForEngine(r.inputs) as Record<string, any>, recorded: r });
     }
-    const providerOf = (r: RuleResource): RuleResource | undefined => {
+    /** The explicit provider of `r`: undefined for the default provider, null when it was not recorded. */
+    const providerOf = (r: RuleResource): RuleResource | null | undefined => {
         const ref = r.recorded.provider;
-        return ref ? views.get(ref.split("::").slice(0, -1).join("::")) : undefined;
+        return ref ? (views.get(ref.split("::").slice(0, -1).join("::")) ?? null) : undefined;
     };
     const defaultProviderTags = tagsOf(options.config["aws:defaultTags"]);
     const context: RuleContext = {
@@ -55,12 +56,13 @@ export function evaluateApplyRules(resources: readonly RecordedResource[], optio
             const own = r.inputs.region;
             if (isKnownString(own)) return own;
             const provider = providerOf(r);
-            if (provider) return isKnownString(provider.inputs.region) ? provider.inputs.region : undefined;
-            return options.config["aws:region"];
+            if (provider === undefined) return options.config["aws:region"];
+            // A provider not recorded, or whose region is unknown, says nothing: no region is guessed.
+            return provider && isKnownString(provider.inputs.region) ? provider.inputs.region : undefined;
         },
         defaultTagsOf: r => {
             const provider = providerOf(r);
-            return provider ? tagsOf(provider.inputs.defaultTags) : defaultProviderTags;
+            return provider === undefined ? defaultProviderTags : provider ? tagsOf(provider.inputs.defaultTags) : undefined;
         },
         dependencyOf: (r, property, types) =>
             (r.recorded.propertyDependencies[property] ?? []).map(urn => views.get(urn)).find((d): d is RuleResource => !!d && types.includes(d.type)),

@@ -209,6 +209,12 @@ describe("apply-time rules: variants", () => {
             const listener = { ...fixture("aws:alb/listener:Listener", "l", { certificateArn: arn("us-east-1") }), provider: `${provider.urn}::eu-id` };
             assert.deepEqual(rulesOf([provider, listener]), ["acm-certificate-region certificateArn"]);
         });
+        it("GIVEN a provider that was not recorded, or whose region is unknown THEN no region is guessed", () => {
+            const listener = { ...fixture("aws:lb/listener:Listener", "l", { certificateArn: arn("eu-west-1") }), provider: "urn:pulumi:test::fixtures::pulumi:providers:aws::gone::id" };
+            assert.deepEqual(rulesOf([listener]), []);
+            const provider = fixture("pulumi:providers:aws", "p", { region: UNKNOWN });
+            assert.deepEqual(rulesOf([provider, { ...listener, provider: `${provider.urn}::p-id` }]), []);
+        });
         it("GIVEN a CloudFront distribution THEN its certificate must be in us-east-1 whatever the stack's region", () => {
             const cdn = (region: string) => fixture("aws:cloudfront/distribution:Distribution", "cdn", { viewerCertificate: { acmCertificateArn: arn(region) } });
             assert.deepEqual(rulesOf([cdn("us-east-1")], { "aws:region": "eu-west-1" }), []);
