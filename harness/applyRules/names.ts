@@ -3,6 +3,12 @@
  * names. Generated names: the Pulumi bridge appends "-" and 7 random hex characters and refuses, without
  * truncating, a result longer than its per-type maximum; Terraform's plan-time validation then judges the
  * generated name like an explicit one. A `namePrefix` gets 26 characters appended by Terraform.
+ *
+ * Per-type maxima (pulumi-aws `provider/autonaming.go`, `provider/aliases.go`, `provider/resources.go`):
+ * `setAutonaming` runs last and gives every type with a `name` input `AutoName("name", 255, "-")` unless an
+ * override set one first: `aws_lb_target_group` 32 (not its `aws_alb_` alias, nor `aws_lb`), `aws_iam_role`
+ * 64, `aws_s3_bucket` 63 after lowercasing. So a load balancer's name is generated up to 255 and only
+ * then refused by Terraform's `validName` past 32: the provider never truncates.
  */
 import {
     ECS_CLUSTER,
