@@ -3,6 +3,7 @@
  * over its provider's default tags.
  */
 import { TAG_CHARACTERS, TAG_LIMITS } from "../../components/awsLimits";
+import { AWSX_VPC } from "../../policy/lib/types";
 import { charactersOutside, isKnownString } from "./read";
 import { ApplyRule, Finding } from "./types";
 
@@ -12,7 +13,8 @@ const MAX_TAG_VALUE = TAG_LIMITS.value;
 
 export const tagLimits: ApplyRule = {
     id: "tags-limits",
-    types: ["*"],
+    // The awsx VPC is one opaque component here; its tags reach every VPC resource it creates.
+    types: ["*", ...AWSX_VPC],
     aws: "At most 50 user tags per resource (default tags included); key 1 to 128 characters, value at most 256; keys must not start with aws: (reserved)",
     source: "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions",
     configKeys: ["tags"],

@@ -135,6 +135,11 @@ describe("apply-time rules: variants", () => {
             assert.deepEqual(rulesOf([fixture("aws:ec2/securityGroup:SecurityGroup", "web-sg", { description: "d", ...tagsWith("web,api") })]), []);
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", tagsWith("Zürich Team 2 @ Ops/Web"))]), []);
         });
+        it("GIVEN the awsx VPC component with 51 tags THEN they are refused: they reach every VPC resource it creates", () => {
+            const vpc = { ...fixture("awsx:ec2:Vpc", "vpc", { tags: tags(51) }), component: true };
+            assert.deepEqual(rulesOf([vpc]), ["tags-limits tags"]);
+            assert.deepEqual(rulesOf([{ ...fixture("fargate-web:lb:LoadBalancer", "web", { tags: tags(51) }), component: true }]), []);
+        });
         it("GIVEN AWS:Owner (any case) THEN the reserved prefix is refused", () => {
             assert.deepEqual(rulesOf([fixture("aws:s3/bucket:Bucket", "b", { tags: { "AWS:Owner": "me" } })]), ["tags-limits tags.AWS:Owner"]);
         });
