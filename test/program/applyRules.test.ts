@@ -21,6 +21,12 @@ describe("the program against the apply-time rules", () => {
         });
     }
 
+    it("GIVEN prod in prebuilt-image mode (no build, an image by digest) THEN still none", async () => {
+        const values = { [`${P}:prebuiltImage`]: `123456789012.dkr.ecr.us-east-1.amazonaws.com/ci/web@sha256:${"5e".repeat(32)}` };
+        const errors = judge("prod", await runStack("prod", { values }), values);
+        assert.deepEqual(errors, [], shown(errors));
+    });
+
     it("GIVEN a first preview, where every id and ARN is unknown THEN nothing is reported that the full run does not report", async () => {
         for (const stack of ["dev", "prod"]) {
             const config = readStackConfig(PROJECT_DIR, stack);
