@@ -5,6 +5,7 @@
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
 import type { ApplyError } from "../harness/applyRules/types";
 import { Diagnostic, RecordedResource } from "../harness/types";
+import { ChangeReport, formatChangesText } from "./changes/format";
 
 /** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
 export interface ReportedResource {
@@ -13,6 +14,13 @@ export interface ReportedResource {
     readonly name: string;
     readonly parent: string;
     readonly inputs: unknown;
+    /** The resource options a change report needs to judge a replacement or a deletion. */
+    readonly options: {
+        readonly protect: boolean;
+        readonly retainOnDelete: boolean;
+        /** URNs this resource was known by before (Pulumi `aliases`): the same resource, not a new one. */
+        readonly aliases: readonly string[];
+    };
 }
 
 /** One policy finding. */
@@ -47,6 +55,8 @@ export interface CheckReport {
         readonly notes: readonly string[];
         readonly warnings: readonly string[];
     };
+    /** With `--baseline`: what changes against the baseline report, and the findings it crossed. */
+    readonly changes?: ChangeReport;
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -61,6 +71,7 @@ export function reportResources(resources: readonly RecordedResource[], stackUrn
         name: r.name,
         parent: r.parent ?? stackUrn,
         inputs: unknownsShown(redactSecrets(r.inputs)),
+        options: { protect: r.opts.protect, retainOnDelete: r.opts.retainOnDelete, aliases: r.opts.aliases },
     }));
 }
 
@@ -137,6 +148,15 @@ export function formatReport(report: CheckReport): string {
     }
     const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
     const refused = report.applyErrors.length;
+    if (report.changes) {
+        lines.push("", ...formatChangesText(report.changes));
+        const blocking = report.changes.findings.filter(f => f.enforcementLevel === "mandatory").length;
+        if (blocking > 0) {
+            const errors = refused > 0 ? `, ${refused} apply-time error(s)` : "";
+            lines.push("", `FAILED: ${mandatory} mandatory policy violation(s), ${blocking} mandatory change finding(s)${errors}.`);
+            return lines.join("\n");
+        }
+    }
     const failures = [
         ...(mandatory > 0 ? [`${mandatory} mandatory policy violation(s)`] : []),
         ...(refused > 0 ? [`${refused} apply-time error(s)`] : []),

@@ -50,7 +50,8 @@ describe("apply-time rules: the table", () => {
         const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
         const start = readme.indexOf("### Apply-time rules");
         assert.ok(start >= 0, "README has no Apply-time rules section");
-        const section = readme.slice(start, readme.indexOf("\n## ", start));
+        const end = readme.indexOf("\n#", start + 1);
+        const section = readme.slice(start, end < 0 ? undefined : end);
         const rows = section.split("\n").filter(line => line.startsWith("| `"));
         const listed = rows.map(row => row.split(" | ")[0].replace(/^\| `|`$/g, ""));
         assert.deepEqual(listed, APPLY_RULES.map(r => r.id), "README rows follow the table's order");
