@@ -6,6 +6,7 @@ import { redactSecrets, UNKNOWN } from "../harness/serialisation";
 import type { ApplyError } from "../harness/applyRules/types";
 import { Diagnostic, RecordedResource } from "../harness/types";
 import { ChangeReport, formatChangesText } from "./changes/format";
+import { CheckCoverage, formatCoverage, verdict } from "./checkCoverage";
 
 /** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
 export interface ReportedResource {
@@ -47,8 +48,12 @@ export interface CheckReport {
         readonly currency: string;
         readonly region: string;
         readonly items: ReadonlyArray<{ item: string; quantity: number; unitUsd: number; monthlyUsd: number }>;
+        /** Resource types the estimate leaves out, with how many and why. */
+        readonly unpriced: ReadonlyArray<{ type: string; count: number; reason: string }>;
         readonly notes: readonly string[];
     };
+    /** What the check could not see: remote components and policy checks that could not run. */
+    readonly coverage: CheckCoverage;
     readonly rollout: {
         readonly secondsPerWave: number;
         readonly waves: number;
@@ -117,6 +122,7 @@ export function formatReport(report: CheckReport): string {
     lines.push(`Offline check of stack ${report.stack} (project ${report.project}); no cloud calls were made.`, "");
     lines.push(...resourceTree(report), "");
     lines.push(`Resources: + ${report.resources.length + 1} to create`, "");
+    lines.push(...formatCoverage(report.coverage));
 
     for (const level of ["mandatory", "advisory"] as const) {
         const found = report.violations.filter(v => v.enforcementLevel === level);
@@ -131,7 +137,8 @@ export function formatReport(report: CheckReport): string {
     lines.push(...formatApplyErrors(report.applyErrors), "");
 
     const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
-    lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}`);
+    const partial = report.cost.unpriced.some(u => u.reason !== "usage") ? " (partial: some resources are not priced, see the notes)" : "";
+    lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}${partial}`);
     for (const item of report.cost.items) {
         lines.push(`  ${item.item.padEnd(44)} ${String(item.quantity).padStart(8)} × ${String(item.unitUsd).padEnd(9)} = ${usd(item.monthlyUsd)}`);
     }
@@ -147,21 +154,11 @@ export function formatReport(report: CheckReport): string {
         lines.push(`  warning: ${warning}`);
     }
     const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
-    const refused = report.applyErrors.length;
+    const blocking = report.changes?.findings.filter(f => f.enforcementLevel === "mandatory").length ?? 0;
     if (report.changes) {
         lines.push("", ...formatChangesText(report.changes));
-        const blocking = report.changes.findings.filter(f => f.enforcementLevel === "mandatory").length;
-        if (blocking > 0) {
-            const errors = refused > 0 ? `, ${refused} apply-time error(s)` : "";
-            lines.push("", `FAILED: ${mandatory} mandatory policy violation(s), ${blocking} mandatory change finding(s)${errors}.`);
-            return lines.join("\n");
-        }
     }
-    const failures = [
-        ...(mandatory > 0 ? [`${mandatory} mandatory policy violation(s)`] : []),
-        ...(refused > 0 ? [`${refused} apply-time error(s)`] : []),
-    ];
-    lines.push("", failures.length > 0 ? `FAILED: ${failures.join(", ")}.` : "PASSED: no mandatory policy violation, no apply-time error.");
+    lines.push("", verdict(mandatory, report.coverage, blocking, report.applyErrors.length));
     return lines.join("\n");
 }
 

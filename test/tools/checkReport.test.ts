@@ -2,6 +2,7 @@
  * The check's text report: apply-time errors in their own section, and in the closing verdict.
  */
 import * as assert from "node:assert/strict";
+import { checkCoverage } from "../../tools/checkCoverage";
 import { CheckReport, formatReport } from "../../tools/checkReport";
 
 const report = (applyErrors: CheckReport["applyErrors"], mandatory = 0): CheckReport => ({
@@ -10,8 +11,9 @@ const report = (applyErrors: CheckReport["applyErrors"], mandatory = 0): CheckRe
     resources: [],
     violations: Array.from({ length: mandatory }, () => ({ policy: "x", enforcementLevel: "mandatory" as const, message: "m", description: "d" })),
     applyErrors,
-    cost: { monthlyUsd: 1, monthlyUsdMax: 1, currency: "USD", region: "us-east-1", items: [], notes: [] },
+    cost: { monthlyUsd: 1, monthlyUsdMax: 1, currency: "USD", region: "us-east-1", items: [], unpriced: [], notes: [] },
     rollout: { secondsPerWave: 60, waves: 1, notes: [], warnings: [] },
+    coverage: checkCoverage([], []),
 });
 
 const ERROR = {
@@ -46,6 +48,6 @@ describe("check report text", () => {
 
     it("GIVEN mandatory violations and apply-time errors THEN the verdict counts both; neither THEN it passes", () => {
         assert.match(formatReport(report([ERROR, ERROR], 3)), /^FAILED: 3 mandatory policy violation\(s\), 2 apply-time error\(s\)\.$/m);
-        assert.match(formatReport(report([])), /^PASSED: no mandatory policy violation, no apply-time error\.$/m);
+        assert.match(formatReport(report([])), /^PASSED: no mandatory policy violation\.$/m);
     });
 });
