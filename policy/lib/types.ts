@@ -65,3 +65,8 @@ export const IAM_ROLE_POLICIES_EXCLUSIVE = ["aws:iam/rolePoliciesExclusive:RoleP
 export const IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE = [
     "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
 ] as const;
+
+// ECR access policies beyond repository policies (additive).
+export const ECR_REGISTRY_POLICY = ["aws:ecr/registryPolicy:RegistryPolicy"] as const;
+export const ECR_PUBLIC_REPOSITORY = ["aws:ecrpublic/repository:Repository"] as const;
+export const ECR_PUBLIC_REPOSITORY_POLICY = ["aws:ecrpublic/repositoryPolicy:RepositoryPolicy"] as const;
