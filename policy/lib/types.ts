@@ -70,3 +70,11 @@ export const IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE = [
 export const ECR_REGISTRY_POLICY = ["aws:ecr/registryPolicy:RegistryPolicy"] as const;
 export const ECR_PUBLIC_REPOSITORY = ["aws:ecrpublic/repository:Repository"] as const;
 export const ECR_PUBLIC_REPOSITORY_POLICY = ["aws:ecrpublic/repositoryPolicy:RepositoryPolicy"] as const;
+
+// IAM policies that reach users and groups (additive).
+export const IAM_USER_POLICY = ["aws:iam/userPolicy:UserPolicy"] as const;
+export const IAM_GROUP_POLICY = ["aws:iam/groupPolicy:GroupPolicy"] as const;
+export const IAM_USER_POLICY_ATTACHMENT = ["aws:iam/userPolicyAttachment:UserPolicyAttachment"] as const;
+export const IAM_GROUP_POLICY_ATTACHMENT = ["aws:iam/groupPolicyAttachment:GroupPolicyAttachment"] as const;
+export const IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive"] as const;
+export const IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive"] as const;
