@@ -36,6 +36,8 @@ export interface SecurityGroupRuleView {
     readonly label: string;
     /** World ranges (IPv4 `/0`, IPv6 `/0`) among the rule's CIDR peers. */
     worldPeers(): string[];
+    /** Every CIDR peer of the rule, IPv4 and IPv6 (for ranges that only together cover the world). */
+    cidrs(): string[];
     /** "all" (for "-1", "all" or unset), "tcp", "udp", "icmp", "icmpv6", or the lower-cased value given. */
     protocol(): string;
     /** The ports the rule opens: all of them for protocol "all", none (undefined) for ICMP and others. */
@@ -90,6 +92,7 @@ function view(
         form,
         label,
         worldPeers: () => [...strings(rule[fields.v4]), ...strings(rule[fields.v6])].filter(isWorldCidr),
+        cidrs: () => [...strings(rule[fields.v4]), ...strings(rule[fields.v6])],
         protocol,
         ports,
         description: () => rule.description,
