@@ -78,3 +78,7 @@ export const IAM_USER_POLICY_ATTACHMENT = ["aws:iam/userPolicyAttachment:UserPol
 export const IAM_GROUP_POLICY_ATTACHMENT = ["aws:iam/groupPolicyAttachment:GroupPolicyAttachment"] as const;
 export const IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive"] as const;
 export const IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive"] as const;
+
+// Cross-resource evasion additions (additive).
+export const LISTENER_RULE = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
+export const SCALING_SCHEDULED_ACTION = ["aws:appautoscaling/scheduledAction:ScheduledAction"] as const;
