@@ -2,7 +2,8 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { MAX_PORT, NEARLY_ALL_PORTS_SLACK, PortRange, coversAllPorts, formatRange, portList } from "../lib/cidr";
 
 const coversRange = (range: PortRange | undefined): boolean => range !== undefined && coversAllPorts(range);
-import { quoteList } from "../lib/coerce";
+import { asArray, isRecord, quoteList } from "../lib/coerce";
+import { MANAGED_PREFIX_LIST, MANAGED_PREFIX_LIST_ENTRY } from "../lib/types";
 import { Direction, RULE_BEARING_TYPES, SecurityGroupRuleView, STANDALONE_RULE_TYPES, securityGroupRules } from "../lib/securityGroupRules";
 import { Exposure, pooledExposure } from "../lib/worldExposure";
 import { DEFAULT_ADMIN_PORTS } from "./ec2-security-group-no-world-admin-ports";
@@ -48,7 +49,7 @@ function rangesOf(set: Uint8Array, keep: (port: number) => boolean = () => true)
  * every rule of a security group — inline `ingress`/`egress` and the standalone `aws.ec2.SecurityGroupRule`
  * and `aws.vpc.SecurityGroupIngressRule`/`EgressRule` resources naming it by `securityGroupId` — and reports
  * traffic that only their sources TOGETHER open to the world (0.0.0.0/1 + 128.0.0.0/1, ::/1 + 8000::/1,
- * an IPv4-mapped ::ffff:0:0/96 …): admin ports or ports outside `authorizedPorts` on ingress, every port
+ * an IPv4-mapped ::ffff:0:0/96, a managed prefix list of the stack whose entries include the world …): admin ports or ports outside `authorizedPorts` on ingress, every port
  * (all but at most 1024) on egress. What a single rule already opens is left to the resource policies.
  */
 export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
@@ -66,6 +67,22 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
         const config = args.getConfig<Config>();
         const admin = portList(config.adminPorts);
         const authorized = portList(config.authorizedPorts);
+        // CIDRs of the stack's managed prefix lists (their entries inline, or ManagedPrefixListEntry resources).
+        const prefixLists = new Map<string, string[]>();
+        const addPrefix = (id: unknown, cidr: unknown) => {
+            if (typeof id === "string" && typeof cidr === "string") prefixLists.set(id, [...(prefixLists.get(id) ?? []), cidr]);
+        };
+        for (const r of args.resources) {
+            if (MANAGED_PREFIX_LIST.includes(r.type as never)) {
+                asArray(r.props.entries).forEach(e => addPrefix(r.props.id, isRecord(e) ? e.cidr : undefined));
+            } else if (MANAGED_PREFIX_LIST_ENTRY.includes(r.type as never)) {
+                addPrefix(r.props.prefixListId, r.props.cidr);
+            }
+        }
+        const withPrefixLists = (rule: SecurityGroupRuleView): SecurityGroupRuleView => {
+            const ids = prefixLists.size > 0 ? rule.prefixListIds() : [];
+            return ids.length === 0 ? rule : { ...rule, cidrs: () => [...rule.cidrs(), ...ids.flatMap(id => prefixLists.get(id) ?? [])] };
+        };
         const groups = new Map<string, Group>();
         for (const r of args.resources) {
             if (!RULE_BEARING_TYPES.includes(r.type)) continue;
@@ -77,7 +94,7 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
                 group.name = r.name;
                 group.urn = r.urn;
             }
-            group.rules.push(...securityGroupRules(r.type, r.name, r.props));
+            group.rules.push(...securityGroupRules(r.type, r.name, r.props).map(withPrefixLists));
             groups.set(id, group);
         }
         for (const group of groups.values()) {
@@ -135,8 +152,8 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
                         : "limit egress to the ports the workload needs (e.g. tcp 443)";
                 reportViolation(
                     `Security group "${group.name}" ${direction} rules ${[...contributors].map(r => r.label).join("; ")} together ${direction === "ingress" ? "admit" : "send"} ` +
-                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) jointly cover every address, ` +
-                        `though no single rule does; ${fix}.`,
+                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) cover every address, ` +
+                        `which no single world CIDR of a rule shows; ${fix}.`,
                     group.urn ?? group.firstUrn,
                 );
             }

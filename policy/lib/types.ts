@@ -82,3 +82,7 @@ export const IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/groupPolicyAttac
 // Cross-resource evasion additions (additive).
 export const LISTENER_RULE = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
 export const SCALING_SCHEDULED_ACTION = ["aws:appautoscaling/scheduledAction:ScheduledAction"] as const;
+
+// Managed prefix lists, which security-group rules can name as peers (additive).
+export const MANAGED_PREFIX_LIST = ["aws:ec2/managedPrefixList:ManagedPrefixList"] as const;
+export const MANAGED_PREFIX_LIST_ENTRY = ["aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { ec2SecurityGroupPooledWorldExposure as policy } from "../../../policy/ec2/ec2-security-group-pooled-world-exposure";
 import { ec2SecurityGroupNoWorldAdminPorts } from "../../../policy/ec2/ec2-security-group-no-world-admin-ports";
+import { fixture } from "../../../harness/fixtures";
 import { baseline, evaluate, expectDetails } from "../lb/kit";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -25,7 +26,7 @@ describe("ec2-security-group-pooled-world-exposure (catalog #31-#33 pooled, stac
             vpcIn("ssh-high", { cidrIpv4: "128.0.0.0/1" }),
         ];
         const result = await expectDetails(policy, resources, [
-            `Security group "alb" ingress rules Ingress rule "ssh-low"; Ingress rule "ssh-high" together admit tcp 22 from the world: their sources (0.0.0.0/1, 128.0.0.0/1) jointly cover every address, though no single rule does; ${INGRESS_FIX}`,
+            `Security group "alb" ingress rules Ingress rule "ssh-low"; Ingress rule "ssh-high" together admit tcp 22 from the world: their sources (0.0.0.0/1, 128.0.0.0/1) cover every address, which no single world CIDR of a rule shows; ${INGRESS_FIX}`,
         ]);
         assert.equal(result.diagnostics[0].urn, resources[0].urn);
         assert.equal((await evaluate(ec2SecurityGroupNoWorldAdminPorts, resources)).diagnostics.length, 0);
@@ -35,7 +36,7 @@ describe("ec2-security-group-pooled-world-exposure (catalog #31-#33 pooled, stac
         await expectDetails(policy, [
             baseline(SG, "alb", { ingress: [tcp(22, 22, [], ["::/1", "8000::/1"])], egress: [] }),
         ], [
-            `Security group "alb" ingress rules Security group "alb" ingress[0] together admit tcp 22 from the world: their sources (::/1, 8000::/1) jointly cover every address, though no single rule does; ${INGRESS_FIX}`,
+            `Security group "alb" ingress rules Security group "alb" ingress[0] together admit tcp 22 from the world: their sources (::/1, 8000::/1) cover every address, which no single world CIDR of a rule shows; ${INGRESS_FIX}`,
         ]);
         const result = await evaluate(policy, [
             baseline(SG, "alb", { ingress: [tcp(0, 65535, ["0.0.0.0/2", "64.0.0.0/2"])], egress: [] }),
@@ -71,5 +72,19 @@ describe("ec2-security-group-pooled-world-exposure (catalog #31-#33 pooled, stac
         const r2 = await evaluate(policy, [baseline(SG, "alb", { ingress: undefined, egress: undefined }), ...split]);
         assert.equal(r2.diagnostics.length, 1);
         assert.match(r2.diagnostics[0].detail, /together send tcp 1-65535 to the world/);
+    });
+
+    it("GIVEN a rule naming a managed prefix list of the stack that holds 0.0.0.0/0 (inline entries or an entry resource) THEN reported", async () => {
+        const list = fixture("aws:ec2/managedPrefixList:ManagedPrefixList", "anywhere", { entries: [{ cidr: "10.0.0.0/8" }, { cidr: "0.0.0.0/0" }] }, { state: { id: "pl-1" } });
+        const entry = fixture("aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", "all-v6", { prefixListId: "pl-2", cidr: "::/0" });
+        for (const [pl, extra] of [["pl-1", list], ["pl-2", entry]] as const) {
+            const result = await evaluate(policy, [
+                baseline(SG, "alb", { ingress: undefined, egress: undefined }),
+                extra,
+                baseline(IN, "ssh", { securityGroupId: "alb-id", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: undefined, prefixListId: pl }),
+            ]);
+            assert.equal(result.diagnostics.length, 1, pl);
+            assert.match(result.diagnostics[0].detail, /Ingress rule "ssh" together admit tcp 22 from the world/);
+        }
     });
 });
