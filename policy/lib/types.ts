@@ -86,3 +86,4 @@ export const SCALING_SCHEDULED_ACTION = ["aws:appautoscaling/scheduledAction:Sch
 // Managed prefix lists, which security-group rules can name as peers (additive).
 export const MANAGED_PREFIX_LIST = ["aws:ec2/managedPrefixList:ManagedPrefixList"] as const;
 export const MANAGED_PREFIX_LIST_ENTRY = ["aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;
+export const SECRET_POLICY = ["aws:secretsmanager/secretPolicy:SecretPolicy"] as const;
