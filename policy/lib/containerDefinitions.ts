@@ -32,8 +32,10 @@
 import { unknownCheckingProxy } from "@pulumi/policy";
 import { isRecord, toNumber } from "./coerce";
 import { CONTAINER_DEFINITION, COMPACTED_ARRAYS } from "./ecsContainerSchema";
-import { GoDecoder, GoType, isGoZero, isUnknownSentinel } from "./goDecode";
-import { GoJsonNode, nodeOfValue, parseGoJson } from "./goJson";
+import { GoDecoder, GoType, goList, isGoZero, isUnknownSentinel } from "./goDecode";
+import { GoJsonNode, nodeOfValue, parseGoJsonStream } from "./goJson";
+
+const CONTAINER_LIST = goList(CONTAINER_DEFINITION);
 
 /** One parsed container definition. Every field may be missing or of any type. */
 export type ContainerDefinition = Record<string, any>;
@@ -51,37 +53,53 @@ const typeName = (value: unknown): string =>
 
 /** Parses a `containerDefinitions` value; see the module comment. */
 export function parseContainerDefinitions(value: unknown): ContainerDefinitionsResult {
-    let root: GoJsonNode;
+    let roots: GoJsonNode[];
     if (value === undefined || value === null) {
         return { ok: false, reason: "is missing" };
     }
     if (typeof value === "string") {
         try {
-            root = parseGoJson(value);
+            roots = parseGoJsonStream(value);
         } catch (e) {
             const detail = e instanceof Error ? e.message : String(e);
             return { ok: false, reason: `is not valid JSON (${detail})` };
         }
+        if (roots.length === 0) {
+            return { ok: false, reason: "is not valid JSON (unexpected end of JSON input)" };
+        }
     } else if (Array.isArray(value)) {
-        root = nodeOfValue(value);
+        roots = [nodeOfValue(value)];
     } else {
         return { ok: false, reason: `is ${typeName(value)}, not a JSON string` };
     }
-    if (root.kind !== "array") {
-        return { ok: false, reason: `is JSON for ${nodeTypeName(root)}, not an array of container definitions` };
-    }
+    // The provider decodes every value of the stream into the same slice (`tfjson.DecodeFromString`), so a
+    // second array after the first merges into its containers element by element.
     const decoder = new GoDecoder();
-    const containers: ContainerDefinition[] = [];
-    for (let i = 0; i < root.items.length; i++) {
-        const item = root.items[i];
-        if (item.kind === "string" && isUnknownSentinel(item.value)) {
-            containers.push(item.value as unknown as ContainerDefinition); // reading it throws UnknownValueError
+    let decoded: unknown[] = [];
+    for (const root of roots) {
+        if (root.kind === "null") {
+            decoded = [];
             continue;
         }
-        if (item.kind !== "object") {
-            return { ok: false, reason: `has element ${i} that is ${nodeTypeName(item)}, not a container definition object` };
+        if (root.kind !== "array") {
+            return { ok: false, reason: `is JSON for ${nodeTypeName(root)}, not an array of container definitions` };
         }
-        const container = decoder.decode(item, CONTAINER_DEFINITION, undefined, `[${i}]`) as ContainerDefinition;
+        for (let i = 0; i < root.items.length; i++) {
+            const item = root.items[i];
+            const unknown = item.kind === "string" && isUnknownSentinel(item.value);
+            if (!unknown && item.kind !== "object" && !(item.kind === "null" && decoded[i] !== undefined)) {
+                return { ok: false, reason: `has element ${i} that is ${nodeTypeName(item)}, not a container definition object` };
+            }
+        }
+        decoded = decoder.decode(root, CONTAINER_LIST, decoded, "") as unknown[];
+    }
+    const containers: ContainerDefinition[] = [];
+    for (let i = 0; i < decoded.length; i++) {
+        const container = decoded[i] as ContainerDefinition;
+        if (isUnknownSentinel(container)) {
+            containers.push(container); // reading it throws UnknownValueError
+            continue;
+        }
         if (isGoZero(container, CONTAINER_DEFINITION)) {
             return { ok: false, reason: `has element ${i} with no field of an ECS container definition, which the AWS provider refuses` };
         }

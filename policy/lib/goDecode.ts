@@ -159,7 +159,8 @@ export class GoDecoder {
                     const old = Array.isArray(existing) ? (backing.get(existing) ?? existing) : [];
                     const store = [...old];
                     node.items.forEach((item, i) => {
-                        store[i] = this.decode(item, type.element, store[i], `${path}[${i}]`);
+                        // Elements are Go values, not pointers: null leaves an element as it was.
+                        store[i] = item.kind === "null" ? store[i] : this.decode(item, type.element, store[i], `${path}[${i}]`);
                     });
                     const out = store.slice(0, node.items.length);
                     backing.set(out, store);

@@ -28,8 +28,20 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** Replaces every lone surrogate of `s` with U+FFFD (Go's `utf8.RuneError`). */
 export const replaceLoneSurrogates = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 
-/** Parses `text` as Go's decoder does; throws {@link GoJsonSyntaxError} for text that is not JSON. */
+/** Parses `text` as one JSON value, as Go's decoder does; throws {@link GoJsonSyntaxError} for text that is not JSON. */
 export function parseGoJson(text: string): GoJsonNode {
+    const values = parseGoJsonStream(text);
+    if (values.length !== 1) {
+        throw new GoJsonSyntaxError(values.length === 0 ? "unexpected end of JSON input" : "unexpected text after the JSON value");
+    }
+    return values[0];
+}
+
+/**
+ * Parses `text` as a stream of JSON values, as a Go `json.Decoder` read in a loop until EOF does (the
+ * provider's `tfjson.DecodeFromString`): values follow one another with optional whitespace between them.
+ */
+export function parseGoJsonStream(text: string): GoJsonNode[] {
     let pos = 0;
     const fail = (what: string): never => {
         throw new GoJsonSyntaxError(pos >= text.length ? `unexpected end of JSON input (${what})` : `${what} at position ${pos}`);
@@ -144,12 +156,13 @@ export function parseGoJson(text: string): GoJsonNode {
         }
         return fail("unexpected character");
     };
-    const root = value();
+    const values: GoJsonNode[] = [];
     skip();
-    if (pos < text.length) {
-        fail("unexpected text after the JSON value");
+    while (pos < text.length) {
+        values.push(value());
+        skip();
     }
-    return root;
+    return values;
 }
 
 /** A JavaScript value (as a program or the engine passes it) as a node; undefined members are dropped. */

@@ -57,6 +57,18 @@ const EVASIONS: [string, string, Record<string, any>, string][] = [
         "ecs-task-definition-no-plaintext-secrets",
     ],
     [
+        'a second JSON array after the first (the provider decodes the whole stream into one slice)',
+        `${containerDefinitions()} [{"privileged":true}]`,
+        { ...baselineContainer(), privileged: true },
+        "ecs-task-definition-no-privileged-containers",
+    ],
+    [
+        'a second stream value with a null first element and a root-user second container',
+        `${containerDefinitions()}\n[null, {"name":"sidecar","image":"${baselineContainer().image}","essential":false,"user":"root"}]`,
+        [baselineContainer(), { name: "sidecar", image: baselineContainer().image, essential: false, user: "root" }] as unknown as Record<string, any>,
+        "ecs-task-definition-non-root-user",
+    ],
+    [
         '"secrets" named "ſecrets" with a plain-text valueFrom',
         webWithout("secrets", '"\u017fecrets":[{"name":"DATABASE_PASSWORD","valueFrom":"web/db-password"}]'),
         { ...baselineContainer(), secrets: [{ name: "DATABASE_PASSWORD", valueFrom: "web/db-password" }] },
@@ -67,7 +79,7 @@ const EVASIONS: [string, string, Record<string, any>, string][] = [
 describe("provider decoding of containerDefinitions (evasion)", () => {
     for (const [label, evasive, canonical, violated] of EVASIONS) {
         it(`GIVEN ${label} THEN judged exactly as the canonical spelling, which ${violated} reports`, async () => {
-            const expected = await diagnosticsOf(containerDefinitions(canonical));
+            const expected = await diagnosticsOf(Array.isArray(canonical) ? JSON.stringify(canonical) : containerDefinitions(canonical));
             assert.ok(expected.some(d => d.startsWith(`${violated}: `)), `canonical form should violate ${violated}: ${expected.join("\n")}`);
             assert.deepEqual(await diagnosticsOf(evasive), expected);
         });
