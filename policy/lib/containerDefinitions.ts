@@ -19,7 +19,9 @@
  *   Go's `encoding/json` into aws-sdk-go-v2's `ContainerDefinition` (`./ecsContainerSchema`), so keys
  *   match fields case-insensitively (with Go's Unicode folding: `"Privileged"`, `"PRIVILEGED"`,
  *   `"privilegeD"` all set `privileged`), the last duplicate wins and nested objects merge, unknown keys
- *   are dropped, lone surrogates become U+FFFD, and zero elements of object arrays are dropped. Every
+ *   are dropped, lone surrogates become U+FFFD, and zero elements of object arrays are dropped; text with
+ *   several JSON values one after another is decoded value by value into the same containers, as the
+ *   provider's `tfjson.DecodeFromString` loops a `json.Decoder` until EOF. Every
  *   container comes back with ECS's canonical field names only (`./goJson`, `./goDecode`). A value of the
  *   wrong JSON type (`"privileged": "true"`, `"containerPort": "8080"` or `80.0`) makes the provider
  *   refuse the task definition, so it is a malformed value here too (the reason names where, never the value).
