@@ -12,7 +12,9 @@ import { compareReports } from "./changes/compare";
 import { ChangeReport, formatChangesMarkdown } from "./changes/format";
 import { changeFindings, ChangeThresholds, ChangeThresholdsError, readChangeThresholds } from "./changes/thresholds";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
+import { checkCoverage } from "./checkCoverage";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
+import { ProgramEntryError, resolveProgramEntry } from "./programEntry";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -48,14 +50,7 @@ function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckRe
 
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
-    const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
-    if (!fs.existsSync(program)) {
-        throw new InputError(`${args.program}: program not found`);
-    }
-    const projectDir = path.dirname(program);
-    if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
-        throw new InputError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
-    }
+    const { entry: program, projectDir, cwd, esm } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
     const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     const policyConfig = readPolicyConfig(args);
     const changeInputs = readChangeInputs(args, config.project);
@@ -64,7 +59,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const { evaluatePack } = await import("../harness/policyEngine");
     const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
-    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);
@@ -80,8 +75,10 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             currency: cost.currency,
             region: cost.region,
             items: cost.items,
+            unpriced: cost.unpriced,
             notes: cost.notes,
         },
+        coverage: checkCoverage(run.resources, evaluation.diagnostics),
         rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
     };
     let changes: ChangeReport | undefined;
@@ -101,7 +98,16 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
 /** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */
 function inputProblem(e: unknown): string | undefined {
     if (e instanceof UsageError) return `${e.message}\n\n${USAGE}`;
-    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError || e instanceof BaselineError || e instanceof ChangeThresholdsError) return e.message;
+    if (
+        e instanceof InputError ||
+        e instanceof ConfigFileError ||
+        e instanceof PolicyConfigError ||
+        e instanceof ProgramEntryError ||
+        e instanceof BaselineError ||
+        e instanceof ChangeThresholdsError
+    ) {
+        return e.message;
+    }
     if (e instanceof ProgramError) return `The program failed: ${e.message}`;
     return undefined;
 }
