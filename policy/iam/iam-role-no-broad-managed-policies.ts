@@ -28,7 +28,8 @@ const EXCLUSIVE_ATTACHMENTS: readonly string[] = [
 /**
  * AWS-managed policies narrow enough for a container workload, each reviewed: the ECS agent's execution
  * policy, CloudWatch agent and Lambda Insights writers, X-Ray daemon writes, ECR read-only pulls, the App
- * Mesh Envoy policy and SSM's instance core. Anything else AWS manages (ReadOnlyAccess reads every S3
+ * Mesh Envoy policy, SSM's instance core, Lambda's basic execution role (log writes only) and the ECS
+ * container-instance role for EC2 capacity. Anything else AWS manages (ReadOnlyAccess reads every S3
  * object and DynamoDB table; many "…Access" policies grant writes on "*") must be allowed explicitly.
  */
 export const VETTED_MANAGED_POLICIES: readonly string[] = [
@@ -39,6 +40,8 @@ export const VETTED_MANAGED_POLICIES: readonly string[] = [
     "AmazonEC2ContainerRegistryReadOnly",
     "AWSAppMeshEnvoyAccess",
     "AmazonSSMManagedInstanceCore",
+    "AWSLambdaBasicExecutionRole",
+    "AmazonEC2ContainerServiceforEC2Role",
 ];
 
 /** `AdministratorAccess` for `arn:aws:iam::aws:policy/AdministratorAccess`; undefined for customer-managed ARNs. */
