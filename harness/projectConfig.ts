@@ -46,7 +46,7 @@ export class ConfigFileError extends Error {
         const message =
             problems.length === 1
                 ? problems[0]
-                : `${problems.length} problems the Pulumi CLI refuses:\n${problems.map(p => `  - ${p}`).join("\n")}`;
+                : `${problems.length} problems:\n${problems.map(p => `  - ${p}`).join("\n")}`;
         return new ConfigFileError(file, message, problems);
     }
 }
@@ -150,11 +150,33 @@ export function readProject(projectDir: string): { name: string; declarations: M
  * @throws ConfigFileError listing every value the CLI would refuse, by key.
  */
 export function readStackConfig(projectDir: string, stack: string, configFile?: string): StackConfig {
+    const { config, file, problems } = inspectStackConfig(projectDir, stack, configFile);
+    if (problems.length > 0) {
+        throw ConfigFileError.of(file, problems);
+    }
+    return config;
+}
+
+/** What `readStackConfig` reads, with the CLI's refusals listed rather than thrown (refused keys are left out). */
+export interface StackConfigInspection {
+    readonly file: string;
+    readonly config: StackConfig;
+    readonly problems: string[];
+    /** Full keys whose values the CLI refuses. */
+    readonly refusedKeys: string[];
+}
+
+/**
+ * Like `readStackConfig`, but returns the CLI's refusals so that a caller can add its own checks and report
+ * every problem at once. Throws only for a file that cannot be read at all.
+ */
+export function inspectStackConfig(projectDir: string, stack: string, configFile?: string): StackConfigInspection {
     const project = readProject(projectDir);
     const file = configFile ?? path.join(projectDir, `Pulumi.${stack}.yaml`);
     // A stack without a config file is valid: it runs on the project's defaults.
     const reader = configFile === undefined && !fs.existsSync(file) ? undefined : readYaml(file);
     const problems: string[] = [];
+    const refusedKeys: string[] = [];
     const values = new Map<string, CliValue>();
     const node = reader && section(reader, file, "config");
     if (reader && node) {
@@ -174,6 +196,7 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
                 }
             });
             const where = pair ? `${keyText(pair.key)}` : `line ${e.line}`;
+            refusedKeys.push(where);
             problems.push(`${where}: the CLI cannot read this value (${e.message})`);
         }
         for (const [key, value] of entries ?? []) {
@@ -206,6 +229,7 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
             text = fromProject ? projectValueText(value, () => SECRET_PLACEHOLDER) : configText(value, () => SECRET_PLACEHOLDER).text;
         } catch (e) {
             problems.push(`${key}: the CLI cannot read this value (${(e as Error).message})`);
+            refusedKeys.push(key);
             continue;
         }
         config[key] = text;
@@ -217,13 +241,12 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
         const problem = declaration && stackValueProblem(stack, key, declaration, value, text);
         if (problem) {
             problems.push(problem);
+            refusedKeys.push(key);
+            delete config[key];
         }
     }
     if (missing.length > 0) {
         problems.push(`${missing.join(", ")}: no value and no default (the CLI refuses: "Stack '${stack}' is missing configuration ${missing.length === 1 ? "value" : "values"}")`);
     }
-    if (problems.length > 0) {
-        throw ConfigFileError.of(file, problems);
-    }
-    return { project: project.name, stack, config, secretKeys, securePaths: secure };
+    return { file, config: { project: project.name, stack, config, secretKeys, securePaths: secure }, problems, refusedKeys };
 }

@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyConfigError, ProgramError } from "../harness/errors";
-import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
+import { ConfigFileError, inspectStackConfig, StackConfig } from "../harness/projectConfig";
+import { ConfigError } from "../components/stackSettings";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
 
@@ -34,6 +35,22 @@ function readPolicyConfig(args: CheckArgs): Record<string, any> {
     }
 }
 
+/**
+ * This project's loader run on the stack file before the SDKs load, given what only the file tells (which
+ * entries were set with --secret); the program runs it again with what the engine passes. Problems that
+ * name a key the CLI already refused are left out: the loader saw that key's default instead.
+ */
+async function ownConfigProblems(config: StackConfig, refusedKeys: readonly string[]): Promise<string[]> {
+    const { parseStackConfig } = await import("../components/stackConfig");
+    try {
+        parseStackConfig({ project: config.project, stack: config.stack, values: config.config, secretKeys: config.secretKeys, securePaths: config.securePaths });
+        return [];
+    } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        return e.problems.filter(p => !refusedKeys.some(key => p.includes(key)));
+    }
+}
+
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
     const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
@@ -44,7 +61,13 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
         throw new InputError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
     }
-    const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
+    const { config, file, problems, refusedKeys } = inspectStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
+    if (projectDir === ROOT) {
+        problems.push(...(await ownConfigProblems(config, refusedKeys)));
+    }
+    if (problems.length > 0) {
+        throw ConfigFileError.of(file, problems);
+    }
     const policyConfig = readPolicyConfig(args);
     // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
     const { runProgram } = await import("../harness/runProgram");
@@ -77,7 +100,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
 /** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */
 function inputProblem(e: unknown): string | undefined {
     if (e instanceof UsageError) return `${e.message}\n\n${USAGE}`;
-    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError) return e.message;
+    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError || e instanceof ConfigError) return e.message;
     if (e instanceof ProgramError) return `The program failed: ${e.message}`;
     return undefined;
 }
