@@ -37,8 +37,8 @@ function readPolicyConfig(args: CheckArgs): Record<string, any> {
 
 /**
  * This project's loader run on the stack file before the SDKs load, given what only the file tells (which
- * entries were set with --secret); the program runs it again with what the engine passes. Problems that
- * name a key the CLI already refused are left out: the loader saw that key's default instead.
+ * entries were set with --secret); the program runs it again with what the engine passes. Problems about a
+ * key the CLI already refused are left out: the loader saw that key's default instead.
  */
 async function ownConfigProblems(config: StackConfig, refusedKeys: readonly string[]): Promise<string[]> {
     const { parseStackConfig } = await import("../components/stackConfig");
@@ -47,7 +47,8 @@ async function ownConfigProblems(config: StackConfig, refusedKeys: readonly stri
         return [];
     } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
-        return e.problems.filter(p => !refusedKeys.some(key => p.includes(key)));
+        // A problem's subject is its first key, or the key after "<environment> is prod but".
+        return e.problems.filter(p => !refusedKeys.includes(p.replace(/^\S+ is prod but /, "").split(" ")[0]));
     }
 }
 
