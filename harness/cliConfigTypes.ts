@@ -11,7 +11,7 @@
  * - `sdk/go/common/workspace/project.go` `Project.Validate`: a default must itself be of the declared type.
  */
 import { atoi, cliBoolean } from "../components/cliText";
-import { CliValue } from "./cliYaml";
+import { CliValue } from "./cliValue";
 
 /** A declared item type (`items:` of an array). */
 export interface ItemsType {
