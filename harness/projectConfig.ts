@@ -178,28 +178,25 @@ export function inspectStackConfig(projectDir: string, stack: string, configFile
     const problems: string[] = [];
     const refusedKeys: string[] = [];
     const values = new Map<string, CliValue>();
-    const node = reader && section(reader, file, "config");
+    let node: Node | undefined;
+    try {
+        node = reader && section(reader, file, "config");
+    } catch (e) {
+        throw e instanceof CliYamlError ? new ConfigFileError(file, `${e.line ? `line ${e.line}: ` : ""}${e.message}`) : e;
+    }
     if (reader && node) {
-        const pairs = (node as unknown as { items: Array<{ key: unknown; value: unknown }> }).items;
-        let entries: Map<string, CliValue> | undefined;
+        let entries: Map<string, CliValue>;
         try {
             entries = reader.mapEntries(node, keyText);
         } catch (e) {
             if (!(e instanceof CliYamlError)) throw e;
-            // Name the key whose value the CLI cannot decode.
-            const pair = pairs.find(p => {
-                try {
-                    reader.decode(p.value);
-                    return false;
-                } catch {
-                    return true;
-                }
-            });
-            const where = pair ? `${keyText(pair.key)}` : `line ${e.line}`;
-            refusedKeys.push(where);
-            problems.push(`${where}: the CLI cannot read this value (${e.message})`);
+            // The CLI stops at this; go on key by key, so that every other problem is reported too.
+            entries = decodeEachKey(reader, node, problems, refusedKeys);
+            if (!problems.length) {
+                problems.push(`${e.line ? `line ${e.line}: ` : ""}the CLI cannot read this file (${e.message})`);
+            }
         }
-        for (const [key, value] of entries ?? []) {
+        for (const [key, value] of entries) {
             if (!key.includes(":")) {
                 problems.push(`key "${key}" has no namespace; write "${project.name}:${key}"`);
                 continue;
@@ -249,4 +246,20 @@ export function inspectStackConfig(projectDir: string, stack: string, configFile
         problems.push(`${missing.join(", ")}: no value and no default (the CLI refuses: "Stack '${stack}' is missing configuration ${missing.length === 1 ? "value" : "values"}")`);
     }
     return { file, config: { project: project.name, stack, config, secretKeys, securePaths: secure }, problems, refusedKeys };
+}
+
+/** The config map's values one key at a time (merge keys left out), each value the CLI cannot read named by its key. */
+function decodeEachKey(reader: CliYamlReader, node: Node, problems: string[], refusedKeys: string[]): Map<string, CliValue> {
+    const entries = new Map<string, CliValue>();
+    for (const pair of (node as unknown as { items: Array<{ key: unknown; value: unknown }> }).items) {
+        const key = keyText(pair.key);
+        try {
+            entries.set(key, reader.decode(pair.value));
+        } catch (e) {
+            if (!(e instanceof CliYamlError)) throw e;
+            problems.push(`${key}: the CLI cannot read this value (${e.message})`);
+            refusedKeys.push(key);
+        }
+    }
+    return entries;
 }

@@ -211,4 +211,8 @@ describe("stack files as the Pulumi CLI reads them", () => {
     it("GIVEN several bad values THEN one error lists every one of them", () => {
         refused("  demo:port: x\n  demo:flag: yes\n  demo:env: [1]", /3 problems:\n {2}- demo:port .*\n {2}- demo:flag .*\n {2}- demo:env /);
     });
+
+    it("GIVEN a value the CLI cannot decode beside a badly typed one THEN both are listed, each by its key", () => {
+        refused("  demo:port: *nowhere\n  demo:flag: yes", /2 problems:\n {2}- demo:port: the CLI cannot read this value \(unknown anchor 'nowhere' referenced\)\n {2}- demo:flag is "yes"/);
+    });
 });
