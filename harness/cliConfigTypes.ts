@@ -198,6 +198,11 @@ export function stackValueProblem(stack: string, key: string, declaration: Confi
     if (declaration.secret && !isSecure(value)) {
         return `${key} is not encrypted, but Pulumi.yaml declares it secret; set it with "pulumi config set --secret ${key.split(":")[1]} <value>" (the CLI refuses: "Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret")`;
     }
+    // A value encrypted as a whole decrypts to text, never to a list or a map, whatever the plaintext.
+    if (value.kind === "secure" && (declaration.type === "object" || declaration.type === "array")) {
+        const typeName = fullTypeName(declaration.type, declaration.items);
+        return `${key} is encrypted as a whole, which the CLI reads as text; ${allowedFor(declaration.type, declaration.items)}: set each entry with "pulumi config set --secret --path '${key.split(":")[1]}.NAME' <value>" (the CLI refuses: "Stack '${stack}' with configuration key '${key}' must be of type '${typeName}'")`;
+    }
     // A scalar is judged by the text the CLI made of it, a list or map by its JSON read back.
     const content = value.kind === "list" || value.kind === "map" || value.kind === "secure" ? contentOf(value) : text;
     if (declaration.type === undefined || validateConfigValue(declaration.type, declaration.items, content)) {

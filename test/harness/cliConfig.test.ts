@@ -185,6 +185,12 @@ describe("stack files as the Pulumi CLI reads them", () => {
             assert.deepEqual(read.securePaths.sort(), ["demo:env.A", "demo:port"]);
         });
 
+        it("GIVEN a map or list encrypted as a whole THEN refused (it decrypts to text); GIVEN encrypted entries THEN accepted", () => {
+            refused("  demo:env: {secure: AAAB}", /demo:env is encrypted as a whole, which the CLI reads as text; expected a map of NAME: value/);
+            refused("  demo:command: {secure: AAAB}", mustBe("command", "array<string>"));
+            accepted("  demo:command: [CMD, {secure: AAAB}]", "demo:command", `["CMD","${SECRET_PLACEHOLDER}"]`);
+        });
+
         it("GIVEN a key declared secret but set in plain text THEN refused without its value; GIVEN it encrypted THEN accepted", () => {
             const project = path.join(dir, "secret-project");
             fs.mkdirSync(project, { recursive: true });
