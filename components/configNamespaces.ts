@@ -56,6 +56,8 @@ export function unreadKeys(project: string, keys: readonly string[], declared: r
                 const hint = suggestion ? `did you mean aws:${suggestion}?` : "see the configuration keys of the AWS provider (@pulumi/aws config)";
                 problems.push(`${key} is not a configuration key of the AWS provider; ${hint}`);
             }
+        } else if (namespace.toLowerCase().replace(/[-_.\s]/g, "") === "aws") {
+            problems.push(`${key} is in namespace "${namespace}", which nothing reads; the AWS provider reads "aws": did you mean aws:${name}?`);
         } else if (isNearMissNamespace(namespace, project)) {
             const suggestion = declared.includes(name) ? name : closestName(name, declared);
             const hint = suggestion ? `did you mean ${project}:${suggestion}?` : `write keys of this project as ${project}:<key>`;

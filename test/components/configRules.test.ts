@@ -79,6 +79,10 @@ describe("config loader rules", () => {
             });
         }
 
+        it("WHEN the aws namespace is written in capitals THEN the provider's namespace is suggested", () => {
+            assert.deepEqual(problems("dev", { values: { "AWS:region": "us-east-1" } }), [`AWS:region is in namespace "AWS", which nothing reads; the AWS provider reads "aws": did you mean aws:region?`]);
+        });
+
         it("WHEN a near-miss key is itself misspelt THEN the closest project key is suggested", () => {
             assert.deepEqual(problems("dev", { values: { "fargate_web:desiredCont": "2" } }), [
                 `fargate_web:desiredCont is in namespace "fargate_web", which nothing reads; this project's namespace is "${P}": did you mean ${P}:desiredCount?`,
