@@ -10,7 +10,7 @@
  * The npm `yaml` package reads YAML 1.2 differently (`0777` is 777 there, 511 in yaml.v3), so it is used
  * here only for the syntax tree, parsed with the failsafe schema; every scalar is resolved by `cliScalars.ts`.
  */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from "yaml";
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Scalar } from "yaml";
 import { resolveScalar } from "./cliScalars";
 import { CliValue, CliYamlError, keyText } from "./cliValue";
 
@@ -24,8 +24,11 @@ export class CliYamlReader {
     readonly document: Document;
 
     constructor(text: string) {
-        this.document = parseDocument(text, { schema: "failsafe", uniqueKeys: false, lineCounter: this.lines, prettyErrors: false });
-        const error = this.document.errors[0];
+        // yaml.v3's Unmarshal decodes the first document of a stream and ignores the rest.
+        const documents = parseAllDocuments(text, { schema: "failsafe", uniqueKeys: false, lineCounter: this.lines, prettyErrors: false });
+        const first = Array.isArray(documents) ? documents[0] : undefined;
+        this.document = first ?? new Document(null);
+        const error = first ? first.errors[0] : (documents as { errors: Array<{ message: string; linePos?: Array<{ line: number }> }> }).errors[0];
         if (error) {
             throw new CliYamlError(error.message.split("\n")[0], error.linePos?.[0].line);
         }
@@ -54,6 +57,22 @@ export class CliYamlReader {
         if (target === null || target === undefined) {
             return { kind: "null" };
         }
+        if (this.decoding.has(target)) {
+            // yaml.v3 decode.go `alias`: an anchor may not contain an alias to itself.
+            throw new CliYamlError(`anchor '${(target as Node & { anchor?: string }).anchor ?? ""}' value contains itself`, this.lineOf(target as Node));
+        }
+        this.decoding.add(target);
+        try {
+            return this.decodeTarget(target);
+        } finally {
+            this.decoding.delete(target);
+        }
+    }
+
+    /** Nodes being decoded, to refuse an alias inside its own anchor. */
+    private readonly decoding = new Set<unknown>();
+
+    private decodeTarget(target: unknown): CliValue {
         if (isScalar(target)) {
             return this.scalar(target);
         }
@@ -99,6 +118,9 @@ export class CliYamlReader {
             const target = this.target(merge);
             const sources = isSeq(target) ? target.items.map(item => this.target(item)) : [target];
             for (const source of sources) {
+                if (this.decoding.has(source) || source === map) {
+                    throw new CliYamlError(`anchor '${(source as Node & { anchor?: string }).anchor ?? ""}' value contains itself`, this.lineOf(source as Node));
+                }
                 if (!isMap(source)) {
                     throw new CliYamlError("map merge requires map or sequence of maps as the value", this.lineOf(source as Node));
                 }
@@ -114,7 +136,7 @@ export class CliYamlReader {
         const tag = node.tag === undefined ? "" : node.tag.startsWith(TAG) ? `!!${node.tag.slice(TAG.length)}` : node.tag;
         const text = typeof node.value === "string" ? node.value : String(node.source ?? "");
         try {
-            return resolveScalar(text, tag, node.type !== "PLAIN");
+            return resolveScalar(text, tag, node.type !== undefined && node.type !== "PLAIN");
         } catch (e) {
             throw new CliYamlError((e as Error).message, this.lineOf(node));
         }

@@ -160,6 +160,17 @@ describe("stack files as the Pulumi CLI reads them", () => {
             accepted("  demo:port: !!str 8080", "demo:port", "8080");
             refused("  demo:port: !!int abc", /cannot decode !!str `abc` as a !!int/);
         });
+        it("GIVEN an anchor that contains its own alias THEN refused as yaml.v3 refuses it, not a crash", () => {
+            refused("  demo:env: &a {x: *a}", /demo:env: the CLI cannot read this value \(anchor 'a' value contains itself\)/);
+            refused("  demo:env: &a {<<: *a}", /anchor 'a' value contains itself/);
+        });
+        it("GIVEN a second YAML document THEN only the first is read (yaml.v3 Unmarshal); GIVEN an empty file or config THEN the defaults", () => {
+            accepted("  demo:port: 1\n---\n[[[", "demo:port", "1");
+            for (const text of ["", "# nothing yet\n", "config:\n", "config: ~\n"]) {
+                fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), text);
+                assert.equal(readStackConfig(dir, "dev").config["demo:port"], "8080", JSON.stringify(text));
+            }
+        });
         it("GIVEN a key twice THEN refused, as yaml.v3 refuses it", () => {
             refused("  demo:port: 1\n  demo:port: 2", /mapping key "demo:port" already defined at line 2/);
         });

@@ -4,7 +4,8 @@
  *      the project's loader reads as the same value, and refuses only for its own range rules, naming the
  *      value as a number or boolean, never as unreadable text;
  *   B. a value the CLI passes is never the text "null", and a plain integer written in YAML reaches the
- *      program as Go writes it (decimal digits).
+ *      program as Go writes it (decimal digits);
+ *   C. any text as a stack file is read or refused with a ConfigFileError: never a crash with a stack trace.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -74,6 +75,22 @@ describe("stack files read as the CLI reads them (fast-check)", () => {
                 }
             }),
             { numRuns: 300 },
+        );
+    });
+
+    it("GIVEN any text as a stack file THEN it is read or refused as a config file error, never a crash (C)", () => {
+        const yamlish = fc.string({ unit: fc.constantFrom(..."config:aws-reg 0x1F\n\t{}[],&*!|>'\"#~?<-secure".split("")), maxLength: 80 });
+        const underConfig = yamlish.map(text => `config:\n  ${P}:tags: ${text}\n  ${P}:cpu: ${text}\n`);
+        fc.assert(
+            fc.property(fc.oneof(yamlish, underConfig), text => {
+                fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), text);
+                try {
+                    readStackConfig(dir, "dev");
+                } catch (e) {
+                    assert.ok(e instanceof ConfigFileError, `${(e as Error).stack}`);
+                }
+            }),
+            { numRuns: 500 },
         );
     });
 
