@@ -53,6 +53,7 @@ export class CliYamlReader {
 
     /** The Go value yaml.v3 decodes a node into (`interface{}` target), with secure maps recognised. */
     decode(node: unknown): CliValue {
+        this.countDecode(isAlias(node));
         const target = this.target(node);
         if (target === null || target === undefined) {
             return { kind: "null" };
@@ -62,10 +63,29 @@ export class CliYamlReader {
             throw new CliYamlError(`anchor '${(target as Node & { anchor?: string }).anchor ?? ""}' value contains itself`, this.lineOf(target as Node));
         }
         this.decoding.add(target);
+        this.aliasDepth += isAlias(node) ? 1 : 0;
         try {
             return this.decodeTarget(target);
         } finally {
             this.decoding.delete(target);
+            this.aliasDepth -= isAlias(node) ? 1 : 0;
+        }
+    }
+
+    private decodeCount = 0;
+    private aliasCount = 0;
+    private aliasDepth = 0;
+
+    /** yaml.v3 decode.go `unmarshal` and `allowedAliasRatio`: refuses documents that expand aliases without bound. */
+    private countDecode(alias: boolean): void {
+        this.decodeCount++;
+        if (this.aliasDepth > 0 || alias) {
+            this.aliasCount++;
+        }
+        const [low, high] = [400_000, 4_000_000];
+        const allowed = this.decodeCount <= low ? 0.99 : this.decodeCount >= high ? 0.1 : 0.99 - 0.89 * ((this.decodeCount - low) / (high - low));
+        if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowed) {
+            throw new CliYamlError("document contains excessive aliasing");
         }
     }
 

@@ -164,6 +164,12 @@ describe("stack files as the Pulumi CLI reads them", () => {
             refused("  demo:env: &a {x: *a}", /demo:env: the CLI cannot read this value \(anchor 'a' value contains itself\)/);
             refused("  demo:env: &a {<<: *a}", /anchor 'a' value contains itself/);
         });
+        it("GIVEN aliases that expand without bound THEN refused as yaml.v3 refuses them (decode.go allowedAliasRatio); GIVEN a few THEN read", () => {
+            const levels = ["  demo:name: &a0 [x, x, x, x, x, x, x, x, x]"];
+            for (let i = 1; i < 10; i++) levels.push(`  demo:l${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+            refused(`${levels.join("\n")}\n  demo:env: {x: *a9}`, /demo:env: the CLI cannot read this value \(document contains excessive aliasing\)/);
+            accepted("  demo:counts: &c [1, 2]\n  demo:env: {x: *c, y: *c}", "demo:env", '{"x":[1,2],"y":[1,2]}');
+        });
         it("GIVEN a second YAML document THEN only the first is read (yaml.v3 Unmarshal); GIVEN an empty file or config THEN the defaults", () => {
             accepted("  demo:port: 1\n---\n[[[", "demo:port", "1");
             for (const text of ["", "# nothing yet\n", "config:\n", "config: ~\n"]) {
