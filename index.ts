@@ -28,7 +28,7 @@ const network = new Network(name, {
 });
 
 const image = new ContainerImage(name, {
-    context: config.image.context,
+    ...(config.image.prebuilt ? { prebuiltImage: config.image.prebuilt } : { context: config.image.context }),
     architecture: config.container.architecture,
     keepImages: config.image.keepImages,
     untaggedExpiryDays: config.image.untaggedExpiryDays,
@@ -75,7 +75,7 @@ const service = new FargateService(name, {
     assignPublicIp: network.tasksNeedPublicIp,
     loadBalancer: { securityGroupId: lb.securityGroupId, targetGroupArn: lb.targetGroupArn, listener: lb.listener },
     image: image.imageRef,
-    repositoryArn: image.repositoryArn,
+    repositoryArn: image.imageRepositoryArn,
     cpu: config.container.cpu,
     memory: config.container.memory,
     architecture: config.container.architecture,

@@ -24,7 +24,6 @@ export interface ConfigKeyDeclaration {
     readonly secrecy?: ConfigKeySecrecy;
 }
 
-
 /** The project's config keys (without the `<project>:` prefix), in the order `Pulumi.yaml` lists them. */
 export const CONFIG_KEYS = {
     environment: { type: "string", default: "dev", description: "Environment profile: dev (cheap, disposable) or prod (highly available, protected)." },
@@ -81,6 +80,7 @@ export const CONFIG_KEYS = {
     scaleOutCooldownSeconds: { type: "integer", default: 60, description: "Seconds after a scale-out before the next one (0 to 3600)." },
 
     appPath: { type: "string", default: "./app", description: "Folder with the service's Dockerfile, relative to the project." },
+    prebuiltImage: { type: "string", default: "", description: "Image built elsewhere, by digest in a private ECR registry (<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:<64 hex>); then nothing is built and Docker is not needed. Empty builds appPath with Docker." },
     imageRetentionCount: { type: "integer", default: 10, description: "Tagged images the repository keeps (1 to 1000)." },
     untaggedImageExpiryDays: { type: "integer", default: 7, description: "Days before untagged images expire (1 to 365)." },
 

@@ -1,14 +1,27 @@
 import * as aws from "@pulumi/aws";
-import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import type { CpuArchitecture } from "./fargateService";
-import { contentTag } from "./imageTag";
+import { buildAndPush } from "./imageBuild";
+import { EcrImageReference, readEcrImageReference } from "./imageReference";
+import { BUILD_TAG_EXCLUSION_FILTER, contentTag } from "./imageTag";
 import { childName } from "./naming";
 
 /** Arguments of {@link ContainerImage}. */
 export interface ContainerImageArgs {
-    /** Folder with the Dockerfile and everything the build copies. */
-    readonly context: string;
+    /**
+     * Folder with the Dockerfile and everything the build copies: the image is built with Docker and
+     * pushed to the repository. Give either this or `prebuiltImage`.
+     * @default undefined
+     */
+    readonly context?: string;
+    /**
+     * An image built elsewhere (e.g. by a CI job), by digest in a private ECR registry:
+     * `<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<64 hex>`. Nothing is built and no
+     * Docker provider is used; the repository is still created (the stack's own images may be pushed to
+     * it). Give either this or `context`.
+     * @default undefined
+     */
+    readonly prebuiltImage?: string;
     /**
      * Dockerfile name inside `context`.
      * @default "Dockerfile"
@@ -49,7 +62,6 @@ const PLATFORM: Record<CpuArchitecture, string> = { X86_64: "linux/amd64", ARM64
 /** The fully defaulted, validated form of {@link ContainerImageArgs}. */
 export function resolveContainerImageArgs(args: ContainerImageArgs) {
     const resolved = {
-        context: args.context,
         dockerfile: args.dockerfile ?? "Dockerfile",
         architecture: args.architecture ?? "X86_64",
         keepImages: args.keepImages ?? 10,
@@ -66,7 +78,33 @@ export function resolveContainerImageArgs(args: ContainerImageArgs) {
     if (!Number.isInteger(resolved.untaggedExpiryDays) || resolved.untaggedExpiryDays < 1) {
         throw new Error(`ContainerImage: untaggedExpiryDays is ${resolved.untaggedExpiryDays}; expected a whole number of days, 1 or more.`);
     }
-    return resolved;
+    return { ...resolved, platform: PLATFORM[resolved.architecture], source: imageSource(args, PLATFORM[resolved.architecture], resolved.dockerfile) };
+}
+
+/**
+ * Where the image comes from: built from a context under its content-derived tag (computed here, before
+ * any resource exists, so a missing Dockerfile fails naming the folder), or prebuilt and named by digest.
+ */
+export type ImageSource =
+    | { readonly kind: "build"; readonly context: string; readonly tag: string }
+    | { readonly kind: "prebuilt"; readonly image: EcrImageReference };
+
+function imageSource(args: ContainerImageArgs, platform: string, dockerfile: string): ImageSource {
+    const hasContext = args.context !== undefined && args.context !== "";
+    const hasPrebuilt = args.prebuiltImage !== undefined && args.prebuiltImage !== "";
+    if (hasContext === hasPrebuilt) {
+        throw new Error(
+            `ContainerImage: give ${hasContext ? "only one of" : "one of"} context (a folder to build with Docker) or prebuiltImage (an image built elsewhere, by digest).`,
+        );
+    }
+    if (hasContext) {
+        return { kind: "build", context: args.context!, tag: contentTag(args.context!, platform, dockerfile) };
+    }
+    const read = readEcrImageReference(args.prebuiltImage!);
+    if ("problem" in read) {
+        throw new Error(`ContainerImage: prebuiltImage is ${JSON.stringify(args.prebuiltImage)}; ${read.problem}.`);
+    }
+    return { kind: "prebuilt", image: read };
 }
 
 /** ECR lifecycle rules: expire untagged images after N days, keep the newest M tagged ones. */
@@ -90,10 +128,11 @@ export function lifecyclePolicyDocument(keepImages: number, untaggedExpiryDays: 
 }
 
 /**
- * A private ECR repository (scan on push, immutable tags, encryption, lifecycle policy) and the service
- * image built from `context` and pushed to it under a content-derived tag. Consumers use
- * {@link ContainerImage.imageRef}, which pins the image by digest: a task never runs a different image
- * than the one this deployment built.
+ * A private ECR repository (scan on push, immutable tags except the build tags, encryption, lifecycle
+ * policy) and the service image: built from `context` and pushed under a content-derived build tag, or
+ * given prebuilt by digest. Consumers use {@link ContainerImage.imageRef}, which pins the image by digest:
+ * a task never runs a different image than the one this deployment built or named, even when a build tag
+ * is pushed again.
  */
 export class ContainerImage extends pulumi.ComponentResource {
     /** Repository URL (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`). */
@@ -102,24 +141,30 @@ export class ContainerImage extends pulumi.ComponentResource {
     public readonly repositoryArn: pulumi.Output<string>;
     /** Repository name. */
     public readonly repositoryName: pulumi.Output<string>;
-    /** The pushed image's digest (`sha256:…`). */
+    /** The image's digest (`sha256:…`). */
     public readonly imageDigest: pulumi.Output<string>;
-    /** The image by digest: `<repositoryUrl>@sha256:…`. */
+    /** The image by digest: `<repositoryUrl>@sha256:…`, or the prebuilt image as given. */
     public readonly imageRef: pulumi.Output<string>;
-    /** The content-derived tag the image was pushed under. */
-    public readonly tag: string;
+    /** ARN of the repository the image lives in (the prebuilt image's own repository), for the pull grant. */
+    public readonly imageRepositoryArn: pulumi.Output<string>;
+    /** The content-derived build tag the image was pushed under; undefined for a prebuilt image. */
+    public readonly tag: string | undefined;
 
     constructor(name: string, args: ContainerImageArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:image:ContainerImage", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const a = resolveContainerImageArgs(args);
-        const platform = PLATFORM[a.architecture];
-        this.tag = contentTag(a.context, platform, a.dockerfile);
-
+        super("fargate-web:image:ContainerImage", name, {}, opts);
+        const source = a.source;
+        this.tag = source.kind === "build" ? source.tag : undefined;
         const repository = new aws.ecr.Repository(
             childName(name, "repo"),
             {
-                imageTagMutability: "IMMUTABLE",
+                // Build tags repeat (a revert, a mode-only change, an interrupted up) and must be pushable
+                // again; every other tag stays immutable. Both fields update in place (PutImageTagMutability).
+                imageTagMutability: "IMMUTABLE_WITH_EXCLUSION",
+                imageTagMutabilityExclusionFilters: [{ filter: BUILD_TAG_EXCLUSION_FILTER, filterType: "WILDCARD" }],
                 imageScanningConfiguration: { scanOnPush: true },
+                // Replaces the repository when changed (ForceNew in the provider): a create-time choice.
                 encryptionConfigurations: [
                     args.kmsKeyArn ? { encryptionType: "KMS", kmsKey: args.kmsKeyArn } : { encryptionType: "AES256" },
                 ],
@@ -134,26 +179,18 @@ export class ContainerImage extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const credentials = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: this });
-        const image = new docker.Image(
-            childName(name, "image"),
-            {
-                imageName: pulumi.interpolate`${repository.repositoryUrl}:${this.tag}`,
-                build: { context: a.context, dockerfile: `${a.context}/${a.dockerfile}`, platform },
-                registry: {
-                    server: repository.repositoryUrl,
-                    username: credentials.userName,
-                    password: pulumi.secret(credentials.password),
-                },
-            },
-            { parent: this },
-        );
+        if (source.kind === "build") {
+            this.imageRef = buildAndPush(name, { context: source.context, dockerfile: a.dockerfile, platform: a.platform, tag: source.tag }, repository, this);
+            this.imageRepositoryArn = repository.arn;
+        } else {
+            this.imageRef = pulumi.output(source.image.uri);
+            this.imageRepositoryArn = pulumi.output(source.image.repositoryArn);
+        }
 
         this.repositoryUrl = repository.repositoryUrl;
         this.repositoryArn = repository.arn;
         this.repositoryName = repository.name;
-        this.imageRef = image.repoDigest;
-        this.imageDigest = image.repoDigest.apply(digestOf);
+        this.imageDigest = this.imageRef.apply(digestOf);
         this.registerOutputs({ repositoryUrl: this.repositoryUrl, imageRef: this.imageRef, imageDigest: this.imageDigest });
     }
 }

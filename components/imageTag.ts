@@ -1,10 +1,18 @@
 /**
  * A content-derived image tag: the same build context always gets the same tag and any change gets a new
- * one, which immutable ECR tags require (pushing an existing tag again fails).
+ * one. The tag repeats when the content returns to an earlier state (a `git revert`), and the build may
+ * run again for content already pushed (a mode-only change, which the Docker provider's own context hash
+ * sees, or an interrupted `up`): the repository therefore exempts exactly these build tags from tag
+ * immutability (`BUILD_TAG_EXCLUSION_FILTER`), and tasks run the image by digest, never by tag.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+
+/** Prefix of every build tag; ECR's exclusion filter for these tags is derived from it. */
+export const BUILD_TAG_PREFIX = "sha-";
+/** The repository's tag-mutability exclusion: build tags may be pushed again, every other tag stays immutable. */
+export const BUILD_TAG_EXCLUSION_FILTER = `${BUILD_TAG_PREFIX}*`;
 
 /** Always left out of the hash, whatever `.dockerignore` says. */
 const ALWAYS_IGNORED = ["node_modules", ".git"];
@@ -71,5 +79,5 @@ export function contentTag(dir: string, platform: string, dockerfile = "Dockerfi
     for (const file of new Set([...contextFiles(dir), dockerfile])) {
         hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update("\0");
     }
-    return `sha-${hash.digest("hex").slice(0, 12)}`;
+    return `${BUILD_TAG_PREFIX}${hash.digest("hex").slice(0, 12)}`;
 }

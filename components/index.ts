@@ -11,6 +11,7 @@ export * from "./accessLogBucket";
 export * from "./capacity";
 export * from "./fargateSizes";
 export * from "./iamDocuments";
+export * from "./kmsKeyPolicy";
 export * from "./containerDefinition";
 export { parseStackConfig, ConfigError, StackSettings, RawStackConfig, SecretReference, LOG_RETENTION_DAYS } from "./stackConfig";
 export { loadStackConfig } from "./loadStackConfig";

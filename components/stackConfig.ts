@@ -9,6 +9,7 @@ import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
 import { unreadKeys } from "./configNamespaces";
 import { checkSecrecy } from "./configSecrets";
+import { ecrImageReferenceProblem } from "./imageReference";
 import { PROD_PROFILE } from "./prodProfile";
 import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
 
@@ -185,6 +186,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const scaleOutCooldownSeconds = r.integer("scaleOutCooldownSeconds", 0, 3600);
 
     const context = r.string("appPath", v => (v.trim() ? undefined : "expected a folder path"));
+    const prebuilt = r.optionalString("prebuiltImage", ecrImageReferenceProblem);
     const keepImages = r.integer("imageRetentionCount", 1, 1000);
     const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
     const deletionProtection = r.boolean("deletionProtection");
@@ -206,7 +208,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         region: region!,
         serviceName,
         network: { cidrBlock, availabilityZones, natStrategy },
-        image: { context, keepImages, untaggedExpiryDays },
+        image: { context, prebuilt, keepImages, untaggedExpiryDays },
         container: {
             cpu,
             memory,

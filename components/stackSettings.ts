@@ -31,6 +31,8 @@ export interface StackSettings {
     };
     readonly image: {
         readonly context: string;
+        /** An image built elsewhere, by digest; when set nothing is built (see `prebuiltImage`). */
+        readonly prebuilt?: string;
         readonly keepImages: number;
         readonly untaggedExpiryDays: number;
     };

@@ -4,6 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
+import { AliasMessage, aliasUrns } from "./aliases";
 import { AwsMocks, AwsMocksOptions } from "./awsMocks";
 import { ProgramError } from "./errors";
 import { RecordedResource } from "./types";
@@ -59,6 +60,7 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+    getAliasesList(): AliasMessage[];
 }
 
 const seconds = (duration: string | undefined): number => {
@@ -206,7 +208,7 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         opts: {
             protect: req.getProtect() ?? false,
             ignoreChanges: req.getIgnorechangesList(),
-            aliases: [],
+            aliases: aliasUrns(req.getAliasesList(), urn, req.getType(), req.getName(), parent),
             deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             customTimeouts: {

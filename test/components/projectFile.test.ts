@@ -19,6 +19,16 @@ describe("Pulumi.yaml", () => {
         assert.ok(validate(project), JSON.stringify(validate.errors, null, 2));
     });
 
+    it("requires a Pulumi CLI that honours requiredPulumiVersion (3.219) and reads type: object config (3.187)", () => {
+        // blang/semver range syntax, as the CLI parses it; only a plain lower bound is used here.
+        const match = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(String(project.requiredPulumiVersion));
+        assert.ok(match, `requiredPulumiVersion is ${JSON.stringify(project.requiredPulumiVersion)}; expected ">=X.Y.Z"`);
+        const [major, minor] = match.slice(1).map(Number);
+        assert.ok(major === 3 && minor >= 219, `requiredPulumiVersion ${project.requiredPulumiVersion} admits CLIs that ignore it`);
+        const usesObject = Object.values<any>(project.config).some(v => v.type === "object");
+        assert.ok(!usesObject || minor >= 187);
+    });
+
     it("declares every key the loader reads, with the loader's type and default", () => {
         const declared = Object.fromEntries(
             Object.entries<any>(project.config).map(([k, v]) => [k.replace(/^fargate-web:/, ""), { type: v.type, default: v.default }]),

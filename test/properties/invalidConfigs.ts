@@ -166,6 +166,31 @@ export const BREAKAGES: readonly Breakage[] = [
     { name: "malformed certificateArn", key: blames("certificateArn"), break: set("certificateArn", malformedCertificateArn) },
     { name: "malformed kmsKeyArn", key: blames("kmsKeyArn"), break: set("kmsKeyArn", malformedKmsKeyArn) },
     {
+        name: "prebuiltImage not a private ECR image by digest",
+        key: blames("prebuiltImage"),
+        break: set(
+            "prebuiltImage",
+            fc
+                .tuple(
+                    fc.constantFrom("123456789012.dkr.ecr.us-east-1.amazonaws.com", "ghcr.io", "docker.io", "public.ecr.aws", "123456789012.dkr.ecr.cn-north-1.amazonaws.com"),
+                    fc.stringMatching(/^[a-z0-9]{2,8}(\/[a-z0-9]{2,8})?$/),
+                    fc.oneof(
+                        fc.stringMatching(/^:[A-Za-z0-9_][A-Za-z0-9._-]{0,20}$/),
+                        fc.stringMatching(/^@sha256:[0-9a-f]{1,63}$/),
+                        fc.stringMatching(/^@sha256:[0-9A-F]{64}$/).filter(d => /[A-F]/.test(d)),
+                        fc.constant(`@sha512:${"a".repeat(128)}`),
+                        fc.constant(""),
+                    ),
+                    fc.boolean(),
+                )
+                // Only a private ECR host with a full sha256 digest is valid; the valid host gets a broken suffix.
+                .map(([host, repo, suffix, ecrDigest]) =>
+                    ecrDigest && !host.includes(".dkr.ecr.") ? `${host}/${repo}@sha256:${"0".repeat(64)}` : `${host}/${repo}${suffix}`,
+                )
+                .filter(v => !/^\d{12}\.dkr\.ecr\.us-east-1\.amazonaws\.com\/[a-z0-9/]+@sha256:[0-9a-f]{64}$/.test(v)),
+        ),
+    },
+    {
         name: "secret (by ARN) named like an environment variable",
         key: blames("secrets"),
         applies: c => Object.keys(json(c, "containerEnvironment")).length > 0,

@@ -178,6 +178,8 @@ describe("tooling: workflow conventions", function () {
         assert.deepEqual(preview.strategy?.matrix.stack, ["dev", "prod"]);
         assert.deepEqual(preview.permissions, { contents: "read", "id-token": "write", "pull-requests": "write" });
         const step = pulumiStep(preview);
+        const install = preview.steps.findIndex((s) => s.run === "npm ci --omit=dev");
+        assert.ok(install >= 0 && install < preview.steps.indexOf(step), 'preview: no "npm ci --omit=dev" before pulumi preview');
         assert.equal(step.with?.command, "preview");
         assert.equal(step.with?.["comment-on-pr"], true);
         assert.equal(step.with?.policyPacks, "policy");
@@ -199,7 +201,8 @@ describe("tooling: workflow conventions", function () {
             assert.match(String(step.with?.["stack-name"]), new RegExp(`'${stack}' }}$`));
             const configure = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
             assert.equal(configure?.with?.["role-to-assume"], "${{ vars.AWS_ROLE_ARN }}");
-            assert.ok(job.steps.findIndex((s) => s.run === "npm ci") < job.steps.indexOf(step));
+            const install = job.steps.findIndex((s) => s.run === "npm ci --omit=dev");
+            assert.ok(install >= 0 && install < job.steps.indexOf(step), `${stack}: no "npm ci --omit=dev" before pulumi up`);
         }
         assert.match(String(deploy.jobs.dev.if), /github\.event_name == 'push'/);
         assert.match(String(deploy.jobs.prod.if), /github\.event_name == 'release'/);
