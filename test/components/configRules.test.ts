@@ -10,8 +10,7 @@ import { readStackConfig } from "../../harness/projectConfig";
 import { awsProviderConfigKeys, isNearMissNamespace } from "../../components/configNamespaces";
 import { mandatoryInProd, PROD_PROFILE, prodSetting } from "../../components/prodProfile";
 import { ConfigError, parseStackConfig, StackSettings } from "../../components/stackConfig";
-import { logsLogGroupRetention } from "../../policy/logs/logs-log-group-retention";
-import { lbTargetGroupDeregistrationDelay } from "../../policy/lb/lb-target-group-deregistration-delay";
+import { pack } from "../../policy/pack";
 import { PROJECT_DIR } from "../support/stacks";
 
 const P = "fargate-web";
@@ -140,20 +139,24 @@ describe("config loader rules", () => {
     });
 
     describe("GIVEN the prod profile", () => {
-        it("THEN its bounds are prod.json's settings, or the policy's schema default where prod.json names only the level", () => {
+        it("THEN its bounds are prod.json's settings, each a setting of a mandatory policy of the pack's own schema", () => {
             const prodJson = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
             assert.equal(PROD_PROFILE.minimumLogRetentionDays.value, prodJson["logs-log-group-retention"].minimumRetentionDays);
             assert.equal(PROD_PROFILE.minimumCapacity.value, prodJson["scaling-target-capacity-bounds"].minimumCapacity);
             assert.equal(PROD_PROFILE.maximumCapacity.value, prodJson["scaling-target-capacity-bounds"].maximumCapacity);
-            assert.equal(PROD_PROFILE.maximumDeregistrationDelaySeconds.value, (lbTargetGroupDeregistrationDelay.configSchema!.properties!.maximumDeregistrationDelaySeconds as { default: number }).default);
-            for (const bound of Object.values(PROD_PROFILE)) {
+            assert.equal(PROD_PROFILE.maximumDeregistrationDelaySeconds.value, prodJson["lb-target-group-deregistration-delay"].maximumDeregistrationDelaySeconds);
+            assert.equal(PROD_PROFILE.maximumSecondsToHealthy.value, prodJson["lb-target-group-health-check-timings"].maximumTimeToHealthySeconds);
+            for (const [name, bound] of Object.entries(PROD_PROFILE)) {
                 assert.ok(mandatoryInProd(bound.policy), `${bound.policy} is not mandatory in prod.json`);
+                const policy = pack.policies.find(p => p.name === bound.policy);
+                const property = Object.keys(prodJson[bound.policy]).find(k => k !== "enforcementLevel" && prodJson[bound.policy][k] === bound.value);
+                assert.ok(policy?.configSchema?.properties?.[property!], `${name}: ${bound.policy} has no setting ${property}`);
             }
         });
 
-        it("WHEN prod.json changes a setting THEN the bound follows it", () => {
-            assert.equal(prodSetting(logsLogGroupRetention, "minimumRetentionDays", { "logs-log-group-retention": { enforcementLevel: "mandatory", minimumRetentionDays: 731 } }).value, 731);
-            assert.equal(prodSetting(logsLogGroupRetention, "minimumRetentionDays", { "logs-log-group-retention": "mandatory" }).value, 7);
+        it("WHEN prod.json changes a setting THEN the bound follows it; WHEN it names only the level THEN the loader says where to set it", () => {
+            assert.equal(prodSetting("logs-log-group-retention", "minimumRetentionDays", { "logs-log-group-retention": { enforcementLevel: "mandatory", minimumRetentionDays: 731 } }).value, 731);
+            assert.throws(() => prodSetting("logs-log-group-retention", "minimumRetentionDays", { "logs-log-group-retention": "mandatory" }), /prod\.json must set minimumRetentionDays of logs-log-group-retention/);
         });
 
         it("WHEN prod breaks several rules THEN each is named by its key after the environment, all at once", () => {
