@@ -123,6 +123,8 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const onDemandBase = r.integer("onDemandBase", 0, 100);
     if (onDemandBase > maxCapacity) {
         r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
+    } else if (prod && capacityProvider === "FARGATE_SPOT" && onDemandBase < minCapacity) {
+        r.report("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
     }
     const gracePeriod = r.integer("healthCheckGracePeriodSeconds", 0, 7200);
     if (gracePeriod < startPeriodSeconds) {
@@ -261,13 +263,14 @@ const PROD = PROD_PROFILE;
 const SECRET_LIKE_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
 
 /**
- * Why an ALB health-check matcher is wrong: codes 200 to 499, as one code, a range ("200-299") or a
- * comma-separated list of those.
+ * Why an ALB health-check matcher is wrong: codes 200 to 399, as one code, a range ("200-299") or a
+ * comma-separated list of those. The ALB API takes up to 499, but a matcher that counts a 4xx answer as
+ * healthy keeps a broken target in service (the pack's lb-target-group-health-check refuses it too).
  */
 function matcherProblem(value: string): string | undefined {
-    const allowed = `expected HTTP codes from 200 to 499 such as "200", "200,302" or "200-399"`;
+    const allowed = `expected HTTP codes from 200 to 399 such as "200", "200,302" or "200-399" (an error answer must not count as healthy)`;
     for (const part of value.split(",")) {
-        const match = /^([2-4]\d\d)(?:-([2-4]\d\d))?$/.exec(part);
+        const match = /^([23]\d\d)(?:-([23]\d\d))?$/.exec(part);
         if (!match || (match[2] !== undefined && Number(match[2]) < Number(match[1]))) {
             return allowed;
         }

@@ -1,17 +1,17 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { AWSX_DEFAULT_VPC, DEFAULT_SUBNET, DEFAULT_VPC } from "../lib/types";
+import { AWSX_DEFAULT_VPC } from "../lib/types";
 
+/** Only the component: `aws.ec2.DefaultVpc`/`DefaultSubnet` are refused before creation by `ec2-default-vpc-not-adopted`. */
 const KINDS: Record<string, string> = {
-    [DEFAULT_VPC[0]]: "aws.ec2.DefaultVpc",
-    [DEFAULT_SUBNET[0]]: "aws.ec2.DefaultSubnet",
     [AWSX_DEFAULT_VPC[0]]: "awsx.ec2.DefaultVpc",
 };
 
 /**
  * Catalog #39 [S] — Checkov CKV_AWS_148, Trivy AVD-AWS-0101. High.
  *
- * The stack does not adopt or deploy into the account's default VPC (`aws.ec2.DefaultVpc`,
- * `aws.ec2.DefaultSubnet`, or the `awsx.ec2.DefaultVpc` component, which a resource policy cannot see):
+ * The stack does not deploy into the account's default VPC through the `awsx.ec2.DefaultVpc` component,
+ * which a resource policy cannot see (adopting it with `aws.ec2.DefaultVpc`/`DefaultSubnet` is the
+ * resource-level `ec2-default-vpc-not-adopted`, which blocks before creation):
  * its subnets are all public and shared with whatever else was launched without a VPC. See also
  * `ec2-security-group-vpc-set`, which catches security groups that silently land in the default VPC.
  */

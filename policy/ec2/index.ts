@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { ec2DefaultVpcNotAdopted } from "./ec2-default-vpc-not-adopted";
 import { ec2DefaultSecurityGroupNoRules } from "./ec2-default-security-group-no-rules";
 import { ec2RoutePrivateEgressViaNat } from "./ec2-route-private-egress-via-nat";
 import { ec2SecurityGroupDescriptions } from "./ec2-security-group-descriptions";
@@ -23,6 +24,7 @@ export const ec2Policies: Policies = [
     ec2VpcFlowLogs,
     ec2SubnetNoPublicIpOnLaunch,
     ec2VpcNoDefaultVpc,
+    ec2DefaultVpcNotAdopted,
     ec2SecurityGroupVpcSet,
     ec2RoutePrivateEgressViaNat,
 ];

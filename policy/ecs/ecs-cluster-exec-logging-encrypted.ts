@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
-import { isNonEmptyString, isRecord } from "../lib/coerce";
+import { execConfigurationOf, execConfigurationProblems } from "../lib/ecsExec";
 import { ECS_CLUSTER } from "../lib/types";
 
 interface Config {
@@ -12,7 +12,8 @@ interface Config {
  * When a cluster configures ECS Exec (`configuration.executeCommandConfiguration`), sessions are logged
  * (`logging` not "NONE"; "OVERRIDE" names a CloudWatch log group or S3 bucket with encryption on) and the
  * session data channel is encrypted with a customer-managed key (`kmsKeyId`). A cluster without the block
- * uses the DEFAULT logging (the task's awslogs configuration) and passes unless `requireConfiguration`.
+ * uses the DEFAULT logging (the task's awslogs configuration) and passes unless `requireConfiguration`;
+ * `ecs-service-exec-logged-encrypted` holds clusters whose services actually turn ECS Exec on to the full rule.
  */
 export const ecsClusterExecLoggingEncrypted: ResourceValidationPolicy = {
     name: "ecs-cluster-exec-logging-encrypted",
@@ -29,9 +30,8 @@ export const ecsClusterExecLoggingEncrypted: ResourceValidationPolicy = {
         },
     },
     validateResource: validateTypes(ECS_CLUSTER, (props, args, report) => {
-        const configuration = props.configuration;
-        const exec = isRecord(configuration) ? configuration.executeCommandConfiguration : undefined;
-        if (!isRecord(exec)) {
+        const exec = execConfigurationOf(props);
+        if (!exec) {
             if (args.getConfig<Config>().requireConfiguration === true) {
                 report(
                     "configuration.executeCommandConfiguration is not set; set it with a kmsKeyId and logging to an encrypted " +
@@ -40,27 +40,6 @@ export const ecsClusterExecLoggingEncrypted: ResourceValidationPolicy = {
             }
             return;
         }
-        if (exec.logging === "NONE") {
-            report('executeCommandConfiguration.logging is "NONE", so ECS Exec sessions are not recorded; set it to "DEFAULT" or "OVERRIDE".');
-        } else if (exec.logging === "OVERRIDE") {
-            const log = isRecord(exec.logConfiguration) ? exec.logConfiguration : {};
-            const toCloudWatch = isNonEmptyString(log.cloudWatchLogGroupName);
-            const toS3 = isNonEmptyString(log.s3BucketName);
-            if (!toCloudWatch && !toS3) {
-                report(
-                    'executeCommandConfiguration.logging is "OVERRIDE" but logConfiguration names no destination; ' +
-                        "set logConfiguration.cloudWatchLogGroupName or s3BucketName.",
-                );
-            }
-            if (toCloudWatch && log.cloudWatchEncryptionEnabled !== true) {
-                report("ECS Exec logs go to CloudWatch without encryption; set logConfiguration.cloudWatchEncryptionEnabled to true.");
-            }
-            if (toS3 && log.s3BucketEncryptionEnabled !== true) {
-                report("ECS Exec logs go to S3 without encryption; set logConfiguration.s3BucketEncryptionEnabled to true.");
-            }
-        }
-        if (!isNonEmptyString(exec.kmsKeyId)) {
-            report("executeCommandConfiguration.kmsKeyId is not set; set it to a customer-managed KMS key so ECS Exec session data is encrypted with it.");
-        }
+        execConfigurationProblems(exec).forEach(problem => report(problem));
     }),
 };

@@ -9,6 +9,8 @@ import { ECS_SERVICE, ECS_TASK_SET } from "../lib/types";
  * container of its task definition (`containerName`) that maps `containerPort`, so the target group receives
  * the port the application listens on; a mismatch otherwise fails the deployment or leaves every target
  * unhealthy. Task definitions are matched by `arn` in the stack; unresolvable or unparseable ones are skipped.
+ * A missing containerName or containerPort is `ecs-service-load-balancer-target-complete`'s violation, which
+ * the service alone shows and so is reported before the service is created.
  */
 export const ecsServiceLoadBalancerContainerPort: StackValidationPolicy = {
     name: "ecs-service-load-balancer-container-port",
@@ -38,8 +40,7 @@ export const ecsServiceLoadBalancerContainerPort: StackValidationPolicy = {
                 const container = typeof name === "string" ? parsed.containers.find(c => containerName(c) === name) : undefined;
                 const choices = names.length > 0 ? `one of ${quoteList(names, "or")}` : "a container it defines";
                 if (typeof name !== "string" || name === "") {
-                    report(`${where} names no containerName; set it to ${choices} of task definition "${taskDefinitionLabel(td)}".`, service.urn);
-                    return;
+                    return; // ecs-service-load-balancer-target-complete
                 }
                 if (!container) {
                     report(
@@ -51,9 +52,7 @@ export const ecsServiceLoadBalancerContainerPort: StackValidationPolicy = {
                 }
                 const ports = portMappings(container).map(m => m.containerPort).filter((p): p is number => p !== undefined);
                 const mapped = ports.length > 0 ? `it maps ${quoteList(ports)}` : "it maps no ports";
-                if (port === undefined) {
-                    report(`${where} sets no numeric containerPort; set it to the port container "${name}" listens on (${mapped}).`, service.urn);
-                } else if (!ports.includes(port)) {
+                if (port !== undefined && !ports.includes(port)) {
                     report(
                         `${where} sends traffic to port ${port} of container "${name}", which has no port mapping for it (${mapped}); ` +
                             `set containerPort to a mapped port or add the port mapping.`,

@@ -2,6 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { isRecord, toNumber } from "../lib/coerce";
 import { ContainerDefinition, describeContainer, forEachContainer, isEssential } from "../lib/containerDefinitions";
+import { healthCheckCannotFail } from "../lib/healthCheckCommand";
 import { TASK_DEFINITION } from "../lib/types";
 
 /** The ranges the ECS API accepts for `healthCheck` timings (seconds, or a count for retries). */
@@ -37,7 +38,8 @@ function commandProblem(command: unknown): string | undefined {
 /**
  * Headline ("required health checks") — not covered by the catalog's tools. Every essential container
  * (`essential` defaults to true) has a `healthCheck` whose command can run, so ECS replaces a task whose
- * process hangs instead of leaving it in service; any declared health check has timings ECS accepts.
+ * process hangs instead of leaving it in service; the command can fail (not `… || true`, `…; exit 0`,
+ * `true`, `echo ok`: see `policy/lib/healthCheckCommand.ts`); any declared health check has timings ECS accepts.
  */
 export const ecsTaskDefinitionContainerHealthCheck: ResourceValidationPolicy = {
     name: "ecs-task-definition-container-health-check",
@@ -60,6 +62,14 @@ export const ecsTaskDefinitionContainerHealthCheck: ResourceValidationPolicy = {
             const problem = commandProblem(healthCheck.command);
             if (problem) {
                 report(`${label} ${problem}; set healthCheck.command to ["CMD", "<executable>", …] or ["CMD-SHELL", "<command>"].`);
+            } else {
+                const always = healthCheckCannotFail(healthCheck.command as unknown[]);
+                if (always !== undefined) {
+                    report(
+                        `${label} has a health check that cannot fail (it always exits 0 because of "${always}"), so ECS never replaces a hung container; ` +
+                            `make the command exit non-zero when the service is unhealthy, e.g. ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"].`,
+                    );
+                }
             }
             for (const { key, min, max } of TIMING_LIMITS) {
                 const raw = healthCheck[key];

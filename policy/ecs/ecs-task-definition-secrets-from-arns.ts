@@ -6,19 +6,21 @@ import { classifySecretReference } from "../lib/secretDetection";
 import { TASK_DEFINITION } from "../lib/types";
 
 const ARN_FORMS =
-    "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN " +
-    "(arn:aws:ssm:<region>:<account>:parameter/<name>)";
+    "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), an SSM parameter ARN " +
+    "(arn:aws:ssm:<region>:<account>:parameter/<name>) or the name of an SSM parameter in the task's Region (/<path>/<name> or <name>)";
 
 /**
  * Catalog #1 (headline, second half) — the secure form of what Security Hub ECS.8 asks for: every secret a
  * container reads (`secrets[]`, `logConfiguration.secretOptions[]`, `repositoryCredentials`) is referenced
- * by the full ARN of a Secrets Manager secret or SSM parameter, so the execution role's grant can be scoped
- * to exactly those ARNs (see `iam-execution-role-secret-grants`), and the task definition has an execution
- * role to read them with. The `valueFrom` text is never echoed: a misplaced secret value would leak.
+ * by the full ARN of a Secrets Manager secret or SSM parameter, or by the name of an SSM parameter in the
+ * task's own Region (which ECS accepts: API_Secret), so the execution role's grant can be scoped to exactly
+ * those parameters (see `iam-execution-role-secret-grants`), and the task definition has an execution role
+ * to read them with. A reference that holds the secret itself is `ecs-task-definition-no-plaintext-secrets`'
+ * finding. The `valueFrom` text is never echoed: a misplaced secret value would leak.
  */
 export const ecsTaskDefinitionSecretsFromArns: ResourceValidationPolicy = {
     name: "ecs-task-definition-secrets-from-arns",
-    description: "Container secrets must be referenced by Secrets Manager or SSM parameter ARN and read by an execution role.",
+    description: "Container secrets must be referenced by Secrets Manager ARN or SSM parameter ARN or name, and read by an execution role.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TASK_DEFINITION, (props, _args, report) => {
@@ -41,7 +43,7 @@ export const ecsTaskDefinitionSecretsFromArns: ResourceValidationPolicy = {
                     } else if (classifySecretReference(entry.valueFrom).kind === "other") {
                         report(
                             `${label} reads secret ${name} from a valueFrom that is not ${ARN_FORMS}; ` +
-                                `use the full ARN so the execution role's grant can be scoped to it.`,
+                                `ECS cannot resolve it; use the full ARN so the execution role's grant can be scoped to it.`,
                         );
                     }
                 });

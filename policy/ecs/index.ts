@@ -1,10 +1,13 @@
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
 import { ecsClusterExecLoggingEncrypted } from "./ecs-cluster-exec-logging-encrypted";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
+import { ecsServiceExecLoggedEncrypted } from "./ecs-service-exec-logged-encrypted";
 import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
 import { ecsServiceHealthCheckGracePeriod } from "./ecs-service-health-check-grace-period";
 import { ecsServiceLoadBalancerContainerPort } from "./ecs-service-load-balancer-container-port";
 import { ecsServiceMinimumHealthyPercent } from "./ecs-service-minimum-healthy-percent";
+import { ecsServiceLoadBalancerTargetComplete } from "./ecs-service-load-balancer-target-complete";
+import { ecsServiceMinimumCapacity } from "./ecs-service-minimum-capacity";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
 import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
 import { ecsTaskDefinitionContainerHealthCheck } from "./ecs-task-definition-container-health-check";
@@ -12,6 +15,9 @@ import { ecsTaskDefinitionContainersLog } from "./ecs-task-definition-containers
 import { ecsTaskDefinitionEfsTransitEncryption } from "./ecs-task-definition-efs-transit-encryption";
 import { ecsTaskDefinitionFargateCpuMemory } from "./ecs-task-definition-fargate-cpu-memory";
 import { ecsTaskDefinitionImageDigest } from "./ecs-task-definition-image-digest";
+import { ecsTaskDefinitionNoAddedCapabilities } from "./ecs-task-definition-no-added-capabilities";
+import { ecsTaskDefinitionNoContainerRuntimeSocket } from "./ecs-task-definition-no-container-runtime-socket";
+import { ecsTaskDefinitionNoHostIpc } from "./ecs-task-definition-no-host-ipc";
 import { ecsTaskDefinitionNoHostNetwork } from "./ecs-task-definition-no-host-network";
 import { ecsTaskDefinitionNoHostPid } from "./ecs-task-definition-no-host-pid";
 import { ecsTaskDefinitionNoPlaintextSecrets } from "./ecs-task-definition-no-plaintext-secrets";
@@ -30,6 +36,9 @@ export const ecsPolicies = [
     ecsTaskDefinitionNoPrivilegedContainers,
     ecsTaskDefinitionReadOnlyRootFilesystem,
     ecsTaskDefinitionNoHostPid,
+    ecsTaskDefinitionNoHostIpc,
+    ecsTaskDefinitionNoAddedCapabilities,
+    ecsTaskDefinitionNoContainerRuntimeSocket,
     ecsTaskDefinitionNoHostNetwork,
     ecsTaskDefinitionNonRootUser,
     ecsTaskDefinitionEfsTransitEncryption,
@@ -41,8 +50,11 @@ export const ecsPolicies = [
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
     ecsServiceMinimumHealthyPercent,
+    ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,
     ecsServiceLoadBalancerContainerPort,
+    ecsServiceLoadBalancerTargetComplete,
     ecsClusterContainerInsights,
     ecsClusterExecLoggingEncrypted,
+    ecsServiceExecLoggedEncrypted,
 ];

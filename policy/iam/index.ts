@@ -2,6 +2,7 @@ import { iamExecutionRoleSecretGrants } from "./iam-execution-role-secret-grants
 import { iamPolicyNoWildcardActions } from "./iam-policy-no-wildcard-actions";
 import { iamPolicyNoWildcardResources } from "./iam-policy-no-wildcard-resources";
 import { iamRoleEcsTaskTrust } from "./iam-role-ecs-task-trust";
+import { iamRoleEcsTasksTrustExclusive } from "./iam-role-ecs-tasks-trust-exclusive";
 import { iamRoleNoBroadManagedPolicies } from "./iam-role-no-broad-managed-policies";
 import { iamRoleNoConflictingPolicyManagement } from "./iam-role-no-conflicting-policy-management";
 import { iamRoleNoWildcardTrust } from "./iam-role-no-wildcard-trust";
@@ -13,6 +14,7 @@ export const iamPolicies = [
     iamRoleNoBroadManagedPolicies,
     iamRoleNoWildcardTrust,
     iamRoleEcsTaskTrust,
+    iamRoleEcsTasksTrustExclusive,
     iamRoleNoConflictingPolicyManagement,
     iamExecutionRoleSecretGrants,
 ];

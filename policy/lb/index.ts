@@ -2,6 +2,7 @@ import { Policies } from "@pulumi/policy";
 import { lbListenerAcmCertificate } from "./lb-listener-acm-certificate";
 import { lbListenerEncryptedProtocol } from "./lb-listener-encrypted-protocol";
 import { lbListenerHttpRedirectsToHttps } from "./lb-listener-http-redirects-to-https";
+import { lbListenerRuleHttpRedirectsToHttps } from "./lb-listener-rule-http-redirects-to-https";
 import { lbListenerModernTlsPolicy } from "./lb-listener-modern-tls-policy";
 import { lbLoadBalancerAccessLogs } from "./lb-load-balancer-access-logs";
 import { lbLoadBalancerDeletionProtection } from "./lb-load-balancer-deletion-protection";
@@ -13,11 +14,13 @@ import { lbLoadBalancerWafAttached } from "./lb-load-balancer-waf-attached";
 import { lbTargetGroupDeregistrationDelay } from "./lb-target-group-deregistration-delay";
 import { lbTargetGroupEncryptedProtocol } from "./lb-target-group-encrypted-protocol";
 import { lbTargetGroupHealthCheck } from "./lb-target-group-health-check";
+import { lbTargetGroupHealthCheckExplicit } from "./lb-target-group-health-check-explicit";
 import { lbTargetGroupHealthCheckTimings } from "./lb-target-group-health-check-timings";
 import { lbTargetGroupHealthCheckWellFormed } from "./lb-target-group-health-check-well-formed";
 
 export const lbPolicies: Policies = [
     lbListenerHttpRedirectsToHttps,
+    lbListenerRuleHttpRedirectsToHttps,
     lbListenerEncryptedProtocol,
     lbListenerModernTlsPolicy,
     lbListenerAcmCertificate,
@@ -30,6 +33,7 @@ export const lbPolicies: Policies = [
     lbLoadBalancerInternalUnlessAllowListed,
     lbTargetGroupHealthCheck,
     lbTargetGroupHealthCheckWellFormed,
+    lbTargetGroupHealthCheckExplicit,
     lbTargetGroupEncryptedProtocol,
     lbTargetGroupDeregistrationDelay,
     lbTargetGroupHealthCheckTimings,

@@ -3,18 +3,9 @@ import { validateTypes } from "../lib/applies";
 import { LISTENER } from "../lib/types";
 import { asStringList, quoteList } from "../lib/coerce";
 import { listenerProtocol } from "./props";
+import { AWS_DEFAULT_SSL_POLICY, isModernSslPolicy, MODERN_SSL_POLICY_FAMILIES } from "./sslPolicies";
 
-/** TLS 1.3/1.2 and forward-secrecy policies; every one refuses TLS 1.0 and 1.1. */
-export const DEFAULT_ALLOWED_SSL_POLICIES = [
-    "ELBSecurityPolicy-TLS13-1-2-2021-06",
-    "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-    "ELBSecurityPolicy-FS-1-2-Res-2020-10",
-    "ELBSecurityPolicy-FS-1-2-Res-2019-08",
-];
-
-/** What AWS applies to an HTTPS/TLS listener created without `sslPolicy`. */
-export const AWS_DEFAULT_SSL_POLICY = "ELBSecurityPolicy-2016-08";
+export { AWS_DEFAULT_SSL_POLICY } from "./sslPolicies";
 
 interface Config {
     allowedPolicies: string[];
@@ -24,8 +15,10 @@ interface Config {
  * Catalog #16 — Security Hub ELB.17, Checkov CKV_AWS_103, Trivy AVD-AWS-0047, compliance-policies.
  * High/critical.
  *
- * HTTPS and TLS listeners must name an `sslPolicy` from `allowedPolicies`. A missing `sslPolicy` is
- * reported: AWS then applies ELBSecurityPolicy-2016-08, which still negotiates TLS 1.0.
+ * HTTPS and TLS listeners must name an `sslPolicy` of a modern family (TLS 1.2 or later only, AEAD ciphers;
+ * FIPS and post-quantum variants included: see `./sslPolicies.ts`), or, when `allowedPolicies` is set, one
+ * of exactly those. A missing `sslPolicy` is reported: AWS then applies ELBSecurityPolicy-2016-08, which
+ * still negotiates TLS 1.0.
  */
 export const lbListenerModernTlsPolicy: ResourceValidationPolicy = {
     name: "lb-listener-modern-tls-policy",
@@ -37,8 +30,8 @@ export const lbListenerModernTlsPolicy: ResourceValidationPolicy = {
             allowedPolicies: {
                 type: "array",
                 items: { type: "string" },
-                default: DEFAULT_ALLOWED_SSL_POLICIES,
-                description: "ELB security policies a listener may use.",
+                default: [],
+                description: "ELB security policies a listener may use, instead of any policy of the modern families (TLS13-1-2, TLS13-1-3, FS-1-2-Res, with FIPS and PQ variants).",
             },
         },
     },
@@ -48,15 +41,17 @@ export const lbListenerModernTlsPolicy: ResourceValidationPolicy = {
             return;
         }
         const allowed = asStringList(args.getConfig<Config>().allowedPolicies);
+        const accepts = (name: string) => (allowed.length > 0 ? allowed.includes(name) : isModernSslPolicy(name));
+        const choices =
+            allowed.length > 0
+                ? `one of ${quoteList(allowed, "or")}`
+                : `a policy of the families ${quoteList(MODERN_SSL_POLICY_FAMILIES, "or")} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`;
         const label = `Listener "${args.name}" (${protocol})`;
         const policy = props.sslPolicy;
         if (typeof policy !== "string" || policy.trim() === "") {
-            reportViolation(
-                `${label} has no sslPolicy, so AWS applies "${AWS_DEFAULT_SSL_POLICY}", which accepts TLS 1.0; ` +
-                    `set sslPolicy to one of ${quoteList(allowed, "or")}.`,
-            );
-        } else if (!allowed.includes(policy)) {
-            reportViolation(`${label} uses sslPolicy "${policy}"; set it to one of ${quoteList(allowed, "or")}.`);
+            reportViolation(`${label} has no sslPolicy, so AWS applies "${AWS_DEFAULT_SSL_POLICY}", which accepts TLS 1.0; set sslPolicy to ${choices}.`);
+        } else if (!accepts(policy.trim())) {
+            reportViolation(`${label} uses sslPolicy "${policy}"; set it to ${choices}.`);
         }
     }),
 };

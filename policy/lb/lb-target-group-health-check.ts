@@ -18,15 +18,31 @@ export function checksOverHttp(props: Record<string, any>): boolean {
 }
 
 /**
+ * The highest HTTP status a `matcher` ("200", "200-399", "200,404", "200 - 499") counts as healthy, or
+ * undefined when it is not a list of codes and ranges (`lb-target-group-health-check-well-formed` reports those).
+ */
+export function highestHealthyCode(matcher: unknown): number | undefined {
+    if (typeof matcher !== "string" || !/^\s*\d{1,3}(\s*-\s*\d{1,3})?(\s*,\s*\d{1,3}(\s*-\s*\d{1,3})?)*\s*$/.test(matcher)) {
+        return undefined;
+    }
+    return Math.max(...matcher.split(/[,-]/).map(code => Number(code.trim())));
+}
+
+/**
  * Catalog #25 — Checkov CKV_AWS_261. Headline rule, mandatory everywhere.
  *
- * Every HTTP(S) target group declares an enabled health check with an explicit path. Without it ECS
- * keeps routing to tasks that accept connections but cannot serve, and a deployment circuit breaker
- * never trips. (AWS would probe "/" by default, which usually proves only that the web server is up.)
+ * Every HTTP(S) target group keeps its health check enabled, so ECS stops routing to tasks that accept
+ * connections but cannot serve, and a deployment circuit breaker can trip. AWS enables an HTTP(S) target
+ * group's health check by default and probes "/" (CreateTargetGroup: HealthCheckEnabled, HealthCheckPath),
+ * so a target group without a `healthCheck` block, or without a path, is checked: relying on that default is
+ * `lb-target-group-health-check-explicit`'s advisory, not a violation here. A path that is set must be text.
+ * A `matcher` that counts a 4xx or 5xx answer as healthy ("200-499", "200,404") makes a check that cannot
+ * fail: the route is gone or the service errs, and the target stays in service. (gRPC matchers, codes 0-99,
+ * are left alone.)
  */
 export const lbTargetGroupHealthCheck: ResourceValidationPolicy = {
     name: "lb-target-group-health-check",
-    description: "Target groups define an enabled HTTP health check with a path.",
+    description: "Target groups keep their HTTP health check enabled.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateTypes(TARGET_GROUP, (props, args, reportViolation) => {
@@ -35,19 +51,23 @@ export const lbTargetGroupHealthCheck: ResourceValidationPolicy = {
         }
         const check = props.healthCheck;
         if (!isRecord(check)) {
-            reportViolation(
-                `Target group "${args.name}" has no health check; set healthCheck: { enabled: true, path: "/health", matcher: "200-399" }.`,
-            );
-            return;
+            return; // AWS's default: enabled, HTTP(S) GET "/"
         }
         if (check.enabled === false) {
             reportViolation(`Target group "${args.name}" disables its health check; set healthCheck.enabled: true.`);
             return;
         }
-        const path = check.path;
-        if (typeof path !== "string" || path.trim() === "") {
+        const highest = upper(props.protocolVersion) === "GRPC" ? undefined : highestHealthyCode(check.matcher);
+        if (highest !== undefined && highest >= 400) {
             reportViolation(
-                `Target group "${args.name}" must define a health check path; set healthCheck.path to an endpoint the service answers (e.g. "/health").`,
+                `Target group "${args.name}" counts HTTP ${highest} as healthy (matcher "${check.matcher}"), so a target that answers with errors stays in service; ` +
+                    `accept only 2xx and 3xx codes, e.g. matcher "200-399".`,
+            );
+        }
+        const path = check.path;
+        if (path !== undefined && path !== null && (typeof path !== "string" || path.trim() === "")) {
+            reportViolation(
+                `Target group "${args.name}" has health check path ${JSON.stringify(path)}, which is not a path; set healthCheck.path to an endpoint the service answers (e.g. "/health").`,
             );
         }
     }),

@@ -9,8 +9,10 @@
  * 2. NAME patterns (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL, …) matched on
  *    the words of the name, so `DB_PASSWORD`, `dbPassword` and `JWTSECRET` match but `TOKENIZER_MODEL` does
  *    not. Names that describe a reference rather than the secret (`…_ARN`, `…_PATH`, `…_FILE`, `…_TTL`, …)
- *    and values that cannot be a credential (empty, booleans, short integers, ARNs, absolute paths, URLs
- *    without credentials, `${VAR}` placeholders) are not reported.
+ *    and values that cannot be a credential (empty, booleans, ARNs, URLs without credentials, `${VAR}`
+ *    placeholders, paths to credential files such as `/var/secrets/key.json`, integers under quantity
+ *    names such as MAX_TOKENS) are not reported. A short value or a bare path under `DB_PASSWORD` is: it is
+ *    the password the application will use.
  * 3. ENTROPY: the value is cut into tokens at whitespace and `, ; " ' = .`; a token counts as random when it
  *    has at least `minLength` characters (default 20), mixes letters and digits, is not a URL, path, ARN,
  *    image reference, host name, e-mail address or UUID, does not read like words (vowels make up less than
@@ -21,6 +23,11 @@
  *    removes the long identifiers that also pass 4.0 because they use many distinct letters. Hexadecimal
  *    strings cannot exceed 4.0 bits (16 symbols), so git SHAs, image digests and UUIDs are deliberately
  *    left alone; hex keys are caught by their name only.
+ *
+ * Argument lists and shell strings (`detectSecretsInArguments`) are read for `NAME=value`, `--name=value`,
+ * `--name value`, `export NAME=value`, `"name": "value"`, `-u user:password` and authorization headers,
+ * each named value going through the three tiers; `literalSecretInReference` finds a secret pasted where
+ * a reference (`valueFrom`) belongs.
  *
  * Reasons never contain the value itself: messages must not leak the secret they report.
  */
@@ -78,7 +85,7 @@ function urlHasCredentials(value: string): boolean {
 
 /** `Server=…;User Id=…;Password=…;` style connection strings. */
 function connectionStringHasPassword(value: string): boolean {
-    const re = /(?:^|[;?&\s])\s*(?:password|pwd)\s*=\s*([^;&\s]+)/gi;
+    const re = /(?:^|[;?&,\s])\s*(?:password|passwd|pwd)\s*=\s*([^;&,\s]+)/gi;
     for (const m of value.matchAll(re)) {
         if (!isPlaceholder(m[1])) {
             return true;
@@ -188,15 +195,25 @@ export function isSecretName(name: string): boolean {
     );
 }
 
-/** Values that cannot be a credential even under a secret-sounding name. */
-function isInnocuousValue(value: string): boolean {
+/** Words that make a name a quantity (MAX_TOKENS, PASSWORD_MIN_LENGTH): a number under it is a setting. */
+const QUANTITY_WORDS = ["MAX", "MIN", "LIMIT", "COUNT", "NUM", "NUMBER", "SIZE", "LENGTH", "LEN", "TTL", "TIMEOUT", "AGE", "LIFETIME", "RETRIES", "ATTEMPTS", "BYTES", "BITS", "ROUNDS", "DAYS", "SECONDS", "MINUTES", "HOURS"];
+
+/** File names a credential setting points at (`GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json`). */
+const FILE_PATH = /^(\/|\.\/|~\/)[^\s]*\/[^\s/]+\.(json|pem|key|crt|cer|p12|pfx|jks|keystore|txt|ya?ml|env|ini|conf|cfg|properties|toml)$/i;
+
+/**
+ * Values that cannot be a credential even under a secret-sounding name. Deliberately narrow: a short number
+ * (a PIN) or a bare path under `DB_PASSWORD` is what the application will use as the password, so only
+ * numbers under quantity names and paths to files with a credential-file extension are let through.
+ */
+function isInnocuousValue(name: string, value: string): boolean {
     const v = value.trim();
     return (
         v === "" ||
         /^(true|false|yes|no|on|off|enabled|disabled|none|null|required|optional)$/i.test(v) ||
-        /^\d{1,7}$/.test(v) ||
+        (/^\d{1,7}$/.test(v) && nameWords(name).some(w => QUANTITY_WORDS.includes(w))) ||
         v.startsWith("arn:") ||
-        v.startsWith("/") ||
+        FILE_PATH.test(v) ||
         v.startsWith("file://") ||
         (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !urlHasCredentials(v)) ||
         isPlaceholder(v)
@@ -213,6 +230,7 @@ function isStructuredToken(token: string): boolean {
         /^(\/|\.\/|\.\.\/|~\/)/.test(token) ||
         token.startsWith("arn:") ||
         token.includes("@sha256:") ||
+        /^(sha1|sha256|sha384|sha512|md5):[0-9a-f]+$/i.test(token) ||
         (token.includes(".") && token.includes("/")) ||
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token) ||
         /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\.?(:\d+)?$/i.test(token) ||
@@ -264,7 +282,7 @@ export function detectPlaintextSecret(name: string, value: unknown, options: Sec
     if (allowed) {
         return undefined;
     }
-    if (isSecretName(name) && !isInnocuousValue(text)) {
+    if (isSecretName(name) && !isInnocuousValue(name, text)) {
         return { kind: "name", reason: "its name suggests a secret" };
     }
     const bits = randomTokenEntropy(
@@ -279,21 +297,222 @@ export function detectPlaintextSecret(name: string, value: unknown, options: Sec
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Arguments and shell strings (`command`, `entryPoint`, `healthCheck.command`)
+
+/** Words of a shell string: split at unquoted whitespace, with '…' and "…" quotes and backslash escapes removed. */
+export function shellWords(text: string): string[] {
+    const words: string[] = [];
+    let word = "";
+    let inWord = false;
+    let quote: string | undefined;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote !== undefined) {
+            if (ch === quote) {
+                quote = undefined;
+            } else if (ch === "\\" && quote === '"' && i + 1 < text.length) {
+                word += text[++i];
+            } else {
+                word += ch;
+            }
+        } else if (ch === "'" || ch === '"') {
+            quote = ch;
+            inWord = true;
+        } else if (ch === "\\" && i + 1 < text.length) {
+            word += text[++i];
+            inWord = true;
+        } else if (/\s/.test(ch) || ch === ";" || ch === "&" || ch === "|") {
+            if (inWord) {
+                words.push(word);
+            }
+            word = "";
+            inWord = false;
+        } else {
+            word += ch;
+            inWord = true;
+        }
+    }
+    if (inWord) {
+        words.push(word);
+    }
+    return words;
+}
+
+/** A value an argument gives under a name: `NAME=value`, `--name=value`, `--name value`, `"name": "value"`. */
+export interface NamedValue {
+    readonly name: string;
+    readonly value: string;
+}
+
+const ASSIGNMENT = /^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=([\s\S]*)$/;
+const FLAG = /^-{1,2}([A-Za-z][A-Za-z0-9_.-]*)$/;
+const QUOTED_PAIR = /["']([A-Za-z_][\w.-]*)["']\s*:\s*["']([^"']*)["']/g;
+
+/** The named values in a list of words (see {@link NamedValue}); a flag takes the next word only under a secret name. */
+function namedValuesInWords(words: readonly string[]): NamedValue[] {
+    const found: NamedValue[] = [];
+    words.forEach((word, i) => {
+        const assignment = ASSIGNMENT.exec(word);
+        if (assignment) {
+            found.push({ name: assignment[1], value: assignment[2] });
+            return;
+        }
+        const flag = FLAG.exec(word);
+        const next = words[i + 1];
+        if (flag && next !== undefined && !next.startsWith("-") && isSecretName(flag[1])) {
+            found.push({ name: flag[1], value: next });
+        }
+    });
+    return found;
+}
+
+/** The named values of one argument, read as a shell string and as JSON-like text. */
+export function namedValuesIn(text: string): NamedValue[] {
+    const quoted = [...text.matchAll(QUOTED_PAIR)].map(m => ({ name: m[1], value: m[2] }));
+    return [...namedValuesInWords(shellWords(text)), ...quoted];
+}
+
+/** `curl -u user:password`, `--user user:password`, and an `Authorization:` header carrying a credential. */
+function argumentCredentialReason(words: readonly string[], text: string): string | undefined {
+    for (let i = 0; i + 1 < words.length; i++) {
+        const userFlag = words[i] === "-u" || words[i] === "--user" || words[i] === "--proxy-user";
+        const pair = /^[^:\s]*:(.+)$/.exec(words[i + 1]);
+        if (userFlag && pair && !isPlaceholder(pair[1])) {
+            return "it passes a user name and password";
+        }
+    }
+    const header = /\b(?:authorization|proxy-authorization|x-api-key|api-key|x-auth-token)\s*:\s*(?:(?:bearer|basic|token|digest)\s+)?([^\s"']+)/i.exec(text);
+    if (header && !isPlaceholder(header[1])) {
+        return "it sends a credential in an authorization header";
+    }
+    return undefined;
+}
+
+/**
+ * {@link detectPlaintextSecret} for a named value, then for the named values inside it: a variable, label
+ * or option whose value passes another setting (`JAVA_OPTS=-Ddb.password=x`, `SPRING_APPLICATION_JSON=
+ * {"spring.datasource.password": "x"}`, `--token=x`) is judged by that setting's name too.
+ */
+export function detectSecretInNamedValue(name: string, value: unknown, options: SecretDetectionOptions = {}): SecretFinding | undefined {
+    const direct = detectPlaintextSecret(name, value, options);
+    if (direct || typeof value !== "string") {
+        return direct;
+    }
+    const allowed = (options.allowedNames ?? []).filter((n): n is string => typeof n === "string").map(n => n.toUpperCase());
+    for (const inner of namedValuesIn(value)) {
+        if (!allowed.includes(inner.name.toUpperCase()) && isSecretName(inner.name) && !isInnocuousValue(inner.name, inner.value)) {
+            return { kind: "name", reason: `its value sets ${inner.name}, whose name suggests a secret` };
+        }
+    }
+    return undefined;
+}
+
+/** A secret found in one argument of an argument list; `name` is the variable or flag it was given under. */
+export interface ArgumentFinding extends SecretFinding {
+    /** 0-based position of the argument in the list. */
+    readonly index: number;
+    readonly name?: string;
+}
+
+/**
+ * Secrets in an argument list, at most one finding per argument: value patterns over the whole argument;
+ * then every `NAME=value`, `--name=value`, `--name value` (the value may be the next argument), `export
+ * NAME=value` and `"name": "value"` through all three tiers of {@link detectPlaintextSecret}; then
+ * `-u user:password` and authorization headers; then the entropy tier over the argument's own words.
+ * Non-string elements are skipped.
+ */
+export function detectSecretsInArguments(args: readonly unknown[], options: SecretDetectionOptions = {}): ArgumentFinding[] {
+    const findings: ArgumentFinding[] = [];
+    args.forEach((arg, index) => {
+        if (typeof arg !== "string" || arg.trim() === "") {
+            return;
+        }
+        const byValue = valueSecretReason(arg);
+        if (byValue) {
+            findings.push({ index, kind: "value", reason: byValue });
+            return;
+        }
+        const words = shellWords(arg);
+        const previous = index > 0 && typeof args[index - 1] === "string" ? FLAG.exec(args[index - 1] as string) : null;
+        const named = [
+            ...(previous && !arg.startsWith("-") && isSecretName(previous[1]) ? [{ name: previous[1], value: arg }] : []),
+            ...namedValuesIn(arg),
+        ];
+        for (const { name, value } of named) {
+            const finding = detectPlaintextSecret(name, value, options);
+            if (finding) {
+                findings.push({ index, name, ...finding });
+                return;
+            }
+        }
+        const credential = argumentCredentialReason(words, arg);
+        if (credential) {
+            findings.push({ index, kind: "value", reason: credential });
+            return;
+        }
+        const bits = randomTokenEntropy(
+            words.join(" "),
+            options.entropyThreshold ?? DEFAULT_ENTROPY_THRESHOLD,
+            options.entropyMinLength ?? DEFAULT_ENTROPY_MIN_LENGTH,
+        );
+        if (bits !== undefined) {
+            findings.push({ index, kind: "entropy", reason: `it holds a random-looking token (${bits.toFixed(1)} bits of entropy per character), like a key or token` });
+        }
+    });
+    return findings;
+}
+
+/**
+ * A secret reference (`valueFrom`, `credentialsParameter`) that holds the secret itself rather than naming
+ * where it is stored: the value patterns and the entropy tier, never the name tier (an SSM parameter may be
+ * named anything). Undefined for ARNs and for text that reads like a parameter name.
+ */
+export function literalSecretInReference(reference: unknown, options: SecretDetectionOptions = {}): SecretFinding | undefined {
+    if (typeof reference !== "string" || reference.startsWith("arn:")) {
+        return undefined;
+    }
+    const byValue = valueSecretReason(reference);
+    if (byValue) {
+        return { kind: "value", reason: byValue };
+    }
+    const bits = randomTokenEntropy(
+        reference,
+        options.entropyThreshold ?? DEFAULT_ENTROPY_THRESHOLD,
+        options.entropyMinLength ?? DEFAULT_ENTROPY_MIN_LENGTH,
+    );
+    return bits === undefined
+        ? undefined
+        : { kind: "entropy", reason: `it looks random (${bits.toFixed(1)} bits of entropy per character), like the secret itself` };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Secret references (`secrets[].valueFrom`)
 
-/** A `valueFrom` classified: a Secrets Manager secret (by its ARN without the JSON-key suffix), an SSM parameter, or neither. */
+/**
+ * A `valueFrom` classified: a Secrets Manager secret (by its ARN without the JSON-key suffix), an SSM
+ * parameter by ARN, an SSM parameter by name (valid for a parameter in the task's own Region), or neither.
+ */
 export type SecretReference =
     | { readonly kind: "secretsmanager"; readonly secretArn: string }
     | { readonly kind: "ssm"; readonly parameterArn: string }
+    | { readonly kind: "ssm-name"; readonly parameterName: string }
     | { readonly kind: "other" };
 
 const PARTITION = "aws(?:-[a-z]+)*";
 const SECRETS_MANAGER_ARN = new RegExp(`^arn:${PARTITION}:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[^:\\s]+`);
 const SSM_PARAMETER_ARN = new RegExp(`^arn:${PARTITION}:ssm:[a-z0-9-]+:\\d{12}:parameter\\/?\\S+$`);
+/**
+ * An SSM parameter name: letters, digits and `_.-`, either one segment or a `/`-rooted hierarchy of up to
+ * 15 levels, at most 1011 characters; a one-segment name may not start with "aws" or "ssm". (SSM
+ * PutParameter "Name" rules; ECS: "If the SSM Parameter Store parameter exists in the same Region as the
+ * task you're launching, then you can use either the full ARN or name of the parameter" — API_Secret.)
+ */
+const SSM_PARAMETER_NAME = /^(?:(?:\/[A-Za-z0-9_.-]+){1,15}|(?!aws|ssm)[A-Za-z0-9_.-]+)$/i;
 
 /**
  * Classifies a `valueFrom`. For Secrets Manager the result is the secret's own ARN: ECS accepts
  * `<secret-arn>:<json-key>:<version-stage>:<version-id>`, and IAM grants apply to `<secret-arn>`.
+ * Secrets Manager secrets are only accepted by ARN; SSM parameters by ARN or, in the same Region, by name.
  */
 export function classifySecretReference(valueFrom: unknown): SecretReference {
     if (typeof valueFrom !== "string") {
@@ -305,6 +524,9 @@ export function classifySecretReference(valueFrom: unknown): SecretReference {
     }
     if (SSM_PARAMETER_ARN.test(valueFrom)) {
         return { kind: "ssm", parameterArn: valueFrom };
+    }
+    if (valueFrom.length <= 1011 && SSM_PARAMETER_NAME.test(valueFrom)) {
+        return { kind: "ssm-name", parameterName: valueFrom };
     }
     return { kind: "other" };
 }

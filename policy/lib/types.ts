@@ -65,3 +65,7 @@ export const IAM_ROLE_POLICIES_EXCLUSIVE = ["aws:iam/rolePoliciesExclusive:RoleP
 export const IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE = [
     "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
 ] as const;
+
+// Cross-resource evasion additions (additive).
+export const LISTENER_RULE = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
+export const SCALING_SCHEDULED_ACTION = ["aws:appautoscaling/scheduledAction:ScheduledAction"] as const;

@@ -65,12 +65,27 @@ describe("policy pack", () => {
             "logs-log-group-retention",
             "lb-load-balancer-access-logs",
             "lb-listener-http-redirects-to-https",
+            "lb-listener-rule-http-redirects-to-https",
+            "ecs-service-minimum-capacity",
+            "scaling-scheduled-action-capacity-bounds",
+            "ecs-service-exec-logged-encrypted",
         ];
         for (const name of production) {
             assert.equal(level("dev", name), "advisory", name);
             assert.equal(level("prod", name), "mandatory", name);
         }
     });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`GIVEN policy/config/${stack}.json THEN every rule that guards the minimum task count uses the same minimumCapacity`, () => {
+            const config = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "config", `${stack}.json`), "utf8"));
+            const minimums = ["scaling-target-capacity-bounds", "ecs-service-minimum-capacity", "scaling-scheduled-action-capacity-bounds"].map(
+                name => config[name]?.minimumCapacity,
+            );
+            assert.ok(typeof minimums[0] === "number", "scaling-target-capacity-bounds sets minimumCapacity");
+            assert.deepEqual(minimums, minimums.map(() => minimums[0]));
+        });
+    }
 
     it("THEN README's rules table lists every policy with its dev and prod level", () => {
         const readme = fs.readFileSync(path.join(POLICY_DIR, "..", "README.md"), "utf8");

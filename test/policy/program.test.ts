@@ -19,6 +19,7 @@ describe("the pack over this project's stacks", () => {
         const result = await evaluatePack(pack, (await runStack("dev")).resources, policyConfig("dev"));
         assert.deepEqual(mandatory(result), []);
         assert.deepEqual(summary(result), [
+            "advisory ecs-service-minimum-capacity web-service",
             "advisory ecs-service-no-public-ip web-service",
             "advisory lb-listener-http-redirects-to-https web-http",
             "advisory lb-load-balancer-access-logs web-alb",
@@ -44,7 +45,7 @@ describe("the pack over this project's stacks", () => {
     it("GIVEN the dev stack judged by the prod config THEN the production rules fail it", async () => {
         const result = await evaluatePack(pack, (await runStack("dev")).resources, policyConfig("prod"));
         const failed = new Set(mandatory(result).map(d => d.policyName));
-        for (const name of ["ecs-service-no-public-ip", "lb-load-balancer-deletion-protection", "lb-load-balancer-access-logs", "lb-listener-http-redirects-to-https", "logs-log-group-retention", "scaling-target-capacity-bounds"]) {
+        for (const name of ["ecs-service-no-public-ip", "ecs-service-minimum-capacity", "lb-load-balancer-deletion-protection", "lb-load-balancer-access-logs", "lb-listener-http-redirects-to-https", "logs-log-group-retention", "scaling-target-capacity-bounds"]) {
             assert.ok(failed.has(name), `${name} did not fail dev under the prod config`);
         }
     });

@@ -176,11 +176,11 @@ const lbHealth = (environment: Environment) =>
         }),
     );
 
-/** HTTP codes as ALB matchers take them (200-499): one code, a list, or one range. */
+/** HTTP codes the loader takes as ALB matchers (200-399: an error answer never counts as healthy): one code, a list, or one range. */
 const matcher = fc.oneof(
-    fc.integer({ min: 200, max: 499 }).map(String),
-    fc.uniqueArray(fc.integer({ min: 200, max: 499 }), { minLength: 2, maxLength: 4 }).map(codes => codes.join(",")),
-    fc.tuple(fc.integer({ min: 200, max: 498 }), fc.integer({ min: 1, max: 100 })).map(([from, span]) => `${from}-${Math.min(499, from + span)}`),
+    fc.integer({ min: 200, max: 399 }).map(String),
+    fc.uniqueArray(fc.integer({ min: 200, max: 399 }), { minLength: 2, maxLength: 4 }).map(codes => codes.join(",")),
+    fc.tuple(fc.integer({ min: 200, max: 398 }), fc.integer({ min: 1, max: 100 })).map(([from, span]) => `${from}-${Math.min(399, from + span)}`),
 );
 
 /** Health check commands with a program to run. */
@@ -284,7 +284,10 @@ export function validConfig(environment: Environment): fc.Arbitrary<GeneratedCon
                 [full("desiredCount")]: String(c.capacity.desired),
                 [full("minCapacity")]: String(c.capacity.min),
                 [full("maxCapacity")]: String(c.capacity.max),
-                [full("onDemandBase")]: String(c.capacity.onDemandBase),
+                // prod on Spot keeps its minimum on on-demand capacity (loader and ecs-service-minimum-capacity)
+                [full("onDemandBase")]: String(
+                    environment === "prod" && c.capacityProvider === "FARGATE_SPOT" ? Math.max(c.capacity.onDemandBase, c.capacity.min) : c.capacity.onDemandBase,
+                ),
                 [full("capacityProvider")]: c.capacityProvider,
                 [full("logRetentionDays")]: String(c.logRetentionDays),
                 [full("healthCheckPath")]: c.healthPath,

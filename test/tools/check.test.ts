@@ -61,7 +61,7 @@ describe("npm run check (spawned)", function () {
         assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
         assert.match(stdout, /^Resources: \+ 35 to create$/m);
         assert.match(stdout, /^Policy violations, mandatory: 0$/m);
-        assert.match(stdout, /^Policy violations, advisory: 8$/m);
+        assert.match(stdout, /^Policy violations, advisory: 9$/m);
         assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
         assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
         assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);

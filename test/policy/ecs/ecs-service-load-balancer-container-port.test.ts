@@ -44,12 +44,9 @@ describe(NAME, () => {
         ]);
     });
 
-    it("GIVEN entries without a container name or port THEN reported", async () => {
+    it("GIVEN entries without a container name or port THEN left to the resource-level ecs-service-load-balancer-target-complete", async () => {
         const stack = withResource(ecsStack(), resourceOf(SERVICE, "web", { loadBalancers: [{ targetGroupArn: TARGET_GROUP_ARN }, { containerName: "web" }] }));
-        assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
-            'Service "web" loadBalancers[0] names no containerName; set it to one of "web" of task definition "web".',
-            'Service "web" loadBalancers[1] sets no numeric containerPort; set it to the port container "web" listens on (it maps 8080).',
-        ]);
+        assertViolations(await evaluate(policy, stack), NAME, "mandatory", []);
     });
 
     it("GIVEN two containers THEN the one named is checked", async () => {

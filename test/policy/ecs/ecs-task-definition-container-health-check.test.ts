@@ -1,3 +1,4 @@
+import * as assert from "node:assert/strict";
 import { ecsTaskDefinitionContainerHealthCheck as policy } from "../../../policy/ecs/ecs-task-definition-container-health-check";
 import { assertViolations, baselineContainer, evaluate, resourceOf, TD, taskDefinitionWith, webWith } from "../baselines/ecs";
 
@@ -41,7 +42,7 @@ describe(NAME, () => {
     }
 
     it("GIVEN timings outside what ECS accepts THEN one violation per timing", async () => {
-        const hc = { command: ["CMD", "true"], interval: 2, timeout: "200", retries: 0, startPeriod: 301 };
+        const hc = { command: ["CMD", "node", "healthcheck.js"], interval: 2, timeout: "200", retries: 0, startPeriod: 301 };
         const result = await evaluate(policy, [taskDefinitionWith([withHealthCheck(hc)])]);
         assertViolations(result, NAME, "mandatory", [
             'Container "web" has healthCheck.interval 2; ECS accepts an integer from 5 to 300.',
@@ -52,7 +53,7 @@ describe(NAME, () => {
     });
 
     it("GIVEN timings as numeric strings within range, or a non-number THEN only the non-number is reported", async () => {
-        const hc = { command: ["CMD-SHELL", "exit 0"], interval: "30", timeout: "5", retries: "3", startPeriod: "soon" };
+        const hc = { command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: "30", timeout: "5", retries: "3", startPeriod: "soon" };
         const result = await evaluate(policy, [taskDefinitionWith([withHealthCheck(hc)])]);
         assertViolations(result, NAME, "mandatory", ['Container "web" has healthCheck.startPeriod "soon"; ECS accepts an integer from 0 to 300.']);
     });
@@ -61,5 +62,23 @@ describe(NAME, () => {
         const sidecar = { ...webWith({ essential: false, healthCheck: { command: [] } }), name: "xray" };
         const result = await evaluate(policy, [taskDefinitionWith([baselineContainer(), sidecar])]);
         assertViolations(result, NAME, "mandatory", [`Container "xray" has a health check without a command; ${COMMAND_FIX}`]);
+    });
+
+    for (const command of [
+        ["CMD-SHELL", "curl -f http://localhost:8080/health || true"],
+        ["CMD-SHELL", "curl -f http://localhost:8080/health; exit 0"],
+        ["CMD-SHELL", "exit 0"],
+        ["CMD", "true"],
+    ]) {
+        it(`GIVEN a health check that cannot fail ${JSON.stringify(command)} THEN reported`, async () => {
+            const result = await evaluate(policy, [taskDefinitionWith([webWith({ healthCheck: { command, interval: 15, timeout: 5, retries: 3 } })])]);
+            assert.equal(result.diagnostics.length, 1);
+            assert.match(result.diagnostics[0].detail, /^Container "web" has a health check that cannot fail \(it always exits 0 because of "[^"]+"\), so ECS never replaces a hung container; make the command exit non-zero/);
+        });
+    }
+
+    it('GIVEN a check that fails when the service does ("|| exit 1") THEN no violation', async () => {
+        const healthCheck = { command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 };
+        assertViolations(await evaluate(policy, [taskDefinitionWith([webWith({ healthCheck })])]), NAME, "mandatory", []);
     });
 });

@@ -23,4 +23,11 @@ describe(NAME, () => {
         assert.equal("pidMode" in result.remediations[0].properties, false);
         assert.equal(result.remediations[0].properties.family, "web");
     });
+
+    for (const pidMode of ["HOST", " Host "]) {
+        it(`GIVEN pidMode ${JSON.stringify(pidMode)} (another spelling) THEN reported`, async () => {
+            const result = await evaluate(policy, [resourceOf(TD, "web", { pidMode })]);
+            assert.equal(result.diagnostics.length, 1);
+        });
+    }
 });

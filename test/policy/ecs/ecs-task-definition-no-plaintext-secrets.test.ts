@@ -121,4 +121,134 @@ describe(NAME, () => {
     it("GIVEN malformed containerDefinitions THEN nothing (reported by ecs-task-definition-container-definitions-valid)", async () => {
         assertViolations(await evaluate(policy, [resourceOf(TD, "web", { containerDefinitions: "{" })]), NAME, "mandatory", []);
     });
+
+    describe("text outside environment (evasions)", () => {
+        const ARGS = 'store it in Secrets Manager, reference it in "secrets" with valueFrom and read it from the environment.';
+        const LOG = "move it to logConfiguration.secretOptions with a valueFrom naming a Secrets Manager secret or SSM parameter.";
+        const GH = "ghp_a1B2c3D4e5a1B2c3D4e5a1B2c3D4e5a1B2c3D4e5";
+        const cases: [string, Record<string, unknown>, string[]][] = [
+            [
+                "NAME=value in a shell string, --name=value, --name value across arguments",
+                {
+                    entryPoint: ["sh", "-c", "export DB_PASSWORD=hunter2 && exec node server.js"],
+                    command: ["node", "server.js", "--password=hunter2", "--api-key", "abc123def"],
+                },
+                [
+                    `Container "web" has a secret in "command" argument 3 (password: its name suggests a secret); ${ARGS}`,
+                    `Container "web" has a secret in "command" argument 5 (api-key: its name suggests a secret); ${ARGS}`,
+                    `Container "web" has a secret in "entryPoint" argument 3 (DB_PASSWORD: its name suggests a secret); ${ARGS}`,
+                ],
+            ],
+            [
+                "a flag and its value inside one shell string, a JSON argument",
+                { command: ["sh", "-c", "mysql --password 'hunter2' -h db", '{"clientSecret": "abc"}'] },
+                [
+                    `Container "web" has a secret in "command" argument 3 (password: its name suggests a secret); ${ARGS}`,
+                    `Container "web" has a secret in "command" argument 4 (clientSecret: its name suggests a secret); ${ARGS}`,
+                ],
+            ],
+            [
+                "health-check commands with a user:password, an authorization header or an assignment",
+                {
+                    healthCheck: {
+                        command: ["CMD-SHELL", "curl -fsS -u admin:hunter2 http://localhost:8080/health", "curl -H 'Authorization: Bearer abc123' http://x", "TOKEN=x1 ./probe"],
+                    },
+                },
+                [
+                    `Container "web" has a secret in "healthCheck.command" argument 2 (it passes a user name and password); ${ARGS}`,
+                    `Container "web" has a secret in "healthCheck.command" argument 3 (it sends a credential in an authorization header); ${ARGS}`,
+                    `Container "web" has a secret in "healthCheck.command" argument 4 (TOKEN: its name suggests a secret); ${ARGS}`,
+                ],
+            ],
+            [
+                "docker labels, log driver options and FireLens options under secret names",
+                {
+                    dockerLabels: { "com.example.team": "web", "db.password": "hunter2" },
+                    logConfiguration: { logDriver: "splunk", options: { "splunk-url": "https://splunk.example.com", "splunk-token": "5f2b9a1c-0d3e-4f6a-8b7c-9d0e1f2a3b4c" } },
+                    firelensConfiguration: { type: "fluentbit", options: { "enable-ecs-log-metadata": "true", HTTP_Passwd: "pw" } },
+                },
+                [
+                    `Container "web" sets docker label "db.password" and its name suggests a secret; labels are readable by anyone who can describe the task, so remove it and ${FIX}`,
+                    `Container "web" sets logConfiguration.options "splunk-token" and its name suggests a secret; ${LOG}`,
+                    `Container "web" sets firelensConfiguration.options "HTTP_Passwd" and its name suggests a secret; ${LOG}`,
+                ],
+            ],
+            [
+                "the secret itself in valueFrom, secretOptions and repositoryCredentials",
+                {
+                    secrets: [{ name: "GH_TOKEN", valueFrom: GH }],
+                    logConfiguration: { logDriver: "splunk", secretOptions: [{ name: "splunk-token", valueFrom: "Xk9mP2qR7vL4nT8wZ3yB6cF1" }] },
+                    repositoryCredentials: { credentialsParameter: `bot:${GH}` },
+                },
+                [
+                    `Container "web" puts the secret itself in secrets[0].valueFrom (its value looks like a GitHub token); store it in Secrets Manager and set secrets[0].valueFrom to the secret's ARN.`,
+                    `Container "web" puts the secret itself in logConfiguration.secretOptions[0].valueFrom (it looks random (4.6 bits of entropy per character), like the secret itself); store it in Secrets Manager and set logConfiguration.secretOptions[0].valueFrom to the secret's ARN.`,
+                    `Container "web" puts the secret itself in repositoryCredentials.credentialsParameter (its value looks like a GitHub token); store it in Secrets Manager and set repositoryCredentials.credentialsParameter to the secret's ARN.`,
+                ],
+            ],
+            [
+                "a credential in any other field",
+                { hostname: "AKIAIOSFODNN7EXAMPLE", extraHosts: [{ hostname: "db", ipAddress: "postgres://app:s3cr3t@10.0.0.1/app" }] },
+                [
+                    `Container "web" has a secret in "hostname" (it looks like an AWS access key id); remove it and ${FIX}`,
+                    `Container "web" has a secret in "extraHosts[0].ipAddress" (it contains credentials); remove it and ${FIX}`,
+                ],
+            ],
+            [
+                "settings passed inside a value (JVM flags, Spring JSON, a label holding flags)",
+                {
+                    environment: [
+                        { name: "JAVA_OPTS", value: "-Xmx512m -Ddb.password=hunter2" },
+                        { name: "SPRING_APPLICATION_JSON", value: '{"spring.datasource.password": "hunter2"}' },
+                    ],
+                    dockerLabels: { "com.example.args": "--api-token=abc123def" },
+                },
+                [
+                    `Container "web" sets JAVA_OPTS in plain environment and its value sets Ddb.password, whose name suggests a secret; ${FIX}`,
+                    `Container "web" sets SPRING_APPLICATION_JSON in plain environment and its value sets spring.datasource.password, whose name suggests a secret; ${FIX}`,
+                    `Container "web" sets docker label "com.example.args" and its value sets api-token, whose name suggests a secret; labels are readable by anyone who can describe the task, so remove it and ${FIX}`,
+                ],
+            ],
+            [
+                "short and path-like values under secret names",
+                { environment: [{ name: "DB_PASSWORD", value: "1234" }, { name: "API_TOKEN", value: "/x9" }] },
+                [
+                    `Container "web" sets DB_PASSWORD in plain environment and its name suggests a secret; ${FIX}`,
+                    `Container "web" sets API_TOKEN in plain environment and its name suggests a secret; ${FIX}`,
+                ],
+            ],
+        ];
+        for (const [label, overrides, expected] of cases) {
+            it(`GIVEN ${label} THEN each is reported without the value`, async () => {
+                const result = await evaluate(policy, [taskDefinitionWith([webWith(overrides)])]);
+                assertViolations(result, NAME, "mandatory", expected);
+                for (const d of result.diagnostics) {
+                    for (const secret of ["hunter2", "abc123def", GH, "Xk9mP2qR7vL4nT8wZ3yB6cF1", "s3cr3t", "5f2b9a1c"]) {
+                        assert.ok(!d.message.includes(secret), "the message must not echo the secret");
+                    }
+                }
+            });
+        }
+
+        it("GIVEN credentials in a Docker volume's driver options THEN reported for the volume", async () => {
+            const volumes = [{ name: "cifs", dockerVolumeConfiguration: { driver: "local", driverOpts: { type: "cifs", o: "addr=10.0.0.5,username=u,password=p4ss" } } }];
+            assertViolations(await evaluate(policy, [resourceOf(TD, "web", { volumes })]), NAME, "mandatory", [
+                'Volume "cifs" sets dockerVolumeConfiguration.driverOpts "o" and its value contains credentials; keep credentials out of volume options (use an EFS volume with IAM authorization instead).',
+            ]);
+        });
+
+        it("GIVEN ordinary arguments, labels, options, health checks and parameter names THEN no violation", async () => {
+            const container = webWith({
+                entryPoint: ["sh", "-c", "export TOKEN_URL=https://auth.example.com/token && exec node server.js --port=8080"],
+                command: ["node", "server.js", "--log-level", "info", "--password-file", "/run/secrets/db", "--max-tokens=4096", "--digest=sha256:3f1a9c0e5b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468"],
+                healthCheck: { command: ["CMD-SHELL", "curl -fsS http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
+                dockerLabels: { "com.example.team": "web", "com.example.secret-arn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x" },
+                logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1" } },
+                secrets: [{ name: "DB_PASSWORD", valueFrom: "/app/db-password" }, { name: "API_KEY", valueFrom: "db-password" }],
+                environment: [{ name: "MAX_TOKENS", value: "4096" }],
+                workingDirectory: "/srv/app",
+            });
+            assertViolations(await evaluate(policy, [taskDefinitionWith([container])]), NAME, "mandatory", []);
+        });
+    });
 });

@@ -32,4 +32,18 @@ describe(NAME, () => {
         const td = taskDefinitionWith([webWith({ user: undefined })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } });
         assertViolations(await evaluate(policy, [td]), NAME, "advisory", []);
     });
+
+    for (const user of ["1000:0", "app:root", "1000:00", "app: ROOT "]) {
+        it(`GIVEN user "${user}" (the root group) THEN reported`, async () => {
+            const result = await evaluate(policy, [taskDefinitionWith([webWith({ user })])]);
+            assertViolations(result, NAME, "advisory", [
+                `Container "web" runs in the root group ("user": "${user}"); set a non-root group too, such as "1000:1000".`,
+            ]);
+        });
+    }
+
+    it('GIVEN "1000:1000" or "app:0app" THEN no violation', async () => {
+        const result = await evaluate(policy, [taskDefinitionWith([webWith({ user: "1000:1000" }), webWith({ name: "b", user: "app:0app" })])]);
+        assertViolations(result, NAME, "advisory", []);
+    });
 });

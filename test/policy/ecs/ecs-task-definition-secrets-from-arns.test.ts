@@ -3,8 +3,9 @@ import { assertViolations, evaluate, resourceOf, SECRET_ARN, TD, taskDefinitionW
 
 const NAME = "ecs-task-definition-secrets-from-arns";
 const FORMS =
-    "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN " +
-    "(arn:aws:ssm:<region>:<account>:parameter/<name>)";
+    "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), an SSM parameter ARN " +
+    "(arn:aws:ssm:<region>:<account>:parameter/<name>) or the name of an SSM parameter in the task's Region (/<path>/<name> or <name>)";
+const UNRESOLVABLE = "ECS cannot resolve it; use the full ARN so the execution role's grant can be scoped to it.";
 
 describe(NAME, () => {
     it("GIVEN the baseline (a Secrets Manager ARN) THEN no violation", async () => {
@@ -27,15 +28,27 @@ describe(NAME, () => {
         const container = webWith({ secrets: [{ name: "DB_PASSWORD", valueFrom: "web/db-password" }] });
         const result = await evaluate(policy, [taskDefinitionWith([container])]);
         assertViolations(result, NAME, "mandatory", [
-            `Container "web" reads secret "DB_PASSWORD" from a valueFrom that is not ${FORMS}; use the full ARN so the execution role's grant can be scoped to it.`,
+            `Container "web" reads secret "DB_PASSWORD" from a valueFrom that is not ${FORMS}; ${UNRESOLVABLE}`,
         ]);
     });
 
-    it("GIVEN a bare SSM parameter name in a log driver secret option THEN reported", async () => {
-        const container = webWith({ logConfiguration: { logDriver: "splunk", secretOptions: [{ name: "splunk-token", valueFrom: "/web/splunk" }] } });
+    it("GIVEN SSM parameters named in the task's Region (hierarchical or plain) THEN no violation: ECS accepts them", async () => {
+        const container = webWith({
+            secrets: [
+                { name: "DB_PASSWORD", valueFrom: "/app/db-password" },
+                { name: "API_KEY", valueFrom: "db-password" },
+                { name: "SMTP_PASSWORD", valueFrom: "/prod/mail/smtp_password.v2" },
+            ],
+            logConfiguration: { logDriver: "splunk", secretOptions: [{ name: "splunk-token", valueFrom: "/web/splunk" }] },
+        });
+        assertViolations(await evaluate(policy, [taskDefinitionWith([container])]), NAME, "mandatory", []);
+    });
+
+    it("GIVEN a log driver secret option that is no parameter name (reserved prefix, spaces) THEN reported", async () => {
+        const container = webWith({ logConfiguration: { logDriver: "splunk", secretOptions: [{ name: "splunk-token", valueFrom: "ssm-splunk token" }] } });
         const result = await evaluate(policy, [taskDefinitionWith([container])]);
         assertViolations(result, NAME, "mandatory", [
-            `Container "web" reads secret "splunk-token" from a valueFrom that is not ${FORMS}; use the full ARN so the execution role's grant can be scoped to it.`,
+            `Container "web" reads secret "splunk-token" from a valueFrom that is not ${FORMS}; ${UNRESOLVABLE}`,
         ]);
     });
 

@@ -124,8 +124,17 @@ describe("secretDetection (pure helpers)", () => {
         });
 
         it("GIVEN a secret name with an innocuous value THEN nothing is reported", () => {
-            for (const value of ["", "  ", "true", "disabled", "3600", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x", "/run/secrets/db", "https://auth.example.com", "${DB_PASSWORD}"]) {
+            for (const value of ["", "  ", "true", "disabled", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x", "/run/secrets/db.json", "https://auth.example.com", "${DB_PASSWORD}"]) {
                 assert.equal(detectPlaintextSecret("DB_PASSWORD", value), undefined, value);
+            }
+            assert.equal(detectPlaintextSecret("GOOGLE_APPLICATION_CREDENTIALS", "/var/secrets/google/key.json"), undefined);
+            assert.equal(detectPlaintextSecret("MAX_TOKENS", "4096"), undefined);
+            assert.equal(detectPlaintextSecret("PASSWORD_MIN_LENGTH", "12"), undefined);
+        });
+
+        it("GIVEN a secret name with a short or path-like value THEN the name tier still reports it (that is the password the app gets)", () => {
+            for (const value of ["3600", "1234", "x", "/run/secrets/db", "/hunter2", "./p4ss"]) {
+                assert.deepEqual(detectPlaintextSecret("DB_PASSWORD", value), { kind: "name", reason: "its name suggests a secret" }, value);
             }
         });
 
@@ -172,8 +181,14 @@ describe("secretDetection (pure helpers)", () => {
             assert.deepEqual(classifySecretReference(arn), { kind: "ssm", parameterArn: arn });
         });
 
-        it("GIVEN a bare name, another ARN or a non-string THEN other", () => {
-            for (const value of ["db-password", "/web/db-password", "arn:aws:s3:::bucket/key", "arn:aws:secretsmanager:eu-west-1:12345:secret:x", 42, undefined]) {
+        it("GIVEN an SSM parameter name (same Region) THEN kind ssm-name", () => {
+            for (const name of ["db-password", "/web/db-password", "/a/b/c.d_e-f", "DB_PASSWORD"]) {
+                assert.deepEqual(classifySecretReference(name), { kind: "ssm-name", parameterName: name }, name);
+            }
+        });
+
+        it("GIVEN something no parameter can be named, another ARN or a non-string THEN other", () => {
+            for (const value of ["web/db-password", "awsDbPassword", "ssm-db", "/web//x", "/web/", "a b", "/" + "a/".repeat(15) + "b", "arn:aws:s3:::bucket/key", "arn:aws:secretsmanager:eu-west-1:12345:secret:x", 42, undefined]) {
                 assert.deepEqual(classifySecretReference(value), { kind: "other" }, String(value));
             }
         });

@@ -8,18 +8,21 @@ const programShape = {
     port: 8080,
     healthCheck: { enabled: true, path: "/health", matcher: "200-399", interval: 15, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
 };
-const noPath = (name: string) =>
-    `Target group "${name}" must define a health check path; set healthCheck.path to an endpoint the service answers (e.g. "/health").`;
+const badPath = (name: string, path: unknown) =>
+    `Target group "${name}" has health check path ${JSON.stringify(path)}, which is not a path; set healthCheck.path to an endpoint the service answers (e.g. "/health").`;
 
 describe("lb-target-group-health-check (catalog #25, headline)", () => {
     it("GIVEN the baseline HTTPS target group and the program's HTTP one (alias) THEN nothing is reported", async () => {
         await expectDetails(policy, [baseline(LB, "tls"), baseline(ALB, "web", programShape)], []);
     });
 
-    it("GIVEN no healthCheck block THEN it is reported (mandatory)", async () => {
-        await expectDetails(policy, [baseline(ALB, "web", { healthCheck: undefined })], [
-            'Target group "web" has no health check; set healthCheck: { enabled: true, path: "/health", matcher: "200-399" }.',
-        ]);
+    it("GIVEN no healthCheck block, or a block without path (AWS's default check: enabled, GET /) THEN not reported", async () => {
+        const { path: _path, ...withoutPath } = programShape.healthCheck;
+        await expectDetails(policy, [
+            baseline(ALB, "web", { healthCheck: undefined }),
+            baseline(LB, "a", { ...programShape, healthCheck: withoutPath }),
+            baseline(LB, "b", { healthCheck: { matcher: "200" } }),
+        ], []);
     });
 
     it("GIVEN a disabled health check THEN it is reported", async () => {
@@ -28,25 +31,20 @@ describe("lb-target-group-health-check (catalog #25, headline)", () => {
         ]);
     });
 
-    it("GIVEN a missing, empty or non-string path THEN each is reported", async () => {
+    it("GIVEN an empty or non-string path THEN each is reported", async () => {
         const { path: _path, ...withoutPath } = programShape.healthCheck;
         await expectDetails(policy, [
-            baseline(LB, "a", { ...programShape, healthCheck: withoutPath }),
             baseline(LB, "b", { ...programShape, healthCheck: { ...withoutPath, path: " " } }),
             baseline(ALB, "c", { ...programShape, healthCheck: { ...withoutPath, path: 42 } }),
-        ], [noPath("a"), noPath("b"), noPath("c")]);
+        ], [badPath("b", " "), badPath("c", 42)]);
     });
 
-    it("GIVEN enabled unset (AWS default true) THEN the path is still required", async () => {
-        await expectDetails(policy, [baseline(LB, "web", { healthCheck: { matcher: "200" } })], [noPath("web")]);
-    });
-
-    it("GIVEN a TCP target group checked over HTTP THEN the path is required; checked over TCP THEN it does not apply", async () => {
+    it("GIVEN a TCP target group checked over HTTP THEN a disabled check is reported; checked over TCP THEN it does not apply", async () => {
         await expectDetails(policy, [
-            baseline(LB, "nlb-http", { protocol: "TCP", healthCheck: { protocol: "HTTP" } }),
+            baseline(LB, "nlb-http", { protocol: "TCP", healthCheck: { protocol: "HTTP", enabled: false } }),
             baseline(LB, "nlb-tcp", { protocol: "TCP", healthCheck: { protocol: "TCP" } }),
             baseline(LB, "nlb-default", { protocol: "TCP", healthCheck: undefined }),
-        ], [noPath("nlb-http")]);
+        ], ['Target group "nlb-http" disables its health check; set healthCheck.enabled: true.']);
     });
 
     it("GIVEN a lambda target group (no protocol) THEN it does not apply", async () => {
@@ -54,8 +52,25 @@ describe("lb-target-group-health-check (catalog #25, headline)", () => {
     });
 
     it("GIVEN a lower-case protocol THEN it applies", async () => {
-        await expectDetails(policy, [baseline(LB, "web", { protocol: "http", healthCheck: null })], [
-            'Target group "web" has no health check; set healthCheck: { enabled: true, path: "/health", matcher: "200-399" }.',
+        await expectDetails(policy, [baseline(LB, "web", { protocol: "http", healthCheck: { enabled: false } })], [
+            'Target group "web" disables its health check; set healthCheck.enabled: true.',
         ]);
+    });
+
+    for (const matcher of ["200-499", "200,404", "200 - 401", "500", "200-399,400"]) {
+        it(`GIVEN matcher ${JSON.stringify(matcher)}, which accepts errors THEN reported`, async () => {
+            const highest = Math.max(...matcher.split(/[,-]/).map(c => Number(c.trim())));
+            await expectDetails(policy, [baseline(LB, "web", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher } })], [
+                `Target group "web" counts HTTP ${highest} as healthy (matcher "${matcher}"), so a target that answers with errors stays in service; accept only 2xx and 3xx codes, e.g. matcher "200-399".`,
+            ]);
+        });
+    }
+
+    it("GIVEN success-only matchers, a gRPC matcher or a malformed one THEN not reported here", async () => {
+        await expectDetails(policy, [
+            baseline(LB, "a", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher: "200,204,301-399" } }),
+            baseline(LB, "g", { ...programShape, protocolVersion: "GRPC", healthCheck: { ...programShape.healthCheck, matcher: "0-99" } }),
+            baseline(LB, "x", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher: "4xx" } }),
+        ], []);
     });
 });
