@@ -124,7 +124,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (onDemandBase > maxCapacity) {
         r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
     } else if (prod && capacityProvider === "FARGATE_SPOT" && onDemandBase < minCapacity) {
-        r.report("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
+        r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
     }
     const gracePeriod = r.integer("healthCheckGracePeriodSeconds", 0, 7200);
     if (gracePeriod < startPeriodSeconds) {
