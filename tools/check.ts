@@ -6,8 +6,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyConfigError, ProgramError } from "../harness/errors";
-import { ConfigFileError, inspectStackConfig, StackConfig } from "../harness/projectConfig";
 import { ConfigError } from "../components/stackSettings";
+import { ConfigFileError, inspectStackConfig, StackConfig } from "../harness/projectConfig";
+import { BaselineError, readBaselineReport } from "./changes/baseline";
+import { compareReports } from "./changes/compare";
+import { ChangeReport, formatChangesMarkdown } from "./changes/format";
+import { changeFindings, ChangeThresholds, ChangeThresholdsError, readChangeThresholds } from "./changes/thresholds";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
 
@@ -52,6 +56,14 @@ async function ownConfigProblems(config: StackConfig, refusedKeys: readonly stri
     }
 }
 
+/** The baseline and thresholds of a change report, read before anything heavy loads. */
+function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckReport; thresholds: ChangeThresholds } | undefined {
+    if (!args.baseline) return undefined;
+    const baseline = readBaselineReport(path.resolve(args.baseline), { stack: args.stack, project });
+    const file = args.changeConfig ? path.resolve(args.changeConfig) : path.join(ROOT, "policy", "config", `${args.stack}.changes.json`);
+    return { baseline, thresholds: readChangeThresholds(file, args.changeConfig !== undefined) };
+}
+
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
     const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
@@ -70,6 +82,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         throw ConfigFileError.of(file, problems);
     }
     const policyConfig = readPolicyConfig(args);
+    const changeInputs = readChangeInputs(args, config.project);
     // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
     const { runProgram } = await import("../harness/runProgram");
     const { evaluatePack } = await import("../harness/policyEngine");
@@ -80,7 +93,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);
     const rollout = estimateRollout(run.resources, { environment });
-    const report: CheckReport = {
+    const base: CheckReport = {
         stack: args.stack,
         project: config.project,
         resources: reportResources(run.resources, run.stackUrn),
@@ -95,13 +108,33 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         },
         rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
     };
-    return { report, exitCode: report.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0 };
+    let changes: ChangeReport | undefined;
+    if (changeInputs) {
+        const changeSet = compareReports(changeInputs.baseline, base);
+        changes = { ...changeSet, findings: changeFindings(changeSet, changeInputs.thresholds) };
+    }
+    const report: CheckReport = changes ? { ...base, changes } : base;
+    if (args.comment && changes) {
+        const mandatoryViolations = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
+        fs.writeFileSync(path.resolve(args.comment), `${formatChangesMarkdown(changes, { mandatoryViolations })}\n`);
+    }
+    const blocked = report.violations.some(v => v.enforcementLevel === "mandatory") || (changes?.findings.some(f => f.enforcementLevel === "mandatory") ?? false);
+    return { report, exitCode: blocked ? 1 : 0 };
 }
 
 /** Message for an input problem, whichever layer raised it; undefined for a bug (which keeps its trace). */
 function inputProblem(e: unknown): string | undefined {
     if (e instanceof UsageError) return `${e.message}\n\n${USAGE}`;
-    if (e instanceof InputError || e instanceof ConfigFileError || e instanceof PolicyConfigError || e instanceof ConfigError) return e.message;
+    if (
+        e instanceof InputError ||
+        e instanceof ConfigFileError ||
+        e instanceof PolicyConfigError ||
+        e instanceof ConfigError ||
+        e instanceof BaselineError ||
+        e instanceof ChangeThresholdsError
+    ) {
+        return e.message;
+    }
     if (e instanceof ProgramError) return `The program failed: ${e.message}`;
     return undefined;
 }

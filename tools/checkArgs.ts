@@ -8,6 +8,12 @@ export interface CheckArgs {
     readonly program?: string;
     readonly config?: string;
     readonly policyConfig?: string;
+    /** A `--json` report of the base branch to compare with. */
+    readonly baseline?: string;
+    /** Change thresholds file (default: policy/config/<stack>.changes.json when it exists). */
+    readonly changeConfig?: string;
+    /** Where to write the change report as a Markdown pull-request comment. */
+    readonly comment?: string;
     readonly json: boolean;
     readonly help: boolean;
 }
@@ -16,6 +22,7 @@ export interface CheckArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: npm run check -- --stack <name> [--program <entry.ts>] [--config <file>] [--policy-config <file>] [--json]
+                         [--baseline <report.json> [--change-config <file>] [--comment <file.md>]]
 
 Runs a Pulumi TypeScript program offline (no cloud account, no Pulumi CLI), evaluates the policy pack and
 prints the resources, violations, monthly cost and rollout time.
@@ -25,10 +32,15 @@ prints the resources, violations, monthly cost and rollout time.
   --config <file>          stack config file (default: Pulumi.<name>.yaml beside Pulumi.yaml)
   --policy-config <file>   policy pack config (default: policy/config/<name>.json when it exists)
   --json                   print one JSON document instead of text
+  --baseline <report.json> compare with another --json report of the same stack (e.g. the base branch's):
+                           resources added, replaced and deleted, cost, rollout and violations before/after
+  --change-config <file>   change thresholds (default: policy/config/<name>.changes.json when it exists)
+  --comment <file.md>      also write the comparison as a Markdown pull-request comment
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 invalid program, file or config.`;
+Exit codes: 0 no mandatory violation, 1 mandatory violations or mandatory change findings, 2 invalid
+program, file or config.`;
 
-const VALUED = new Set(["--stack", "--program", "--config", "--policy-config"]);
+const VALUED = new Set(["--stack", "--program", "--config", "--policy-config", "--baseline", "--change-config", "--comment"]);
 
 /** Parses `argv` (without node and script); throws {@link UsageError} for anything it does not know. */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -58,6 +70,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     if (!help && !values["--stack"]) {
         throw new UsageError("--stack is required");
     }
+    for (const flag of ["--change-config", "--comment"]) {
+        if (values[flag] !== undefined && values["--baseline"] === undefined) {
+            throw new UsageError(`${flag} goes with --baseline`);
+        }
+    }
     if (values["--stack"] !== undefined && !/^[A-Za-z0-9_.-]+$/.test(values["--stack"])) {
         throw new UsageError(`--stack ${JSON.stringify(values["--stack"])} is not a stack name (letters, digits, - _ .)`);
     }
@@ -66,6 +83,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         program: values["--program"],
         config: values["--config"],
         policyConfig: values["--policy-config"],
+        baseline: values["--baseline"],
+        changeConfig: values["--change-config"],
+        comment: values["--comment"],
         json,
         help,
     };

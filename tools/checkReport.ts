@@ -4,6 +4,7 @@
  */
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
 import { Diagnostic, RecordedResource } from "../harness/types";
+import { ChangeReport, formatChangesText } from "./changes/format";
 
 /** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
 export interface ReportedResource {
@@ -12,6 +13,13 @@ export interface ReportedResource {
     readonly name: string;
     readonly parent: string;
     readonly inputs: unknown;
+    /** The resource options a change report needs to judge a replacement or a deletion. */
+    readonly options: {
+        readonly protect: boolean;
+        readonly retainOnDelete: boolean;
+        /** URNs this resource was known by before (Pulumi `aliases`): the same resource, not a new one. */
+        readonly aliases: readonly string[];
+    };
 }
 
 /** One policy finding. */
@@ -44,6 +52,8 @@ export interface CheckReport {
         readonly notes: readonly string[];
         readonly warnings: readonly string[];
     };
+    /** With `--baseline`: what changes against the baseline report, and the findings it crossed. */
+    readonly changes?: ChangeReport;
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -58,6 +68,7 @@ export function reportResources(resources: readonly RecordedResource[], stackUrn
         name: r.name,
         parent: r.parent ?? stackUrn,
         inputs: unknownsShown(redactSecrets(r.inputs)),
+        options: { protect: r.opts.protect, retainOnDelete: r.opts.retainOnDelete, aliases: r.opts.aliases },
     }));
 }
 
@@ -131,6 +142,14 @@ export function formatReport(report: CheckReport): string {
         lines.push(`  warning: ${warning}`);
     }
     const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
+    if (report.changes) {
+        lines.push("", ...formatChangesText(report.changes));
+        const blocking = report.changes.findings.filter(f => f.enforcementLevel === "mandatory").length;
+        if (blocking > 0) {
+            lines.push("", `FAILED: ${mandatory} mandatory policy violation(s), ${blocking} mandatory change finding(s).`);
+            return lines.join("\n");
+        }
+    }
     lines.push("", mandatory > 0 ? `FAILED: ${mandatory} mandatory policy violation(s).` : "PASSED: no mandatory policy violation.");
     return lines.join("\n");
 }

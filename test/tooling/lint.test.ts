@@ -187,6 +187,21 @@ describe("tooling: workflow conventions", function () {
         assert.equal(step.env?.PULUMI_ACCESS_TOKEN, "${{ secrets.PULUMI_ACCESS_TOKEN }}");
     });
 
+    it("pull requests: a change report per stack against the merge base, one comment per stack updated in place", function () {
+        const job = pr.jobs["change-report"];
+        assert.equal(job.needs, "test");
+        assert.deepEqual(job.strategy?.matrix.stack, ["dev", "prod"]);
+        assert.deepEqual(job.permissions, { contents: "read", "pull-requests": "write" });
+        const script = job.steps.map((s) => s.run ?? "").join("\n");
+        assert.match(script, /git merge-base "\$BASE_SHA" HEAD/);
+        assert.match(script, /npm run --silent check -- --stack "\$STACK" --json\) > "\$RUNNER_TEMP\/base\.json"/);
+        assert.match(script, /--json --baseline "\$RUNNER_TEMP\/base\.json" --comment "\$RUNNER_TEMP\/comment\.md"/);
+        const post = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"));
+        assert.equal((post as Step & { if?: string })?.if, "github.event.pull_request.head.repo.full_name == github.repository");
+        assert.match(String(post?.with?.script), /updateComment[\s\S]*createComment/);
+        assert.match(String(post?.with?.script), /startsWith\(marker\)/);
+    });
+
     it("deploys: each stack in its own environment, with its policy config, never cancelled mid-update", function () {
         assert.deepEqual(deploy.permissions, {});
         for (const stack of ["dev", "prod"]) {

@@ -75,7 +75,7 @@ describe("npm run check (spawned)", function () {
         assert.equal(report.stack, "prod");
         assert.equal(report.resources.length, 49);
         for (const r of report.resources) {
-            assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "parent", "type", "urn"]);
+            assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
         }
         const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
         assert.equal(image.inputs.registry.password, "[secret]");

@@ -1,0 +1,47 @@
+/**
+ * Reading the baseline of a change report: a `npm run check --json` document of the same stack, written by
+ * this version or an earlier one (earlier ones lack resource options, which then read as unprotected).
+ */
+import * as fs from "fs";
+import type { CheckReport } from "../checkReport";
+
+/** A baseline that cannot be used; the command prints it and exits 2. */
+export class BaselineError extends Error {}
+
+const isObject = (v: unknown): v is Record<string, any> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Checks the parts of a report the comparison reads; names the first part that is missing. */
+export function parseBaselineReport(value: unknown, where: string, expected: { stack: string; project?: string }): CheckReport {
+    const fail = (what: string): never => {
+        throw new BaselineError(`${where}: not a report of npm run check --json (${what})`);
+    };
+    if (!isObject(value)) fail("expected one JSON object");
+    const r = value as Record<string, any>;
+    if (typeof r.stack !== "string") fail("no stack");
+    if (!Array.isArray(r.resources)) fail("no resources list");
+    r.resources.forEach((res: unknown, i: number) => {
+        if (!isObject(res) || typeof res.urn !== "string" || typeof res.type !== "string" || typeof res.name !== "string") fail(`resources[${i}] lacks urn, type or name`);
+    });
+    if (!Array.isArray(r.violations)) fail("no violations list");
+    if (!isObject(r.cost) || typeof r.cost.monthlyUsd !== "number" || typeof r.cost.monthlyUsdMax !== "number") fail("no cost.monthlyUsd");
+    if (!isObject(r.rollout) || typeof r.rollout.secondsPerWave !== "number" || typeof r.rollout.waves !== "number") fail("no rollout.secondsPerWave");
+    if (r.stack !== expected.stack) {
+        throw new BaselineError(`${where}: the baseline is a report of stack ${JSON.stringify(r.stack)}, not of ${JSON.stringify(expected.stack)}`);
+    }
+    if (expected.project !== undefined && typeof r.project === "string" && r.project !== expected.project) {
+        throw new BaselineError(`${where}: the baseline is a report of project ${JSON.stringify(r.project)}, not of ${JSON.stringify(expected.project)}`);
+    }
+    return r as CheckReport;
+}
+
+/** Reads and checks a baseline file. */
+export function readBaselineReport(file: string, expected: { stack: string; project?: string }): CheckReport {
+    if (!fs.existsSync(file)) throw new BaselineError(`${file}: baseline report not found`);
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new BaselineError(`${file}: ${(e as Error).message}`);
+    }
+    return parseBaselineReport(parsed, file, expected);
+}
