@@ -40,7 +40,7 @@ const image = new ContainerImage(name, {
 const accessLogs = config.loadBalancer.accessLogs;
 const accessLogsBucket =
     accessLogs && !accessLogs.bucket
-        ? new AccessLogBucket(name, { expireAfterDays: config.service.logRetentionDays, protect, tags }).bucketName
+        ? new AccessLogBucket(name, { expireAfterDays: config.service.logRetentionDays, region: config.region, protect, tags }).bucketName
         : accessLogs?.bucket;
 
 const lb = new LoadBalancer(name, {
@@ -73,7 +73,13 @@ const service = new FargateService(name, {
     vpcId: network.vpcId,
     subnetIds: network.taskSubnetIds,
     assignPublicIp: network.tasksNeedPublicIp,
-    loadBalancer: { securityGroupId: lb.securityGroupId, targetGroupArn: lb.targetGroupArn, listener: lb.listener },
+    loadBalancer: {
+        securityGroupId: lb.securityGroupId,
+        targetGroupArn: lb.targetGroupArn,
+        listener: lb.listener,
+        secondsToHealthy: lb.targetTiming.secondsToHealthy,
+        deregistrationDelaySeconds: lb.targetTiming.deregistrationDelaySeconds,
+    },
     image: image.imageRef,
     repositoryArn: image.imageRepositoryArn,
     cpu: config.container.cpu,
@@ -87,11 +93,12 @@ const service = new FargateService(name, {
     environment: config.container.environment,
     secrets: {
         ...Object.fromEntries(Object.entries(config.container.secrets).map(([k, s]) => [k, s.valueFrom])),
-        ...created.arns,
+        ...created.valueFroms,
     },
     desiredCount: config.service.desiredCount,
     capacityProvider: config.service.capacityProvider,
     onDemandBase: config.service.onDemandBase,
+    platformVersion: config.service.platformVersion,
     healthCheckGracePeriodSeconds: config.service.healthCheckGracePeriodSeconds,
     logRetentionDays: config.service.logRetentionDays,
     kmsKeyArn: config.kmsKeyArn,

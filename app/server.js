@@ -3,8 +3,11 @@
 const http = require('node:http');
 
 const DEFAULT_PORT = 8080;
-// Below ECS's default 30 s stopTimeout, so we exit on our own terms before SIGKILL.
-const DEFAULT_SHUTDOWN_TIMEOUT_MS = 25_000;
+// Below ECS's default 30 s stopTimeout, so we exit on our own terms before SIGKILL. On ECS the task
+// definition sets SHUTDOWN_TIMEOUT_SECONDS from its own stopTimeout; this default is for `docker run`.
+const DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 25;
+// ECS allows a stopTimeout of at most 120 s, so a longer drain could never finish before SIGKILL.
+const MAX_SHUTDOWN_TIMEOUT_SECONDS = 120;
 
 function logJson(event, fields = {}) {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
@@ -43,7 +46,7 @@ function sendJson(res, status, body) {
  */
 function createServer(options = {}) {
   const serviceName = options.serviceName ?? process.env.SERVICE_NAME ?? 'web';
-  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS * 1000;
   const handler = options.handler ?? ((req, res, next) => next());
   const log = options.log ?? logJson;
 
@@ -132,7 +135,8 @@ function createServer(options = {}) {
 /** Entry point for `node server.js`: listens on PORT and exits after a graceful shutdown. */
 function start(options = {}) {
   const port = intFromEnv('PORT', DEFAULT_PORT, { min: 0, max: 65535 });
-  const shutdownTimeoutMs = intFromEnv('SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, { min: 0, max: 2 ** 31 - 1 });
+  const shutdownTimeoutMs =
+    1000 * intFromEnv('SHUTDOWN_TIMEOUT_SECONDS', DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, { min: 1, max: MAX_SHUTDOWN_TIMEOUT_SECONDS });
   const app = createServer({ shutdownTimeoutMs, ...options });
   const log = options.log ?? logJson;
 

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ELB_LOG_DELIVERY_PRINCIPAL, hasElbAccount } from "./elbLogDelivery";
 import { childName } from "./naming";
 
 /** Arguments of {@link AccessLogBucket}. */
@@ -13,20 +14,24 @@ export interface AccessLogBucketArgs {
     readonly protect?: boolean;
     /** Tags for every resource. @default {} */
     readonly tags?: Record<string, string>;
+    /** Region of the bucket (and of the load balancer writing to it). @default the `aws:region` config */
+    readonly region?: string;
 }
 
 /**
- * The bucket policy that lets Elastic Load Balancing deliver access logs: the region's ELB account (regions
- * opened before August 2022) and the log-delivery service principal (newer regions) may put objects
- * under `AWSLogs/<account>/`, and nothing may reach the bucket without TLS.
+ * The bucket policy that lets Elastic Load Balancing deliver access logs: the log-delivery service principal
+ * and, in regions opened before August 2022, the region's ELB account (`elbAccountArn`; see
+ * elbLogDelivery.ts) may put objects under `AWSLogs/<account>/`, and nothing may reach the bucket without
+ * TLS.
  */
-export function accessLogBucketPolicy(bucketArn: string, accountId: string, elbAccountArn: string): string {
+export function accessLogBucketPolicy(bucketArn: string, accountId: string, elbAccountArn?: string): string {
     const logs = `${bucketArn}/*/AWSLogs/${accountId}/*`;
+    const elbAccount = elbAccountArn ? [{ Sid: "ElbAccount", Effect: "Allow", Principal: { AWS: elbAccountArn }, Action: "s3:PutObject", Resource: logs }] : [];
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-            { Sid: "ElbAccount", Effect: "Allow", Principal: { AWS: elbAccountArn }, Action: "s3:PutObject", Resource: logs },
-            { Sid: "ElbLogDelivery", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: logs },
+            ...elbAccount,
+            { Sid: "ElbLogDelivery", Effect: "Allow", Principal: { Service: ELB_LOG_DELIVERY_PRINCIPAL }, Action: "s3:PutObject", Resource: logs },
             {
                 Sid: "TlsOnly",
                 Effect: "Deny",
@@ -49,6 +54,10 @@ export class AccessLogBucket extends pulumi.ComponentResource {
 
     constructor(name: string, args: AccessLogBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:lb:AccessLogBucket", name, {}, opts);
+        const region = args.region ?? aws.config.region;
+        if (!region) {
+            throw new Error(`AccessLogBucket ${name}: region is not set and neither is aws:region; set one, e.g. "us-east-1".`);
+        }
         const protect = args.protect ?? false;
         const expireAfterDays = args.expireAfterDays ?? 365;
         const tags = args.tags ?? {};
@@ -74,7 +83,9 @@ export class AccessLogBucket extends pulumi.ComponentResource {
             { parent: this },
         );
         const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-        const elbAccount = aws.elb.getServiceAccountOutput({}, { parent: this }).arn;
+        // Looked up only where the account exists: the lookup fails in newer regions.
+        const elbAccount = hasElbAccount(region) ? aws.elb.getServiceAccountOutput({ region }, { parent: this }).arn : undefined;
+        // Same logical name in every region, so an existing stack's policy is updated in place, never replaced.
         const policy = new aws.s3.BucketPolicy(
             childName(name, "policy"),
             { bucket: bucket.id, policy: pulumi.all([bucket.arn, accountId, elbAccount]).apply(([arn, account, elb]) => accessLogBucketPolicy(arn, account, elb)) },

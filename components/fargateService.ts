@@ -1,131 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CapacityProvider, capacityProviderStrategy } from "./capacity";
-import { ContainerHealthCheck, containerDefinition } from "./containerDefinition";
-import { fargateSizeProblem } from "./fargateSizes";
+import { capacityProviderStrategy } from "./capacity";
+import { containerDefinition } from "./containerDefinition";
+import { ec2Description } from "./ec2Description";
+import { FargateServiceArgs, resolveFargateServiceArgs } from "./fargateServiceArgs";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./iamDocuments";
 import { childName, serviceLogGroupName } from "./naming";
+import { steadyStateTimeoutMinutes } from "./rolloutTimeout";
 
-/** CPU architectures Fargate runs. */
-export type CpuArchitecture = "X86_64" | "ARM64";
-
-/** Arguments of {@link FargateService}. */
-export interface FargateServiceArgs {
-    /** VPC the tasks run in. */
-    readonly vpcId: pulumi.Input<string>;
-    /** Subnets the tasks run in. */
-    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * Give each task a public IP; only for public subnets without NAT, where tasks need one to pull images.
-     * @default false
-     */
-    readonly assignPublicIp?: boolean;
-    /** The load balancer in front: only its security group may reach the tasks. */
-    readonly loadBalancer: {
-        readonly securityGroupId: pulumi.Input<string>;
-        readonly targetGroupArn: pulumi.Input<string>;
-        /** The listener forwarding to the target group; ECS rejects a target group no listener uses. */
-        readonly listener?: pulumi.Resource;
-    };
-    /** Image reference, by digest (`repo@sha256:…`). */
-    readonly image: pulumi.Input<string>;
-    /** ECR repository of the image, for the pull grant; unset for images from other registries. */
-    readonly repositoryArn?: pulumi.Input<string>;
-    /** Task CPU units. @default 256 */
-    readonly cpu?: number;
-    /** Task memory (MiB); must be a size Fargate offers with `cpu`. @default 512 */
-    readonly memory?: number;
-    /** CPU architecture; must match the image. @default "X86_64" */
-    readonly architecture?: CpuArchitecture;
-    /** Container name. @default "web" */
-    readonly containerName?: string;
-    /** Port the container listens on. @default 8080 */
-    readonly containerPort?: number;
-    /** Non-root user the container runs as. @default "1000" */
-    readonly user?: string;
-    /** Read-only root filesystem (a writable `/tmp` is mounted). @default true */
-    readonly readonlyRootFilesystem?: boolean;
-    /** Seconds between SIGTERM and SIGKILL. @default 30 */
-    readonly stopTimeoutSeconds?: number;
-    /** Container health check. @default `node healthcheck.js` every 15 s, 5 s timeout, 3 retries, 10 s start period */
-    readonly healthCheck?: Partial<ContainerHealthCheck>;
-    /** Plain environment variables. Never secrets. @default {} */
-    readonly environment?: Record<string, string>;
-    /** Secret variables: name to Secrets Manager or SSM parameter ARN (`valueFrom`). @default {} */
-    readonly secrets?: Record<string, pulumi.Input<string>>;
-    /** Tasks at first deployment. @default 1 */
-    readonly desiredCount?: number;
-    /** Provider for tasks above the on-demand base. @default "FARGATE" */
-    readonly capacityProvider?: CapacityProvider;
-    /** Tasks always on on-demand FARGATE. @default 0 */
-    readonly onDemandBase?: number;
-    /** Seconds the service ignores load balancer health after a task starts. @default 30 */
-    readonly healthCheckGracePeriodSeconds?: number;
-    /** Days CloudWatch keeps container logs. @default 30 */
-    readonly logRetentionDays?: number;
-    /** Customer-managed KMS key for logs and secrets; grants `kms:Decrypt` when set. @default undefined */
-    readonly kmsKeyArn?: string;
-    /** Region, for the awslogs driver. @default the provider's region */
-    readonly region?: pulumi.Input<string>;
-    /** Autoscaling manages the task count: drift of `desiredCount` is then ignored. @default false */
-    readonly autoscaled?: boolean;
-    /** Protect the log group from deletion. @default false */
-    readonly protect?: boolean;
-    /** Tags for every resource. @default {} */
-    readonly tags?: Record<string, string>;
-}
-
-const DEFAULT_HEALTH_CHECK: ContainerHealthCheck = {
-    command: ["CMD", "node", "healthcheck.js"],
-    intervalSeconds: 15,
-    timeoutSeconds: 5,
-    retries: 3,
-    startPeriodSeconds: 10,
-};
-
-/** The fully defaulted, validated form of {@link FargateServiceArgs}. */
-export function resolveFargateServiceArgs(args: FargateServiceArgs) {
-    const resolved = {
-        cpu: args.cpu ?? 256,
-        memory: args.memory ?? 512,
-        architecture: args.architecture ?? "X86_64",
-        containerName: args.containerName ?? "web",
-        containerPort: args.containerPort ?? 8080,
-        user: args.user ?? "1000",
-        readonlyRootFilesystem: args.readonlyRootFilesystem ?? true,
-        stopTimeoutSeconds: args.stopTimeoutSeconds ?? 30,
-        healthCheck: { ...DEFAULT_HEALTH_CHECK, ...args.healthCheck },
-        environment: args.environment ?? {},
-        secrets: args.secrets ?? {},
-        desiredCount: args.desiredCount ?? 1,
-        capacityProvider: args.capacityProvider ?? "FARGATE",
-        onDemandBase: args.onDemandBase ?? 0,
-        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 30,
-        logRetentionDays: args.logRetentionDays ?? 30,
-        assignPublicIp: args.assignPublicIp ?? false,
-        autoscaled: args.autoscaled ?? false,
-        kmsKeyArn: args.kmsKeyArn,
-        protect: args.protect ?? false,
-        tags: args.tags ?? {},
-    };
-    const size = fargateSizeProblem(resolved.cpu, resolved.memory);
-    if (size) {
-        throw new Error(`FargateService: ${size}.`);
-    }
-    if (/^(root|0+)(:|$)/.test(resolved.user)) {
-        throw new Error(`FargateService: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
-    }
-    if (resolved.healthCheckGracePeriodSeconds < resolved.healthCheck.startPeriodSeconds) {
-        throw new Error(
-            `FargateService: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
-        );
-    }
-    const both = Object.keys(resolved.secrets).filter(name => name in resolved.environment);
-    if (both.length > 0) {
-        throw new Error(`FargateService: ${both.join(", ")} set both in environment and in secrets; a variable is either plain or secret.`);
-    }
-    return resolved;
-}
+export { CpuArchitecture, FargateServiceArgs, resolveFargateServiceArgs } from "./fargateServiceArgs";
 
 /**
  * A Fargate service behind a load balancer: a cluster with Container Insights, a log group with retention,
@@ -148,6 +31,7 @@ export class FargateService extends pulumi.ComponentResource {
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:ecs:FargateService", name, {}, opts);
         const a = resolveFargateServiceArgs(args);
+        const groupDescription = ec2Description(`FargateService ${name}`, "security group description", `Tasks of ${name}: only from the load balancer`);
         const tags = a.tags;
         const region = pulumi.output(args.region ?? aws.getRegionOutput({}, { parent: this }).region);
         const identity = aws.getCallerIdentityOutput({}, { parent: this });
@@ -203,7 +87,7 @@ export class FargateService extends pulumi.ComponentResource {
 
         const securityGroup = new aws.ec2.SecurityGroup(
             childName(name, "task-sg"),
-            { vpcId: args.vpcId, description: `Tasks of ${name}: only from the load balancer`, tags: { ...tags, Name: childName(name, "tasks") } },
+            { vpcId: args.vpcId, description: groupDescription, tags: { ...tags, Name: childName(name, "tasks") } },
             { parent: this },
         );
         new aws.vpc.SecurityGroupIngressRule(
@@ -245,7 +129,7 @@ export class FargateService extends pulumi.ComponentResource {
                         readonlyRootFilesystem: a.readonlyRootFilesystem,
                         stopTimeoutSeconds: a.stopTimeoutSeconds,
                         healthCheck: a.healthCheck,
-                        environment: a.environment,
+                        environment: a.taskEnvironment,
                         secrets: valueFroms,
                         logGroupName,
                         region: r,
@@ -270,6 +154,13 @@ export class FargateService extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const steadyStateTimeout = `${steadyStateTimeoutMinutes({
+            startPeriodSeconds: a.healthCheck.startPeriodSeconds,
+            healthCheckGracePeriodSeconds: a.healthCheckGracePeriodSeconds,
+            secondsToHealthy: a.secondsToHealthy,
+            deregistrationDelaySeconds: a.deregistrationDelaySeconds,
+            stopTimeoutSeconds: a.stopTimeoutSeconds,
+        })}m`;
         const service = new aws.ecs.Service(
             childName(name, "service"),
             {
@@ -277,7 +168,16 @@ export class FargateService extends pulumi.ComponentResource {
                 taskDefinition: taskDefinition.arn,
                 desiredCount: a.desiredCount,
                 capacityProviderStrategies: capacityProviderStrategy(a.capacityProvider, a.onDemandBase),
-                platformVersion: "LATEST",
+                platformVersion: a.platformVersion,
+                // Without it the provider refuses (terraform-provider-aws v6) or replaces (v5) the service when
+                // the capacity-provider strategy changes: `capacityProviderStrategyCustomizeDiff` in
+                // hashicorp/terraform-provider-aws internal/service/ecs/service.go, "force_new_deployment should
+                // be true when capacity_provider_strategy is being updated". Changing capacityProvider or
+                // onDemandBase then rolls the tasks onto the new strategy in place.
+                forceNewDeployment: true,
+                // `pulumi up` fails when the deployment does not complete (e.g. the circuit breaker rolls it
+                // back) instead of reporting success while AWS runs the old revision.
+                waitForSteadyState: true,
                 deploymentCircuitBreaker: { enable: true, rollback: true },
                 deploymentMinimumHealthyPercent: 100,
                 deploymentMaximumPercent: 200,
@@ -293,6 +193,8 @@ export class FargateService extends pulumi.ComponentResource {
                 parent: this,
                 dependsOn: [capacityProviders, ...(args.loadBalancer.listener ? [args.loadBalancer.listener] : [])],
                 ignoreChanges: a.autoscaled ? ["desiredCount"] : [],
+                // Sized from the rollout (see rolloutTimeout.ts), so a normal deploy never hits it.
+                customTimeouts: { create: steadyStateTimeout, update: steadyStateTimeout },
             },
         );
 

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ec2Description } from "./ec2Description";
 import { childName } from "./naming";
 
 /** The TLS policy every HTTPS listener uses: TLS 1.3 and 1.2 with forward secrecy only. */
@@ -122,16 +123,20 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly listener: aws.lb.Listener;
     /** Where the service answers: `https://<domain>` or `http(s)://<dns name>`. */
     public readonly url: pulumi.Output<string>;
+    /** How long a new target takes to turn healthy and an old one to drain, in seconds: a service sizes its deploy timeout from them. */
+    public readonly targetTiming: { readonly secondsToHealthy: number; readonly deregistrationDelaySeconds: number };
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:lb:LoadBalancer", name, {}, opts);
         const a = resolveLoadBalancerArgs(args);
         const tags = a.tags;
         const ports = a.tls ? [80, 443] : [80];
+        // Checked before the first registration; a group description change replaces the group.
+        const groupDescription = ec2Description(`LoadBalancer ${name}`, "security group description", `Load balancer ${name}: listener ports from the internet`);
 
         const securityGroup = new aws.ec2.SecurityGroup(
             childName(name, "alb-sg"),
-            { vpcId: args.vpcId, description: `Load balancer ${name}: listener ports from the internet`, tags: { ...tags, Name: childName(name, "alb") } },
+            { vpcId: args.vpcId, description: groupDescription, tags: { ...tags, Name: childName(name, "alb") } },
             { parent: this },
         );
         for (const port of ports) {
@@ -157,7 +162,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 fromPort: a.targetPort,
                 toPort: a.targetPort,
                 cidrIpv4: args.vpcCidrBlock,
-                description: "To the targets' port inside the VPC",
+                // No apostrophe: EC2 refuses it in rule descriptions (see ec2Description.ts). Rule descriptions
+                // update in place, so this fix replaces nothing.
+                description: "To the target port inside the VPC",
                 tags,
             },
             { parent: this },
@@ -250,6 +257,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
+        this.targetTiming = {
+            secondsToHealthy: a.healthCheck.intervalSeconds * a.healthCheck.healthyThreshold,
+            deregistrationDelaySeconds: a.deregistrationDelaySeconds,
+        };
         this.loadBalancerArn = lb.arn;
         this.loadBalancerArnSuffix = lb.arnSuffix;
         this.dnsName = lb.dnsName;

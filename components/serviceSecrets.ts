@@ -19,6 +19,24 @@ export interface ServiceSecretsArgs {
     readonly tags?: Record<string, string>;
 }
 
+/**
+ * ECS `valueFrom` for one version of a whole Secrets Manager secret:
+ * `<secret-arn>:<json-key>:<version-stage>:<version-id>` with the key and stage empty (AWS ECS developer
+ * guide, "Pass Secrets Manager secrets through Amazon ECS environment variables"; CDK's
+ * `Secret.fromSecretsManagerVersion` builds the same string). A new value is a new version id, so the task
+ * definition changes with it and the service rolls its tasks; the id is no function of the value, so
+ * nothing about the value reaches the plaintext task definition.
+ */
+export function versionPinnedValueFrom(secretArn: string, versionId: string): string {
+    if (!/^arn:[\w-]+:secretsmanager:[\w-]+:\d{12}:secret:[\w/+=.@-]+$/.test(secretArn)) {
+        throw new Error(`secret ARN ${JSON.stringify(secretArn)} is not a whole Secrets Manager secret ARN.`);
+    }
+    if (!/^[\w-]{32,64}$/.test(versionId)) {
+        throw new Error(`version id ${JSON.stringify(versionId)} is not a Secrets Manager version id.`);
+    }
+    return `${secretArn}:::${versionId}`;
+}
+
 /** Secrets Manager names: letters, digits and /_+=.@- only. */
 const secretNameFor = (prefix: string, variable: string): string => `${prefix}/${variable}`;
 
@@ -27,8 +45,14 @@ const secretNameFor = (prefix: string, variable: string): string => `${prefix}/$
  * `pulumi config set --secret` and the container still reads its secrets by ARN.
  */
 export class ServiceSecrets extends pulumi.ComponentResource {
-    /** Variable name to the secret's ARN, for a task definition's `secrets[].valueFrom`. */
+    /** Variable name to the secret's ARN. */
     public readonly arns: Record<string, pulumi.Output<string>>;
+    /**
+     * Variable name to a task definition's `secrets[].valueFrom`, pinned to the version this stack wrote
+     * (see {@link versionPinnedValueFrom}). It resolves only once that version exists, so a task
+     * definition using it depends on the version and no task starts before the value is there.
+     */
+    public readonly valueFroms: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: ServiceSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-web:secrets:ServiceSecrets", name, {}, opts);
@@ -38,6 +62,7 @@ export class ServiceSecrets extends pulumi.ComponentResource {
             throw new Error(`ServiceSecrets: recoveryWindowInDays is ${recoveryWindowInDays}; expected 0 or 7 to 30.`);
         }
         this.arns = {};
+        this.valueFroms = {};
         for (const variable of Object.keys(args.values).sort()) {
             // The variable name as is: names differing only in case are distinct variables, and must stay
             // distinct resources.
@@ -53,13 +78,17 @@ export class ServiceSecrets extends pulumi.ComponentResource {
                 },
                 { parent: this, protect, retainOnDelete: protect },
             );
-            new aws.secretsmanager.SecretVersion(
+            // Not protected, even in prod: the provider replaces a version when its value changes (its
+            // update only moves version stages), and protect would refuse that. The secret itself stays
+            // protected; retainOnDelete keeps the old version (as AWSPREVIOUS) when a new one replaces it.
+            const version = new aws.secretsmanager.SecretVersion(
                 childName(name, `${role}-value`),
                 { secretId: secret.id, secretString: pulumi.secret(args.values[variable]) },
-                { parent: this, protect, retainOnDelete: protect },
+                { parent: this, retainOnDelete: protect },
             );
             this.arns[variable] = secret.arn;
+            this.valueFroms[variable] = pulumi.all([secret.arn, version.versionId]).apply(([arn, versionId]) => versionPinnedValueFrom(arn, versionId));
         }
-        this.registerOutputs({ arns: this.arns });
+        this.registerOutputs({ arns: this.arns, valueFroms: this.valueFroms });
     }
 }

@@ -7,9 +7,11 @@ import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmP
 import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
+import { reservedNames } from "./appEnvironment";
 import { unreadKeys } from "./configNamespaces";
 import { checkSecrecy } from "./configSecrets";
 import { ecrImageReferenceProblem } from "./imageReference";
+import { FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
 import { PROD_PROFILE } from "./prodProfile";
 import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
 
@@ -98,6 +100,12 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
             r.reportName("secrets", name, `${r.full("secretValues")} also sets ${name}; give each secret one source`);
         }
     }
+    for (const key of ["containerEnvironment", "secrets", "secretValues"] as const) {
+        const names = Object.keys(key === "containerEnvironment" ? environmentVariables : key === "secrets" ? secrets : secretValues);
+        for (const name of reservedNames(names)) {
+            r.reportName(key, name, `the task sets ${name} from ${r.full(name === "PORT" ? "containerPort" : "stopTimeoutSeconds")}; remove it here`);
+        }
+    }
     for (const name of Object.keys(secretValues)) {
         if (name in environmentVariables) {
             r.reportName("secretValues", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
@@ -125,6 +133,29 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
     } else if (prod && capacityProvider === "FARGATE_SPOT" && onDemandBase < minCapacity) {
         r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
+    }
+    const platformVersion = r.oneOf("platformVersion", FARGATE_PLATFORM_VERSIONS);
+    if (prod && platformVersion !== "LATEST") {
+        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+        r.reportProd("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
+    }
+    const platform = platformVersionProblem(
+        {
+            platformVersion,
+            architecture,
+            capacityProvider,
+            // Created secrets are pinned to their version; referenced ones may name a JSON key.
+            secretsByKeyOrVersion: Object.keys(secretValues).length > 0 || Object.values(secrets).some(s => referencesKeyOrVersion(s.valueFrom)),
+        },
+        {
+            platformVersion: r.full("platformVersion"),
+            architecture: r.full("cpuArchitecture"),
+            capacityProvider: r.full("capacityProvider"),
+            secrets: `${r.full("secrets")} or ${r.full("secretValues")}`,
+        },
+    );
+    if (platform) {
+        r.problems.push(platform);
     }
     const gracePeriod = r.integer("healthCheckGracePeriodSeconds", 0, 7200);
     if (gracePeriod < startPeriodSeconds) {
@@ -224,7 +255,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
             secrets,
             secretValues,
         },
-        service: { desiredCount, capacityProvider, onDemandBase, healthCheckGracePeriodSeconds: gracePeriod, logRetentionDays },
+        service: { desiredCount, capacityProvider, onDemandBase, platformVersion, healthCheckGracePeriodSeconds: gracePeriod, logRetentionDays },
         loadBalancer: {
             healthCheck: { path, matcher, intervalSeconds: lbInterval, timeoutSeconds: lbTimeout, healthyThreshold, unhealthyThreshold },
             deregistrationDelaySeconds,

@@ -5,6 +5,7 @@ import { RunError } from "@pulumi/pulumi/errors";
 import type { CapacityProvider } from "./capacity";
 import type { CpuArchitecture } from "./fargateService";
 import type { NatStrategy } from "./network";
+import type { FargatePlatformVersion } from "./platformVersion";
 
 /** CloudWatch Logs' allowed retention periods, in days. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -60,6 +61,7 @@ export interface StackSettings {
         readonly desiredCount: number;
         readonly capacityProvider: CapacityProvider;
         readonly onDemandBase: number;
+        readonly platformVersion: FargatePlatformVersion;
         readonly healthCheckGracePeriodSeconds: number;
         readonly logRetentionDays: number;
     };

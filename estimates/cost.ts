@@ -2,6 +2,7 @@
  * Monthly cost model over the resources a program run records. Pure: prices come from `prices.json`.
  */
 import { RecordedResource } from "../harness/types";
+import { UnpricedType, unpricedNotes, unpricedTypes } from "./coverage";
 import { defaultPrices, ITEM_NAMES, PriceKey, Prices } from "./priceList";
 import { ecsServices, Json, known, num, ofTypes, ServiceView, TYPES } from "./recorded";
 
@@ -32,6 +33,8 @@ export interface CostEstimate {
     readonly hoursPerMonth: number;
     /** Lines with a non-zero quantity at the maximum, in a fixed order. */
     readonly items: CostItem[];
+    /** Resource types the estimate leaves out (not priced, billed by usage, or remote components). */
+    readonly unpriced: UnpricedType[];
     readonly notes: string[];
 }
 
@@ -226,7 +229,9 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
     if (keys.some(key => key.startsWith("fargateSpot"))) {
         note("Fargate Spot prices are a snapshot; Spot varies with spare capacity.");
     }
-    prices.notModelled.forEach(n => note(n.note));
+    const unpriced = unpricedTypes(resources);
+    unpricedNotes(unpriced).forEach(note);
+    prices.notModelled.filter(n => n.onlyWith === undefined || resources.some(r => n.onlyWith?.includes(r.type))).forEach(n => note(n.note));
     return {
         monthlyUsd: cents(keys.reduce((sum, key) => sum + usd(low, key), 0)),
         monthlyUsdMax: cents(keys.reduce((sum, key) => sum + usd(high, key), 0)),
@@ -234,6 +239,7 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
         region: prices.region,
         hoursPerMonth: hours,
         items,
+        unpriced,
         notes,
     };
 }

@@ -28,8 +28,11 @@ export interface Prices {
     readonly region: string;
     readonly hoursPerMonth: number;
     readonly items: Readonly<Record<PriceKey, PriceEntry>>;
-    /** Charges the model leaves out, each with a note the estimate repeats. */
-    readonly notModelled: ReadonlyArray<{ readonly item: string; readonly source: string; readonly note: string }>;
+    /**
+     * Charges the model leaves out, each with a note the estimate repeats; a note with `onlyWith` is repeated
+     * only when the stack has a resource of one of those types.
+     */
+    readonly notModelled: ReadonlyArray<{ readonly item: string; readonly source: string; readonly note: string; readonly onlyWith?: readonly string[] }>;
 }
 
 /** us-east-1 on-demand prices from `prices.json`. */

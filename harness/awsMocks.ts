@@ -4,37 +4,34 @@
  * data-source call the program may make is implemented — any other call throws, so a program never
  * silently works on `undefined`.
  */
+import { createHash, randomUUID } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
-import { UNKNOWN } from "./serialisation";
+import * as YAML from "yaml";
+import { answerCall, MOCK_ACCOUNT } from "./dataSources";
+import { hex, placeholderState } from "./placeholders";
+import { normaliseForEngine, UNKNOWN } from "./serialisation";
 
-/** The account every mocked ARN belongs to. */
-export const MOCK_ACCOUNT = "123456789012";
+export { MOCK_ACCOUNT };
 
-/** ELB log-delivery accounts of the regions opened before August 2022 (a selection; others use us-east-1's). */
-const ELB_ACCOUNTS: Record<string, string> = {
-    "us-east-1": "127311923021",
-    "us-east-2": "033677994240",
-    "us-west-1": "027434742980",
-    "us-west-2": "797873946194",
-    "eu-west-1": "156460612806",
-    "eu-central-1": "054676820928",
-    "ap-southeast-1": "114774131450",
-    "ap-northeast-1": "582318560864",
-};
-
-const hex = (seed: string, length: number): string => {
-    let out = "";
-    for (let i = 0; out.length < length; i++) {
-        out += createHash("sha256").update(`${seed}#${i}`).digest("hex");
-    }
-    return out.slice(0, length);
-};
 const alnum = (seed: string, length: number): string =>
     Buffer.from(hex(seed, length * 2), "hex").toString("base64").replace(/[^A-Za-z0-9]/g, "x").slice(0, length);
 const uuid = (seed: string): string => {
     const h = hex(seed, 32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/**
+ * Version ids by secret version and value: like Secrets Manager, a new value gets a new id and the same
+ * value keeps its id (within one process), and the id is random, so no output of the harness is a function
+ * of a secret value. Keyed by a digest that never leaves this map.
+ */
+const versionIds = new Map<string, string>();
+const secretVersionId = (name: string, value: unknown): string => {
+    const key = createHash("sha256").update(`${name}\u0000${JSON.stringify(value ?? null)}`).digest("hex");
+    if (!versionIds.has(key)) {
+        versionIds.set(key, randomUUID());
+    }
+    return versionIds.get(key)!;
 };
 
 /** Pulumi's auto-naming: the logical name plus seven random characters (here derived from the name). */
@@ -46,6 +43,17 @@ const autoName = (name: string, inputs: Record<string, any>, max = 255, lower = 
 };
 
 type State = Record<string, any>;
+
+/** Names under a CloudFormation template's `Outputs` (JSON or YAML; intrinsic-function tags are kept as text). */
+function templateOutputs(template: unknown): string[] {
+    if (typeof template !== "string") return [];
+    try {
+        const outputs = YAML.parse(template, { logLevel: "silent" })?.Outputs;
+        return outputs !== null && typeof outputs === "object" ? Object.keys(outputs) : [];
+    } catch {
+        return [];
+    }
+}
 
 /** Options of {@link AwsMocks}. */
 export interface AwsMocksOptions {
@@ -60,6 +68,8 @@ export interface AwsMocksOptions {
      * @default false
      */
     readonly firstPreview?: boolean;
+    /** Folder the program resolves its provider SDKs from (their declarations shape the placeholders). */
+    readonly programDir?: string;
 }
 
 /** `pulumi.runtime.Mocks` for programs built on `@pulumi/aws`, `@pulumi/awsx` (VPC) and `@pulumi/docker`. */
@@ -78,53 +88,47 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
         const inputs = args.inputs as State;
         if (!args.custom) {
-            return { id: undefined, state: args.type === "awsx:ec2:Vpc" ? this.unknownIfFirst(this.awsxVpc(args.name, inputs)) : {} };
+            // A remote component's outputs are what its provider computes; a local one's are ignored.
+            const computed = { ...this.placeholders(args.type, args.name, inputs), ...(args.type === "awsx:ec2:Vpc" ? this.awsxVpc(args.name, inputs) : {}) };
+            return { id: undefined, state: this.unknownIfFirst(computed) };
         }
-        const { id, state } = this.custom(args.type, args.name, inputs);
+        // Computed values are derived from the plain inputs: a secret input (a family name built from a
+        // secret, say) arrives wrapped, and its text is what AWS would see.
+        const plainInputs = normaliseForEngine(inputs) as State;
+        const { id, state } = this.custom(args.type, args.name, plainInputs);
+        const computed = { ...this.placeholders(args.type, args.name, plainInputs), ...state };
         if (this.options.firstPreview) {
             // An empty id is how the engine says "not created yet": the SDK makes it unknown in a preview.
-            return { id: "", state: { ...inputs, ...this.unknownIfFirst(state) } };
+            return { id: "", state: { ...inputs, ...this.unknownIfFirst(computed) } };
         }
-        return { id, state: { ...inputs, ...state, id } };
+        return { id, state: { ...inputs, ...computed, id } };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
-        const r = this.region;
         const inputs = args.inputs as Record<string, any>;
-        switch (args.token) {
-            case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/ci`, userId: "AIDAMOCKUSERID000000", id: MOCK_ACCOUNT };
-            case "aws:index/getRegion:getRegion":
-                return { name: r, region: r, id: r, description: r, endpoint: `ec2.${r}.amazonaws.com` };
-            case "aws:index/getPartition:getPartition":
-                return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
-            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-                const names = ["a", "b", "c", "d", "e", "f"].map(z => `${r}${z}`);
-                return { names, zoneIds: names.map((_, i) => `use1-az${i + 1}`), id: r, groupNames: [r] };
-            }
-            case "aws:ecr/getAuthorizationToken:getAuthorizationToken": {
-                const registry = inputs.registryId ?? MOCK_ACCOUNT;
-                return {
-                    authorizationToken: Buffer.from("AWS:mock-token").toString("base64"),
-                    userName: "AWS",
-                    password: "mock-token",
-                    proxyEndpoint: `https://${registry}.dkr.ecr.${r}.amazonaws.com`,
-                    expiresAt: "2030-01-01T00:00:00Z",
-                    id: registry,
-                };
-            }
-            case "aws:elb/getServiceAccount:getServiceAccount": {
-                const account = ELB_ACCOUNTS[inputs.region ?? r] ?? ELB_ACCOUNTS["us-east-1"];
-                return { arn: `arn:aws:iam::${account}:root`, id: account };
-            }
+        let answer: Record<string, any> | undefined;
+        try {
+            answer = answerCall(args.token, inputs, this.region);
+        } catch (e) {
+            // A data source that fails as the provider would: recorded, so the run stops with it by name.
+            this.refusedCalls.push((e as Error).message);
+            throw e;
+        }
+        if (answer) {
+            return answer;
         }
         const extra = this.options.calls?.[args.token];
         if (extra) {
             return extra(inputs);
         }
-        const reason = `The offline mocks do not implement the call ${args.token}; add it to AwsMocks (harness/awsMocks.ts) or pass it in options.calls.`;
+        const reason = `The offline mocks do not implement the call ${args.token}: the program reads a data source the offline check cannot answer (answers live in harness/dataSources.ts; tests may pass options.calls).`;
         this.refusedCalls.push(reason);
         throw new Error(reason);
+    }
+
+    /** Every output the type's declarations say the provider computes, as a deterministic placeholder. */
+    private placeholders(type: string, name: string, inputs: State): State {
+        return placeholderState(type, name, inputs, { region: this.region, account: MOCK_ACCOUNT, fromDir: this.options.programDir });
     }
 
     /** In a first preview, every computed value is unknown. */
@@ -258,7 +262,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { id: arn, state: { name: secret, arn } };
             }
             case "aws:secretsmanager/secretVersion:SecretVersion": {
-                const versionId = uuid(name);
+                const versionId = secretVersionId(name, inputs.secretString);
                 return { id: `${inputs.secretId}|${versionId}`, state: { versionId, arn: inputs.secretId } };
             }
             case "aws:acm/certificate:Certificate": {
@@ -297,6 +301,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                     id: policy,
                     state: { name: policy, arn: `arn:aws:autoscaling:${r}:${a}:scalingPolicy:${uuid(name)}:resource/${inputs.resourceId}:policyName/${policy}` },
                 };
+            }
+            case "aws:cloudformation/stack:Stack": {
+                // CloudFormation answers with the template's declared Outputs: one placeholder per name.
+                const id = `arn:aws:cloudformation:${r}:${a}:stack/${inputs.name ?? name}/${uuid(name)}`;
+                return { id, state: { outputs: Object.fromEntries(templateOutputs(inputs.templateBody).map(key => [key, `${name}-${key}-${hex(`${name}/${key}`, 8)}`])) } };
             }
             case "aws:s3/bucket:Bucket":
             case "aws:s3/bucketV2:BucketV2": {

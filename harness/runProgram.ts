@@ -26,6 +26,13 @@ export interface RunOptions {
     readonly preview?: boolean;
     /** Organization for `pulumi.getOrganization()`. @default "organization" */
     readonly organization?: string;
+    /**
+     * Working directory while the program runs, as `pulumi` sets it (the project folder), so relative paths
+     * such as `./www` resolve as they would there. @default the program's folder
+     */
+    readonly cwd?: string;
+    /** The program is an ES module (`"type": "module"`): it is imported, not required. @default false */
+    readonly esm?: boolean;
     /** Extra mock behaviour. */
     readonly mocks?: AwsMocksOptions;
 }
@@ -114,6 +121,29 @@ function sdkFor(programDir: string): Sdk {
     /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
+const STALLED = Symbol("stalled");
+
+/**
+ * `work`, or {@link STALLED} when the event loop drains before it settles: a registration waits on a value
+ * that nothing will ever resolve (e.g. after a refused call), and Node would otherwise exit silently.
+ */
+function unlessStalled<T>(work: Promise<T>): Promise<T | typeof STALLED> {
+    return new Promise((resolve, reject) => {
+        const onIdle = () => resolve(STALLED);
+        process.once("beforeExit", onIdle);
+        work.then(
+            value => {
+                process.off("beforeExit", onIdle);
+                resolve(value);
+            },
+            error => {
+                process.off("beforeExit", onIdle);
+                reject(error);
+            },
+        );
+    });
+}
+
 /** Awaits an export: Outputs resolve to their value (secrets wrapped as `{secret}`), other values as is. */
 async function resolveExport(pulumi: Sdk["pulumi"], value: unknown): Promise<unknown> {
     if (pulumi.Output.isInstance(value)) {
@@ -130,7 +160,9 @@ async function resolveExport(pulumi: Sdk["pulumi"], value: unknown): Promise<unk
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const region = options.config["aws:region"];
-    const mocks = new AwsMocks({ region, ...options.mocks });
+    const programPath = typeof options.program === "string" ? path.resolve(options.program) : undefined;
+    const programDir = programPath && path.dirname(programPath);
+    const mocks = new AwsMocks({ region, programDir, ...options.mocks });
     const resources: RecordedResource[] = [];
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
@@ -154,22 +186,37 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
 
     const stackUrn = `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`;
     process.on("unhandledRejection", onRejection);
+    const callerCwd = process.cwd();
+    // Without an engine the SDK prints its log to the console, stack frames included; the runner reports
+    // the failure itself, so the frames (the runtime's own code, not the program's mistake) are left out.
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => consoleError(...args.map(a => (typeof a === "string" ? a.replace(/\n\s+at .*/g, "") : a)));
     let exports: Record<string, unknown> = {};
     try {
+        if (options.cwd ?? programDir) {
+            process.chdir(options.cwd ?? programDir ?? callerCwd);
+        }
         try {
-            if (typeof options.program === "string") {
-                exports = loadProgram(path.resolve(options.program));
+            if (programPath !== undefined) {
+                exports = options.esm ? await (await import("./loadEsm")).importEsmProgram(programPath) : loadProgram(programPath);
             } else {
-                exports = options.program() ?? {};
+                exports = (options.program as () => Record<string, unknown> | void)() ?? {};
             }
         } catch (e) {
             throw new ProgramError(e instanceof Error ? e.message : String(e), e);
         }
-        await pulumi.runtime.disconnect();
+        const finished = await unlessStalled(pulumi.runtime.disconnect());
         // Let rejections raised while the last registrations settled reach the listener.
         await new Promise(resolve => setImmediate(resolve));
         if (mocks.refusedCalls.length > 0) {
             throw new ProgramError(mocks.refusedCalls[0], failures[0]);
+        }
+        if (finished === STALLED) {
+            const cause = failures[0] instanceof Error ? failures[0].message : failures[0];
+            throw new ProgramError(
+                `the program never finished: it waits on values that can never resolve offline${cause ? ` (first failure: ${cause})` : ", such as a lookup or output the offline mocks do not fill"}`,
+                failures[0],
+            );
         }
         if (failures.length > 0) {
             const first = failures[0];
@@ -181,6 +228,8 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         }
         return { project: options.project, stack: options.stack, stackUrn, resources, outputs };
     } finally {
+        process.chdir(callerCwd);
+        console.error = consoleError;
         process.off("unhandledRejection", onRejection);
     }
 }
@@ -198,6 +247,7 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         urn,
         parent,
         component: !req.getCustom(),
+        remote: req.getRemote(),
         // The wire form, as the engine receives it: unknowns stay the sentinel string (deserialising would
         // turn them into the SDK's own unknown object, which no policy would recognise as unknown).
         inputs: (req.getObject() as { toJavaScript(): Record<string, unknown> }).toJavaScript(),

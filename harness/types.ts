@@ -27,6 +27,11 @@ export interface RecordedResource {
     /** True for component resources (they have no provider and no cloud state). */
     readonly component: boolean;
     /**
+     * True for a remote component (e.g. `@pulumi/awsx` v1+): its provider creates its children, which no
+     * offline run records.
+     */
+    readonly remote?: boolean;
+    /**
      * Inputs exactly as serialised for the engine: secrets are `{"4dabf…": "1b47…", value}` objects and
      * values not known yet are the unknown sentinel string.
      */

@@ -13,7 +13,9 @@ import { compareReports } from "./changes/compare";
 import { ChangeReport, formatChangesMarkdown } from "./changes/format";
 import { changeFindings, ChangeThresholds, ChangeThresholdsError, readChangeThresholds } from "./changes/thresholds";
 import { CheckArgs, parseCheckArgs, USAGE, UsageError } from "./checkArgs";
+import { checkCoverage } from "./checkCoverage";
 import { CheckReport, formatReport, reportResources, reportViolations } from "./checkReport";
+import { ProgramEntryError, resolveProgramEntry } from "./programEntry";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -66,14 +68,7 @@ function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckRe
 
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
-    const program = path.resolve(args.program ?? path.join(ROOT, "index.ts"));
-    if (!fs.existsSync(program)) {
-        throw new InputError(`${args.program}: program not found`);
-    }
-    const projectDir = path.dirname(program);
-    if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
-        throw new InputError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
-    }
+    const { entry: program, projectDir, cwd, esm } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
     const { config, file, problems, refusedKeys } = inspectStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
     if (projectDir === ROOT) {
         problems.push(...(await ownConfigProblems(config, refusedKeys)));
@@ -88,7 +83,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const { evaluatePack } = await import("../harness/policyEngine");
     const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
-    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys });
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);
@@ -104,8 +99,10 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             currency: cost.currency,
             region: cost.region,
             items: cost.items,
+            unpriced: cost.unpriced,
             notes: cost.notes,
         },
+        coverage: checkCoverage(run.resources, evaluation.diagnostics),
         rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
     };
     let changes: ChangeReport | undefined;
@@ -130,6 +127,7 @@ function inputProblem(e: unknown): string | undefined {
         e instanceof ConfigFileError ||
         e instanceof PolicyConfigError ||
         e instanceof ConfigError ||
+        e instanceof ProgramEntryError ||
         e instanceof BaselineError ||
         e instanceof ChangeThresholdsError
     ) {

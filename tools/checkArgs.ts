@@ -28,7 +28,8 @@ Runs a Pulumi TypeScript program offline (no cloud account, no Pulumi CLI), eval
 prints the resources, violations, monthly cost and rollout time.
 
   --stack <name>           stack to check; its config is Pulumi.<name>.yaml beside the program
-  --program <entry.ts>     program entry module (default: index.ts of this project)
+  --program <entry|dir>    program entry module, or its project folder (the one holding Pulumi.yaml);
+                           default: index.ts of this project (CommonJS or ES module programs)
   --config <file>          stack config file (default: Pulumi.<name>.yaml beside Pulumi.yaml)
   --policy-config <file>   policy pack config (default: policy/config/<name>.json when it exists)
   --json                   print one JSON document instead of text
@@ -37,8 +38,9 @@ prints the resources, violations, monthly cost and rollout time.
   --change-config <file>   change thresholds (default: policy/config/<name>.changes.json when it exists)
   --comment <file.md>      also write the comparison as a Markdown pull-request comment
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations or mandatory change findings, 2 invalid
-program, file or config.`;
+Exit codes: 0 no mandatory violation (INCOMPLETE when remote components or checks could not be seen),
+1 mandatory violations or mandatory change findings, 2 invalid program, file or config, or a data source
+the offline run cannot answer.`;
 
 const VALUED = new Set(["--stack", "--program", "--config", "--policy-config", "--baseline", "--change-config", "--comment"]);
 

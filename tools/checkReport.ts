@@ -5,6 +5,7 @@
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
 import { Diagnostic, RecordedResource } from "../harness/types";
 import { ChangeReport, formatChangesText } from "./changes/format";
+import { CheckCoverage, formatCoverage, verdict } from "./checkCoverage";
 
 /** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
 export interface ReportedResource {
@@ -44,8 +45,12 @@ export interface CheckReport {
         readonly currency: string;
         readonly region: string;
         readonly items: ReadonlyArray<{ item: string; quantity: number; unitUsd: number; monthlyUsd: number }>;
+        /** Resource types the estimate leaves out, with how many and why. */
+        readonly unpriced: ReadonlyArray<{ type: string; count: number; reason: string }>;
         readonly notes: readonly string[];
     };
+    /** What the check could not see: remote components and policy checks that could not run. */
+    readonly coverage: CheckCoverage;
     readonly rollout: {
         readonly secondsPerWave: number;
         readonly waves: number;
@@ -114,6 +119,7 @@ export function formatReport(report: CheckReport): string {
     lines.push(`Offline check of stack ${report.stack} (project ${report.project}); no cloud calls were made.`, "");
     lines.push(...resourceTree(report), "");
     lines.push(`Resources: + ${report.resources.length + 1} to create`, "");
+    lines.push(...formatCoverage(report.coverage));
 
     for (const level of ["mandatory", "advisory"] as const) {
         const found = report.violations.filter(v => v.enforcementLevel === level);
@@ -126,7 +132,8 @@ export function formatReport(report: CheckReport): string {
     }
 
     const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
-    lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}`);
+    const partial = report.cost.unpriced.some(u => u.reason !== "usage") ? " (partial: some resources are not priced, see the notes)" : "";
+    lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}${partial}`);
     for (const item of report.cost.items) {
         lines.push(`  ${item.item.padEnd(44)} ${String(item.quantity).padStart(8)} × ${String(item.unitUsd).padEnd(9)} = ${usd(item.monthlyUsd)}`);
     }
@@ -142,14 +149,10 @@ export function formatReport(report: CheckReport): string {
         lines.push(`  warning: ${warning}`);
     }
     const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
+    const blocking = report.changes?.findings.filter(f => f.enforcementLevel === "mandatory").length ?? 0;
     if (report.changes) {
         lines.push("", ...formatChangesText(report.changes));
-        const blocking = report.changes.findings.filter(f => f.enforcementLevel === "mandatory").length;
-        if (blocking > 0) {
-            lines.push("", `FAILED: ${mandatory} mandatory policy violation(s), ${blocking} mandatory change finding(s).`);
-            return lines.join("\n");
-        }
     }
-    lines.push("", mandatory > 0 ? `FAILED: ${mandatory} mandatory policy violation(s).` : "PASSED: no mandatory policy violation.");
+    lines.push("", verdict(mandatory, report.coverage, blocking));
     return lines.join("\n");
 }

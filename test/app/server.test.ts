@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import { appEnvironment } from "../../components/appEnvironment";
 
 // app/ is plain JavaScript outside the TypeScript project, so describe the slice the tests use.
 type Next = () => void;
@@ -207,6 +208,51 @@ describe("fargate-web-app (app/)", function () {
       const proc = spawnNode(SERVER_JS, { PORT: "not-a-port" });
       assert.equal((await withTimeout(proc.exited, 5000, "exit")).code, 1);
       assert.equal(proc.logs[0]?.event, "startup_failed");
+    });
+
+    it("drains for the SHUTDOWN_TIMEOUT_SECONDS the task sets, then gives up with exit 1", async () => {
+      const port = await freePort();
+      const proc = spawnNode(SERVER_JS, { PORT: String(port), SHUTDOWN_TIMEOUT_SECONDS: "1" });
+      await proc.waitForLog("startup");
+      // A request whose headers never finish keeps its connection busy, so only the deadline ends the drain.
+      const socket = net.connect(port, "127.0.0.1");
+      await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+      socket.write("GET /health HTTP/1.1\r\nHost: x\r\n");
+      const started = Date.now();
+      proc.child.kill("SIGTERM");
+      const begin = await proc.waitForLog("shutdown_begin");
+      assert.equal(begin.timeoutMs, 1000);
+      const exit = await withTimeout(proc.exited, 5000, "exit after the drain deadline");
+      socket.destroy();
+      assert.deepEqual(exit, { code: 1, signal: null });
+      assert.ok(proc.logs.some((l) => l.event === "shutdown_timeout"));
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed >= 900 && elapsed < 4000, `drain ended after ${elapsed} ms`);
+    });
+
+    it("without SHUTDOWN_TIMEOUT_SECONDS (docker run) drains for 25 s at most", async () => {
+      const proc = await startServerProcess();
+      proc.child.kill("SIGTERM");
+      assert.equal((await proc.waitForLog("shutdown_begin")).timeoutMs, 25_000);
+    });
+
+    for (const bad of ["0", "121", "2.5", "ten", "-3"]) {
+      it(`refuses to start with SHUTDOWN_TIMEOUT_SECONDS=${bad}, naming the variable and its range`, async () => {
+        const proc = spawnNode(SERVER_JS, { PORT: String(await freePort()), SHUTDOWN_TIMEOUT_SECONDS: bad });
+        assert.equal((await withTimeout(proc.exited, 5000, "exit")).code, 1);
+        assert.equal(proc.logs[0]?.event, "startup_failed");
+        assert.equal(proc.logs[0]?.error, `SHUTDOWN_TIMEOUT_SECONDS must be an integer between 1 and 120, got ${JSON.stringify(bad)}`);
+      });
+    }
+
+    it("accepts every PORT and SHUTDOWN_TIMEOUT_SECONDS the task definition can set", () => {
+      // The program's side of the contract: containerPort 1024..65535, stopTimeoutSeconds 2..120.
+      for (let stop = 2; stop <= 120; stop++) {
+        const env = appEnvironment(65535, stop);
+        const seconds = Number(env.SHUTDOWN_TIMEOUT_SECONDS);
+        assert.ok(Number.isInteger(seconds) && seconds >= 1 && seconds <= 120 && seconds < stop, `stopTimeout ${stop} gives ${seconds}`);
+      }
+      assert.equal(appEnvironment(1024, 30).PORT, "1024");
     });
   });
 

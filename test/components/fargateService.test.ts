@@ -90,7 +90,11 @@ describe("FargateService (under mocks)", () => {
         assert.match(container.image, /@sha256:[0-9a-f]{64}$/);
         assert.equal(container.user, "1000");
         assert.deepEqual(container.healthCheck.command, ["CMD", "node", "healthcheck.js"]);
-        assert.deepEqual(container.environment, [{ name: "LOG_LEVEL", value: "info" }]);
+        assert.deepEqual(container.environment, [
+            { name: "LOG_LEVEL", value: "info" },
+            { name: "PORT", value: "8080" },
+            { name: "SHUTDOWN_TIMEOUT_SECONDS", value: "25" },
+        ]);
         assert.deepEqual(container.secrets.map((s: any) => s.name), ["DB_PASSWORD", "DB_USER", "FLAGS"]);
     });
 

@@ -38,6 +38,7 @@ describe("stack config loader", () => {
             assert.equal(dev.service.capacityProvider, "FARGATE_SPOT");
             assert.equal(dev.service.desiredCount, 1);
             assert.equal(dev.service.logRetentionDays, 7);
+            assert.equal(dev.service.platformVersion, "LATEST");
             assert.equal(dev.deletionProtection, false);
             assert.deepEqual(dev.container.environment, { LOG_LEVEL: "debug", SERVICE_NAME: "web" });
             assert.equal(dev.loadBalancer.domain, undefined);
@@ -128,6 +129,14 @@ describe("stack config loader", () => {
             ["a plain variable named like a secret", "dev", { [`${P}:containerEnvironment`]: `{"DB_PASSWORD":"x"}` }, `${P}:containerEnvironment has "DB_PASSWORD"; the name says it holds a secret; put it in ${P}:secrets (by ARN) or ${P}:secretValues (with --secret)`],
             ["a tag key in the reserved aws: namespace", "dev", { [`${P}:tags`]: `{"aws:owner":"me"}` }, `${P}:tags has "aws:owner"; expected tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@, not starting with the reserved aws:`],
             ["a cpu out of range with a memory fit for another cpu", "dev", { [`${P}:cpu`]: "20000", [`${P}:memory`]: "4096" }, `${P}:cpu is 20000; expected an integer from 1 to 16384`],
+            ["an ARM64 task on platform 1.3.0 (Spot)", "dev", { [`${P}:cpuArchitecture`]: "ARM64", [`${P}:platformVersion`]: "1.3.0" }, `${P}:platformVersion is "1.3.0", but ${P}:cpuArchitecture ARM64 on ${P}:capacityProvider FARGATE_SPOT needs platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`],
+            ["an ARM64 task on platform 1.3.0 (on demand)", "dev", { [`${P}:cpuArchitecture`]: "ARM64", [`${P}:capacityProvider`]: "FARGATE", [`${P}:platformVersion`]: "1.3.0" }, `${P}:platformVersion is "1.3.0", but ${P}:cpuArchitecture ARM64 on ${P}:capacityProvider FARGATE needs platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`],
+            ["a secret by JSON key on platform 1.3.0", "dev", { [`${P}:platformVersion`]: "1.3.0", [`${P}:secrets`]: `{"DB_USER":{"arn":"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf","jsonKey":"username"}}` }, `${P}:platformVersion is "1.3.0", but ${P}:secrets or ${P}:secretValues reference a JSON key or a version of a secret, which Fargate resolves only on platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`],
+            ["secret values (pinned to versions) on platform 1.3.0", "dev", { [`${P}:platformVersion`]: "1.3.0", [`${P}:secretValues`]: `{"API_KEY":"x"}` }, `${P}:platformVersion is "1.3.0", but ${P}:secrets or ${P}:secretValues reference a JSON key or a version of a secret, which Fargate resolves only on platform version 1.4.0 or later; set ${P}:platformVersion to "LATEST" or "1.4.0"`, [`${P}:secretValues`]],
+            ["prod pinned to a platform version", "prod", { [`${P}:platformVersion`]: "1.4.0" }, `${P}:environment is prod but ${P}:platformVersion is "1.4.0"; prod runs on "LATEST" (the platform with current patches); pin a version in dev only`],
+            ["a retired platform version", "dev", { [`${P}:platformVersion`]: "1.2.0" }, `${P}:platformVersion is "1.2.0"; allowed: "LATEST", "1.4.0" or "1.3.0"`],
+            ["PORT in the plain environment", "dev", { [`${P}:containerEnvironment`]: `{"PORT":"80"}` }, `${P}:containerEnvironment has "PORT"; the task sets PORT from ${P}:containerPort; remove it here`],
+            ["the shutdown budget as a secret value", "dev", { [`${P}:secretValues`]: `{"SHUTDOWN_TIMEOUT_SECONDS":"5"}` }, `${P}:secretValues has "SHUTDOWN_TIMEOUT_SECONDS"; the task sets SHUTDOWN_TIMEOUT_SECONDS from ${P}:stopTimeoutSeconds; remove it here`, [`${P}:secretValues`]],
             ["prod without deletion protection", "prod", { [`${P}:deletionProtection`]: "false" }, `${P}:environment is prod but ${P}:deletionProtection is false; prod keeps its load balancer, repository, secrets and logs protected; set it to true`],
         ];
         for (const [what, stack, changes, expected, secretKeys] of cases) {

@@ -79,6 +79,10 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
         enableEcsManagedTags,
         enableExecuteCommand,
         tags,
+        // Provider behaviour, not request members: UpdateService's ForceNewDeployment flag (CreateService has
+        // none) and the provider polling DescribeServices until the service is stable.
+        forceNewDeployment: _forceNewDeployment,
+        waitForSteadyState: _waitForSteadyState,
         ...rest
     } = inputs;
     const { subnets, securityGroups, assignPublicIp, ...networkRest } = networkConfiguration ?? {};

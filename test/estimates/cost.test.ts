@@ -158,8 +158,49 @@ describe("cost model", () => {
             const elsewhere = fixture("aws:ecs/cluster:Cluster", "c", {}, { state: { arn: "arn:aws:ecs:eu-west-1:123456789012:cluster/c" } });
             const notes = estimateMonthlyCost([elsewhere]).notes;
             assert.ok(notes.includes("Prices are for us-east-1 but the stack is in eu-west-1; expect different figures."));
-            assert.ok(notes.includes("NAT gateway data processing (per GB) is not modelled: it depends on traffic."));
-            assert.ok(notes.some(n => n.startsWith("CloudWatch Logs")) && notes.some(n => n.startsWith("ECR image storage")));
+            assert.ok(notes.includes("Data transfer out to the internet and across zones is not modelled."));
+        });
+
+        it("repeats a left-out charge only when the stack has what incurs it (no LCU note without a load balancer)", () => {
+            const cluster = fixture("aws:ecs/cluster:Cluster", "c", {});
+            const without = estimateMonthlyCost([cluster]).notes;
+            for (const prefix of ["Each load balancer is charged one LCU", "NAT gateway data processing", "CloudWatch Logs", "ECR image storage"]) {
+                assert.ok(!without.some(n => n.startsWith(prefix)), `${prefix} in ${JSON.stringify(without)}`);
+            }
+            const alb = fixture("aws:lb/loadBalancer:LoadBalancer", "alb", { loadBalancerType: "application" });
+            const nat = fixture("aws:ec2/natGateway:NatGateway", "nat", {});
+            const logs = fixture("aws:cloudwatch/logGroup:LogGroup", "logs", {});
+            const repo = fixture("aws:ecr/repository:Repository", "repo", {});
+            const withAll = estimateMonthlyCost([cluster, alb, nat, logs, repo]).notes;
+            for (const prefix of ["Each load balancer is charged one LCU", "NAT gateway data processing", "CloudWatch Logs", "ECR image storage"]) {
+                assert.ok(withAll.some(n => n.startsWith(prefix)), `${prefix} missing from ${JSON.stringify(withAll)}`);
+            }
+        });
+
+        it("names each resource type it does not price, and why, instead of counting it as $0", () => {
+            const resources = [
+                fixture("aws:rds/instance:Instance", "db", { instanceClass: "db.t3.micro" }),
+                fixture("aws:rds/instance:Instance", "replica", { instanceClass: "db.t3.micro" }),
+                fixture("aws:lambda/function:Function", "fn", {}),
+                fixture("aws:iam/role:Role", "role", {}),
+                fixture("aws:ec2/securityGroup:SecurityGroup", "sg", {}),
+                { ...fixture("awsx:ecs:FargateService", "svc", {}), component: true, remote: true },
+                { ...fixture("my:local:Component", "local", {}), component: true, remote: false },
+                fixture("aws:secretsmanager/secret:Secret", "s", {}),
+            ];
+            const estimate = estimateMonthlyCost(resources);
+            assert.deepEqual(estimate.unpriced, [
+                { type: "aws:rds/instance:Instance", count: 2, reason: "not-priced" },
+                { type: "aws:lambda/function:Function", count: 1, reason: "usage" },
+                { type: "awsx:ecs:FargateService", count: 1, reason: "remote-component" },
+            ]);
+            assert.ok(estimate.notes.includes("Not priced (the estimate leaves these out): aws:rds/instance:Instance ×2."), JSON.stringify(estimate.notes));
+            assert.ok(estimate.notes.includes("Billed by usage, not estimated: aws:lambda/function:Function."));
+            assert.ok(
+                estimate.notes.includes(
+                    "Not priced: remote components, whose children cannot be seen offline: awsx:ecs:FargateService; the estimate excludes everything they create.",
+                ),
+            );
         });
 
         it("records a source page and date for every price", () => {

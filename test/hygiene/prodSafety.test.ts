@@ -16,7 +16,6 @@ const SECRET_VALUES = { [`${P}:secretValues`]: JSON.stringify({ API_KEY: "s3cr3t
 const STATEFUL: readonly [string, number][] = [
     ["aws:ecr/repository:Repository", 1],
     ["aws:secretsmanager/secret:Secret", 1],
-    ["aws:secretsmanager/secretVersion:SecretVersion", 1],
     ["aws:cloudwatch/logGroup:LogGroup", 2],
     ["aws:s3/bucket:Bucket", 1],
 ];
@@ -46,6 +45,12 @@ describe("teardown safety: prod keeps its data, dev can be torn down", () => {
                 assert.equal(r.opts.protect, true, `${label(r)} is not protected`);
                 assert.equal(r.opts.retainOnDelete, true, `${label(r)} is not retained on delete`);
             }
+        });
+
+        it("THEN a secret's version is retained on delete but not protected: a new value replaces it", () => {
+            const version = one(prod, "aws:secretsmanager/secretVersion:SecretVersion");
+            assert.equal(version.opts.retainOnDelete, true);
+            assert.equal(version.opts.protect, false);
         });
 
         it("THEN the load balancer is protected and has deletion protection on", () => {

@@ -136,9 +136,11 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             secrets: { [`${P}:secretValues`]: JSON.stringify({ API_KEY: "super-secret-api-key-value" }) },
         });
         const created = one(run, "aws:secretsmanager/secret:Secret");
+        const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion");
         const [container] = containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"));
         assert.deepEqual(container.secrets, [
-            { name: "API_KEY", valueFrom: state(created).arn },
+            // The created secret at the version this stack wrote; the referenced one as given.
+            { name: "API_KEY", valueFrom: `${state(created).arn}:::${state(version).versionId}` },
             { name: "DB_PASSWORD", valueFrom: arn },
         ]);
         const execPolicy = ofType(run, "aws:iam/rolePolicy:RolePolicy").map(p => JSON.parse(inputs(p).policy)).find(d => d.Statement.some((s: any) => s.Sid === "Secrets"));

@@ -340,6 +340,24 @@ export const BREAKAGES: readonly Breakage[] = [
     { name: "unknown capacity provider", key: blames("capacityProvider"), break: set("capacityProvider", fc.constantFrom("SPOT", "fargate", "EC2", "")) },
     { name: "unknown environment", key: blames("environment"), break: set("environment", fc.constantFrom("production", "staging", "Prod", "")) },
     { name: "unknown CPU architecture", key: blames("cpuArchitecture"), break: set("cpuArchitecture", fc.constantFrom("x86_64", "arm64", "AMD64", "")) },
+    { name: "unknown platform version", key: blames("platformVersion"), break: set("platformVersion", fc.constantFrom("1.2.0", "1.0.0", "latest", "1.4", "2.0.0", "")) },
+    {
+        name: "platform version that cannot run the task",
+        key: blames("platformVersion"),
+        environments: ["dev"],
+        applies: c => c.values[full("cpuArchitecture")] === "ARM64" || Object.keys(json(c, "secretValues")).length > 0,
+        break: set("platformVersion", fc.constant("1.3.0")),
+    },
+    { name: "prod pinned to a platform version", key: blames("platformVersion"), environments: ["prod"], break: set("platformVersion", fc.constantFrom("1.4.0", "1.3.0")) },
+    {
+        name: "a variable the task sets, set by hand",
+        key: blames("containerEnvironment"),
+        break: c =>
+            fc
+                .constantFrom("PORT", "SHUTDOWN_TIMEOUT_SECONDS")
+                .filter(name => !(name in json(c, "secrets")) && !(name in json(c, "secretValues")))
+                .map(name => withValue(c, full("containerEnvironment"), JSON.stringify({ ...json(c, "containerEnvironment"), [name]: "1" }))),
+    },
     {
         name: "secret value empty or not a string",
         key: blames("secretValues"),

@@ -11,6 +11,7 @@
  */
 import fc from "fast-check";
 import { ConfigKey } from "../../components/configKeys";
+import { APP_ENVIRONMENT_NAMES } from "../../components/appEnvironment";
 import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../components/fargateSizes";
 import { PROD_PROFILE } from "../../components/prodProfile";
 import { LOG_RETENTION_DAYS, RawStackConfig } from "../../components/stackConfig";
@@ -98,8 +99,10 @@ const environmentValue = fc.oneof(
 );
 const containerEnvironment = fc.dictionary(fc.constantFrom(...ENVIRONMENT_NAMES), environmentValue, { maxKeys: 4 });
 
-/** Names of secret variables: never one of ENVIRONMENT_NAMES (they would collide), mixed case allowed. */
-const secretName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/).filter(n => !(ENVIRONMENT_NAMES as readonly string[]).includes(n));
+/** Names of secret variables: never one of ENVIRONMENT_NAMES (they would collide) nor one the task sets, mixed case allowed. */
+const secretName = fc
+    .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/)
+    .filter(n => !(ENVIRONMENT_NAMES as readonly string[]).includes(n) && !(APP_ENVIRONMENT_NAMES as readonly string[]).includes(n));
 
 /** Secret values: any text, or a distinctive one that tests can search for in errors and outputs. */
 export const secretValue = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.stringMatching(/^s3cr3t-[a-z0-9]{12}$/));
@@ -219,6 +222,13 @@ const network = (environment: Environment) =>
 
 const text = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
+/** `wanted`, unless it is 1.3.0 and the task needs 1.4.0 (ARM64, secret values pinned to versions, JSON keys). */
+function platformFor(wanted: string, architecture: string, maps: { secrets: Record<string, unknown>; secretValues: Record<string, string> }): string {
+    const needs14 =
+        architecture === "ARM64" || Object.keys(maps.secretValues).length > 0 || Object.values(maps.secrets).some(v => typeof v === "object" && v !== null);
+    return wanted === "1.3.0" && needs14 ? "1.4.0" : wanted;
+}
+
 /** A config the loader must accept and, for its environment, the policy pack must pass. */
 export function validConfig(environment: Environment): fc.Arbitrary<GeneratedConfig> {
     const retention = environment === "prod" ? LOG_RETENTION_DAYS.filter(d => d >= PROD_POLICY_BOUNDS.logRetentionDays) : LOG_RETENTION_DAYS;
@@ -238,6 +248,8 @@ export function validConfig(environment: Environment): fc.Arbitrary<GeneratedCon
             secretMaps,
             capacity: capacity(environment),
             capacityProvider: fc.constantFrom("FARGATE", "FARGATE_SPOT"),
+            // Prod runs on LATEST only; 1.3.0 is kept below only where it can run the task.
+            platformVersion: environment === "prod" ? fc.constant("LATEST") : fc.constantFrom("LATEST", "1.4.0", "1.3.0"),
             logRetentionDays: fc.constantFrom(...retention),
             healthPath: fc.stringMatching(/^\/[\x21-\x7e]{0,40}$/),
             matcher,
@@ -289,6 +301,7 @@ export function validConfig(environment: Environment): fc.Arbitrary<GeneratedCon
                     environment === "prod" && c.capacityProvider === "FARGATE_SPOT" ? Math.max(c.capacity.onDemandBase, c.capacity.min) : c.capacity.onDemandBase,
                 ),
                 [full("capacityProvider")]: c.capacityProvider,
+                [full("platformVersion")]: platformFor(c.platformVersion, c.architecture, c.secretMaps),
                 [full("logRetentionDays")]: String(c.logRetentionDays),
                 [full("healthCheckPath")]: c.healthPath,
                 [full("healthCheckMatcher")]: c.matcher,

@@ -29,8 +29,9 @@ function report(resources: ReportedResource[], over: Partial<CheckReport> = {}):
         project: "fargate-web",
         resources,
         violations: [],
-        cost: { monthlyUsd: 100, monthlyUsdMax: 200, currency: "USD", region: "us-east-1", items: [], notes: [] },
+        cost: { monthlyUsd: 100, monthlyUsdMax: 200, currency: "USD", region: "us-east-1", items: [], unpriced: [], notes: [] },
         rollout: { secondsPerWave: 80, waves: 1, notes: [], warnings: [] },
+        coverage: { remoteComponents: [], checksNotRun: 0, checksNotRunDetail: [] },
         ...over,
     };
 }
@@ -121,7 +122,7 @@ describe("change report: comparing two reports", () => {
     });
 
     it("GIVEN cost and rollout change THEN the deltas are computed, and an increase over the threshold is a finding", () => {
-        const c = compareReports(report([tg]), report([tg], { cost: { monthlyUsd: 130, monthlyUsdMax: 200, currency: "USD", region: "us-east-1", items: [], notes: [] }, rollout: { secondsPerWave: 60, waves: 2, notes: [], warnings: [] } }));
+        const c = compareReports(report([tg]), report([tg], { cost: { monthlyUsd: 130, monthlyUsdMax: 200, currency: "USD", region: "us-east-1", items: [], unpriced: [], notes: [] }, rollout: { secondsPerWave: 60, waves: 2, notes: [], warnings: [] } }));
         assert.deepEqual(c.monthlyCostUsd, { before: 100, after: 130, change: 30, percent: 30 });
         assert.deepEqual(c.rolloutSeconds, { before: 80, after: 120, change: 40, percent: 50 });
         const findings = changeFindings(c, DEFAULT_CHANGE_THRESHOLDS);

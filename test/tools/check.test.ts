@@ -71,7 +71,7 @@ describe("npm run check (spawned)", function () {
         const { code, stdout, stderr } = await prodJson;
         assert.equal(code, 0, stderr);
         const report = JSON.parse(stdout);
-        assert.deepEqual(Object.keys(report).sort(), ["cost", "project", "resources", "rollout", "stack", "violations"]);
+        assert.deepEqual(Object.keys(report).sort(), ["cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
         assert.equal(report.stack, "prod");
         assert.equal(report.resources.length, 49);
         for (const r of report.resources) {
@@ -84,7 +84,13 @@ describe("npm run check (spawned)", function () {
             assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
             assert.equal(v.enforcementLevel, "advisory");
         }
-        assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region"]);
+        assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "unpriced"]);
+        // The awsx VPC is remote but modelled from its inputs; nothing else is hidden, and every check ran.
+        assert.deepEqual(
+            report.coverage.remoteComponents.map((c: any) => [c.type, c.modelled]),
+            [["awsx:ec2:Vpc", true]],
+        );
+        assert.equal(report.coverage.checksNotRun, 0);
         assert.equal(report.cost.monthlyUsd, 178.76);
         assert.equal(report.cost.currency, "USD");
         for (const item of report.cost.items) {

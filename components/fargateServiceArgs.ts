@@ -1,0 +1,173 @@
+/**
+ * The arguments of {@link FargateService} and their normalisation: defaults, and every check that can be
+ * made before a resource is registered. Pure.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { appEnvironment, reservedNames } from "./appEnvironment";
+import type { CapacityProvider } from "./capacity";
+import type { ContainerHealthCheck } from "./containerDefinition";
+import { fargateSizeProblem } from "./fargateSizes";
+import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
+
+
+/** CPU architectures Fargate runs. */
+export type CpuArchitecture = "X86_64" | "ARM64";
+
+/** Arguments of {@link FargateService}. */
+export interface FargateServiceArgs {
+    /** VPC the tasks run in. */
+    readonly vpcId: pulumi.Input<string>;
+    /** Subnets the tasks run in. */
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Give each task a public IP; only for public subnets without NAT, where tasks need one to pull images.
+     * @default false
+     */
+    readonly assignPublicIp?: boolean;
+    /** The load balancer in front: only its security group may reach the tasks. */
+    readonly loadBalancer: {
+        readonly securityGroupId: pulumi.Input<string>;
+        readonly targetGroupArn: pulumi.Input<string>;
+        /** The listener forwarding to the target group; ECS rejects a target group no listener uses. */
+        readonly listener?: pulumi.Resource;
+        /**
+         * Seconds of target-group health checks before a new task is healthy (interval × healthy threshold);
+         * sizes the deploy timeout. @default 150 (the ALB defaults, 30 s × 5)
+         */
+        readonly secondsToHealthy?: number;
+        /** Seconds the target group drains a stopping task; sizes the deploy timeout. @default 300 (AWS's default) */
+        readonly deregistrationDelaySeconds?: number;
+    };
+    /** Image reference, by digest (`repo@sha256:…`). */
+    readonly image: pulumi.Input<string>;
+    /** ECR repository of the image, for the pull grant; unset for images from other registries. */
+    readonly repositoryArn?: pulumi.Input<string>;
+    /** Task CPU units. @default 256 */
+    readonly cpu?: number;
+    /** Task memory (MiB); must be a size Fargate offers with `cpu`. @default 512 */
+    readonly memory?: number;
+    /** CPU architecture; must match the image. @default "X86_64" */
+    readonly architecture?: CpuArchitecture;
+    /** Container name. @default "web" */
+    readonly containerName?: string;
+    /** Port the container listens on. @default 8080 */
+    readonly containerPort?: number;
+    /** Non-root user the container runs as. @default "1000" */
+    readonly user?: string;
+    /** Read-only root filesystem (a writable `/tmp` is mounted). @default true */
+    readonly readonlyRootFilesystem?: boolean;
+    /**
+     * Seconds between SIGTERM and SIGKILL (2 to 120). The app learns its drain budget from it through
+     * `SHUTDOWN_TIMEOUT_SECONDS`, and the port from `PORT`. @default 30
+     */
+    readonly stopTimeoutSeconds?: number;
+    /** Container health check. @default `node healthcheck.js` every 15 s, 5 s timeout, 3 retries, 10 s start period */
+    readonly healthCheck?: Partial<ContainerHealthCheck>;
+    /** Plain environment variables. Never secrets, never `PORT` or `SHUTDOWN_TIMEOUT_SECONDS` (the task sets them). @default {} */
+    readonly environment?: Record<string, string>;
+    /** Secret variables: name to Secrets Manager or SSM parameter ARN (`valueFrom`). @default {} */
+    readonly secrets?: Record<string, pulumi.Input<string>>;
+    /** Tasks at first deployment. @default 1 */
+    readonly desiredCount?: number;
+    /** Provider for tasks above the on-demand base. @default "FARGATE" */
+    readonly capacityProvider?: CapacityProvider;
+    /** Tasks always on on-demand FARGATE. @default 0 */
+    readonly onDemandBase?: number;
+    /** Fargate platform version; pinned versions must run the architecture and the secrets. @default "LATEST" */
+    readonly platformVersion?: FargatePlatformVersion;
+    /** Seconds the service ignores load balancer health after a task starts. @default 30 */
+    readonly healthCheckGracePeriodSeconds?: number;
+    /** Days CloudWatch keeps container logs. @default 30 */
+    readonly logRetentionDays?: number;
+    /** Customer-managed KMS key for logs and secrets; grants `kms:Decrypt` when set. @default undefined */
+    readonly kmsKeyArn?: string;
+    /** Region, for the awslogs driver. @default the provider's region */
+    readonly region?: pulumi.Input<string>;
+    /** Autoscaling manages the task count: drift of `desiredCount` is then ignored. @default false */
+    readonly autoscaled?: boolean;
+    /** Protect the log group from deletion. @default false */
+    readonly protect?: boolean;
+    /** Tags for every resource. @default {} */
+    readonly tags?: Record<string, string>;
+}
+
+const DEFAULT_HEALTH_CHECK: ContainerHealthCheck = {
+    command: ["CMD", "node", "healthcheck.js"],
+    intervalSeconds: 15,
+    timeoutSeconds: 5,
+    retries: 3,
+    startPeriodSeconds: 10,
+};
+
+/** The fully defaulted, validated form of {@link FargateServiceArgs}. */
+export function resolveFargateServiceArgs(args: FargateServiceArgs) {
+    const resolved = {
+        cpu: args.cpu ?? 256,
+        memory: args.memory ?? 512,
+        architecture: args.architecture ?? "X86_64",
+        containerName: args.containerName ?? "web",
+        containerPort: args.containerPort ?? 8080,
+        user: args.user ?? "1000",
+        readonlyRootFilesystem: args.readonlyRootFilesystem ?? true,
+        stopTimeoutSeconds: args.stopTimeoutSeconds ?? 30,
+        healthCheck: { ...DEFAULT_HEALTH_CHECK, ...args.healthCheck },
+        environment: args.environment ?? {},
+        secrets: args.secrets ?? {},
+        desiredCount: args.desiredCount ?? 1,
+        capacityProvider: args.capacityProvider ?? "FARGATE",
+        onDemandBase: args.onDemandBase ?? 0,
+        platformVersion: args.platformVersion ?? "LATEST",
+        secondsToHealthy: args.loadBalancer.secondsToHealthy ?? 150,
+        deregistrationDelaySeconds: args.loadBalancer.deregistrationDelaySeconds ?? 300,
+        healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 30,
+        logRetentionDays: args.logRetentionDays ?? 30,
+        assignPublicIp: args.assignPublicIp ?? false,
+        autoscaled: args.autoscaled ?? false,
+        kmsKeyArn: args.kmsKeyArn,
+        protect: args.protect ?? false,
+        tags: args.tags ?? {},
+    };
+    const size = fargateSizeProblem(resolved.cpu, resolved.memory);
+    if (size) {
+        throw new Error(`FargateService: ${size}.`);
+    }
+    if (/^(root|0+)(:|$)/.test(resolved.user)) {
+        throw new Error(`FargateService: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
+    }
+    if (resolved.healthCheckGracePeriodSeconds < resolved.healthCheck.startPeriodSeconds) {
+        throw new Error(
+            `FargateService: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
+        );
+    }
+    const reserved = reservedNames([...Object.keys(resolved.environment), ...Object.keys(resolved.secrets)]);
+    if (reserved.length > 0) {
+        throw new Error(`FargateService: ${reserved.join(", ")} set in environment or secrets; the task sets it from containerPort and stopTimeoutSeconds.`);
+    }
+    if (!(FARGATE_PLATFORM_VERSIONS as readonly string[]).includes(resolved.platformVersion)) {
+        throw new Error(`FargateService: platformVersion is ${JSON.stringify(resolved.platformVersion)}; expected one of ${FARGATE_PLATFORM_VERSIONS.join(", ")}.`);
+    }
+    // Secret references known now; created secrets (Outputs) are pinned to versions, which the loader checks.
+    const platform = platformVersionProblem(
+        {
+            platformVersion: resolved.platformVersion,
+            architecture: resolved.architecture,
+            capacityProvider: resolved.capacityProvider,
+            secretsByKeyOrVersion: Object.values(resolved.secrets).some(v => typeof v === "string" && referencesKeyOrVersion(v)),
+        },
+        { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets" },
+    );
+    if (platform) {
+        throw new Error(`FargateService: ${platform}.`);
+    }
+    const both = Object.keys(resolved.secrets).filter(name => name in resolved.environment);
+    if (both.length > 0) {
+        throw new Error(`FargateService: ${both.join(", ")} set both in environment and in secrets; a variable is either plain or secret.`);
+    }
+    let taskEnvironment: Record<string, string>;
+    try {
+        taskEnvironment = { ...resolved.environment, ...appEnvironment(resolved.containerPort, resolved.stopTimeoutSeconds) };
+    } catch (e) {
+        throw new Error(`FargateService: ${(e as Error).message}`);
+    }
+    return { ...resolved, taskEnvironment };
+}

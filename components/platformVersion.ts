@@ -1,0 +1,73 @@
+/**
+ * Fargate platform versions and what each can run. Pure.
+ *
+ * Sources (AWS ECS developer guide): "Fargate Linux platform versions" (1.4.0 is the current version and
+ * what LATEST resolves to; 1.0.0 to 1.2.0 are retired); "Fargate capacity providers" (Fargate Spot needs
+ * platform version 1.3.0 or later; Linux ARM64 tasks run on Fargate Spot on 1.4.0 or later);
+ * "Working with 64-bit ARM workloads" (ARM64 on Fargate needs 1.4.0 or later); "Pass Secrets Manager
+ * secrets through environment variables" (a JSON key or a version of a secret needs 1.4.0 or later).
+ */
+import type { CapacityProvider } from "./capacity";
+import type { CpuArchitecture } from "./fargateServiceArgs";
+
+/** Platform versions a Linux Fargate service may name. */
+export const FARGATE_PLATFORM_VERSIONS = ["LATEST", "1.4.0", "1.3.0"] as const;
+
+/** A Linux Fargate platform version. */
+export type FargatePlatformVersion = (typeof FARGATE_PLATFORM_VERSIONS)[number];
+
+/** What the task needs from the platform. */
+export interface PlatformNeeds {
+    readonly platformVersion: FargatePlatformVersion;
+    readonly architecture: CpuArchitecture;
+    readonly capacityProvider: CapacityProvider;
+    /** Secrets referenced by JSON key or pinned to a version (`:<json-key>:<stage>:<version-id>`). */
+    readonly secretsByKeyOrVersion: boolean;
+}
+
+/** LATEST is 1.4.0 today; comparisons treat it as the newest. */
+const rank = (v: FargatePlatformVersion): number => (v === "LATEST" ? Number.MAX_SAFE_INTEGER : Number(v.split(".")[1]));
+
+/**
+ * The oldest platform version that runs `architecture` on FARGATE and FARGATE_SPOT alike: ARM64 needs
+ * 1.4.0 on either; X86_64 on Spot needs 1.3.0, which is also the oldest version still offered.
+ */
+export function minimumPlatformVersion(architecture: CpuArchitecture): "1.3.0" | "1.4.0" {
+    return architecture === "ARM64" ? "1.4.0" : "1.3.0";
+}
+
+/** How the caller names each input, for messages: config keys in the loader, argument names in a component. */
+export interface PlatformKeys {
+    readonly platformVersion: string;
+    readonly architecture: string;
+    readonly capacityProvider: string;
+    readonly secrets: string;
+}
+
+/**
+ * Why ECS cannot place tasks with these needs on this platform version, naming every input involved, or
+ * undefined when it can. LATEST always runs everything (it is 1.4.0 or newer).
+ */
+export function platformVersionProblem(needs: PlatformNeeds, keys: PlatformKeys): string | undefined {
+    const version = rank(needs.platformVersion);
+    const minimum = minimumPlatformVersion(needs.architecture);
+    if (version < rank(minimum)) {
+        return (
+            `${keys.platformVersion} is ${JSON.stringify(needs.platformVersion)}, but ${keys.architecture} ${needs.architecture} ` +
+            `on ${keys.capacityProvider} ${needs.capacityProvider} needs platform version ${minimum} or later; set ${keys.platformVersion} to "LATEST" or "${minimum}"`
+        );
+    }
+    if (needs.secretsByKeyOrVersion && version < rank("1.4.0")) {
+        return (
+            `${keys.platformVersion} is ${JSON.stringify(needs.platformVersion)}, but ${keys.secrets} reference a JSON key or a version of a secret, ` +
+            `which Fargate resolves only on platform version 1.4.0 or later; set ${keys.platformVersion} to "LATEST" or "1.4.0"`
+        );
+    }
+    return undefined;
+}
+
+/** True when `valueFrom` names a JSON key, a version stage or a version id of a Secrets Manager secret. */
+export function referencesKeyOrVersion(valueFrom: string): boolean {
+    const parts = valueFrom.split(":");
+    return parts[2] === "secretsmanager" && parts.slice(7).some(p => p !== "");
+}
