@@ -6,11 +6,13 @@
  *   median is over the runs after a warm-up).
  * - evaluation: policy evaluation time per resource over a synthetic stack of about 500 resources (the prod
  *   stack's resources repeated with distinct URNs and ARNs).
+ * - applyRules: apply-time rule evaluation time per resource over the same synthetic stack.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { evaluateApplyRules } from "../harness/applyRules";
 import { evaluatePack } from "../harness/policyEngine";
 import { readStackConfig } from "../harness/projectConfig";
 import { runProgram } from "../harness/runProgram";
@@ -49,6 +51,13 @@ async function main() {
         evaluationTimes.push(performance.now() - start);
     }
     const evaluationMs = median(evaluationTimes.slice(1));
+    const applyRuleTimes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+        const start = performance.now();
+        evaluateApplyRules(synthetic, config);
+        applyRuleTimes.push(performance.now() - start);
+    }
+    const applyRulesMs = median(applyRuleTimes.slice(1));
     console.log(
         JSON.stringify(
             {
@@ -60,6 +69,8 @@ async function main() {
                 syntheticResources: synthetic.length,
                 evaluationMedianMs: Math.round(evaluationMs),
                 evaluationPerResourceMs: Number((evaluationMs / synthetic.length).toFixed(3)),
+                applyRulesMedianMs: Number(applyRulesMs.toFixed(1)),
+                applyRulesPerResourceMs: Number((applyRulesMs / synthetic.length).toFixed(4)),
             },
             null,
             2,

@@ -31,3 +31,9 @@ export const isRegion = (value: string): boolean => new RegExp(`^${REGION}$`).te
  */
 export const secretGrantResource = (secretArn: string): string =>
     FULL_SECRET_SUFFIX.test(secretArn) ? secretArn : `${secretArn}-??????`;
+
+/** The region of an ARN (`arn:partition:service:region:account:…`), when it names one. */
+export const arnRegionOf = (arn: string): string | undefined => {
+    const region = arn.split(":")[3];
+    return arn.startsWith("arn:") && region ? region : undefined;
+};

@@ -4,6 +4,7 @@
  * any resource exists, naming the key, the value given and what is allowed.
  */
 import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmParameterArn } from "./arn";
+import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PROGRAM_TAG_KEYS, TAG_CHARACTERS, TAG_LIMITS } from "./awsLimits";
 import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
@@ -33,11 +34,18 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         problems.push(`aws:region is ${show(region)}; expected an AWS region such as us-east-1`);
     }
 
+    const knownRegion = region !== undefined && isRegion(region) ? region : undefined;
     const environment = r.oneOf("environment", ["dev", "prod"] as const);
     const prod = environment === "prod";
     const serviceName = r.string("serviceName", v =>
-        /^[a-z][a-z0-9-]{0,19}$/.test(v) && !v.endsWith("-") ? undefined : "expected 1 to 20 lowercase letters, digits or hyphens, starting with a letter",
+        /^[a-z][a-z0-9-]{0,19}$/.test(v) && !v.endsWith("-")
+            ? derivedNameProblem(v)
+            : "expected 1 to 20 lowercase letters, digits or hyphens, starting with a letter",
     );
+    const family = familyProblem(raw.stack, serviceName);
+    if (family) {
+        problems.push(family);
+    }
 
     const cidrBlock = r.string("vpcCidr", cidrProblem);
     const availabilityZones = r.integer("availabilityZones", 2, 6, " (the load balancer needs subnets in two zones)");
@@ -196,7 +204,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.reportProd("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
     }
     const certificateArn = r.optionalString("certificateArn", v =>
-        isAcmCertificateArn(v) ? undefined : "expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
+        isAcmCertificateArn(v) ? otherRegionProblem(v, knownRegion, "certificate") : "expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
     );
     const domainName = r.optionalString("domainName", v =>
         /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v) ? undefined : "expected a lowercase DNS name such as app.example.com",
@@ -227,9 +235,10 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.reportProd("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
     }
     const kmsKeyArn = r.optionalString("kmsKeyArn", v =>
-        isKmsKeyArn(v) ? undefined : "expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)",
+        isKmsKeyArn(v) ? otherRegionProblem(v, knownRegion, "key") : "expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)",
     );
     const tags = stringMap(r, "tags", /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu, "tag keys of 1 to 128 letters, digits, spaces or _.:/=+-@, not starting with the reserved aws:");
+    tagLimitProblems(r, tags, raw.values["aws:defaultTags"]);
 
     if (problems.length > 0) {
         throw new ConfigError(raw.stack, problems);
@@ -284,7 +293,11 @@ function cidrProblem(value: string): string | undefined {
         return "expected an IPv4 CIDR block such as 10.0.0.0/16";
     }
     const prefix = Number(match[5]);
-    return prefix < 16 || prefix > 24 ? "expected a prefix from /16 to /24" : undefined;
+    if (prefix < 16 || prefix > 24) {
+        return "expected a prefix from /16 to /24";
+    }
+    const network = hostBitsSet(value);
+    return network ? `host bits are set, and EC2 accepts only a network address; use ${network}` : undefined;
 }
 
 /** Prod limits the policy pack's prod config enforces, checked here by key so that `pulumi up` never gets that far. */
@@ -312,6 +325,34 @@ function matcherProblem(value: string): string | undefined {
 /** The largest VPC prefix that fits a public and a private /24 subnet in each of `zones` zones. */
 function largestPrefixFor(zones: number): number {
     return 24 - Math.ceil(Math.log2(2 * Math.max(1, zones)));
+}
+
+/**
+ * Tag limits AWS enforces at apply time on what each resource receives: these tags, the program's own
+ * (PROGRAM_TAG_KEYS) and the provider's `aws:defaultTags`, merged.
+ */
+function tagLimitProblems(r: Reader, tags: Record<string, string>, defaultTagsText: string | undefined): void {
+    for (const [key, value] of Object.entries(tags)) {
+        if (value.length > TAG_LIMITS.value) {
+            r.report("tags", { [key]: value }, `tag values are at most ${TAG_LIMITS.value} characters (${key} has ${value.length})`);
+        } else if (!new RegExp(`^[${TAG_CHARACTERS}]*$`, "u").test(value)) {
+            r.report("tags", { [key]: value }, `tag values may hold letters, digits, spaces and _ . : / = + - @ only (IAM, ELB and ECS refuse others)`);
+        }
+    }
+    let defaults: string[] = [];
+    try {
+        const parsed = defaultTagsText === undefined ? undefined : JSON.parse(defaultTagsText);
+        defaults = parsed?.tags && typeof parsed.tags === "object" ? Object.keys(parsed.tags) : [];
+    } catch {
+        // Not JSON: the provider itself refuses it, naming aws:defaultTags.
+    }
+    const keys = new Set([...Object.keys(tags), ...PROGRAM_TAG_KEYS, ...defaults]);
+    if (keys.size > TAG_LIMITS.perResource) {
+        r.problems.push(
+            `${r.full("tags")} has ${Object.keys(tags).length} keys; with the program's own (${PROGRAM_TAG_KEYS.join(", ")})` +
+                `${defaults.length ? ` and ${defaults.length} from aws:defaultTags` : ""} a resource would carry ${keys.size} tags; AWS allows at most ${TAG_LIMITS.perResource}`,
+        );
+    }
 }
 
 function optionalPercent(r: Reader, key: ConfigKey): number | undefined {

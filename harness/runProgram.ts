@@ -55,6 +55,7 @@ interface RegisterRequest {
     getType(): string;
     getName(): string;
     getParent(): string;
+    getProvider(): string;
     getCustom(): boolean;
     getRemote(): boolean;
     getObject(): unknown;
@@ -246,6 +247,7 @@ function record(sdk: Sdk, req: RegisterRequest, urn: string, id: string, state: 
         name: req.getName(),
         urn,
         parent,
+        provider: req.getProvider() || undefined,
         component: !req.getCustom(),
         remote: req.getRemote(),
         // The wire form, as the engine receives it: unknowns stay the sentinel string (deserialising would

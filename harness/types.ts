@@ -24,6 +24,8 @@ export interface RecordedResource {
     readonly urn: string;
     /** URN of the parent, when the resource has one (the stack itself has none). */
     readonly parent?: string;
+    /** The explicit provider (`<provider URN>::<id>`), when the resource was given one. */
+    readonly provider?: string;
     /** True for component resources (they have no provider and no cloud state). */
     readonly component: boolean;
     /**

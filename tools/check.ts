@@ -1,7 +1,8 @@
 /**
  * `npm run check -- --stack <name> …`: what a stack would deploy, whether it passes the guardrails, what
  * it costs a month and how long a rollout takes — offline, for pull requests from forks and laptops
- * without credentials. Exit 0: no mandatory violation; 1: mandatory violations; 2: invalid input.
+ * without credentials. Exit 0: no mandatory violation and no apply-time error; 1: mandatory violations or
+ * values AWS would refuse at apply time; 2: invalid input.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -81,6 +82,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     // Loaded only once the inputs are known good: the SDKs and the pack take seconds to load.
     const { runProgram } = await import("../harness/runProgram");
     const { evaluatePack } = await import("../harness/policyEngine");
+    const { evaluateApplyRules } = await import("../harness/applyRules");
     const { pack } = await import("../policy/pack");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
     const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm });
@@ -93,6 +95,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         project: config.project,
         resources: reportResources(run.resources, run.stackUrn),
         violations: reportViolations(evaluation.diagnostics),
+        applyErrors: evaluateApplyRules(run.resources, { config: config.config, secretKeys: config.secretKeys }),
         cost: {
             monthlyUsd: cost.monthlyUsd,
             monthlyUsdMax: cost.monthlyUsdMax,
@@ -115,7 +118,10 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         const mandatoryViolations = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
         fs.writeFileSync(path.resolve(args.comment), `${formatChangesMarkdown(changes, { mandatoryViolations })}\n`);
     }
-    const blocked = report.violations.some(v => v.enforcementLevel === "mandatory") || (changes?.findings.some(f => f.enforcementLevel === "mandatory") ?? false);
+    const blocked =
+        report.applyErrors.length > 0 ||
+        report.violations.some(v => v.enforcementLevel === "mandatory") ||
+        (changes?.findings.some(f => f.enforcementLevel === "mandatory") ?? false);
     return { report, exitCode: blocked ? 1 : 0 };
 }
 

@@ -38,9 +38,9 @@ prints the resources, violations, monthly cost and rollout time.
   --change-config <file>   change thresholds (default: policy/config/<name>.changes.json when it exists)
   --comment <file.md>      also write the comparison as a Markdown pull-request comment
 
-Exit codes: 0 no mandatory violation (INCOMPLETE when remote components or checks could not be seen),
-1 mandatory violations or mandatory change findings, 2 invalid program, file or config, or a data source
-the offline run cannot answer.`;
+Exit codes: 0 no mandatory violation and no apply-time error (INCOMPLETE when remote components or checks
+could not be seen), 1 mandatory violations, values AWS would refuse at apply time or mandatory change
+findings, 2 invalid program, file or config, or a data source the offline run cannot answer.`;
 
 const VALUED = new Set(["--stack", "--program", "--config", "--policy-config", "--baseline", "--change-config", "--comment"]);
 

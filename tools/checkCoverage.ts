@@ -74,16 +74,21 @@ export function formatCoverage(coverage: CheckCoverage): string[] {
 }
 
 /** The last line of the text report. */
-export function verdict(mandatory: number, coverage: CheckCoverage, mandatoryChangeFindings = 0): string {
+export function verdict(mandatory: number, coverage: CheckCoverage, mandatoryChangeFindings = 0, applyErrors = 0): string {
     const gaps = [
         opaque(coverage).length > 0 ? `${opaque(coverage).length} remote component(s)` : "",
         coverage.checksNotRun > 0 ? `${coverage.checksNotRun} policy check(s)` : "",
     ]
         .filter(Boolean)
         .join(" and ");
-    if (mandatory > 0 || mandatoryChangeFindings > 0) {
-        const findings = mandatoryChangeFindings > 0 ? `, ${mandatoryChangeFindings} mandatory change finding(s)` : "";
-        return `FAILED: ${mandatory} mandatory policy violation(s)${findings}.${gaps ? ` Also ${gaps} not checked (see NOT CHECKED above).` : ""}`;
+    if (mandatory > 0 || mandatoryChangeFindings > 0 || applyErrors > 0) {
+        const failures = [
+            ...(mandatory > 0 || mandatoryChangeFindings > 0 ? [`${mandatory} mandatory policy violation(s)`] : []),
+            ...(mandatoryChangeFindings > 0 ? [`${mandatoryChangeFindings} mandatory change finding(s)`] : []),
+            // Values AWS refuses at pulumi up (harness/applyRules).
+            ...(applyErrors > 0 ? [`${applyErrors} apply-time error(s)`] : []),
+        ];
+        return `FAILED: ${failures.join(", ")}.${gaps ? ` Also ${gaps} not checked (see NOT CHECKED above).` : ""}`;
     }
     if (!gaps) return "PASSED: no mandatory policy violation.";
     return `INCOMPLETE: no mandatory policy violation in what could be checked; ${gaps} not checked (see NOT CHECKED above).`;

@@ -3,6 +3,7 @@
  * and the estimates.
  */
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
+import type { ApplyError } from "../harness/applyRules/types";
 import { Diagnostic, RecordedResource } from "../harness/types";
 import { ChangeReport, formatChangesText } from "./changes/format";
 import { CheckCoverage, formatCoverage, verdict } from "./checkCoverage";
@@ -39,6 +40,8 @@ export interface CheckReport {
     readonly project: string;
     readonly resources: ReportedResource[];
     readonly violations: ReportedViolation[];
+    /** Values AWS (or the provider's plan-time validation) would refuse at `pulumi up`; secrets as "[secret]". */
+    readonly applyErrors: ApplyError[];
     readonly cost: {
         readonly monthlyUsd: number;
         readonly monthlyUsdMax: number;
@@ -131,6 +134,8 @@ export function formatReport(report: CheckReport): string {
         lines.push("");
     }
 
+    lines.push(...formatApplyErrors(report.applyErrors), "");
+
     const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
     const partial = report.cost.unpriced.some(u => u.reason !== "usage") ? " (partial: some resources are not priced, see the notes)" : "";
     lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}${partial}`);
@@ -153,6 +158,20 @@ export function formatReport(report: CheckReport): string {
     if (report.changes) {
         lines.push("", ...formatChangesText(report.changes));
     }
-    lines.push("", verdict(mandatory, report.coverage, blocking));
+    lines.push("", verdict(mandatory, report.coverage, blocking, report.applyErrors.length));
     return lines.join("\n");
+}
+
+/** Apply-time errors as text: where, which rule, what was given and what AWS allows. */
+export function formatApplyErrors(errors: readonly ApplyError[]): string[] {
+    const lines = [`Apply-time errors (AWS would refuse these at pulumi up): ${errors.length}`];
+    for (const e of errors) {
+        lines.push(
+            `  [error] ${e.rule} (${e.urn.split("::").slice(-2).join(" ")})`,
+            `      ${e.path}: ${e.given}`,
+            `      allowed: ${e.allowed}`,
+            `      source: ${e.source}`,
+        );
+    }
+    return lines;
 }

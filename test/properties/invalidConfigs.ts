@@ -305,12 +305,12 @@ export const BREAKAGES: readonly Breakage[] = [
     {
         name: "VPC CIDR not an IPv4 /16-/24 block",
         key: blames("vpcCidr"),
-        break: set("vpcCidr", fc.constantFrom("10.0.0.0/8", "10.0.0.0/25", "300.0.0.0/16", "10.0.0/16", "10.0.0.0", "fd00::/64", "")),
+        break: set("vpcCidr", fc.constantFrom("10.0.0.0/8", "10.0.0.0/25", "300.0.0.0/16", "10.0.0/16", "10.0.0.0", "fd00::/64", "", "10.0.0.1/16", "10.1.2.0/16")),
     },
     {
         name: "service name not lowercase letters, digits and hyphens",
         key: blames("serviceName"),
-        break: set("serviceName", fc.constantFrom("Web", "web-", "1web", "web_api", "a".repeat(21), "", "web api")),
+        break: set("serviceName", fc.constantFrom("Web", "web-", "1web", "web_api", "a".repeat(21), "", "web api", "internal", "internal-api", "sg", "sg-web")),
     },
     {
         name: "health check command not CMD or CMD-SHELL with a program",

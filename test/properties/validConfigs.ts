@@ -220,6 +220,9 @@ const network = (environment: Environment) =>
 // ---------------------------------------------------------------------------------------------------------
 // Valid configs
 
+/** An ARN moved to the stack's region: certificates and keys serve only resources of their own region. */
+const inRegion = (arn: string, region: string): string => arn.replace(/^(arn:[^:]+:[^:]+:)[^:]+/, `$1${region}`);
+
 const text = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** `wanted`, unless it is 1.3.0 and the task needs 1.4.0 (ARM64, secret values pinned to versions, JSON keys). */
@@ -235,7 +238,8 @@ export function validConfig(environment: Environment): fc.Arbitrary<GeneratedCon
     return fc
         .record({
             region,
-            serviceName: fc.oneof(fc.constant("web"), fc.stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/)),
+            // Names from which the program would derive names AWS reserves ("internal-…", "sg-…") are invalid.
+            serviceName: fc.oneof(fc.constant("web"), fc.stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/).filter(n => !/^(internal|sg)(-|$)/.test(n))),
             network: network(environment),
             size: cpuMemory,
             architecture: fc.constantFrom("X86_64", "ARM64"),
@@ -313,7 +317,7 @@ export function validConfig(environment: Environment): fc.Arbitrary<GeneratedCon
                 [full("albIdleTimeoutSeconds")]: String(c.idleTimeout),
                 [full("accessLogs")]: String(c.accessLogs.accessLogs),
                 [full("accessLogsBucket")]: c.accessLogs.bucket,
-                [full("certificateArn")]: c.tls.certificateArn,
+                [full("certificateArn")]: inRegion(c.tls.certificateArn, c.region),
                 [full("domainName")]: c.tls.domainName,
                 [full("hostedZoneId")]: c.tls.hostedZoneId,
                 [full("cpuTargetPercent")]: String(c.cpuTarget),
@@ -324,7 +328,7 @@ export function validConfig(environment: Environment): fc.Arbitrary<GeneratedCon
                 [full("imageRetentionCount")]: String(c.imageRetention),
                 [full("untaggedImageExpiryDays")]: String(c.untaggedExpiry),
                 [full("deletionProtection")]: String(c.deletionProtection),
-                [full("kmsKeyArn")]: c.kmsKeyArn,
+                [full("kmsKeyArn")]: inRegion(c.kmsKeyArn, c.region),
                 [full("tags")]: text(c.tags),
             };
             const secrets: Record<string, string> = {};

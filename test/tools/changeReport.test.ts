@@ -29,6 +29,7 @@ function report(resources: ReportedResource[], over: Partial<CheckReport> = {}):
         project: "fargate-web",
         resources,
         violations: [],
+        applyErrors: [],
         cost: { monthlyUsd: 100, monthlyUsdMax: 200, currency: "USD", region: "us-east-1", items: [], unpriced: [], notes: [] },
         rollout: { secondsPerWave: 80, waves: 1, notes: [], warnings: [] },
         coverage: { remoteComponents: [], checksNotRun: 0, checksNotRunDetail: [] },

@@ -38,18 +38,20 @@ function check(...args: string[]): Promise<Result> {
 
 const BAD = "test/fixtures/programs/bad/index.ts";
 const FOREIGN = "test/fixtures/programs/foreign/index.ts";
+const APPLY_TIME = "test/fixtures/programs/applyTime/index.ts";
 
 describe("npm run check (spawned)", function () {
     this.timeout(120_000);
     let tmp: string;
     // The runs that load the SDKs take seconds each: start them together, then assert one by one.
-    let dev: Promise<Result>, prodJson: Promise<Result>, bad: Promise<Result>, foreign: Promise<Result>;
+    let dev: Promise<Result>, prodJson: Promise<Result>, bad: Promise<Result>, foreign: Promise<Result>, applyTime: Promise<Result>;
     before(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-"));
         dev = check("--stack", "dev");
         prodJson = check("--stack", "prod", "--json");
         bad = check("--stack", "test", "--program", BAD);
         foreign = check("--stack", "staging", "--program", FOREIGN, "--json");
+        applyTime = check("--stack", "staging", "--program", APPLY_TIME, "--json");
     });
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -64,6 +66,7 @@ describe("npm run check (spawned)", function () {
         assert.match(stdout, /^Policy violations, advisory: 9$/m);
         assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
         assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
+        assert.match(stdout, /^Apply-time errors \(AWS would refuse these at pulumi up\): 0$/m);
         assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
     });
 
@@ -71,7 +74,8 @@ describe("npm run check (spawned)", function () {
         const { code, stdout, stderr } = await prodJson;
         assert.equal(code, 0, stderr);
         const report = JSON.parse(stdout);
-        assert.deepEqual(Object.keys(report).sort(), ["cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
+        assert.deepEqual(Object.keys(report).sort(), ["applyErrors", "cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
+        assert.deepEqual(report.applyErrors, []);
         assert.equal(report.stack, "prod");
         assert.equal(report.resources.length, 49);
         for (const r of report.resources) {
@@ -105,7 +109,7 @@ describe("npm run check (spawned)", function () {
         assert.equal(code, 1);
         assert.match(stdout, /\[mandatory\] ecs-task-definition-no-plaintext-secrets/);
         assert.match(stdout, /\[mandatory\] ecr-repository-immutable-tags/);
-        assert.match(stdout, /^FAILED: \d+ mandatory policy violation\(s\)\.$/m);
+        assert.match(stdout, /^FAILED: \d+ mandatory policy violation\(s\)(, \d+ apply-time error\(s\))?\.$/m);
         assert.ok(!stdout.includes("hunter2"), "the plaintext secret is echoed");
     });
 
@@ -117,6 +121,27 @@ describe("npm run check (spawned)", function () {
         assert.deepEqual(report.resources.map((r: any) => r.type), ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
         const lifecycle = report.resources[1];
         assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
+    });
+
+    it("GIVEN a program AWS would refuse at apply time THEN exit 1 and --json lists each refusal apart from violations, secrets unprinted", async () => {
+        const { code, stdout, stderr } = await applyTime;
+        assert.equal(code, 1, stderr);
+        const report = JSON.parse(stdout);
+        for (const e of report.applyErrors) {
+            assert.deepEqual(Object.keys(e).sort(), ["allowed", "given", "name", "path", "rule", "source", "type", "urn"]);
+        }
+        assert.deepEqual(
+            report.applyErrors.map((e: any) => `${e.rule} ${e.name} ${e.path} ${e.given}`).sort(),
+            [
+                `acm-certificate-region edge-https certificateArn "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666"`,
+                `ec2-security-group-description edge-sg description "Edge proxy's listeners"`,
+                `ec2-security-group-rule-description edge-https description [secret]`,
+                `elb-target-group-name edge-proxy-primary-targets (autoname) "edge-proxy-primary-targets-xxxxxxx"`,
+                `tags-limits edge-sg defaultTags.tags.aws:owner "aws:owner"`,
+            ],
+        );
+        assert.ok(report.violations.every((v: any) => !("rule" in v)), "apply-time errors are not mixed into violations");
+        assert.ok(!stdout.includes("Partner"), "the secret description is printed");
     });
 
     it("GIVEN a bad value in a stack config file THEN exit 2 naming the key, without a stack trace", async () => {

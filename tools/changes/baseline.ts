@@ -1,6 +1,7 @@
 /**
  * Reading the baseline of a change report: a `npm run check --json` document of the same stack, written by
- * this version or an earlier one (earlier ones lack resource options, which then read as unprotected).
+ * this version or an earlier one (earlier ones lack resource options, which then read as unprotected, and
+ * apply-time errors, which then read as none).
  */
 import * as fs from "fs";
 import type { CheckReport } from "../checkReport";
@@ -31,7 +32,7 @@ export function parseBaselineReport(value: unknown, where: string, expected: { s
     if (expected.project !== undefined && typeof r.project === "string" && r.project !== expected.project) {
         throw new BaselineError(`${where}: the baseline is a report of project ${JSON.stringify(r.project)}, not of ${JSON.stringify(expected.project)}`);
     }
-    return r as CheckReport;
+    return { ...r, applyErrors: Array.isArray(r.applyErrors) ? r.applyErrors : [] } as CheckReport;
 }
 
 /** Reads and checks a baseline file. */
