@@ -6,6 +6,7 @@ import { ec2SecurityGroupDescriptions } from "./ec2-security-group-descriptions"
 import { ec2SecurityGroupNoMixedRules } from "./ec2-security-group-no-mixed-rules";
 import { ec2SecurityGroupNoUnrestrictedEgress } from "./ec2-security-group-no-unrestricted-egress";
 import { ec2SecurityGroupNoWorldAdminPorts } from "./ec2-security-group-no-world-admin-ports";
+import { ec2SecurityGroupPooledWorldExposure } from "./ec2-security-group-pooled-world-exposure";
 import { ec2SecurityGroupVpcSet } from "./ec2-security-group-vpc-set";
 import { ec2SecurityGroupWorldIngressAuthorizedPorts } from "./ec2-security-group-world-ingress-authorized-ports";
 import { ec2SubnetNoPublicIpOnLaunch } from "./ec2-subnet-no-public-ip-on-launch";
@@ -17,6 +18,7 @@ export const ec2Policies: Policies = [
     ec2SecurityGroupNoWorldAdminPorts,
     ec2SecurityGroupWorldIngressAuthorizedPorts,
     ec2SecurityGroupNoUnrestrictedEgress,
+    ec2SecurityGroupPooledWorldExposure,
     ec2SecurityGroupDescriptions,
     ec2SecurityGroupNoMixedRules,
     ec2DefaultSecurityGroupNoRules,

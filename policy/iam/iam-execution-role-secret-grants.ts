@@ -3,7 +3,7 @@ import { asArray, isRecord } from "../lib/coerce";
 import { containerName, parseContainerDefinitions } from "../lib/containerDefinitions";
 import { resourcesOfType, taskDefinitionLabel } from "../lib/ecsStack";
 import { PolicyStatement, allows, globMatches, parsePolicyDocument, statementCoversAction, statementWhere } from "../lib/iamDocuments";
-import { RolePolicySource, findRoleByArn, roleLabel, rolePolicies } from "../lib/iamRoles";
+import { RolePolicySource, findRole, roleLabel, rolePolicies } from "../lib/iamRoles";
 import { classifySecretReference } from "../lib/secretDetection";
 import { TASK_DEFINITION } from "../lib/types";
 
@@ -58,7 +58,13 @@ function secretReferences(container: Record<string, any>): { variable: string; v
     return refs;
 }
 
-/** What makes a grant resource broader than the secrets it should name; undefined when it is specific. */
+/**
+ * What makes a grant resource broader than the secrets it should name; undefined when it is specific. The
+ * only wildcard a Secrets Manager grant needs is the one for the random 6-character suffix AWS appends to
+ * a secret's name (`…:secret:db-??????`); anything else (`db-*`, `db*`, `d?-??????`, a wildcard region or
+ * account) also matches secrets the task does not read. SSM parameter names have no suffix, so any
+ * wildcard there is too broad.
+ */
 function breadth(resource: string, kind: "secretsmanager" | "ssm"): string | undefined {
     if (resource === "*") {
         return `"*"`;
@@ -69,6 +75,11 @@ function breadth(resource: string, kind: "secretsmanager" | "ssm"): string | und
     const name = at >= 0 ? resource.slice(at + marker.length).replace(/^\//, "") : "";
     if (/[*?]/.test(head) || /^[*?]/.test(name)) {
         return `"${resource}", which matches ${kind === "secretsmanager" ? "every secret" : "every parameter"}`;
+    }
+    const stem = kind === "secretsmanager" ? name.replace(/-\?{6}$/, "") : name;
+    if (/[*?]/.test(stem)) {
+        const allowed = kind === "secretsmanager" ? ` (only "-??????", for the suffix Secrets Manager appends, is needed)` : "";
+        return `"${resource}", whose wildcard matches more than the ${kind === "secretsmanager" ? "secrets" : "parameters"} it names${allowed}`;
     }
     return undefined;
 }
@@ -82,9 +93,10 @@ const isResourceOf = (resource: string, kind: "secretsmanager" | "ssm"): boolean
  * driver `secretOptions`, `repositoryCredentials`) is granted to its execution role — Secrets Manager ARNs
  * with secretsmanager:GetSecretValue on the secret's ARN (a JSON-key suffix `…:key::` is stripped), SSM
  * parameter ARNs with ssm:GetParameters — and nothing more: grants of those actions on "*", on wildcards
- * matching every secret, or on secrets/parameters no task definition using the role reads are reported.
+ * matching more than one secret's name and its 6-character suffix, or on secrets/parameters no task
+ * definition using the role reads are reported.
  *
- * The execution role is found by `arn` among the stack's roles; its documents are the RolePolicy resources
+ * The execution role is found among the stack's roles by ARN or name (`findRole`); its documents are the RolePolicy resources
  * naming it, its inlinePolicies and customer-managed Policy resources attached to it. A role not in the
  * stack, or with no policies in the stack, is skipped silently. Missing grants are not reported when a
  * customer-managed policy attached to the role is not in the stack or a document does not parse; excess
@@ -98,7 +110,7 @@ export const iamExecutionRoleSecretGrants: StackValidationPolicy = {
     validateStack: (args, report) => {
         const byRole = new Map<PolicyResource, RoleUse>();
         for (const td of resourcesOfType(args.resources, TASK_DEFINITION)) {
-            const role = findRoleByArn(args.resources, td.props.executionRoleArn);
+            const role = findRole(args.resources, td.props.executionRoleArn);
             if (!role) {
                 continue;
             }

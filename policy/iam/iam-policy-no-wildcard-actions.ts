@@ -1,7 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { documentsOfResource, parsePolicyDocument, statementWhere } from "../lib/iamDocuments";
-import { IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY } from "../lib/types";
+import { escalationActions, isBroadResource, onBroadResources } from "../lib/iamBreadth";
+import { quoteList } from "../lib/coerce";
+import { IAM_GROUP_POLICY, IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY, IAM_USER_POLICY } from "../lib/types";
 
 interface Config {
     allowedServiceWildcards: string[];
@@ -10,8 +12,13 @@ interface Config {
 /**
  * Catalog #46 — Security Hub IAM.1 (full "*" admin) and IAM.21 (service-wide wildcards), Checkov
  * CKV_AWS_62 / CKV_AWS_63 / CKV_AWS_355, cdk-nag IAM5. Allow statements of `aws.iam.Policy`,
- * `aws.iam.RolePolicy` and `aws.iam.Role` inline policies name their actions: no "*", no "<service>:*"
- * (unless allow-listed), no wildcard service prefix, and no "NotAction" (which allows everything not listed).
+ * `aws.iam.RolePolicy`, `aws.iam.UserPolicy`, `aws.iam.GroupPolicy` and `aws.iam.Role` inline policies name
+ * their actions: no "*", no "<service>:*" (unless allow-listed), no wildcard service prefix ("*:Get*",
+ * "i?m:*"), and no "NotAction" (which allows everything not listed). Whatever the spelling (a partial
+ * wildcard such as "iam:Pass*" or "iam:?assRole" included), no privilege-escalation action
+ * (`../lib/iamBreadth` ESCALATION_ACTIONS: iam:PassRole, iam:CreatePolicyVersion, sts:AssumeRole,
+ * lambda:UpdateFunctionCode, …) is allowed on broad resources ("*", `arn:aws:iam::123456789012:role/*`,
+ * `arn:*:*`, any "NotResource").
  * Also reports documents that are not valid policy JSON, since nothing else can check them.
  */
 export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
@@ -29,7 +36,7 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: validateTypes([...IAM_POLICY, ...IAM_ROLE_POLICY, ...IAM_ROLE], (props, args, report) => {
+    validateResource: validateTypes([...IAM_POLICY, ...IAM_ROLE_POLICY, ...IAM_ROLE, ...IAM_USER_POLICY, ...IAM_GROUP_POLICY], (props, args, report) => {
         const allowed = (args.getConfig<Config>().allowedServiceWildcards ?? []).map(a => String(a).toLowerCase());
         for (const { label, field, document } of documentsOfResource(args.type, props)) {
             const parsed = parsePolicyDocument(document);
@@ -45,6 +52,7 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
                 if (s.notActions !== undefined) {
                     report(`${where} uses "NotAction" with "Allow", which allows every action not listed; list the allowed actions in "Action" instead.`);
                 }
+                const unreported: string[] = [];
                 for (const action of s.actions ?? []) {
                     const [service, name] = action.includes(":") ? [action.slice(0, action.indexOf(":")), action.slice(action.indexOf(":") + 1)] : [action, ""];
                     if (action === "*" || (/^\*+$/.test(service) && /^\*+$/.test(name))) {
@@ -58,7 +66,21 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
                         report(`${where} allows "${action}", which matches actions of every service; name the service and the actions needed.`);
                     } else if (/^\*+$/.test(name) && !allowed.includes(action.toLowerCase())) {
                         report(`${where} allows every "${service}" action ("${action}"); list the specific ${service} actions needed.`);
+                    } else {
+                        unreported.push(action);
                     }
+                }
+                const escalation = escalationActions({ ...s, actions: unreported, notActions: undefined });
+                if (s.notActions === undefined && escalation.length > 0 && onBroadResources(s)) {
+                    const on =
+                        s.notResources !== undefined
+                            ? 'every resource not in "NotResource"'
+                            : quoteList((s.resources ?? []).filter(isBroadResource));
+                    const shown = escalation.length > 4 ? `${quoteList(escalation.slice(0, 4))} and ${escalation.length - 4} more` : quoteList(escalation);
+                    report(
+                        `${where} allows ${shown} on ${on}; ${escalation.length === 1 ? "that action lets" : "those actions let"} the holder raise its own privileges, ` +
+                            `so name the actions needed without them, or scope "Resource" to the exact ARNs (e.g. the one role to pass).`,
+                    );
                 }
             }
         }

@@ -2,7 +2,8 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { quoteList } from "../lib/coerce";
 import { actionMatches, documentsOfResource, parsePolicyDocument, statementWhere } from "../lib/iamDocuments";
-import { IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY } from "../lib/types";
+import { isBroadResource } from "../lib/iamBreadth";
+import { IAM_GROUP_POLICY, IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY, IAM_USER_POLICY } from "../lib/types";
 
 interface Config {
     allowedActions: string[];
@@ -37,7 +38,8 @@ const ACTIONS_WITHOUT_RESOURCE_SCOPE = [
 
 /**
  * Catalog #46 (resource half) — Checkov CKV_AWS_355 / CKV_AWS_290, cdk-nag IAM5. Allow statements scope
- * "Resource" to ARNs: "*" is reported unless every action of the statement is one AWS only grants on "*"
+ * "Resource" to ARNs: "*", or an ARN pattern as broad (`arn:aws:s3:::*`, `arn:*:*`, `…:role/*`; see
+ * `../lib/iamBreadth` isBroadResource), is reported unless every action of the statement is one AWS only grants on "*"
  * (`allowedActions`, e.g. ecr:GetAuthorizationToken); "NotResource" with "Allow" is reported too. Full
  * wildcard actions ("*") are left to `iam-policy-no-wildcard-actions`.
  */
@@ -56,7 +58,7 @@ export const iamPolicyNoWildcardResources: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: validateTypes([...IAM_POLICY, ...IAM_ROLE_POLICY, ...IAM_ROLE], (props, args, report) => {
+    validateResource: validateTypes([...IAM_POLICY, ...IAM_ROLE_POLICY, ...IAM_ROLE, ...IAM_USER_POLICY, ...IAM_GROUP_POLICY], (props, args, report) => {
         const allowed = (args.getConfig<Config>().allowedActions ?? []).filter((a): a is string => typeof a === "string");
         for (const { label, document } of documentsOfResource(args.type, props)) {
             const parsed = parsePolicyDocument(document);
@@ -72,12 +74,13 @@ export const iamPolicyNoWildcardResources: ResourceValidationPolicy = {
                     report(`${where} uses "NotResource" with "Allow", which applies to every resource not listed; list the resource ARNs in "Resource" instead.`);
                     continue;
                 }
-                if (!(s.resources ?? []).includes("*")) {
+                const broad = (s.resources ?? []).find(isBroadResource);
+                if (broad === undefined) {
                     continue;
                 }
                 const scoped = (s.actions ?? []).filter(a => !/^\*+(:\*+)?$/.test(a) && !allowed.some(p => actionMatches(p, a)));
                 if (scoped.length > 0) {
-                    report(`${where} allows ${quoteList(scoped)} on every resource ("*"); scope "Resource" to the ARNs ${scoped.length > 1 ? "those actions need" : "that action needs"}.`);
+                    report(`${where} allows ${quoteList(scoped)} on every resource ("${broad}"); scope "Resource" to the ARNs ${scoped.length > 1 ? "those actions need" : "that action needs"}.`);
                 }
             }
         }

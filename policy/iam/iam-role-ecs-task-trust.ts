@@ -1,14 +1,14 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { parsePolicyDocument, principalsOf } from "../lib/iamDocuments";
 import { resourcesOfType, taskDefinitionLabel } from "../lib/ecsStack";
-import { findRoleByArn, roleLabel } from "../lib/iamRoles";
+import { findRole, roleLabel } from "../lib/iamRoles";
 import { TASK_DEFINITION } from "../lib/types";
 
 const ECS_TASKS = "ecs-tasks.amazonaws.com";
 
 /**
  * Catalog #48 (ECS roles) — Checkov CKV_AWS_60 / CKV_AWS_61 applied to what ECS needs. A role that a task
- * definition in the stack uses as its execution or task role (matched by the role's `arn`) trusts the
+ * definition in the stack uses as its execution or task role (matched by ARN or name, as `findRole` resolves them) trusts the
  * service principal "ecs-tasks.amazonaws.com" and nobody else, so no user, account or other service can
  * assume the permissions given to the tasks. Roles outside the stack and trust policies that do not parse
  * (reported by `iam-role-no-wildcard-trust`) are skipped.
@@ -22,7 +22,7 @@ export const iamRoleEcsTaskTrust: StackValidationPolicy = {
         const checked = new Set<PolicyResource>();
         for (const td of resourcesOfType(args.resources, TASK_DEFINITION)) {
             for (const [field, use] of [["executionRoleArn", "execution role"], ["taskRoleArn", "task role"]] as const) {
-                const role = findRoleByArn(args.resources, td.props[field]);
+                const role = findRole(args.resources, td.props[field]);
                 if (!role || checked.has(role)) {
                     continue;
                 }

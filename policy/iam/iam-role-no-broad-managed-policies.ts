@@ -3,6 +3,10 @@ import { validateTypes } from "../lib/applies";
 import { asArray } from "../lib/coerce";
 import { globMatches } from "../lib/iamDocuments";
 import {
+    IAM_GROUP_POLICY_ATTACHMENT,
+    IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_USER_POLICY_ATTACHMENT,
+    IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
     IAM_POLICY_ATTACHMENT,
     IAM_ROLE,
     IAM_ROLE_POLICY_ATTACHMENT,
@@ -12,7 +16,33 @@ import {
 interface Config {
     deniedPolicies: string[];
     allowedPolicies: string[];
+    vettedPolicies: string[];
 }
+
+const EXCLUSIVE_ATTACHMENTS: readonly string[] = [
+    ...IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+    ...IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+    ...IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+];
+
+/**
+ * AWS-managed policies narrow enough for a container workload, each reviewed: the ECS agent's execution
+ * policy, CloudWatch agent and Lambda Insights writers, X-Ray daemon writes, ECR read-only pulls, the App
+ * Mesh Envoy policy, SSM's instance core, Lambda's basic execution role (log writes only) and the ECS
+ * container-instance role for EC2 capacity. Anything else AWS manages (ReadOnlyAccess reads every S3
+ * object and DynamoDB table; many "…Access" policies grant writes on "*") must be allowed explicitly.
+ */
+export const VETTED_MANAGED_POLICIES: readonly string[] = [
+    "AmazonECSTaskExecutionRolePolicy",
+    "CloudWatchAgentServerPolicy",
+    "CloudWatchLambdaInsightsExecutionRolePolicy",
+    "AWSXRayDaemonWriteAccess",
+    "AmazonEC2ContainerRegistryReadOnly",
+    "AWSAppMeshEnvoyAccess",
+    "AmazonSSMManagedInstanceCore",
+    "AWSLambdaBasicExecutionRole",
+    "AmazonEC2ContainerServiceforEC2Role",
+];
 
 /** `AdministratorAccess` for `arn:aws:iam::aws:policy/AdministratorAccess`; undefined for customer-managed ARNs. */
 const awsManagedPolicyName = (arn: string): string | undefined => {
@@ -25,22 +55,25 @@ function attachedArns(type: string, props: Record<string, any>): { field: string
     if (IAM_ROLE.includes(type as (typeof IAM_ROLE)[number])) {
         return asArray(props.managedPolicyArns).map((arn, i) => ({ field: `managedPolicyArns[${i}]`, arn }));
     }
-    if (IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE.includes(type as (typeof IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE)[number])) {
+    if (EXCLUSIVE_ATTACHMENTS.includes(type)) {
         return asArray(props.policyArns).map((arn, i) => ({ field: `policyArns[${i}]`, arn }));
     }
     return [{ field: "policyArn", arn: props.policyArn }];
 }
 
 /**
- * Catalog #47 — cdk-nag IAM4, Checkov CKV_AWS_274. Roles get no broad AWS-managed policy —
- * AdministratorAccess (and its variants), PowerUserAccess, IAMFullAccess, SystemAdministrator, any
- * "…FullAccess" — whether through `Role.managedPolicyArns`, `RolePolicyAttachment`, `PolicyAttachment` or
- * `RolePolicyAttachmentsExclusive`. `deniedPolicies` holds name patterns (`*` wildcard); `allowedPolicies`
- * exempts ARNs or names.
+ * Catalog #47 — cdk-nag IAM4, Checkov CKV_AWS_274. No principal gets a broad AWS-managed policy, whether
+ * through `Role.managedPolicyArns`, `RolePolicyAttachment`, `PolicyAttachment` (roles, users, groups),
+ * `UserPolicyAttachment`, `GroupPolicyAttachment` or the `…PolicyAttachmentsExclusive` resources. An
+ * allow-list decides: only `vettedPolicies` (default {@link VETTED_MANAGED_POLICIES}) and `allowedPolicies`
+ * (ARNs or names) may be attached, since a deny-list of "full access" names misses ReadOnlyAccess,
+ * "…Access" policies with writes on "*" and every policy AWS adds later. `deniedPolicies` (name patterns,
+ * `*` wildcard: AdministratorAccess and its variants, PowerUserAccess, IAMFullAccess, SystemAdministrator,
+ * any "…FullAccess") only sharpens the message.
  */
 export const iamRoleNoBroadManagedPolicies: ResourceValidationPolicy = {
     name: "iam-role-no-broad-managed-policies",
-    description: "Roles must not be given administrator or full-access AWS-managed policies.",
+    description: "Roles, users and groups get only vetted AWS-managed policies, never administrator or full-access ones.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -55,14 +88,21 @@ export const iamRoleNoBroadManagedPolicies: ResourceValidationPolicy = {
                 type: "array",
                 items: { type: "string" },
                 default: [],
-                description: "AWS-managed policy ARNs or names exempt from deniedPolicies.",
+                description: "AWS-managed policy ARNs or names that may be attached besides vettedPolicies (also exempt from deniedPolicies).",
+            },
+            vettedPolicies: {
+                type: "array",
+                items: { type: "string" },
+                default: [...VETTED_MANAGED_POLICIES],
+                description: "Names of AWS-managed policies reviewed as narrow enough to attach.",
             },
         },
     },
     validateResource: validateTypes(
-        [...IAM_ROLE, ...IAM_ROLE_POLICY_ATTACHMENT, ...IAM_POLICY_ATTACHMENT, ...IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE],
+        [...IAM_ROLE, ...IAM_ROLE_POLICY_ATTACHMENT, ...IAM_POLICY_ATTACHMENT, ...IAM_USER_POLICY_ATTACHMENT, ...IAM_GROUP_POLICY_ATTACHMENT, ...EXCLUSIVE_ATTACHMENTS],
         (props, args, report) => {
-            const { deniedPolicies, allowedPolicies } = args.getConfig<Config>();
+            const { deniedPolicies, allowedPolicies, vettedPolicies } = args.getConfig<Config>();
+            const vetted = (vettedPolicies ?? []).filter((p): p is string => typeof p === "string");
             const denied = (deniedPolicies ?? []).filter((p): p is string => typeof p === "string");
             const allowed = (allowedPolicies ?? []).filter((p): p is string => typeof p === "string");
             for (const { field, arn } of attachedArns(args.type, props)) {
@@ -70,13 +110,20 @@ export const iamRoleNoBroadManagedPolicies: ResourceValidationPolicy = {
                     continue;
                 }
                 const name = awsManagedPolicyName(arn);
-                if (name === undefined || allowed.includes(arn) || allowed.includes(name) || !denied.some(p => globMatches(p, name))) {
+                if (name === undefined || allowed.includes(arn) || allowed.includes(name)) {
                     continue;
                 }
-                report(
-                    `${field} attaches the AWS-managed policy "${name}" (${arn}), which grants far more than a workload needs; ` +
-                        `attach a policy that lists only the actions and resources it uses.`,
-                );
+                if (denied.some(p => globMatches(p, name))) {
+                    report(
+                        `${field} attaches the AWS-managed policy "${name}" (${arn}), which grants far more than a workload needs; ` +
+                            `attach a policy that lists only the actions and resources it uses.`,
+                    );
+                } else if (!vetted.includes(name)) {
+                    report(
+                        `${field} attaches the AWS-managed policy "${name}" (${arn}), which is not one of the vetted AWS-managed policies; ` +
+                            `attach a policy that lists only the actions and resources the workload uses, or add "${name}" to allowedPolicies after reviewing it.`,
+                    );
+                }
             }
         },
     ),

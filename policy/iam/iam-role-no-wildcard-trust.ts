@@ -1,12 +1,16 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
-import { parsePolicyDocument, principalsOf, statementWhere } from "../lib/iamDocuments";
+import { parsePolicyDocument, statementWhere } from "../lib/iamDocuments";
+import { publicAccess } from "../lib/principalScope";
 import { IAM_ROLE } from "../lib/types";
 
 /**
  * Catalog #48 (any role) — Checkov CKV_AWS_60 / CKV_AWS_61. A role's trust policy (`assumeRolePolicy`)
- * does not let any principal assume it: no Allow statement names "*" (bare, or as the AWS, Service or
- * Federated principal) without a condition, and none uses "NotPrincipal" (everyone except those listed).
+ * does not let any principal assume it: no Allow statement names a wildcard principal ("*" bare, or as the
+ * AWS, Service or Federated principal, or a pattern such as `arn:aws:iam::*:root`) unless a condition
+ * restricts who the principal is (`./principalScope`: aws:PrincipalOrgID, aws:PrincipalAccount, … under a
+ * plain operator with specific values — a condition on anything else does not excuse it), and none uses
+ * "NotPrincipal" (everyone except those listed).
  * Also reports trust policies that are not valid JSON. Roles used by ECS tasks are further checked by
  * `iam-role-ecs-task-trust`.
  */
@@ -22,24 +26,12 @@ export const iamRoleNoWildcardTrust: ResourceValidationPolicy = {
             return;
         }
         for (const s of parsed.statements) {
-            if (s.effect !== "Allow") {
-                continue;
-            }
-            const where = statementWhere("Trust policy", s);
-            if (s.notPrincipal !== undefined) {
-                report(`${where} uses "NotPrincipal" with "Allow", which lets everyone not listed assume the role; name the trusted principals in "Principal".`);
-            }
-            if (s.hasCondition) {
-                continue;
-            }
-            for (const p of principalsOf(s.principal)) {
-                if (p.value === "*") {
-                    const given = p.kind === "*" ? '"*"' : `{"${p.kind}": "*"}`;
-                    report(
-                        `${where} lets any principal (${given}) assume the role; name the service (e.g. "ecs-tasks.amazonaws.com") ` +
-                            `or account that needs it, or restrict it with a condition.`,
-                    );
-                }
+            const problem = publicAccess(s);
+            if (problem !== undefined) {
+                report(
+                    `${statementWhere("Trust policy", s)} ${problem}, so any AWS account can assume the role; ` +
+                        `name in "Principal" the service (e.g. "ecs-tasks.amazonaws.com") or the account or role that needs it.`,
+                );
             }
         }
     }),

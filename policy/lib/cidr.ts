@@ -13,30 +13,112 @@ export const MIN_PORT = 0;
 export const MAX_PORT = 65535;
 export const ALL_PORTS: PortRange = { from: MIN_PORT, to: MAX_PORT };
 
-const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
-const IPV6 = /^[0-9a-f:.]*:[0-9a-f:.]*$/i;
+/** An address range of one family, as inclusive integer bounds. */
+export interface AddressRange {
+    readonly family: 4 | 6;
+    readonly start: bigint;
+    readonly end: bigint;
+}
 
-function splitCidr(cidr: unknown): { address: string; prefix: number } | undefined {
-    if (typeof cidr !== "string") {
+const V4_MAX = (1n << 32n) - 1n;
+const V6_MAX = (1n << 128n) - 1n;
+
+function ipv4Value(text: string): bigint | undefined {
+    const octets = text.split(".");
+    if (octets.length !== 4 || !octets.every(o => /^\d{1,3}$/.test(o) && Number(o) <= 255)) {
         return undefined;
     }
-    const match = /^\s*([^/\s]+)\s*\/\s*(\d{1,3})\s*$/.exec(cidr);
-    return match ? { address: match[1], prefix: Number(match[2]) } : undefined;
+    return octets.reduce((acc, o) => (acc << 8n) | BigInt(Number(o)), 0n);
+}
+
+function ipv6Value(text: string): bigint | undefined {
+    let head = text;
+    let tailV4: bigint | undefined;
+    const lastColon = text.lastIndexOf(":");
+    if (text.slice(lastColon + 1).includes(".")) {
+        tailV4 = ipv4Value(text.slice(lastColon + 1));
+        if (tailV4 === undefined) return undefined;
+        head = `${text.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = head.split("::");
+    if (halves.length > 2) return undefined;
+    const groups = (h: string) => (h === "" ? [] : h.split(":"));
+    const left = groups(halves[0]);
+    const right = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - left.length - right.length;
+    if ((halves.length === 1 && missing !== 0) || (halves.length === 2 && missing < 1)) return undefined;
+    const all = [...left, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...right];
+    if (!all.every(g => /^[0-9a-f]{1,4}$/i.test(g))) return undefined;
+    let value = all.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n);
+    if (tailV4 !== undefined) value = (value & ~V4_MAX) | tailV4;
+    return value;
 }
 
 /**
- * True for an IPv4 range that covers every address: a prefix length of 0 (`0.0.0.0/0`, and also
- * `10.0.0.0/0`, which AWS normalises to the same range).
+ * The addresses a CIDR string covers, judged by meaning, not spelling: blanks anywhere ("0.0.0.0 / 0"),
+ * leading zeros ("0.0.0.000/0"), host bits set ("10.1.2.3/0"), IPv6 in any compression or with an
+ * embedded IPv4 tail. An IPv4-mapped IPv6 range (`::ffff:0:0/96` and longer prefixes) is the IPv4 range it
+ * maps. Undefined for anything that is not a CIDR.
  */
-export function isWorldIpv4(cidr: unknown): boolean {
-    const parts = splitCidr(cidr);
-    return parts !== undefined && parts.prefix === 0 && IPV4.test(parts.address);
+export function parseCidr(cidr: unknown): AddressRange | undefined {
+    if (typeof cidr !== "string") {
+        return undefined;
+    }
+    const match = /^([^/]+)\/(\d{1,3})$/.exec(cidr.replace(/\s+/g, ""));
+    if (!match) {
+        return undefined;
+    }
+    const prefix = Number(match[2]);
+    const v4 = ipv4Value(match[1]);
+    if (v4 !== undefined) {
+        if (prefix > 32) return undefined;
+        const size = 1n << BigInt(32 - prefix);
+        const start = v4 - (v4 % size);
+        return { family: 4, start, end: start + size - 1n };
+    }
+    const v6 = ipv6Value(match[1]);
+    if (v6 === undefined || prefix > 128) {
+        return undefined;
+    }
+    const size = 1n << BigInt(128 - prefix);
+    const start = v6 - (v6 % size);
+    const end = start + size - 1n;
+    const MAPPED = 0xffffn << 32n;
+    if (prefix >= 96 && start >> 32n === 0xffffn) {
+        return { family: 4, start: start - MAPPED, end: end - MAPPED };
+    }
+    return { family: 6, start, end };
 }
 
-/** True for an IPv6 range that covers every address (`::/0`, `0::/0`, `0:0:0:0:0:0:0:0/0`…). */
+/** The address families (4, 6) that the CIDRs together cover entirely (e.g. "0.0.0.0/1" + "128.0.0.0/1"). */
+export function coveredFamilies(cidrs: readonly unknown[]): (4 | 6)[] {
+    const result: (4 | 6)[] = [];
+    for (const family of [4, 6] as const) {
+        const max = family === 4 ? V4_MAX : V6_MAX;
+        const ranges = cidrs
+            .map(parseCidr)
+            .filter((r): r is AddressRange => r !== undefined && r.family === family)
+            .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+        let next = 0n;
+        for (const r of ranges) {
+            if (r.start > next) break;
+            if (r.end + 1n > next) next = r.end + 1n;
+        }
+        if (next > max) result.push(family);
+    }
+    return result;
+}
+
+/** True for an IPv4 range (or IPv4-mapped IPv6 range) that alone covers every IPv4 address. */
+export function isWorldIpv4(cidr: unknown): boolean {
+    const r = parseCidr(cidr);
+    return r !== undefined && r.family === 4 && r.start === 0n && r.end === V4_MAX;
+}
+
+/** True for an IPv6 range that alone covers every IPv6 address (`::/0`, `0::/0`, `0:0:0:0:0:0:0:0/0`…). */
 export function isWorldIpv6(cidr: unknown): boolean {
-    const parts = splitCidr(cidr);
-    return parts !== undefined && parts.prefix === 0 && IPV6.test(parts.address);
+    const r = parseCidr(cidr);
+    return r !== undefined && r.family === 6 && r.start === 0n && r.end === V6_MAX;
 }
 
 /** True for any world range, IPv4 or IPv6. */
@@ -60,7 +142,14 @@ export function portRange(fromPort: unknown, toPort: unknown): PortRange {
     return lo <= hi ? { from: lo, to: hi } : { from: hi, to: lo };
 }
 
-export const coversAllPorts = (range: PortRange): boolean => range.from <= MIN_PORT && range.to >= MAX_PORT;
+/**
+ * Ports a range may leave out and still count as "all ports": a rule for 1-65535, 0-65534 or 1024-65535
+ * opens what an attacker needs just as 0-65535 does.
+ */
+export const NEARLY_ALL_PORTS_SLACK = 1024;
+
+/** True when the range covers every port, or all but at most {@link NEARLY_ALL_PORTS_SLACK} of them. */
+export const coversAllPorts = (range: PortRange): boolean => range.to - range.from + 1 >= MAX_PORT + 1 - NEARLY_ALL_PORTS_SLACK;
 
 /** The ports of `ports` that `range` includes, in the order given, without duplicates. */
 export function portsCovered(range: PortRange, ports: readonly number[]): number[] {

@@ -15,7 +15,17 @@
  *   sentence "containerDefinitions …" (e.g. `is not valid JSON (Unexpected token …)`). Only the policy
  *   `ecs-task-definition-container-definitions-valid` reports it; the other policies skip the resource,
  *   so one typo produces one violation, not one per policy.
- * - An array value (rather than a JSON string) is accepted as already parsed.
+ * - It reads what the AWS provider sends, not what `JSON.parse` shows: the provider decodes the JSON with
+ *   Go's `encoding/json` into aws-sdk-go-v2's `ContainerDefinition` (`./ecsContainerSchema`), so keys
+ *   match fields case-insensitively (with Go's Unicode folding: `"Privileged"`, `"PRIVILEGED"`,
+ *   `"privilegeD"` all set `privileged`), the last duplicate wins and nested objects merge, unknown keys
+ *   are dropped, lone surrogates become U+FFFD, and zero elements of object arrays are dropped; text with
+ *   several JSON values one after another is decoded value by value into the same containers, as the
+ *   provider's `tfjson.DecodeFromString` loops a `json.Decoder` until EOF. Every
+ *   container comes back with ECS's canonical field names only (`./goJson`, `./goDecode`). A value of the
+ *   wrong JSON type (`"privileged": "true"`, `"containerPort": "8080"` or `80.0`) makes the provider
+ *   refuse the task definition, so it is a malformed value here too (the reason names where, never the value).
+ * - An array value (rather than a JSON string) is accepted as already parsed, and read the same way.
  * - The containers come wrapped in the engine's unknown-checking proxy: a value inside the JSON that is an
  *   unknown sentinel throws `UnknownValueError` when read, exactly like a top-level unknown property.
  * - Field values inside each container are NOT validated here: read them with `typeof`/`Array.isArray`
@@ -23,6 +33,11 @@
  */
 import { unknownCheckingProxy } from "@pulumi/policy";
 import { isRecord, toNumber } from "./coerce";
+import { CONTAINER_DEFINITION, COMPACTED_ARRAYS } from "./ecsContainerSchema";
+import { GoDecoder, GoType, goList, isGoZero, isUnknownSentinel } from "./goDecode";
+import { GoJsonNode, nodeOfValue, parseGoJsonStream } from "./goJson";
+
+const CONTAINER_LIST = goList(CONTAINER_DEFINITION);
 
 /** One parsed container definition. Every field may be missing or of any type. */
 export type ContainerDefinition = Record<string, any>;
@@ -32,37 +47,80 @@ export type ContainerDefinitionsResult =
     | { readonly ok: true; readonly containers: ContainerDefinition[] }
     | { readonly ok: false; readonly reason: string };
 
+const nodeTypeName = (node: GoJsonNode): string =>
+    node.kind === "null" ? "null" : node.kind === "array" ? "an array" : node.kind === "object" ? "an object" : `a ${node.kind === "bool" ? "boolean" : node.kind}`;
+
 const typeName = (value: unknown): string =>
     value === null ? "null" : Array.isArray(value) ? "an array" : isRecord(value) ? "an object" : `a ${typeof value}`;
 
 /** Parses a `containerDefinitions` value; see the module comment. */
 export function parseContainerDefinitions(value: unknown): ContainerDefinitionsResult {
-    let parsed: unknown;
+    let roots: GoJsonNode[];
     if (value === undefined || value === null) {
         return { ok: false, reason: "is missing" };
     }
     if (typeof value === "string") {
         try {
-            parsed = JSON.parse(value);
+            roots = parseGoJsonStream(value);
         } catch (e) {
             const detail = e instanceof Error ? e.message : String(e);
             return { ok: false, reason: `is not valid JSON (${detail})` };
         }
+        if (roots.length === 0) {
+            return { ok: false, reason: "is not valid JSON (unexpected end of JSON input)" };
+        }
     } else if (Array.isArray(value)) {
-        parsed = value;
+        roots = [nodeOfValue(value)];
     } else {
         return { ok: false, reason: `is ${typeName(value)}, not a JSON string` };
     }
-    if (!Array.isArray(parsed)) {
-        return { ok: false, reason: `is JSON for ${typeName(parsed)}, not an array of container definitions` };
-    }
-    const containers = unknownCheckingProxy(parsed) as unknown[];
-    for (let i = 0; i < containers.length; i++) {
-        if (!isRecord(containers[i])) {
-            return { ok: false, reason: `has element ${i} that is ${typeName(containers[i])}, not a container definition object` };
+    // The provider decodes every value of the stream into the same slice (`tfjson.DecodeFromString`), so a
+    // second array after the first merges into its containers element by element.
+    const decoder = new GoDecoder();
+    let decoded: unknown[] = [];
+    for (const root of roots) {
+        if (root.kind === "null") {
+            decoded = [];
+            continue;
         }
+        if (root.kind !== "array") {
+            return { ok: false, reason: `is JSON for ${nodeTypeName(root)}, not an array of container definitions` };
+        }
+        for (let i = 0; i < root.items.length; i++) {
+            const item = root.items[i];
+            const unknown = item.kind === "string" && isUnknownSentinel(item.value);
+            if (!unknown && item.kind !== "object" && !(item.kind === "null" && decoded[i] !== undefined)) {
+                return { ok: false, reason: `has element ${i} that is ${nodeTypeName(item)}, not a container definition object` };
+            }
+        }
+        decoded = decoder.decode(root, CONTAINER_LIST, decoded, "") as unknown[];
     }
-    return { ok: true, containers: containers as ContainerDefinition[] };
+    const containers: ContainerDefinition[] = [];
+    for (let i = 0; i < decoded.length; i++) {
+        const container = decoded[i] as ContainerDefinition;
+        if (isUnknownSentinel(container)) {
+            containers.push(container); // reading it throws UnknownValueError
+            continue;
+        }
+        if (isGoZero(container, CONTAINER_DEFINITION)) {
+            return { ok: false, reason: `has element ${i} with no field of an ECS container definition, which the AWS provider refuses` };
+        }
+        for (const field of COMPACTED_ARRAYS) {
+            const list: unknown = container[field];
+            const element = (CONTAINER_DEFINITION as { fields: Record<string, { element: GoType }> }).fields[field].element;
+            if (Array.isArray(list)) {
+                container[field] = list.filter(e => !isGoZero(e, element));
+            }
+        }
+        containers.push(container);
+    }
+    if (decoder.error) {
+        const { path, given, expected } = decoder.error;
+        return { ok: false, reason: `has ${given} at ${path} where ECS takes ${expected}, which the AWS provider refuses` };
+    }
+    const proxied = unknownCheckingProxy(containers) as ContainerDefinition[];
+    proxied.forEach(() => undefined); // an unknown element throws here, as reading it would
+    return { ok: true, containers: proxied };
 }
 
 /** The container's name when it is a non-empty string. */

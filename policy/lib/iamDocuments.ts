@@ -32,6 +32,8 @@ export interface PolicyStatement {
     readonly principal?: unknown;
     readonly notPrincipal?: unknown;
     readonly hasCondition: boolean;
+    /** The raw `Condition` block (see `./principalScope`). */
+    readonly condition?: unknown;
 }
 
 export type PolicyDocumentResult =
@@ -104,6 +106,7 @@ export function parsePolicyDocument(document: unknown): PolicyDocumentResult {
             principal: s.Principal,
             notPrincipal: s.NotPrincipal,
             hasCondition: isRecord(s.Condition) && Object.keys(s.Condition).length > 0,
+            condition: s.Condition,
         });
     }
     return { ok: true, statements };

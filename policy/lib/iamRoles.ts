@@ -3,30 +3,72 @@
  * resources, the role's own `inlinePolicies`, and customer-managed `aws.iam.Policy` resources attached with
  * `RolePolicyAttachment`, `PolicyAttachment` or `managedPolicyArns`.
  *
- * References to a role (`RolePolicy.role`, `RolePolicyAttachment.role`, `PolicyAttachment.roles[]`) may be
- * the role's name, its id (also its name), its ARN, or — when the program passed the `Role` resource itself
- * — its URN; all four are accepted.
+ * References to a role (`RolePolicy.role`, `RolePolicyAttachment.role`, `PolicyAttachment.roles[]`, a task
+ * definition's `executionRoleArn`/`taskRoleArn`) may be the role's name (in any case), its id (also its
+ * name), its ARN (with or without a path), or — when the program passed the `Role` resource itself — its
+ * URN; all are accepted (see {@link refersToRole}).
  */
 import { PolicyResource } from "@pulumi/policy";
 import { asArray, isRecord } from "./coerce";
 import { IAM_POLICY, IAM_POLICY_ATTACHMENT, IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT } from "./types";
 import { resourcesOfType } from "./ecsStack";
 
-/** The role whose state `arn` equals `arn`, if it is in the stack. */
-export function findRoleByArn(resources: readonly PolicyResource[], arn: unknown): PolicyResource | undefined {
-    if (typeof arn !== "string" || arn === "") {
+/**
+ * The role name and account a reference designates: an ARN `arn:<partition>:iam::<account>:role/<path/>name`
+ * gives its last segment and account; a bare string without ":" or "/" is a role name (account unknown).
+ * Undefined for anything else.
+ */
+export function roleReference(reference: unknown): { name: string; account?: string } | undefined {
+    if (typeof reference !== "string" || reference.trim() === "") {
         return undefined;
     }
-    return resourcesOfType(resources, IAM_ROLE).find(r => r.props.arn === arn);
+    const arn = /^arn:[^:]+:iam::(\d*):role\/(?:.*\/)?([^/]+)$/.exec(reference);
+    if (arn) {
+        return { name: arn[2], account: arn[1] };
+    }
+    return /^[\w+=,.@-]+$/.test(reference) ? { name: reference } : undefined;
 }
 
-/** True when `reference` (a name, id, ARN or URN) designates `role`. */
+/**
+ * True when `reference` designates `role`: its URN or id; or, by name or ARN, the same role name —
+ * compared case-insensitively, since IAM role names are unique regardless of case and resolve so — in
+ * the same account when both sides name one. Policies, attachments and exclusive resources name a role by
+ * name (or ARN), task definitions by ARN (ECS also takes a task role's short name), so every rule that
+ * follows roles resolves both.
+ */
 export function refersToRole(role: PolicyResource, reference: unknown): boolean {
     if (typeof reference !== "string" || reference === "") {
         return false;
     }
-    return reference === role.urn || reference === role.props.name || reference === role.props.id || reference === role.props.arn;
+    if (reference === role.urn || reference === role.props.id || reference === role.props.arn || reference === role.props.name) {
+        return true;
+    }
+    const own = [role.props.arn, role.props.name, role.props.id].find(r => roleReference(r) !== undefined);
+    return sameRoleReference(own, reference);
 }
+
+/** True when two references (ARNs or names) designate the same role name in the same account; see {@link refersToRole}. */
+export function sameRoleReference(a: unknown, b: unknown): boolean {
+    const x = roleReference(a);
+    const y = roleReference(b);
+    return (
+        x !== undefined &&
+        y !== undefined &&
+        x.name.toLowerCase() === y.name.toLowerCase() &&
+        (x.account === undefined || y.account === undefined || x.account === y.account)
+    );
+}
+
+/** The role of the stack that `reference` (an ARN, a name, an id or a URN) designates. */
+export function findRole(resources: readonly PolicyResource[], reference: unknown): PolicyResource | undefined {
+    if (typeof reference !== "string" || reference === "") {
+        return undefined;
+    }
+    return resourcesOfType(resources, IAM_ROLE).find(r => refersToRole(r, reference));
+}
+
+/** Kept for existing callers: task definitions name roles by ARN, or by short name, which this resolves too. */
+export const findRoleByArn = findRole;
 
 /** How messages name a role: its `name` when known, else its logical name. */
 export const roleLabel = (role: PolicyResource): string =>

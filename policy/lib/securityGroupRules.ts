@@ -36,6 +36,10 @@ export interface SecurityGroupRuleView {
     readonly label: string;
     /** World ranges (IPv4 `/0`, IPv6 `/0`) among the rule's CIDR peers. */
     worldPeers(): string[];
+    /** Every CIDR peer of the rule, IPv4 and IPv6 (for ranges that only together cover the world). */
+    cidrs(): string[];
+    /** Ids of the managed prefix lists the rule names as peers (`prefixListIds`, or a vpc rule's `prefixListId`). */
+    prefixListIds(): string[];
     /** "all" (for "-1", "all" or unset), "tcp", "udp", "icmp", "icmpv6", or the lower-cased value given. */
     protocol(): string;
     /** The ports the rule opens: all of them for protocol "all", none (undefined) for ICMP and others. */
@@ -75,7 +79,7 @@ function view(
     form: RuleForm,
     label: string,
     rule: Record<string, any>,
-    fields: { protocol: string; v4: string; v6: string },
+    fields: { protocol: string; v4: string; v6: string; prefixLists: string },
 ): SecurityGroupRuleView {
     const protocol = () => normaliseProtocol(rule[fields.protocol]);
     const ports = (): PortRange | undefined => {
@@ -90,6 +94,8 @@ function view(
         form,
         label,
         worldPeers: () => [...strings(rule[fields.v4]), ...strings(rule[fields.v6])].filter(isWorldCidr),
+        cidrs: () => [...strings(rule[fields.v4]), ...strings(rule[fields.v6])],
+        prefixListIds: () => strings(rule[fields.prefixLists]),
         protocol,
         ports,
         description: () => rule.description,
@@ -101,8 +107,8 @@ function view(
     };
 }
 
-const INLINE = { protocol: "protocol", v4: "cidrBlocks", v6: "ipv6CidrBlocks" };
-const VPC_RULE = { protocol: "ipProtocol", v4: "cidrIpv4", v6: "cidrIpv6" };
+const INLINE = { protocol: "protocol", v4: "cidrBlocks", v6: "ipv6CidrBlocks", prefixLists: "prefixListIds" };
+const VPC_RULE = { protocol: "ipProtocol", v4: "cidrIpv4", v6: "cidrIpv6", prefixLists: "prefixListId" };
 
 const isRecord = (value: unknown): value is Record<string, any> =>
     value !== null && typeof value === "object" && !Array.isArray(value);

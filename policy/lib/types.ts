@@ -66,6 +66,24 @@ export const IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE = [
     "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
 ] as const;
 
+// ECR access policies beyond repository policies (additive).
+export const ECR_REGISTRY_POLICY = ["aws:ecr/registryPolicy:RegistryPolicy"] as const;
+export const ECR_PUBLIC_REPOSITORY = ["aws:ecrpublic/repository:Repository"] as const;
+export const ECR_PUBLIC_REPOSITORY_POLICY = ["aws:ecrpublic/repositoryPolicy:RepositoryPolicy"] as const;
+
+// IAM policies that reach users and groups (additive).
+export const IAM_USER_POLICY = ["aws:iam/userPolicy:UserPolicy"] as const;
+export const IAM_GROUP_POLICY = ["aws:iam/groupPolicy:GroupPolicy"] as const;
+export const IAM_USER_POLICY_ATTACHMENT = ["aws:iam/userPolicyAttachment:UserPolicyAttachment"] as const;
+export const IAM_GROUP_POLICY_ATTACHMENT = ["aws:iam/groupPolicyAttachment:GroupPolicyAttachment"] as const;
+export const IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive"] as const;
+export const IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE = ["aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive"] as const;
+
 // Cross-resource evasion additions (additive).
 export const LISTENER_RULE = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
 export const SCALING_SCHEDULED_ACTION = ["aws:appautoscaling/scheduledAction:ScheduledAction"] as const;
+
+// Managed prefix lists, which security-group rules can name as peers (additive).
+export const MANAGED_PREFIX_LIST = ["aws:ec2/managedPrefixList:ManagedPrefixList"] as const;
+export const MANAGED_PREFIX_LIST_ENTRY = ["aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;
+export const SECRET_POLICY = ["aws:secretsmanager/secretPolicy:SecretPolicy"] as const;

@@ -101,6 +101,8 @@ const EXPECTED: Record<string, Expectation> = {
         exitCode: 1,
         mandatory: [
             ...["airflowcontroller", "airflower", "airflowworkers"].flatMap(s => [`iam-role-no-broad-managed-policies ${s}-task-b5aeb6b6`, `iam-role-no-broad-managed-policies ${s}-task-0cbb1731`]),
+            // The container instances' role gets AmazonEC2ReadOnlyAccess (every Describe of the account), not a vetted managed policy.
+            "iam-role-no-broad-managed-policies airflow-efc8f10d",
             "ec2-security-group-world-ingress-authorized-ports airflowcontroller-external-0-ingress",
             "ec2-security-group-world-ingress-authorized-ports airflower-external-0-ingress",
             "ec2-security-group-world-ingress-authorized-ports airflow-ssh",

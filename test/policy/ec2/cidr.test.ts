@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import {
     ALL_PORTS,
+    coveredFamilies,
     coversAllPorts,
     formatRange,
     isWorldCidr,
@@ -45,7 +46,25 @@ describe("policy/lib/cidr", () => {
         assert.deepEqual(portRange(443, 80), { from: 80, to: 443 });
         assert.deepEqual(portRange(0, 99999), ALL_PORTS);
         assert.equal(coversAllPorts(portRange(0, 65535)), true);
-        assert.equal(coversAllPorts(portRange(1, 65535)), false);
+        for (const [from, to] of [[1, 65535], [0, 65534], [1024, 65535]]) assert.equal(coversAllPorts(portRange(from, to)), true, `${from}-${to}`);
+        for (const [from, to] of [[1025, 65535], [443, 443], [32768, 65535]]) assert.equal(coversAllPorts(portRange(from, to)), false, `${from}-${to}`);
+    });
+
+    it("GIVEN non-canonical spellings of the whole address space THEN each is the world", () => {
+        for (const world of ["0.0.0.0 / 0", "0.0.0.000/0", "000.000.000.000/00", "255.255.255.255/0", "::ffff:0:0/96", "::ffff:0.0.0.0/96"]) {
+            assert.equal(isWorldCidr(world), true, world);
+        }
+        for (const world of ["0000:0000::/0", "::0.0.0.0/0", "ffff::/0", " :: / 0 "]) assert.equal(isWorldIpv6(world), true, world);
+        for (const not of ["::ffff:0:0/97", "0.0.0.0/33", "256.0.0.0/0", "1.2.3/0", "::/129", "::ffff:0:0/95"]) assert.equal(isWorldCidr(not), false, not);
+    });
+
+    it("GIVEN sets of CIDRs THEN the families they cover together", () => {
+        assert.deepEqual(coveredFamilies(["0.0.0.0/1", "128.0.0.0/1"]), [4]);
+        assert.deepEqual(coveredFamilies(["::/1", "8000::/1"]), [6]);
+        assert.deepEqual(coveredFamilies(["0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/1", "::ffff:0:0/96"]), [4]);
+        assert.deepEqual(coveredFamilies(["0.0.0.0/1", "128.0.0.0/2", "::/1", "8000::/1", "::/0"]), [6]);
+        assert.deepEqual(coveredFamilies(["0.0.0.0/1", "128.0.0.1/32"]), []);
+        assert.deepEqual(coveredFamilies([]), []);
     });
 
     it("GIVEN a range THEN covered ports and containment are exact", () => {

@@ -41,4 +41,14 @@ describe("ec2-security-group-no-unrestricted-egress (catalog #33)", () => {
             baseline(IN, "in", { ipProtocol: "-1" }),
         ], []);
     });
+
+    describe("evasion: nearly every port, the world spelled otherwise", () => {
+        for (const [from, to] of [[1, 65535], [0, 65534], [1024, 65535]]) {
+            it(`GIVEN tcp ${from}-${to} to 0.0.0.000/0 THEN reported as all ports`, async () => {
+                await expectDetails(policy, [baseline(EG, "out", { ipProtocol: "tcp", fromPort: from, toPort: to, cidrIpv4: "0.0.0.000/0" })], [
+                    `Egress rule "out" allows tcp ${from}-${to} to the world (0.0.0.000/0); ${LIMIT}`,
+                ]);
+            });
+        }
+    });
 });

@@ -71,4 +71,14 @@ describe("ec2-security-group-no-world-admin-ports (catalog #31)", () => {
             `Security group "app" ingress[0] opens admin port 8080 (tcp 8080) to the world (0.0.0.0/0); ${FIX}`,
         ], { [policy.name]: { adminPorts: [8080] } });
     });
+
+    describe("evasion: the world spelled otherwise", () => {
+        for (const [field, cidr] of [["cidrIpv4", "0.0.0.000/0"], ["cidrIpv4", " 0.0.0.0 / 0 "], ["cidrIpv4", "10.1.2.3/0"], ["cidrIpv6", "::ffff:0:0/96"], ["cidrIpv6", "0000::/0"]] as const) {
+            it(`GIVEN SSH from ${JSON.stringify(cidr)} as ${field} THEN reported`, async () => {
+                await expectDetails(policy, [baseline(IN, "ssh", { ipProtocol: "6", fromPort: 22, toPort: 22, cidrIpv4: undefined, [field]: cidr })], [
+                    `Ingress rule "ssh" opens admin port 22 (tcp 22) to the world (${cidr}); ${FIX}`,
+                ]);
+            });
+        }
+    });
 });

@@ -106,3 +106,55 @@ describe("fargateSizes (pure table)", () => {
         assert.equal(describeMemoryOptions(fargateMemoryOptions(4096) ?? []), "8192 to 30720 in steps of 1024");
     });
 });
+
+describe("containerDefinitions read as the AWS provider's Go decoder reads them", () => {
+    const only = (text: string) => {
+        const parsed = parseContainerDefinitions(text);
+        assert.ok(parsed.ok, JSON.stringify(parsed));
+        return JSON.parse(JSON.stringify(parsed.containers[0])) as Record<string, unknown>;
+    };
+
+    it("GIVEN keys in any case, the Kelvin sign and duplicates THEN canonical names, last value wins, unknown keys dropped", () => {
+        assert.deepEqual(only('[{"NAME":"a","name":"web","doc\u212aerLabels":{"K":"v"},"bogus":1}]'), { name: "web", dockerLabels: { K: "v" } });
+    });
+
+    it("GIVEN map keys that differ only in case THEN both kept (maps are not folded)", () => {
+        assert.deepEqual(only('[{"name":"w","dockerLabels":{"a":"1","A":"2"}}]').dockerLabels, { a: "1", A: "2" });
+    });
+
+    it("GIVEN a repeated nested object THEN it merges into the first", () => {
+        assert.deepEqual(
+            only('[{"name":"w","linuxParameters":{"capabilities":{"add":["SYS_ADMIN"]}},"LinuxParameters":{"initProcessEnabled":true}}]').linuxParameters,
+            { capabilities: { add: ["SYS_ADMIN"] }, initProcessEnabled: true },
+        );
+    });
+
+    it("GIVEN a repeated array THEN elements decode into the earlier ones, the length is the last one's, and [] resets", () => {
+        const pm = '"portMappings":[{"containerPort":80,"hostPort":80},{"containerPort":81}]';
+        assert.deepEqual(only(`[{"name":"w",${pm},"portMappings":[{"containerPort":8080}]}]`).portMappings, [{ containerPort: 8080, hostPort: 80 }]);
+        assert.deepEqual(
+            only(`[{"name":"w",${pm},"portMappings":[{"containerPort":1}],"portMappings":[{"containerPort":2},{}]}]`).portMappings,
+            [{ containerPort: 2, hostPort: 80 }, { containerPort: 81 }],
+        );
+        assert.deepEqual(only(`[{"name":"w",${pm},"portMappings":[],"portMappings":[{"containerPort":2}]}]`).portMappings, [{ containerPort: 2 }]);
+    });
+
+    it("GIVEN zero elements in object arrays THEN dropped, as the provider compacts them", () => {
+        assert.deepEqual(only('[{"name":"w","secrets":[{},{"name":"A","valueFrom":"arn:x"},{"bogus":1}]}]').secrets, [{ name: "A", valueFrom: "arn:x" }]);
+    });
+
+    it("GIVEN null for pointer and value fields THEN pointers clear and values stay", () => {
+        assert.deepEqual(only('[{"name":"w","user":"0","user":null,"cpu":256,"cpu":null}]'), { name: "w", cpu: 256 });
+    });
+
+    it("GIVEN lone surrogates, escaped or raw THEN U+FFFD; a valid pair is kept", () => {
+        assert.deepEqual(only('[{"name":"a\\ud800b\udc00c\\ud83d\\ude00"}]').name, "a\ufffdb\ufffdc\u{1f600}");
+    });
+
+    it("GIVEN text Go and JSON.parse both refuse THEN not valid JSON", () => {
+        for (const text of ['[{"name":"a",}]', "[{'name':'a'}]", '[{"name":"a\u0001"}]', "[01]", '[{"name":"a"}] x', "\ufeff[]"]) {
+            const parsed = parseContainerDefinitions(text);
+            assert.ok(!parsed.ok && parsed.reason.startsWith("is not valid JSON ("), text);
+        }
+    });
+});

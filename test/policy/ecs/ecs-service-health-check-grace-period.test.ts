@@ -39,7 +39,7 @@ describe(NAME, () => {
     });
 
     it("GIVEN several essential containers THEN the longest start period counts; non-essential ones do not", async () => {
-        const slow = { ...withStart("120"), name: "worker" };
+        const slow = { ...withStart(120), name: "worker" };
         const sidecar = { ...withStart(300), name: "xray", essential: false };
         const stack = withResource(ecsStack(), stackTaskDefinition([withStart(30), slow, sidecar]));
         assertViolations(await evaluate(policy, stack), NAME, "mandatory", [

@@ -37,7 +37,7 @@ describe(NAME, () => {
     });
 
     it("GIVEN containers without name, duplicated, or without image THEN one violation each", async () => {
-        const result = await evaluate(policy, [taskDefinitionWith([baselineContainer(), webWith({ name: undefined }), webWith({ image: "" }), webWith({ name: "sidecar", image: 7 })])]);
+        const result = await evaluate(policy, [taskDefinitionWith([baselineContainer(), webWith({ name: undefined }), webWith({ image: "" }), webWith({ name: "sidecar", image: undefined })])]);
         assertViolations(result, NAME, "mandatory", [
             'Container #2 has no "name"; give every container a unique name.',
             'Container "web" is defined more than once; give every container a unique name.',

@@ -9,7 +9,7 @@ describe(NAME, () => {
         assertViolations(await evaluate(policy, [resourceOf(TD, "web")]), NAME, "mandatory", []);
     });
 
-    for (const [label, value] of [["missing", undefined], ["false", false], ['the string "true"', "true"]] as const) {
+    for (const [label, value] of [["missing", undefined], ["false", false]] as const) {
         it(`GIVEN readonlyRootFilesystem ${label} THEN reported`, async () => {
             const result = await evaluate(policy, [taskDefinitionWith([webWith({ readonlyRootFilesystem: value })])]);
             assertViolations(result, NAME, "mandatory", [MESSAGE]);

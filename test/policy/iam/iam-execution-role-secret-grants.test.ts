@@ -182,4 +182,68 @@ describe(NAME, () => {
         const stack = withResource(ecsStack(), rolePolicy(doc({ Effect: "Allow", Action: "*", Resource: [SECRET_ARN, "arn:aws:s3:::bucket/*"] })));
         assertViolations(await evaluate(policy, stack), NAME, "mandatory", []);
     });
+
+    describe("evasion: wildcards beyond the 6-character suffix, and roles named other ways", () => {
+        const base = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:web/db-password`;
+        for (const wide of [`${base}-*`, `${base}*`, `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:web/*`, `${base.replace("password", "pass??rd")}-??????`]) {
+            it(`GIVEN GetSecretValue on ${wide.slice(base.indexOf("secret:"))} THEN reported: it matches more than the secret read`, async () => {
+                const stack = withResource(ecsStack(), rolePolicy(doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: wide })));
+                assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
+                    `Role policy "web-exec-policy" statement 1 grants execution role "web-exec" secretsmanager:GetSecretValue on "${wide}", whose wildcard matches more than the secrets it names ` +
+                        `(only "-??????", for the suffix Secrets Manager appends, is needed); grant it only on the secrets its task definitions read (${SECRET_ARN}).`,
+                ]);
+            });
+        }
+
+        it("GIVEN GetSecretValue on the secret name with -?????? THEN no violation", async () => {
+            const stack = withResource(ecsStack(), rolePolicy(doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: `${base}-??????` })));
+            assertViolations(await evaluate(policy, stack), NAME, "mandatory", []);
+        });
+
+        it("GIVEN an SSM grant on a parameter path wildcard THEN reported", async () => {
+            const stack = withResource(
+                ecsStack(),
+                readsSecrets({ name: "DATABASE_PASSWORD", valueFrom: SECRET_ARN }, { name: "FEATURE_KEY", valueFrom: PARAMETER }),
+                rolePolicy(doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: SECRET_ARN }, { Effect: "Allow", Action: "ssm:GetParameters", Resource: `${PARAMETER.replace("feature-key", "*")}` })),
+            );
+            assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
+                `Role policy "web-exec-policy" statement 2 grants execution role "web-exec" ssm:GetParameters on "${PARAMETER.replace("feature-key", "*")}", whose wildcard matches more than the parameters it names; grant it only on the parameters its task definitions read (${PARAMETER}).`,
+            ]);
+        });
+
+        for (const [label, reference] of [
+            ["by name", "web-exec"],
+            ["by name in another case", "WEB-EXEC"],
+            ["by an ARN with a path", `arn:aws:iam::${ACCOUNT}:role/service/web-exec`],
+        ] as const) {
+            it(`GIVEN the role policy naming the execution role ${label} THEN its broad grant is still followed to the role`, async () => {
+                const stack = withResource(
+                    ecsStack(),
+                    resourceOf(ROLE_POLICY, "web-exec-policy", { role: reference, policy: doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }) }),
+                );
+                assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
+                    `Role policy "web-exec-policy" statement 1 grants execution role "web-exec" secretsmanager:GetSecretValue on "*"; grant it only on the secrets its task definitions read (${SECRET_ARN}).`,
+                ]);
+            });
+        }
+
+        it("GIVEN a role policy naming the role by an ARN of another account THEN it is not that role's", async () => {
+            const stack = withResource(
+                ecsStack(),
+                resourceOf(ROLE_POLICY, "web-exec-policy", { role: "arn:aws:iam::999999999999:role/web-exec", policy: doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }) }),
+            );
+            assertViolations(await evaluate(policy, stack), NAME, "mandatory", []);
+        });
+
+        it("GIVEN the task definition naming its execution role by short name THEN the role is found and its grants checked", async () => {
+            const stack = withResource(
+                ecsStack(),
+                stackTaskDefinition([baselineContainer()], { executionRoleArn: "web-exec" }),
+                rolePolicy(doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" })),
+            );
+            assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
+                `Role policy "web-exec-policy" statement 1 grants execution role "web-exec" secretsmanager:GetSecretValue on "*"; grant it only on the secrets its task definitions read (${SECRET_ARN}).`,
+            ]);
+        });
+    });
 });

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { iamPolicyNoWildcardActions as policy } from "../../../policy/iam/iam-policy-no-wildcard-actions";
+import { fixture } from "../../../harness/fixtures";
 import { assertViolations, evaluate, IAM_POLICY, resourceOf, ROLE, ROLE_POLICY } from "../baselines/ecs";
 
 const NAME = "iam-policy-no-wildcard-actions";
@@ -76,5 +77,57 @@ describe(NAME, () => {
         assertViolations(result, NAME, "mandatory", [
             'policy is not a valid IAM policy document: statement 1 has "Effect" "Permit"; use "Allow" or "Deny"; fix it so its permissions can be checked.',
         ]);
+    });
+
+    describe("evasion: breadth spelled without a bare *", () => {
+        const FIX = 'so name the actions needed without them, or scope "Resource" to the exact ARNs (e.g. the one role to pass).';
+        const one = (Action: unknown, Resource: unknown) => resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action, Resource }) });
+
+        it('GIVEN "i?m:*" and "*:*" THEN reported as service and full wildcards', async () => {
+            const result = await evaluate(policy, [one(["i?m:*"], "*")]);
+            assertViolations(result, NAME, "mandatory", ['Statement 1 allows "i?m:*", which matches actions of every service; name the service and the actions needed.']);
+        });
+
+        const escalations: [string, unknown, unknown, string][] = [
+            ['"iam:PassRole" on every role of the account', "iam:PassRole", "arn:aws:iam::123456789012:role/*", '"iam:PassRole" on "arn:aws:iam::123456789012:role/*"; that action lets'],
+            ['"iam:Pass*" on "*"', "iam:Pass*", "*", '"iam:PassRole" on "*"; that action lets'],
+            ['"iam:?reatePolicyVersion" on "arn:*:*"', "iam:?reatePolicyVersion", "arn:*:*", '"iam:CreatePolicyVersion" on "arn:*:*"; that action lets'],
+            ['"IAM:attachrolepolicy" (any case) on a wildcard-account ARN', "IAM:attachrolepolicy", "arn:aws:iam::*:role/web", '"iam:AttachRolePolicy" on "arn:aws:iam::*:role/web"; that action lets'],
+            ['"sts:AssumeRole" on "*"', "sts:AssumeRole", "*", '"sts:AssumeRole" on "*"; that action lets'],
+            ['"lambda:Update*" on every function', "lambda:Update*", "arn:aws:lambda:eu-west-1:123456789012:function:*", '"lambda:UpdateFunctionCode" and "lambda:UpdateFunctionConfiguration" on "arn:aws:lambda:eu-west-1:123456789012:function:*"; those actions let'],
+        ];
+        for (const [label, action, resource, expected] of escalations) {
+            it(`GIVEN ${label} THEN reported as privilege escalation`, async () => {
+                const result = await evaluate(policy, [one(action, resource)]);
+                assertViolations(result, NAME, "mandatory", [`Statement 1 allows ${expected} the holder raise its own privileges, ${FIX}`]);
+            });
+        }
+
+        it("GIVEN an escalation action on every resource outside NotResource THEN reported", async () => {
+            const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action: "iam:PassRole", NotResource: "arn:aws:iam::123456789012:role/admin" }) })]);
+            assertViolations(result, NAME, "mandatory", [`Statement 1 allows "iam:PassRole" on every resource not in "NotResource"; that action lets the holder raise its own privileges, ${FIX}`]);
+        });
+
+        it("GIVEN iam:PassRole on the one role to pass, and s3:Put* on one bucket's objects THEN not reported", async () => {
+            const result = await evaluate(policy, [
+                resourceOf(ROLE_POLICY, "exec", {
+                    policy: doc(
+                        { Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::123456789012:role/web-task" },
+                        { Effect: "Allow", Action: "s3:Put*", Resource: "arn:aws:s3:::uploads/*" },
+                    ),
+                }),
+            ]);
+            assertViolations(result, NAME, "mandatory", []);
+        });
+
+        it("GIVEN the same documents as a UserPolicy and a GroupPolicy THEN checked too", async () => {
+            const policyDoc = doc({ Effect: "Allow", Action: "*", Resource: "*" });
+            const result = await evaluate(policy, [
+                fixture("aws:iam/userPolicy:UserPolicy", "ci", { user: "ci", policy: policyDoc }),
+                fixture("aws:iam/groupPolicy:GroupPolicy", "ops", { group: "ops", policy: policyDoc }),
+            ]);
+            assert.equal(result.diagnostics.length, 2);
+            assert.ok(result.diagnostics.every(d => d.detail.includes("full administrator access")));
+        });
     });
 });

@@ -39,4 +39,24 @@ describe(NAME, () => {
             'Inline policy "pull" statement 1 allows "ecr:GetAuthorizationToken" on every resource ("*"); scope "Resource" to the ARNs that action needs.',
         ]);
     });
+
+    describe("evasion: every resource spelled as an ARN pattern", () => {
+        for (const resource of ["arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:*", "arn:aws:*:*:*:*", "arn:aws:dynamodb:eu-west-1:*:table/orders", "arn:aws:dynamodb:eu-west-1:123456789012:table/*"]) {
+            it(`GIVEN ${resource} THEN reported as every resource`, async () => {
+                const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action: "dynamodb:GetItem", Resource: resource }) })]);
+                assertViolations(result, NAME, "advisory", [
+                    `Statement 1 allows "dynamodb:GetItem" on every resource ("${resource}"); scope "Resource" to the ARNs that action needs.`,
+                ]);
+            });
+        }
+
+        it("GIVEN one bucket's objects or one table THEN not reported", async () => {
+            const result = await evaluate(policy, [
+                resourceOf(ROLE_POLICY, "exec", {
+                    policy: doc({ Effect: "Allow", Action: ["s3:GetObject", "dynamodb:GetItem"], Resource: ["arn:aws:s3:::uploads/*", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"] }),
+                }),
+            ]);
+            assertViolations(result, NAME, "advisory", []);
+        });
+    });
 });

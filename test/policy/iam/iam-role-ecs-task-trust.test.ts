@@ -44,4 +44,13 @@ describe(NAME, () => {
         const stack = ecsStack().filter(r => r.type !== ROLE);
         assertViolations(await evaluate(policy, stack), NAME, "mandatory", []);
     });
+
+    it("GIVEN a task definition naming its task role by short name THEN the role is followed and its wildcard trust reported", async () => {
+        const doc = trust({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }, { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" });
+        const stack = withResource(ecsStack(), taskRole(doc)).map(r => (r.type === "aws:ecs/taskDefinition:TaskDefinition" ? { ...r, inputs: { ...r.inputs, taskRoleArn: "web-task" }, state: { ...r.state, taskRoleArn: "web-task" } } : r));
+        const result = await evaluate(policy, stack);
+        assertViolations(result, NAME, "mandatory", [
+            'Role "web-task" is the task role of task definition "web", but its trust policy also lets "*" assume it; trust only the service principal "ecs-tasks.amazonaws.com".',
+        ]);
+    });
 });

@@ -4,6 +4,8 @@ import { assertViolations, evaluate, resourceOf, ROLE, ROLE_POLICY_ATTACHMENT } 
 
 const NAME = "iam-role-no-broad-managed-policies";
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+const unvetted = (field: string, name: string, arn: string) =>
+    `${field} attaches the AWS-managed policy "${name}" (${arn}), which is not one of the vetted AWS-managed policies; attach a policy that lists only the actions and resources the workload uses, or add "${name}" to allowedPolicies after reviewing it.`;
 const message = (field: string, name: string, arn: string) =>
     `${field} attaches the AWS-managed policy "${name}" (${arn}), which grants far more than a workload needs; attach a policy that lists only the actions and resources it uses.`;
 
@@ -32,6 +34,7 @@ describe(NAME, () => {
         ];
         const result = await evaluate(policy, [resourceOf(ROLE, "exec", { managedPolicyArns: arns })]);
         assertViolations(result, NAME, "mandatory", [
+            unvetted("managedPolicyArns[0]", "AmazonS3ReadOnlyAccess", arns[0]),
             message("managedPolicyArns[1]", "PowerUserAccess", arns[1]),
             message("managedPolicyArns[2]", "SystemAdministrator", arns[2]),
             message("managedPolicyArns[3]", "AmazonS3FullAccess", arns[3]),
@@ -60,6 +63,36 @@ describe(NAME, () => {
         const resources = [resourceOf(ROLE_POLICY_ATTACHMENT, "s3", { policyArn: s3 })];
         assertViolations(await evaluate(policy, resources, { [NAME]: { allowedPolicies: ["AmazonS3FullAccess"] } }), NAME, "mandatory", []);
         assertViolations(await evaluate(policy, resources, { [NAME]: { allowedPolicies: [s3] } }), NAME, "mandatory", []);
-        assertViolations(await evaluate(policy, resources, { [NAME]: { deniedPolicies: ["AdministratorAccess"] } }), NAME, "mandatory", []);
+        assertViolations(await evaluate(policy, resources, { [NAME]: { deniedPolicies: ["AdministratorAccess"] } }), NAME, "mandatory", [
+            unvetted("policyArn", "AmazonS3FullAccess", s3),
+        ]);
+    });
+
+    describe("evasion: managed policies beyond the full-access names, reaching users and groups", () => {
+        it("GIVEN ReadOnlyAccess and a policy AWS adds later THEN reported as not vetted", async () => {
+            const arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess"];
+            const result = await evaluate(policy, [resourceOf(ROLE, "exec", { managedPolicyArns: arns })]);
+            assertViolations(result, NAME, "mandatory", [unvetted("managedPolicyArns[0]", "ReadOnlyAccess", arns[0]), unvetted("managedPolicyArns[1]", "AmazonBedrockLimitedAccess", arns[1])]);
+        });
+
+        it("GIVEN AdministratorAccess attached to a user or a group, directly or exclusively THEN reported", async () => {
+            const result = await evaluate(policy, [
+                fixture("aws:iam/userPolicyAttachment:UserPolicyAttachment", "u", { user: "ci", policyArn: ADMIN }),
+                fixture("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "g", { group: "ops", policyArn: ADMIN }),
+                fixture("aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive", "ue", { userName: "ci", policyArns: [ADMIN] }),
+                fixture("aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", "ge", { groupName: "ops", policyArns: [ADMIN] }),
+            ]);
+            assertViolations(result, NAME, "mandatory", [
+                message("policyArn", "AdministratorAccess", ADMIN),
+                message("policyArn", "AdministratorAccess", ADMIN),
+                message("policyArns[0]", "AdministratorAccess", ADMIN),
+                message("policyArns[0]", "AdministratorAccess", ADMIN),
+            ]);
+        });
+
+        it("GIVEN a vetted policy under its service-role path THEN not reported", async () => {
+            const arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+            assertViolations(await evaluate(policy, [resourceOf(ROLE, "exec", { managedPolicyArns: [arn] })]), NAME, "mandatory", []);
+        });
     });
 });

@@ -1,0 +1,162 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { MAX_PORT, NEARLY_ALL_PORTS_SLACK, PortRange, coversAllPorts, formatRange, portList } from "../lib/cidr";
+
+const coversRange = (range: PortRange | undefined): boolean => range !== undefined && coversAllPorts(range);
+import { asArray, isRecord, quoteList } from "../lib/coerce";
+import { MANAGED_PREFIX_LIST, MANAGED_PREFIX_LIST_ENTRY } from "../lib/types";
+import { Direction, RULE_BEARING_TYPES, SecurityGroupRuleView, STANDALONE_RULE_TYPES, securityGroupRules } from "../lib/securityGroupRules";
+import { Exposure, pooledExposure } from "../lib/worldExposure";
+import { DEFAULT_ADMIN_PORTS } from "./ec2-security-group-no-world-admin-ports";
+
+interface Config {
+    adminPorts: number[];
+    authorizedPorts: number[];
+}
+
+interface Group {
+    name: string;
+    urn?: string;
+    rules: SecurityGroupRuleView[];
+    firstUrn: string;
+}
+
+/** Ports (as a bitmap) of `exposures` for `protocol`, with "all" exposures counting for every protocol. */
+function portSet(exposures: readonly Exposure[], protocol: string): Uint8Array {
+    const set = new Uint8Array(MAX_PORT + 1);
+    for (const e of exposures) {
+        if (e.protocol === protocol || e.protocol === "all") {
+            for (const r of e.ranges) set.fill(1, r.from, r.to + 1);
+        }
+    }
+    return set;
+}
+
+function rangesOf(set: Uint8Array, keep: (port: number) => boolean = () => true): PortRange[] {
+    const out: PortRange[] = [];
+    for (let p = 0; p <= MAX_PORT; p++) {
+        if (set[p] && keep(p)) {
+            const last = out[out.length - 1];
+            if (last && last.to + 1 === p) out[out.length - 1] = { from: last.from, to: p };
+            else out.push({ from: p, to: p });
+        }
+    }
+    return out;
+}
+
+/**
+ * Catalog #31–#33, pooled. High. The resource policies `ec2-security-group-no-world-admin-ports`,
+ * `…-world-ingress-authorized-ports` and `…-no-unrestricted-egress` judge each rule alone; this one pools
+ * every rule of a security group — inline `ingress`/`egress` and the standalone `aws.ec2.SecurityGroupRule`
+ * and `aws.vpc.SecurityGroupIngressRule`/`EgressRule` resources naming it by `securityGroupId` — and reports
+ * traffic that only their sources TOGETHER open to the world (0.0.0.0/1 + 128.0.0.0/1, ::/1 + 8000::/1,
+ * an IPv4-mapped ::ffff:0:0/96, a managed prefix list of the stack whose entries include the world …): admin ports or ports outside `authorizedPorts` on ingress, every port
+ * (all but at most 1024) on egress. What a single rule already opens is left to the resource policies.
+ */
+export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
+    name: "ec2-security-group-pooled-world-exposure",
+    description: "Security-group rules do not together open to the internet what no single rule may.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    configSchema: {
+        properties: {
+            adminPorts: { type: "array", items: { type: "integer" }, default: DEFAULT_ADMIN_PORTS, description: "Ports never reachable from the whole internet." },
+            authorizedPorts: { type: "array", items: { type: "integer" }, default: [80, 443], description: "TCP/UDP ports that may be open to the whole internet." },
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        const config = args.getConfig<Config>();
+        const admin = portList(config.adminPorts);
+        const authorized = portList(config.authorizedPorts);
+        // CIDRs of the stack's managed prefix lists (their entries inline, or ManagedPrefixListEntry resources).
+        const prefixLists = new Map<string, string[]>();
+        const addPrefix = (id: unknown, cidr: unknown) => {
+            if (typeof id === "string" && typeof cidr === "string") prefixLists.set(id, [...(prefixLists.get(id) ?? []), cidr]);
+        };
+        for (const r of args.resources) {
+            if (MANAGED_PREFIX_LIST.includes(r.type as never)) {
+                asArray(r.props.entries).forEach(e => addPrefix(r.props.id, isRecord(e) ? e.cidr : undefined));
+            } else if (MANAGED_PREFIX_LIST_ENTRY.includes(r.type as never)) {
+                addPrefix(r.props.prefixListId, r.props.cidr);
+            }
+        }
+        const withPrefixLists = (rule: SecurityGroupRuleView): SecurityGroupRuleView => {
+            const ids = prefixLists.size > 0 ? rule.prefixListIds() : [];
+            return ids.length === 0 ? rule : { ...rule, cidrs: () => [...rule.cidrs(), ...ids.flatMap(id => prefixLists.get(id) ?? [])] };
+        };
+        const groups = new Map<string, Group>();
+        for (const r of args.resources) {
+            if (!RULE_BEARING_TYPES.includes(r.type)) continue;
+            const standalone = STANDALONE_RULE_TYPES.includes(r.type);
+            const id: unknown = standalone ? r.props.securityGroupId : r.props.id;
+            if (typeof id !== "string" || id === "") continue;
+            const group = groups.get(id) ?? { name: id, rules: [], firstUrn: r.urn };
+            if (!standalone) {
+                group.name = r.name;
+                group.urn = r.urn;
+            }
+            group.rules.push(...securityGroupRules(r.type, r.name, r.props).map(withPrefixLists));
+            groups.set(id, group);
+        }
+        for (const group of groups.values()) {
+            for (const direction of ["ingress", "egress"] as Direction[]) {
+                const rules = group.rules.filter(r => r.direction === direction);
+                if (rules.length < 1) continue;
+                if (direction === "egress" && rules.some(r => r.worldPeers().length > 0 && (r.protocol() === "all" || coversRange(r.ports())))) {
+                    continue; // a single rule already sends everything to the world: ec2-security-group-no-unrestricted-egress reports it
+                }
+                const pooled = pooledExposure(rules);
+                // What the resource policies already see: rules with a single CIDR that is the world by itself.
+                const alone = rules.filter(r => r.worldPeers().length > 0).flatMap(r => pooledExposure([r]));
+                const problems: string[] = [];
+                const contributors = new Set<SecurityGroupRuleView>();
+                const aloneAll = direction === "ingress" && alone.some(e => e.protocol === "all");
+                const adminExposed = new Set<number>();
+                for (const e of pooled) {
+                    if (e.protocol === "all") {
+                        if (!aloneAll) {
+                            problems.push("all traffic");
+                            admin.forEach(p => adminExposed.add(p));
+                            e.rules.forEach(r => contributors.add(r));
+                        }
+                        continue;
+                    }
+                    if (e.protocol !== "tcp" && e.protocol !== "udp") {
+                        if (direction === "ingress" && !aloneAll && !alone.some(a => a.protocol === e.protocol)) {
+                            problems.push(`protocol ${e.protocol}`);
+                            e.rules.forEach(r => contributors.add(r));
+                        }
+                        continue;
+                    }
+                    const together = portSet([e], e.protocol);
+                    const single = direction === "ingress" ? portSet(alone, e.protocol) : new Uint8Array(MAX_PORT + 1);
+                    const extra = rangesOf(together, p => !single[p]);
+                    if (extra.length === 0) continue;
+                    const bad =
+                        direction === "ingress"
+                            ? rangesOf(together, p => !single[p] && (admin.includes(p) || !authorized.includes(p)))
+                            : rangesOf(together).reduce((n, r) => n + r.to - r.from + 1, 0) >= MAX_PORT + 1 - NEARLY_ALL_PORTS_SLACK
+                              ? extra
+                              : [];
+                    if (bad.length > 0) {
+                        admin.filter(p => together[p] && !single[p]).forEach(p => adminExposed.add(p));
+                        const shown = bad.slice(0, 4).map(formatRange).join(", ") + (bad.length > 4 ? ` and ${bad.length - 4} more ranges` : "");
+                        problems.push(`${e.protocol} ${shown}`);
+                        e.rules.forEach(r => contributors.add(r));
+                    }
+                }
+                if (problems.length === 0) continue;
+                const sources = [...new Set([...contributors].flatMap(r => r.cidrs()))];
+                const fix =
+                    direction === "ingress"
+                        ? `world ingress is limited to ${authorized.length > 0 ? `TCP/UDP ${quoteList(authorized)}` : "no port"}${adminExposed.size > 0 && direction === "ingress" ? `, never admin ports (here ${[...adminExposed].sort((a, b) => a - b).join(", ")})` : ""}; restrict the sources to the networks that need access, or to a security group`
+                        : "limit egress to the ports the workload needs (e.g. tcp 443)";
+                reportViolation(
+                    `Security group "${group.name}" ${direction} rules ${[...contributors].map(r => r.label).join("; ")} together ${direction === "ingress" ? "admit" : "send"} ` +
+                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) cover every address, ` +
+                        `which no single world CIDR of a rule shows; ${fix}.`,
+                    group.urn ?? group.firstUrn,
+                );
+            }
+        }
+    },
+};

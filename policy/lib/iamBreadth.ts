@@ -1,0 +1,109 @@
+/**
+ * What makes an IAM grant broad by meaning rather than by the literal "*": resource patterns that match
+ * every resource of a service or account, and actions that let the holder raise its own privileges.
+ *
+ * Privilege-escalation actions follow Rhino Security Labs' "AWS IAM Privilege Escalation – Methods and
+ * Mitigation" and the escalation list of Cloudsplaining / PMapper: each lets a principal grant itself more
+ * permissions, act as another role, or run code under one.
+ */
+import { PolicyStatement, actionMatches } from "./iamDocuments";
+
+/** Actions that let the holder gain permissions it was not given (escalation paths). */
+export const ESCALATION_ACTIONS: readonly string[] = [
+    "iam:AddUserToGroup",
+    "iam:AttachGroupPolicy",
+    "iam:AttachRolePolicy",
+    "iam:AttachUserPolicy",
+    "iam:CreateAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:CreatePolicyVersion",
+    "iam:CreateRole",
+    "iam:DeleteRolePermissionsBoundary",
+    "iam:DeleteUserPermissionsBoundary",
+    "iam:PassRole",
+    "iam:PutGroupPolicy",
+    "iam:PutRolePermissionsBoundary",
+    "iam:PutRolePolicy",
+    "iam:PutUserPermissionsBoundary",
+    "iam:PutUserPolicy",
+    "iam:SetDefaultPolicyVersion",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:UpdateLoginProfile",
+    "sts:AssumeRole",
+    "lambda:AddPermission",
+    "lambda:CreateEventSourceMapping",
+    "lambda:CreateFunction",
+    "lambda:InvokeFunction",
+    "lambda:UpdateFunctionCode",
+    "lambda:UpdateFunctionConfiguration",
+    "glue:CreateDevEndpoint",
+    "glue:UpdateDevEndpoint",
+    "cloudformation:CreateStack",
+    "cloudformation:UpdateStack",
+    "cloudformation:CreateChangeSet",
+    "cloudformation:SetStackPolicy",
+    "datapipeline:CreatePipeline",
+    "datapipeline:PutPipelineDefinition",
+    "ec2:RunInstances",
+    "ecs:RegisterTaskDefinition",
+    "ecs:RunTask",
+    "ecs:StartTask",
+    "ecs:UpdateService",
+    "ecs:ExecuteCommand",
+    "ssm:SendCommand",
+    "ssm:StartSession",
+    "codebuild:CreateProject",
+    "codebuild:StartBuild",
+    "codebuild:UpdateProject",
+    "sagemaker:CreateNotebookInstance",
+    "sagemaker:CreatePresignedNotebookInstanceUrl",
+    "sagemaker:CreateProcessingJob",
+    "sagemaker:CreateTrainingJob",
+    "secretsmanager:PutResourcePolicy",
+    "kms:PutKeyPolicy",
+    "kms:CreateGrant",
+    "s3:PutBucketPolicy",
+    "ecr:SetRepositoryPolicy",
+];
+
+/** `<type>/*` or `<type>:*` for resource types whose names are the whole identity (not S3 object keys). */
+const RESOURCE_TYPE_WILDCARD =
+    /^(?:role|user|group|policy|instance-profile|function|secret|parameter|key|alias|table|repository|cluster|task-definition|service|task|stack|project|log-group|instance|topic|queue)[/:][*?]+$/;
+
+/**
+ * True when an ARN pattern matches every resource of its service, or of every service: "*", patterns with
+ * a wildcard partition, service or account (`arn:*:*`, `arn:aws:*:*:*:*`, `arn:aws:iam::*:role/x`), and
+ * patterns whose resource part is only wildcards, after an optional resource type (`arn:aws:s3:::*`,
+ * `arn:aws:iam::123456789012:role/*`, `arn:aws:lambda:eu-west-1:123456789012:function:*`); `arn:aws:s3:::bucket/*`
+ * (the objects of one bucket) is not broad.
+ */
+export function isBroadResource(pattern: string): boolean {
+    if (/^[*?]+$/.test(pattern)) {
+        return true;
+    }
+    const parts = pattern.split(":");
+    if (parts[0] !== "arn" || parts.length < 6) {
+        return /[*?]/.test(pattern); // a wildcard before the ARN is complete spans the rest
+    }
+    const [, partition, service, , account] = parts;
+    if ([partition, service, account].some(p => /[*?]/.test(p))) {
+        return true;
+    }
+    const resource = parts.slice(5).join(":");
+    return /^[*?/]+$/.test(resource) || RESOURCE_TYPE_WILDCARD.test(resource);
+}
+
+/** True when the statement applies to broad resources (a broad "Resource", or any "NotResource"). */
+export const onBroadResources = (s: PolicyStatement): boolean =>
+    s.notResources !== undefined || (s.resources ?? []).some(isBroadResource);
+
+/** The escalation actions an Allow statement grants (through "Action" patterns, or by not excluding them with "NotAction"). */
+export function escalationActions(s: PolicyStatement): string[] {
+    if (s.actions !== undefined) {
+        return ESCALATION_ACTIONS.filter(a => s.actions!.some(p => actionMatches(p, a)));
+    }
+    if (s.notActions !== undefined) {
+        return ESCALATION_ACTIONS.filter(a => !s.notActions!.some(p => actionMatches(p, a)));
+    }
+    return [];
+}

@@ -1,0 +1,79 @@
+/**
+ * Whether a resource or trust policy statement lets anyone in: a wildcard principal is excused only by a
+ * condition that restricts WHO the caller is. Conditions on anything else (source IP, TLS, time, tags the
+ * caller may set, `Null` checks) still let any AWS account in.
+ *
+ * A condition restricts the principal when, under a plain operator — `StringEquals`,
+ * `StringEqualsIgnoreCase`, `StringLike`, `ArnEquals`, `ArnLike` (no `IfExists`, which passes when the key
+ * is absent; no `ForAllValues:`, which passes on an absent key; no `ForAnyValue:`, meant for multivalued
+ * keys) — it tests an identity key: `aws:PrincipalAccount`, `aws:PrincipalOrgID`, `aws:PrincipalArn`,
+ * and for service principals also `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOrgID` (for a direct
+ * caller those keys say nothing about who the caller is). Every value must be specific: `*`-only values
+ * and ARN values whose account is a wildcard do not restrict.
+ * Sources: IAM User Guide, "Condition operators" and "AWS global condition context keys"; confused-deputy
+ * guidance for aws:SourceArn / aws:SourceAccount.
+ */
+import { isRecord } from "./coerce";
+import { Principal, PolicyStatement, principalsOf } from "./iamDocuments";
+
+const OPERATORS = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalorgid", "aws:principalarn"]);
+const SERVICE_KEYS = new Set(["aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid"]);
+
+/** True for a principal value that matches every principal of its kind ("*", `arn:aws:iam::*:root`, …). */
+export const isWildcardPrincipal = (p: Principal): boolean => /[*?]/.test(p.value);
+
+/** True when one condition value names a specific identity (not only wildcards; an ARN with a concrete account). */
+function specific(value: unknown, key: string): boolean {
+    if (typeof value !== "string" || value.trim() === "" || /^[*?]+$/.test(value)) {
+        return false;
+    }
+    if (key.endsWith("arn")) {
+        const parts = value.split(":");
+        return parts.length >= 6 && parts[0] === "arn" && !/[*?]/.test(parts[4]) && parts[4] !== "";
+    }
+    return !/[*?]/.test(value);
+}
+
+/** True when `condition` restricts who the principal is; `service` when the statement's principals are services. */
+export function conditionRestrictsPrincipal(condition: unknown, service: boolean): boolean {
+    if (!isRecord(condition)) {
+        return false;
+    }
+    return Object.entries(condition).some(([operator, tests]) => {
+        if (!OPERATORS.has(operator.toLowerCase()) || !isRecord(tests)) {
+            return false;
+        }
+        return Object.entries(tests).some(([rawKey, raw]) => {
+            const key = rawKey.toLowerCase();
+            if (!PRINCIPAL_KEYS.has(key) && !(service && SERVICE_KEYS.has(key))) {
+                return false;
+            }
+            const values: unknown[] = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+            return values.length > 0 && values.every(v => specific(v, key));
+        });
+    });
+}
+
+/** Why an Allow statement lets anyone in, or undefined when it does not. */
+export function publicAccess(s: PolicyStatement): string | undefined {
+    if (s.effect !== "Allow") {
+        return undefined;
+    }
+    if (s.notPrincipal !== undefined) {
+        return `uses "NotPrincipal" with "Allow", which lets in every principal not listed`;
+    }
+    const principals = principalsOf(s.principal);
+    const wild = principals.filter(isWildcardPrincipal);
+    if (wild.length === 0) {
+        return undefined;
+    }
+    const service = wild.every(p => p.kind === "Service");
+    if (conditionRestrictsPrincipal(s.condition, service)) {
+        return undefined;
+    }
+    const given = wild.map(p => (p.kind === "*" ? '"*"' : `{"${p.kind}": "${p.value}"}`)).join(", ");
+    return s.hasCondition
+        ? `allows any principal (${given}); its condition does not restrict who the principal is`
+        : `allows any principal (${given})`;
+}
