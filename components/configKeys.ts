@@ -6,11 +6,22 @@
 /** Types a Pulumi project can declare for a config key. */
 export type ConfigKeyType = "string" | "integer" | "boolean" | "array" | "object";
 
+/**
+ * How a key treats values set with `--secret`:
+ * - `required`: every entry must be set with `--secret`; values are never printed.
+ * - `forbidden`: a value set with `--secret` is refused: the key's values are published in plain text
+ *   (task definitions, tags), where a secret would leak.
+ * - `hidden`: values may be secrets pasted by mistake; they are never printed.
+ * Unset: values are printed in messages unless the key was set with `--secret`.
+ */
+export type ConfigKeySecrecy = "required" | "forbidden" | "hidden";
+
 /** One declared key. */
 export interface ConfigKeyDeclaration {
     readonly type: ConfigKeyType;
     readonly default: unknown;
     readonly description: string;
+    readonly secrecy?: ConfigKeySecrecy;
 }
 
 /** The project's config keys (without the `<project>:` prefix), in the order `Pulumi.yaml` lists them. */
@@ -34,11 +45,11 @@ export const CONFIG_KEYS = {
     containerHealthCheckTimeoutSeconds: { type: "integer", default: 5, description: "Seconds before a container health check fails (2 to 60, less than the interval)." },
     containerHealthCheckRetries: { type: "integer", default: 3, description: "Failed container health checks before the container is unhealthy (1 to 10)." },
     containerStartPeriodSeconds: { type: "integer", default: 10, description: "Seconds after start during which failed container health checks do not count (0 to 300)." },
-    containerEnvironment: { type: "object", default: {}, description: "Plain environment variables (NAME: value). Never put secrets here." },
-    secrets: { type: "object", default: {}, description: "Secrets the container receives, by ARN: NAME: arn, or NAME: {arn, jsonKey}." },
+    containerEnvironment: { type: "object", default: {}, description: "Plain environment variables (NAME: value). Never put secrets here.", secrecy: "forbidden" },
+    secrets: { type: "object", default: {}, description: "Secrets the container receives, by ARN: NAME: arn, or NAME: {arn, jsonKey}.", secrecy: "hidden" },
     // Not declared `secret: true`: the CLI then rejects the empty default (pulumi/pulumi#21865); the loader
     // itself refuses values that were not set with --secret.
-    secretValues: { type: "object", default: {}, description: "Secret values, each set with --secret, from which the stack creates Secrets Manager secrets: NAME: value." },
+    secretValues: { type: "object", default: {}, description: "Secret values, each set with --secret, from which the stack creates Secrets Manager secrets: NAME: value.", secrecy: "required" },
 
     desiredCount: { type: "integer", default: 1, description: "Tasks to run at first deployment; autoscaling manages the count afterwards." },
     capacityProvider: { type: "string", default: "FARGATE_SPOT", description: "Capacity provider for tasks above the on-demand base: FARGATE or FARGATE_SPOT." },
@@ -76,8 +87,11 @@ export const CONFIG_KEYS = {
 
     deletionProtection: { type: "boolean", default: false, description: "Protect the load balancer, repository, secrets and log groups from deletion." },
     kmsKeyArn: { type: "string", default: "", description: "Customer-managed KMS key ARN for secrets, logs and the repository; empty uses AWS-managed keys." },
-    tags: { type: "object", default: {}, description: "Tags added to every taggable resource." },
+    tags: { type: "object", default: {}, description: "Tags added to every taggable resource.", secrecy: "forbidden" },
 } as const satisfies Record<string, ConfigKeyDeclaration>;
 
 /** Name of a declared key. */
 export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+/** The declaration of a key, typed as the interface (rows without `secrecy` included). */
+export const declarationOf = (key: ConfigKey): ConfigKeyDeclaration => CONFIG_KEYS[key];

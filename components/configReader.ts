@@ -1,7 +1,8 @@
 /**
  * Reads declared config keys from raw config text, recording a problem per bad value. Pure.
  */
-import { CONFIG_KEYS, ConfigKey } from "./configKeys";
+import { atoi, cliBoolean } from "./cliText";
+import { CONFIG_KEYS, ConfigKey, declarationOf } from "./configKeys";
 import { describeChoices } from "./fargateSizes";
 import { RawStackConfig } from "./stackSettings";
 
@@ -21,9 +22,25 @@ export class Reader {
         return `${this.raw.project}:${key}`;
     }
 
-    /** Records a bad value; the value of a key set with --secret is never printed. */
+    /** Records a bad value; the value of a key set with --secret, or of a key that may hold secrets, is never printed. */
     report(key: ConfigKey, given: unknown, allowed: string): void {
-        this.problems.push(`${this.full(key)} is ${this.isSecret(key) ? "[secret]" : show(given)}; ${allowed}`);
+        this.problems.push(`${this.full(key)} is ${this.shown(key, given)}; ${allowed}`);
+    }
+
+    /**
+     * Records a value the prod profile does not allow, naming the profile's key first:
+     * `<project>:environment is prod but <project>:deletionProtection is false; …`.
+     */
+    reportProd(key: ConfigKey, given: unknown, allowed: string): void {
+        this.problems.push(`${this.full("environment")} is prod but ${this.full(key)} is ${this.shown(key, given)}; ${allowed}`);
+    }
+
+    /** A value as messages show it: never the value of a secret or of a key whose values may be secrets. */
+    private shown(key: ConfigKey, given: unknown): string {
+        if (this.isSecret(key) || declarationOf(key).secrecy === "required") {
+            return "[secret]";
+        }
+        return declarationOf(key).secrecy === "hidden" ? "[not shown]" : show(given);
     }
 
     /** Records a bad NAME inside an object-valued key: names are not secret, so they are always shown. */
@@ -53,11 +70,13 @@ export class Reader {
         if (type === "string") {
             return text;
         }
+        // The texts the CLI accepts for these types (cliText.ts); anything else stays text and is reported.
         if (type === "integer") {
-            return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+            const value = atoi(text);
+            return value === undefined ? text : Number(value);
         }
         if (type === "boolean") {
-            return text === "true" ? true : text === "false" ? false : text;
+            return cliBoolean(text) ?? text;
         }
         try {
             return JSON.parse(text);
@@ -119,7 +138,7 @@ export class Reader {
     record(key: ConfigKey): Record<string, unknown> {
         const value = this.parsed(key);
         if (value === null || typeof value !== "object" || Array.isArray(value)) {
-            this.report(key, this.isSecret(key) ? "[secret]" : value, "expected an object of NAME: value");
+            this.report(key, value, "expected an object of NAME: value");
             return {};
         }
         return value as Record<string, unknown>;

@@ -9,9 +9,11 @@ import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
 import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
 import { reservedNames } from "./appEnvironment";
+import { unreadKeys } from "./configNamespaces";
+import { checkSecrecy } from "./configSecrets";
 import { ecrImageReferenceProblem } from "./imageReference";
-import { closestName } from "./naming";
 import { FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
+import { PROD_PROFILE } from "./prodProfile";
 import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
 
 export { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
@@ -24,7 +26,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const r = new Reader(raw);
     const problems = r.problems;
 
-    problems.push(...unknownKeys(raw));
+    problems.push(...unreadKeys(raw.project, Object.keys(raw.values), Object.keys(CONFIG_KEYS)));
     const region = raw.values["aws:region"];
     if (region === undefined) {
         problems.push(`aws:region is not set; run "pulumi config set aws:region <region>", e.g. us-east-1`);
@@ -53,7 +55,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     }
     const natStrategy = r.oneOf("natStrategy", ["none", "single", "perAz"] as const);
     if (prod && natStrategy !== "perAz") {
-        r.report("natStrategy", natStrategy, `prod needs "perAz" so that losing one zone keeps egress`);
+        r.reportProd("natStrategy", natStrategy, `prod needs "perAz" so that losing one zone keeps egress (and tasks get no public IP: ecs-service-no-public-ip)`);
     }
 
     const beforeCpu = r.count;
@@ -78,7 +80,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     );
     const readonlyRootFilesystem = r.boolean("readonlyRootFilesystem");
     if (prod && !readonlyRootFilesystem) {
-        r.report("readonlyRootFilesystem", false, "prod containers run with a read-only root filesystem (/tmp stays writable); set it to true");
+        r.reportProd("readonlyRootFilesystem", false, "prod containers run with a read-only root filesystem (/tmp stays writable); set it to true");
     }
     const stopTimeoutSeconds = r.integer("stopTimeoutSeconds", 2, 120);
 
@@ -97,6 +99,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const environmentVariables = stringMap(r, "containerEnvironment");
     const secrets = secretReferences(r);
     const secretValues = secretValueMap(r);
+    checkSecrecy(r, raw);
     for (const name of Object.keys(secrets)) {
         if (name in environmentVariables) {
             r.reportName("secrets", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
@@ -117,8 +120,14 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         }
     }
 
-    const minCapacity = r.integer("minCapacity", prod ? 2 : 1, 100, prod ? " (prod runs at least 2 tasks)" : "");
+    const minCapacity = r.integer("minCapacity", 1, 100);
+    if (prod && minCapacity < PROD.minimumCapacity.value) {
+        r.reportProd("minCapacity", minCapacity, `prod runs at least ${PROD.minimumCapacity.value} tasks (${PROD.minimumCapacity.policy})`);
+    }
     const maxCapacity = r.integer("maxCapacity", 1, 100);
+    if (prod && maxCapacity > PROD.maximumCapacity.value) {
+        r.reportProd("maxCapacity", maxCapacity, `prod scales to at most ${PROD.maximumCapacity.value} tasks (${PROD.maximumCapacity.policy})`);
+    }
     if (minCapacity > maxCapacity) {
         r.report("minCapacity", minCapacity, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
     }
@@ -131,12 +140,12 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (onDemandBase > maxCapacity) {
         r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
     } else if (prod && capacityProvider === "FARGATE_SPOT" && onDemandBase < minCapacity) {
-        r.report("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
+        r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
     }
     const platformVersion = r.oneOf("platformVersion", FARGATE_PLATFORM_VERSIONS);
     if (prod && platformVersion !== "LATEST") {
         // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
-        r.report("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
+        r.reportProd("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
     }
     const platform = platformVersionProblem(
         {
@@ -163,8 +172,8 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const logRetentionDays = r.integer("logRetentionDays", 1, 3653);
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
         r.report("logRetentionDays", logRetentionDays, `allowed: ${LOG_RETENTION_DAYS.join(", ")}`);
-    } else if (prod && logRetentionDays < PROD.minimumLogRetentionDays) {
-        r.report("logRetentionDays", logRetentionDays, `prod keeps logs at least ${PROD.minimumLogRetentionDays} days`);
+    } else if (prod && logRetentionDays < PROD.minimumLogRetentionDays.value) {
+        r.reportProd("logRetentionDays", logRetentionDays, `prod keeps logs at least ${PROD.minimumLogRetentionDays.value} days (${PROD.minimumLogRetentionDays.policy})`);
     }
 
     const path = r.string("healthCheckPath", v => (/^\/[\x21-\x7e]{0,1023}$/.test(v) ? undefined : `expected a path starting with "/"`));
@@ -175,11 +184,14 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.report("healthCheckTimeoutSeconds", lbTimeout, `must be less than ${r.full("healthCheckIntervalSeconds")} (${lbInterval})`);
     }
     const healthyThreshold = r.integer("healthyThreshold", 2, 10);
-    if (prod && lbInterval * healthyThreshold > PROD.maximumSecondsToHealthy) {
-        r.report("healthyThreshold", healthyThreshold, `with ${r.full("healthCheckIntervalSeconds")} ${lbInterval} a new task waits ${lbInterval * healthyThreshold} s to be healthy; prod allows ${PROD.maximumSecondsToHealthy} s per rollout wave`);
+    if (prod && lbInterval * healthyThreshold > PROD.maximumSecondsToHealthy.value) {
+        r.reportProd("healthyThreshold", healthyThreshold, `with ${r.full("healthCheckIntervalSeconds")} ${lbInterval} a new task waits ${lbInterval * healthyThreshold} s to be healthy; prod allows ${PROD.maximumSecondsToHealthy.value} s per rollout wave (${PROD.maximumSecondsToHealthy.policy})`);
     }
     const unhealthyThreshold = r.integer("unhealthyThreshold", 2, 10);
-    const deregistrationDelaySeconds = r.integer("deregistrationDelaySeconds", 0, prod ? PROD.maximumDeregistrationDelaySeconds : 3600, prod ? " (prod rollouts drain quickly)" : "");
+    const deregistrationDelaySeconds = r.integer("deregistrationDelaySeconds", 0, 3600);
+    if (prod && deregistrationDelaySeconds > PROD.maximumDeregistrationDelaySeconds.value) {
+        r.reportProd("deregistrationDelaySeconds", deregistrationDelaySeconds, `prod rollouts drain in at most ${PROD.maximumDeregistrationDelaySeconds.value} s (${PROD.maximumDeregistrationDelaySeconds.policy})`);
+    }
     const idleTimeoutSeconds = r.integer("albIdleTimeoutSeconds", 1, 4000);
     const accessLogs = r.boolean("accessLogs");
     const accessLogsBucket = r.optionalString("accessLogsBucket", v =>
@@ -189,7 +201,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.report("accessLogsBucket", accessLogsBucket, `set ${r.full("accessLogs")} to true to use it, or remove it`);
     }
     if (prod && !accessLogs) {
-        r.report("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
+        r.reportProd("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
     }
     const certificateArn = r.optionalString("certificateArn", v =>
         isAcmCertificateArn(v) ? otherRegionProblem(v, knownRegion, "certificate") : "expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
@@ -205,7 +217,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.report("domainName", "", `set it with ${r.full("hostedZoneId")}`);
     }
     if (prod && !certificateArn && !domainName) {
-        r.report("certificateArn", "", `prod serves HTTPS only; set it, or ${r.full("domainName")} and ${r.full("hostedZoneId")} for a certificate the stack issues`);
+        r.reportProd("certificateArn", "", `prod serves HTTPS only; set it, or ${r.full("domainName")} and ${r.full("hostedZoneId")} for a certificate the stack issues`);
     }
 
     const cpuTargetPercent = r.integer("cpuTargetPercent", 10, 90);
@@ -220,7 +232,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
     const deletionProtection = r.boolean("deletionProtection");
     if (prod && !deletionProtection) {
-        r.report("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
+        r.reportProd("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
     }
     const kmsKeyArn = r.optionalString("kmsKeyArn", v =>
         isKmsKeyArn(v) ? otherRegionProblem(v, knownRegion, "key") : "expected a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)",
@@ -288,8 +300,8 @@ function cidrProblem(value: string): string | undefined {
     return network ? `host bits are set, and EC2 accepts only a network address; use ${network}` : undefined;
 }
 
-/** Prod limits the policy pack's prod config also enforces, checked here so that `pulumi up` never gets that far. */
-const PROD = { minimumLogRetentionDays: 365, maximumDeregistrationDelaySeconds: 120, maximumSecondsToHealthy: 90 } as const;
+/** Prod limits the policy pack's prod config enforces, checked here by key so that `pulumi up` never gets that far. */
+const PROD = PROD_PROFILE;
 
 /** Variable names that say they hold a secret: such a value belongs in `secrets` or `secretValues`. */
 const SECRET_LIKE_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
@@ -376,7 +388,7 @@ function secretReferences(r: Reader): Record<string, SecretReference> {
             continue;
         }
         // A value pasted here by mistake may be the secret itself: name it, never show it.
-        const bad = (allowedText: string) => (r.isSecret("secrets") ? r.reportName("secrets", name, allowedText) : r.report("secrets", { [name]: value }, allowedText));
+        const bad = (allowedText: string) => r.reportName("secrets", name, allowedText);
         const spec = typeof value === "string" ? { arn: value } : (value as { arn?: unknown; jsonKey?: unknown } | null);
         const arn = spec?.arn;
         const jsonKey = spec?.jsonKey;
@@ -413,16 +425,4 @@ function secretValueMap(r: Reader): Record<string, string> {
         }
     }
     return result;
-}
-
-function unknownKeys(raw: RawStackConfig): string[] {
-    const declared = Object.keys(CONFIG_KEYS);
-    const prefix = `${raw.project}:`;
-    return Object.keys(raw.values)
-        .filter(k => k.startsWith(prefix) && !declared.includes(k.slice(prefix.length)))
-        .map(k => {
-            const suggestion = closestName(k.slice(prefix.length), declared);
-            const hint = suggestion ? `did you mean ${prefix}${suggestion}?` : `see the keys declared in Pulumi.yaml`;
-            return `${k} is not a configuration key of this project; ${hint}`;
-        });
 }

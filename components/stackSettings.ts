@@ -102,6 +102,12 @@ export interface RawStackConfig {
     readonly values: Readonly<Record<string, string>>;
     /** Full keys whose values were set with `--secret`. */
     readonly secretKeys: readonly string[];
+    /**
+     * Paths of the values set with `--secret` (`project:key.NAME`), known when the stack file itself was read
+     * (the offline check). The engine tells a program only which keys hold a secret, so without them the
+     * loader judges whole keys.
+     */
+    readonly securePaths?: readonly string[];
 }
 
 /** Invalid configuration. A `RunError`, so Pulumi prints the message without a stack trace. */

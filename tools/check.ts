@@ -7,7 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyConfigError, ProgramError } from "../harness/errors";
-import { ConfigFileError, readStackConfig } from "../harness/projectConfig";
+import { ConfigError } from "../components/stackSettings";
+import { ConfigFileError, inspectStackConfig, StackConfig } from "../harness/projectConfig";
 import { BaselineError, readBaselineReport } from "./changes/baseline";
 import { compareReports } from "./changes/compare";
 import { ChangeReport, formatChangesMarkdown } from "./changes/format";
@@ -41,6 +42,23 @@ function readPolicyConfig(args: CheckArgs): Record<string, any> {
     }
 }
 
+/**
+ * This project's loader run on the stack file before the SDKs load, given what only the file tells (which
+ * entries were set with --secret); the program runs it again with what the engine passes. Problems about a
+ * key the CLI already refused are left out: the loader saw that key's default instead.
+ */
+async function ownConfigProblems(config: StackConfig, refusedKeys: readonly string[]): Promise<string[]> {
+    const { parseStackConfig } = await import("../components/stackConfig");
+    try {
+        parseStackConfig({ project: config.project, stack: config.stack, values: config.config, secretKeys: config.secretKeys, securePaths: config.securePaths });
+        return [];
+    } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        // A problem's subject is its first key, or the key after "<environment> is prod but".
+        return e.problems.filter(p => !refusedKeys.includes(p.replace(/^\S+ is prod but /, "").split(" ")[0]));
+    }
+}
+
 /** The baseline and thresholds of a change report, read before anything heavy loads. */
 function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckReport; thresholds: ChangeThresholds } | undefined {
     if (!args.baseline) return undefined;
@@ -52,7 +70,13 @@ function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckRe
 /** Runs the check and returns the report and the exit code. */
 export async function check(args: CheckArgs): Promise<{ report: CheckReport; exitCode: 0 | 1 }> {
     const { entry: program, projectDir, cwd, esm } = resolveProgramEntry(args.program ?? path.join(ROOT, "index.ts"));
-    const config = readStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
+    const { config, file, problems, refusedKeys } = inspectStackConfig(projectDir, args.stack, args.config && path.resolve(args.config));
+    if (projectDir === ROOT) {
+        problems.push(...(await ownConfigProblems(config, refusedKeys)));
+    }
+    if (problems.length > 0) {
+        throw ConfigFileError.of(file, problems);
+    }
     const policyConfig = readPolicyConfig(args);
     const changeInputs = readChangeInputs(args, config.project);
     // The pack first, to refuse a bad policy config before the program runs; the SDKs and the program,
@@ -111,6 +135,7 @@ function inputProblem(e: unknown): string | undefined {
         e instanceof InputError ||
         e instanceof ConfigFileError ||
         e instanceof PolicyConfigError ||
+        e instanceof ConfigError ||
         e instanceof ProgramEntryError ||
         e instanceof BaselineError ||
         e instanceof ChangeThresholdsError

@@ -22,6 +22,7 @@ describe("stack config files", () => {
             stack: "dev",
             config: { "demo:size": "5", "demo:tags": '{"a":"b"}', "demo:flag": "false", "aws:region": "eu-west-1" },
             secretKeys: [],
+            securePaths: [],
         });
     });
 

@@ -29,7 +29,7 @@ describe("platform version: loader, program, pack and cost model agree", () => {
         for (const version of FARGATE_PLATFORM_VERSIONS.filter(v => v !== "LATEST")) {
             await assert.rejects(runStack("prod", { values: { [`${P}:platformVersion`]: version } }), (e: Error) => {
                 assert.ok(
-                    e.message.includes(`(1 problem):\n  - ${P}:platformVersion is "${version}"; prod runs on "LATEST" (the platform with current patches); pin a version in dev only`),
+                    e.message.includes(`(1 problem):\n  - ${P}:environment is prod but ${P}:platformVersion is "${version}"; prod runs on "LATEST" (the platform with current patches); pin a version in dev only`),
                     e.message,
                 );
                 return true;

@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { ConfigKey } from "../../components/configKeys";
 import { APP_ENVIRONMENT_NAMES } from "../../components/appEnvironment";
 import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../components/fargateSizes";
+import { PROD_PROFILE } from "../../components/prodProfile";
 import { LOG_RETENTION_DAYS, RawStackConfig } from "../../components/stackConfig";
 import { readStackConfig, StackConfig } from "../../harness/projectConfig";
 import { PROJECT_DIR } from "../support/stacks";
@@ -54,16 +55,13 @@ export function rawConfig(config: GeneratedConfig): RawStackConfig {
     };
 }
 
-/** Bounds the loader enforces for prod and the prod policy config enforces too. */
+/** Bounds the loader enforces for prod and the prod policy config enforces too: both read prod.json. */
 export const PROD_POLICY_BOUNDS = {
-    /** scaling-target-capacity-bounds: maximumCapacity in prod.json, the loader's own maximum. */
-    maxCapacity: 100,
-    /** lb-target-group-deregistration-delay: maximumDeregistrationDelaySeconds. */
-    deregistrationDelaySeconds: 120,
-    /** lb-target-group-health-check-timings: maximumTimeToHealthySeconds (interval × healthyThreshold). */
-    timeToHealthySeconds: 90,
-    /** logs-log-group-retention: minimumRetentionDays in prod.json. */
-    logRetentionDays: 365,
+    maxCapacity: PROD_PROFILE.maximumCapacity.value,
+    deregistrationDelaySeconds: PROD_PROFILE.maximumDeregistrationDelaySeconds.value,
+    /** interval × healthyThreshold. */
+    timeToHealthySeconds: PROD_PROFILE.maximumSecondsToHealthy.value,
+    logRetentionDays: PROD_PROFILE.minimumLogRetentionDays.value,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------

@@ -162,6 +162,61 @@ describe("npm run check", function () {
             assert.ok(!stdout.includes("Partner"), "the secret description is printed");
         });
 
+        it("GIVEN a stack file with secrets in every error path THEN exit 2, every problem listed at once, and no secret anywhere in the output", async () => {
+            const sentinel = `SENTINEL-${process.pid}-never-print`;
+            // Problems the CLI itself refuses, problems of the project's loader, and secrets in each of them.
+            const cliAndLoader = path.join(tmp, "Pulumi.leaky.yaml");
+            fs.writeFileSync(
+                cliAndLoader,
+                [
+                    "config:",
+                    "  aws:region: us-east-1",
+                    `  aws:regoin: ${sentinel}-not-secret-but-unread`,
+                    "  fargate_web:cpu: 512",
+                    "  fargate-web:readonlyRootFilesystem: yes",
+                    `  fargate-web:secretValues: ${sentinel}-pasted-as-text`,
+                    `  fargate-web:tags: [${sentinel}]`,
+                    "  fargate-web:containerEnvironment:",
+                    "    LOG_LEVEL: debug",
+                    `    DB_URL: {secure: ${sentinel}-ciphertext}`,
+                    "  fargate-web:secrets:",
+                    `    DB_PASSWORD: ${sentinel}-pasted-password`,
+                    `  fargate-web:containerPort: {secure: ${sentinel}-port}`,
+                    "",
+                ].join("\n"),
+            );
+            // Only the loader's problems: secret values beside plain ones, and the prod profile by key.
+            const loaderOnly = path.join(tmp, "Pulumi.leaky-prod.yaml");
+            const prod = fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8").replace("fargate-web:deletionProtection: true", "fargate-web:deletionProtection: false");
+            fs.writeFileSync(loaderOnly, `${prod}  fargate-web:secretValues:\n    API_KEY: {secure: ${sentinel}-a}\n    PLAIN_KEY: ${sentinel}-b\n`);
+            const [first, second] = await Promise.all([check("--stack", "leaky", "--config", cliAndLoader), check("--stack", "prod", "--config", loaderOnly, "--json")]);
+
+            assert.equal(first.code, 2, first.stderr);
+            assert.equal(first.stdout, "");
+            for (const expected of [
+                /fargate-web:readonlyRootFilesystem is "yes"; expected true or false/,
+                /fargate-web:secretValues is text; expected a map of NAME: value/,
+                /fargate-web:tags is a list of 1 item; expected a map of NAME: value/,
+                /aws:regoin is not a configuration key of the AWS provider; did you mean aws:region\?/,
+                /fargate_web:cpu is in namespace "fargate_web", which nothing reads; .* did you mean fargate-web:cpu\?/,
+                /fargate-web:containerEnvironment has "DB_URL" set with --secret/,
+                /fargate-web:secrets has "DB_PASSWORD"; expected a Secrets Manager or SSM parameter ARN/,
+                /fargate-web:containerPort is \[secret\]; expected an integer from 1024 to 65535/,
+            ]) {
+                assert.match(first.stderr, expected);
+            }
+            assert.match(first.stderr, /8 problems:/);
+
+            assert.equal(second.code, 2, second.stderr);
+            assert.equal(second.stdout, "");
+            assert.match(second.stderr, /fargate-web:environment is prod but fargate-web:deletionProtection is false/);
+            assert.match(second.stderr, /fargate-web:secretValues has "PLAIN_KEY"; the value of PLAIN_KEY is in plain text in the stack file/);
+            for (const { stdout, stderr } of [first, second]) {
+                assert.ok(!`${stdout}${stderr}`.includes(sentinel), `a secret is printed:\n${stderr}`);
+                assert.doesNotMatch(stderr, /\n\s+at /);
+            }
+        });
+
         it("GIVEN unusable input THEN exit 2 with a message naming it", async () => {
             const missing = await check("--stack", "dev", "--policy-config", "nowhere.json");
             assert.equal(missing.code, 2);
