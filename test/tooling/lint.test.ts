@@ -169,7 +169,7 @@ describe("tooling: workflow conventions", function () {
 
     it("pull requests: tests and offline checks both stacks, previews both stacks except from forks", function () {
         const runs = pr.jobs.test.steps.map((s) => s.run).filter(Boolean);
-        for (const command of ["npm ci", "npm test", "npm run check -- --stack dev", "npm run check -- --stack prod"]) {
+        for (const command of ["npm ci", "npm test", "npm run test:slow", "npm run check -- --stack dev", "npm run check -- --stack prod"]) {
             assert.ok(runs.includes(command), `test job does not run ${command}`);
         }
         const preview = pr.jobs.preview;

@@ -4,37 +4,13 @@
  * command in process (`runCli`), which prints exactly what the process would (test/tools/golden.test.ts).
  */
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCli } from "../../tools/check";
+import { CheckResult as Result, spawnCheck } from "../support/spawnCheck";
 import { PROJECT_DIR } from "../support/stacks";
 
-interface Result {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** Runs what `npm run check --` runs (the precompiled entry under plain Node), bounded in time. */
-function spawnCheck(...args: string[]): Promise<Result> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(PROJECT_DIR, "tools", "run-check.js"), ...args], { cwd: PROJECT_DIR });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", chunk => (stdout += chunk));
-        child.stderr.on("data", chunk => (stderr += chunk));
-        const timer = setTimeout(() => {
-            child.kill("SIGKILL");
-            reject(new Error(`check ${args.join(" ")} did not finish in 90 s`));
-        }, 90_000);
-        child.on("close", code => {
-            clearTimeout(timer);
-            resolve({ code, stdout, stderr });
-        });
-    });
-}
 
 /** The same command in this process: what it would print and its exit code. */
 async function check(...args: string[]): Promise<Result> {

@@ -5,10 +5,10 @@
  * run them.
  */
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { check } from "../../tools/check";
 import { CheckReport } from "../../tools/checkReport";
+import { CheckResult as Result, spawnCheck } from "../support/spawnCheck";
 import { PROJECT_DIR } from "../support/stacks";
 
 const CORPUS = path.join(PROJECT_DIR, "test", "fixtures", "corpus");
@@ -202,30 +202,6 @@ describe("offline check on public programs (test/fixtures/corpus)", function () 
     });
 });
 
-interface Result {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-function spawnCheck(...args: string[]): Promise<Result> {
-    return new Promise((resolve, reject) => {
-        // What `npm run check --` runs: the precompiled entry under plain Node.
-        const child = spawn(process.execPath, [path.join(PROJECT_DIR, "tools", "run-check.js"), ...args], { cwd: PROJECT_DIR });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", chunk => (stdout += chunk));
-        child.stderr.on("data", chunk => (stderr += chunk));
-        const timer = setTimeout(() => {
-            child.kill("SIGKILL");
-            reject(new Error(`check ${args.join(" ")} did not finish in 90 s`));
-        }, 90_000);
-        child.on("close", code => {
-            clearTimeout(timer);
-            resolve({ code, stdout, stderr });
-        });
-    });
-}
 
 describe("npm run check on foreign programs (spawned)", function () {
     this.timeout(120_000);
