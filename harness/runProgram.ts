@@ -7,6 +7,7 @@ import * as path from "path";
 import { AliasMessage, aliasUrns } from "./aliases";
 import { AwsMocks, AwsMocksOptions } from "./awsMocks";
 import { ProgramError } from "./errors";
+import { deferClosureModules } from "./lazyClosureModules";
 import { skipPromiseStacks } from "./promiseStacks";
 import { RecordedResource } from "./types";
 
@@ -115,6 +116,7 @@ interface Sdk {
  */
 function sdkFor(programDir: string): Sdk {
     const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir, __dirname] }));
+    deferClosureModules(root);
     skipPromiseStacks(root);
     /* eslint-disable @typescript-eslint/no-require-imports -- the program's own SDK copy, found at run time */
     return {

@@ -81,6 +81,8 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const changeInputs = readChangeInputs(args, config.project);
     // The pack first, to refuse a bad policy config before the program runs; the SDKs and the program,
     // which take longest to load, only once every input is known good.
+    const { deferClosureModules } = await import("../harness/lazyClosureModules");
+    deferClosureModules(path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [ROOT] })));
     const { pack } = await import("../policy/pack");
     const { validatePolicyConfig } = await import("../harness/policyConfig");
     validatePolicyConfig(pack, policyConfig);

@@ -7,6 +7,9 @@
  */
 const parallelMain = process.argv.includes("--parallel") && process.env.MOCHA_WORKER_ID === undefined;
 if (!parallelMain) {
+    // Before anything loads the SDK: its closure serializer's TypeScript and arborist load on first use only.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where tests run
+    require("../../harness/lazyClosureModules").deferClosureModules(require("node:path").dirname(require.resolve("@pulumi/pulumi/package.json")));
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where tests run
     require("../../components");
 }

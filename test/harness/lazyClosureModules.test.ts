@@ -1,0 +1,68 @@
+/**
+ * The harness's deferral of the SDK's closure-serializer modules (harness/lazyClosureModules.ts), held
+ * against the installed SDK: the SDK still loads them where the stand-ins expect, a run leaves them
+ * unloaded, and serializing a function still loads and uses the real TypeScript.
+ */
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { closureModuleFiles } from "../../harness/lazyClosureModules";
+import { PROJECT_DIR } from "../support/stacks";
+
+const SDK_ROOT = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+const sdkFile = (...parts: string[]) => fs.readFileSync(path.join(SDK_ROOT, ...parts), "utf8");
+
+/** Runs `script` in a fresh Node process (the module cache of this one is shared by many tests). */
+function fresh(script: string): Record<string, unknown> {
+    const out = execFileSync(process.execPath, ["-r", "ts-node/register", "-e", script], { cwd: PROJECT_DIR, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+    return JSON.parse(out.trim().split("\n").pop() ?? "{}");
+}
+
+describe("harness: the SDK's closure-serializer modules load on first use", function () {
+    this.timeout(60_000);
+
+    it("GIVEN the installed SDK THEN the closure code requires the two modules at the paths the stand-ins take, reading them only at call time", () => {
+        const files = closureModuleFiles(SDK_ROOT);
+        assert.ok(fs.existsSync(files.typescriptShim) && fs.existsSync(files.arborist));
+        assert.match(sdkFile("runtime", "closure", "parseFunction.js"), /^const ts = require\("\.\.\/\.\.\/typescript-shim"\);$/m);
+        assert.match(sdkFile("runtime", "closure", "codePaths.js"), /^const arborist = __importStar\(require\("@npmcli\/arborist"\)\);$/m);
+        assert.match(sdkFile("runtime", "closure", "codePaths.js"), /if \(mod && mod\.__esModule\) return mod;/);
+    });
+
+    it("GIVEN the modules deferred THEN loading the SDK and running a program loads neither stand-in's module", () => {
+        const result = fresh(`
+            const path = require("path");
+            const root = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+            require("./harness/lazyClosureModules").deferClosureModules(root);
+            const { runProgram } = require("./harness/runProgram");
+            runProgram({ program: () => { new (require("@pulumi/aws").s3.Bucket)("b"); }, project: "p", stack: "s", config: { "aws:region": "us-east-1" } }).then(run => {
+                const { closureModuleFiles, isDeferred } = require("./harness/lazyClosureModules");
+                const files = closureModuleFiles(root);
+                console.log(JSON.stringify({
+                    resources: run.resources.length,
+                    shimDeferred: isDeferred(require.cache[files.typescriptShim].exports),
+                    arboristDeferred: isDeferred(require.cache[files.arborist].exports),
+                    arboristLoaded: Object.keys(require.cache).some(f => f.includes("/@npmcli/arborist/lib/arborist/")),
+                }));
+            });
+        `);
+        assert.deepEqual(result, { resources: 1, shimDeferred: true, arboristDeferred: true, arboristLoaded: false });
+    });
+
+    it("GIVEN the modules deferred THEN serializing a function loads the real TypeScript and gives the SDK's result", () => {
+        const result = fresh(`
+            const path = require("path");
+            const root = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+            require("./harness/lazyClosureModules").deferClosureModules(root);
+            const pulumi = require("@pulumi/pulumi");
+            const answer = 41;
+            pulumi.runtime.serializeFunction(() => answer + 1).then(f => {
+                const { closureModuleFiles, isDeferred } = require("./harness/lazyClosureModules");
+                const shim = require.cache[closureModuleFiles(root).typescriptShim].exports;
+                console.log(JSON.stringify({ hasHandler: /answer \\+ 1/.test(f.text), shimDeferred: isDeferred(shim), realTypeScript: typeof shim.createSourceFile }));
+            });
+        `);
+        assert.deepEqual(result, { hasHandler: true, shimDeferred: false, realTypeScript: "function" });
+    });
+});
