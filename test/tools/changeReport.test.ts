@@ -371,6 +371,18 @@ describe("change report: baseline and arguments", () => {
         assert.throws(() => parseBaselineReport(report([]), "base.json", { stack: "dev" }), (e: Error) => e instanceof BaselineError && /report of stack "prod", not of "dev"/.test(e.message));
         assert.throws(() => parseBaselineReport({ stack: "prod", resources: [{}] }, "base.json", { stack: "prod" }), /resources\[0\] lacks urn, type or name/);
         assert.throws(() => parseBaselineReport("x", "base.json", { stack: "prod" }), /expected one JSON object/);
+        const shape = { stack: "prod", cost: { monthlyUsd: 1, monthlyUsdMax: 1 }, rollout: { secondsPerWave: 1, waves: 1 } };
+        const resource = { urn: "urn:pulumi:prod::p::aws:ecr/repository:Repository::r", type: "aws:ecr/repository:Repository", name: "r" };
+        assert.doesNotThrow(() => parseBaselineReport({ ...shape, resources: [resource], violations: [] }, "base.json", { stack: "prod" }));
+        assert.throws(() => parseBaselineReport({ ...shape, resources: [], violations: [{}] }, "base.json", { stack: "prod" }), /violations\[0\] lacks policy, message or enforcementLevel/);
+        assert.throws(
+            () => parseBaselineReport({ ...shape, resources: [], violations: [{ policy: "p", message: "m", enforcementLevel: "mandatory", urn: 5 }] }, "base.json", { stack: "prod" }),
+            /violations\[0\]\.urn is not a string/,
+        );
+        assert.throws(
+            () => parseBaselineReport({ ...shape, resources: [{ ...resource, options: { protect: true } }], violations: [] }, "base.json", { stack: "prod" }),
+            /resources\[0\]\.options lacks its aliases list/,
+        );
     });
 });
 

@@ -22,8 +22,18 @@ export function parseBaselineReport(value: unknown, where: string, expected: { s
     if (!Array.isArray(r.resources)) fail("no resources list");
     r.resources.forEach((res: unknown, i: number) => {
         if (!isObject(res) || typeof res.urn !== "string" || typeof res.type !== "string" || typeof res.name !== "string") fail(`resources[${i}] lacks urn, type or name`);
+        const options = (res as Record<string, unknown>).options;
+        if (options !== undefined && (!isObject(options) || !Array.isArray(options.aliases) || options.aliases.some(a => typeof a !== "string"))) {
+            fail(`resources[${i}].options lacks its aliases list`);
+        }
     });
     if (!Array.isArray(r.violations)) fail("no violations list");
+    r.violations.forEach((v: Record<string, unknown>, i: number) => {
+        if (!isObject(v) || typeof v.policy !== "string" || typeof v.message !== "string" || (v.enforcementLevel !== "advisory" && v.enforcementLevel !== "mandatory")) {
+            fail(`violations[${i}] lacks policy, message or enforcementLevel`);
+        }
+        if (v.urn !== undefined && typeof v.urn !== "string") fail(`violations[${i}].urn is not a string`);
+    });
     if (!isObject(r.cost) || typeof r.cost.monthlyUsd !== "number" || typeof r.cost.monthlyUsdMax !== "number") fail("no cost.monthlyUsd");
     if (!isObject(r.rollout) || typeof r.rollout.secondsPerWave !== "number" || typeof r.rollout.waves !== "number") fail("no rollout.secondsPerWave");
     if (r.stack !== expected.stack) {
