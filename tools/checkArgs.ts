@@ -40,7 +40,8 @@ prints the resources, violations, monthly cost and rollout time.
 
 Exit codes: 0 no mandatory violation and no apply-time error (INCOMPLETE when remote components or checks
 could not be seen), 1 mandatory violations, values AWS would refuse at apply time or mandatory change
-findings, 2 invalid program, file or config, or a data source the offline run cannot answer.`;
+findings, 2 invalid program, file or config, or a data source the offline run cannot answer, 3 a fault of
+the check itself (printed with its stack trace).`;
 
 const VALUED = new Set(["--stack", "--program", "--config", "--policy-config", "--baseline", "--change-config", "--comment"]);
 

@@ -83,3 +83,24 @@ try { require(${JSON.stringify(file)}).fail(); } catch (e) { p.mapStackTraces();
         assert.match(result.stdout, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:8:11`));
     });
 });
+
+describe("tools/run-check.js", function () {
+    this.timeout(30_000);
+    let root: string;
+    // A copy of the entry and its loader in a project of its own (under this one, for node_modules).
+    before(() => {
+        fs.mkdirSync(path.join(PROJECT_DIR, ".tmp"), { recursive: true });
+        root = fs.mkdtempSync(path.join(PROJECT_DIR, ".tmp", "run-check-"));
+        fs.mkdirSync(path.join(root, "tools"));
+        for (const file of ["run-check.js", "precompiled.js"]) fs.copyFileSync(path.join(PROJECT_DIR, "tools", file), path.join(root, "tools", file));
+        fs.copyFileSync(path.join(PROJECT_DIR, "tsconfig.json"), path.join(root, "tsconfig.json"));
+    });
+    after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+    it("GIVEN a check that does not compile THEN exit 3 (a fault of the check), never 1 (mandatory violations)", () => {
+        fs.writeFileSync(path.join(root, "tools", "check.ts"), "export const broken = ;\n");
+        const result = spawnSync(process.execPath, [path.join(root, "tools", "run-check.js"), "--stack", "dev"], { encoding: "utf8" });
+        assert.equal(result.status, 3, result.stderr);
+        assert.match(result.stderr, /cannot compile .*check\.ts/);
+    });
+});
