@@ -62,6 +62,9 @@ async function ownConfigProblems(config: StackConfig, refusedKeys: readonly stri
 /** The baseline and thresholds of a change report, read before anything heavy loads. */
 function readChangeInputs(args: CheckArgs, project: string): { baseline: CheckReport; thresholds: ChangeThresholds } | undefined {
     if (!args.baseline) return undefined;
+    if (args.comment && !fs.statSync(path.dirname(path.resolve(args.comment)), { throwIfNoEntry: false })?.isDirectory()) {
+        throw new InputError(`--comment ${args.comment}: its folder does not exist`);
+    }
     const baseline = readBaselineReport(path.resolve(args.baseline), { stack: args.stack, project });
     const file = args.changeConfig ? path.resolve(args.changeConfig) : path.join(ROOT, "policy", "config", `${args.stack}.changes.json`);
     return { baseline, thresholds: readChangeThresholds(file, args.changeConfig !== undefined) };
@@ -121,7 +124,11 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const report: CheckReport = changes ? { ...base, changes } : base;
     if (args.comment && changes) {
         const mandatoryViolations = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
-        fs.writeFileSync(path.resolve(args.comment), `${formatChangesMarkdown(changes, { mandatoryViolations })}\n`);
+        try {
+            fs.writeFileSync(path.resolve(args.comment), `${formatChangesMarkdown(changes, { mandatoryViolations })}\n`);
+        } catch (e) {
+            throw new InputError(`--comment ${args.comment}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
     }
     const blocked =
         report.applyErrors.length > 0 ||

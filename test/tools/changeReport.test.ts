@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import { check } from "../../tools/check";
+import { check, runCli } from "../../tools/check";
 import { parseCheckArgs, UsageError } from "../../tools/checkArgs";
 import { CheckReport, formatReport, ReportedResource } from "../../tools/checkReport";
 import { BaselineError, parseBaselineReport } from "../../tools/changes/baseline";
@@ -383,6 +383,24 @@ describe("change report: baseline and arguments", () => {
             () => parseBaselineReport({ ...shape, resources: [{ ...resource, options: { protect: true } }], violations: [] }, "base.json", { stack: "prod" }),
             /resources\[0\]\.options lacks its aliases list/,
         );
+    });
+});
+
+describe("change report: --comment", function () {
+    this.timeout(60_000);
+    it("GIVEN --comment in a folder that does not exist THEN exit 2 naming it, before the program runs", async () => {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "comment-"));
+        try {
+            const baseline = path.join(tmp, "base.json");
+            fs.writeFileSync(baseline, JSON.stringify({ stack: "dev", resources: [], violations: [], cost: { monthlyUsd: 0, monthlyUsdMax: 0 }, rollout: { secondsPerWave: 0, waves: 0 } }));
+            const comment = path.join(tmp, "missing", "comment.md");
+            const { stdout, stderr, exitCode } = await runCli(["--stack", "dev", "--baseline", baseline, "--comment", comment]);
+            assert.equal(exitCode, 2, stderr);
+            assert.equal(stdout, "");
+            assert.equal(stderr, `error: --comment ${comment}: its folder does not exist\n`);
+        } finally {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
     });
 });
 
