@@ -53,6 +53,30 @@ function isEsm(entry: string, projectDir: string): boolean {
     }
 }
 
+/**
+ * The project file of `projectDir`, parsed; refused when it is not YAML or names a runtime other than
+ * Node.js (the check runs Node.js programs only).
+ */
+function readProjectFile(projectDir: string): { main?: unknown } {
+    const file = path.join(projectDir, "Pulumi.yaml");
+    let project: unknown;
+    try {
+        project = parseYaml(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new ProgramEntryError(`${file}: not valid YAML (${(e as Error).message.split("\n")[0].replace(/:$/, "")})`);
+    }
+    if (project === null || project === undefined) return {};
+    if (typeof project !== "object" || Array.isArray(project)) {
+        throw new ProgramEntryError(`${file}: expected a map of project settings (name, runtime, main …)`);
+    }
+    const runtime = (project as { runtime?: unknown }).runtime;
+    const runtimeName = runtime !== null && typeof runtime === "object" ? (runtime as { name?: unknown }).name : runtime;
+    if (runtimeName !== undefined && runtimeName !== "nodejs") {
+        throw new ProgramEntryError(`${file}: runtime ${JSON.stringify(runtimeName)}; the offline check runs Node.js programs only (runtime: nodejs)`);
+    }
+    return project as { main?: unknown };
+}
+
 /** Resolves `--program` (a module or a project folder) like `pulumi` would. */
 export function resolveProgramEntry(program: string): ProgramEntry {
     const given = path.resolve(program);
@@ -68,7 +92,7 @@ export function resolveProgramEntry(program: string): ProgramEntry {
         if (!fs.existsSync(projectFile)) {
             throw new ProgramEntryError(`${program}: a folder given as --program must hold a Pulumi.yaml`);
         }
-        const main = ((parseYaml(fs.readFileSync(projectFile, "utf8")) as { main?: unknown } | null) ?? {}).main;
+        const main = readProjectFile(projectDir).main;
         const mainPath = typeof main === "string" ? path.resolve(projectDir, main) : projectDir;
         const mainIsDir = fs.existsSync(mainPath) && fs.statSync(mainPath).isDirectory();
         entry = mainIsDir ? folderEntry(mainPath) : fs.existsSync(mainPath) ? mainPath : undefined;
@@ -83,6 +107,7 @@ export function resolveProgramEntry(program: string): ProgramEntry {
         if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
             throw new ProgramEntryError(`${path.join(projectDir, "Pulumi.yaml")}: not found; the program's folder must hold its Pulumi.yaml`);
         }
+        readProjectFile(projectDir);
     }
     return { entry, projectDir, cwd, esm: isEsm(entry, projectDir) };
 }

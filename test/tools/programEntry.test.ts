@@ -53,6 +53,27 @@ describe("--program entry (tools/programEntry)", () => {
         assert.throws(() => resolveProgramEntry(path.join(tmp, "nope.ts")), ProgramEntryError);
     });
 
+    it("GIVEN a Pulumi.yaml that is not YAML, not a map, or of another runtime THEN an error naming the file and the reason", () => {
+        const projectFile = path.join(tmp, "Pulumi.yaml");
+        write("index.ts", "");
+        for (const [text, reason] of [
+            ["name: [oops\n", /: not valid YAML \(Flow sequence/],
+            ["- name\n", /: expected a map of project settings/],
+            ["name: p\nruntime: python\n", /: runtime "python"; the offline check runs Node\.js programs only/],
+            ["name: p\nruntime:\n  name: yaml\n", /: runtime "yaml"; the offline check runs Node\.js programs only/],
+        ] as const) {
+            write("Pulumi.yaml", text);
+            for (const program of [tmp, path.join(tmp, "index.ts")]) {
+                assert.throws(
+                    () => resolveProgramEntry(program),
+                    (e: Error) => e instanceof ProgramEntryError && e.message.startsWith(`${projectFile}:`) && reason.test(e.message),
+                );
+            }
+        }
+        write("Pulumi.yaml", "name: p\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n");
+        assert.equal(resolveProgramEntry(tmp).entry, path.join(tmp, "index.ts"));
+    });
+
     it("GIVEN an ES module program (type module in the nearest package.json, .mjs, .mts) THEN recognised as one", () => {
         write("Pulumi.yaml", "name: p\nruntime: nodejs\n");
         write("index.ts", "");
