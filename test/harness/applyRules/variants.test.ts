@@ -271,5 +271,13 @@ describe("apply-time rules: variants", () => {
             const errors = judge([fixture("aws:s3/bucket:Bucket", "b", { tags: {} })], config, ["aws:defaultTags"]);
             assert.deepEqual(errors.map(e => e.given), ["[secret]"]);
         });
+        it("GIVEN an explicit provider whose defaultTags are secret THEN its default tags are refused without their keys or values", () => {
+            const provider = fixture("pulumi:providers:aws", "eu", { region: "eu-west-1", defaultTags: secret(JSON.stringify({ tags: { "aws:s3cr3t-key": "x", owner: "v!<hunter2>" } })) });
+            const role = { ...fixture("aws:iam/role:Role", "r", { name: "r", tags: {} }), provider: `${provider.urn}::eu-id` };
+            const errors = judge([provider, role]);
+            assert.deepEqual(errors.map(e => `${e.rule} ${e.given}`), ["tags-limits [secret]", "tags-characters [secret]"]);
+            const text = JSON.stringify(errors.map(e => [e.given, e.allowed]));
+            for (const leaked of ["hunter2", "s3cr3t"]) assert.ok(!text.includes(leaked), `${leaked} printed`);
+        });
     });
 });
