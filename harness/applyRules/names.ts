@@ -140,7 +140,9 @@ export const iamPolicyName: ApplyRule = {
 export const secretsManagerSecretName: ApplyRule = {
     id: "secretsmanager-secret-name",
     types: SECRET,
-    aws: "Name: 1 to 512 ASCII letters, digits and /_+=.@-; do not end with a hyphen and six characters (the ARN's random suffix: partial ARNs then match the wrong secret)",
+    // AWS only advises against a name ending in a hyphen and six characters (partial ARNs may then match the
+    // wrong secret); CreateSecret accepts it, so it is no apply-time error here.
+    aws: "Name: 1 to 512 ASCII letters, digits and /_+=.@-",
     source: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html",
     configKeys: ["serviceName", "secretValues"],
     check: (r, context) =>
@@ -148,8 +150,6 @@ export const secretsManagerSecretName: ApplyRule = {
             max: 512,
             charset: "A-Za-z0-9/_+=.@\\-",
             charsetShown: "ASCII letters, digits and /_+=.@-",
-            extra: (name, kind) =>
-                kind === "name" && /-[^-]{6}$/.test(name) ? `a name not ending with a hyphen and six characters, which Secrets Manager reads as its ARN suffix` : undefined,
         }),
 };
 
