@@ -156,12 +156,14 @@ export const secretsManagerSecretName: ApplyRule = {
 export const logsLogGroupName: ApplyRule = {
     id: "logs-log-group-name",
     types: LOG_GROUP,
-    aws: "logGroupName: 1 to 512 of [\\.\\-_/#A-Za-z0-9]; must not start with aws/",
+    aws: "logGroupName: 1 to 512 of [\\.\\-_/#A-Za-z0-9]; must not start with aws/; name_prefix at most 483",
     source: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html",
     configKeys: ["serviceName"],
     check: (r, context) =>
         judgeNames(r, context, {
             max: 512,
+            // terraform-provider-aws internal/service/logs validLogGroupNamePrefix: at most 483, not 512 - 26.
+            prefixMax: 483,
             charset: ".\\-_/#A-Za-z0-9",
             charsetShown: "letters, digits and ._-/#",
             extra: name => (name.startsWith("aws/") ? `a name not starting with "aws/" (reserved for AWS services)` : undefined),

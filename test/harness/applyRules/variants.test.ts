@@ -54,6 +54,10 @@ describe("apply-time rules: variants", () => {
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r".repeat(57), {})]), ["iam-role-name (autoname)"]);
             assert.deepEqual(rulesOf([fixture("aws:secretsmanager/secret:Secret", "s", { namePrefix: "p".repeat(487) })]), ["secretsmanager-secret-name namePrefix"]);
         });
+        it("GIVEN a log group name prefix THEN 483 characters pass and 484 are refused, as the provider's validLogGroupNamePrefix does", () => {
+            assert.deepEqual(rulesOf([fixture("aws:cloudwatch/logGroup:LogGroup", "g", { namePrefix: "p".repeat(483) })]), []);
+            assert.deepEqual(rulesOf([fixture("aws:cloudwatch/logGroup:LogGroup", "g", { namePrefix: "p".repeat(484) })]), ["logs-log-group-name namePrefix"]);
+        });
         it("GIVEN IAM paths THEN / and /a/b/ pass and a path without a closing slash is refused", () => {
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", { path: "/" }), fixture("aws:iam/role:Role", "q", { path: "/service-role/" })]), []);
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", { path: "/service-role" })]), ["iam-role-name path"]);
