@@ -53,11 +53,12 @@ export class AccessLogBucket extends pulumi.ComponentResource {
     public readonly bucketName: pulumi.Output<string>;
 
     constructor(name: string, args: AccessLogBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:lb:AccessLogBucket", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const region = args.region ?? aws.config.region;
         if (!region) {
             throw new Error(`AccessLogBucket ${name}: region is not set and neither is aws:region; set one, e.g. "us-east-1".`);
         }
+        super("fargate-web:lb:AccessLogBucket", name, {}, opts);
         const protect = args.protect ?? false;
         const expireAfterDays = args.expireAfterDays ?? 365;
         const tags = args.tags ?? {};

@@ -8,8 +8,11 @@
  * so an apostrophe passes every preview and fails `pulumi up`.
  */
 
+/** The characters EC2 allows in a security-group or rule description (and a group name), as a character-class body. */
+export const EC2_DESCRIPTION_CLASS = "a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*";
+
 /** The characters EC2 allows in a security-group or rule description. */
-export const EC2_DESCRIPTION_CHARACTERS = /^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]*$/;
+export const EC2_DESCRIPTION_CHARACTERS = new RegExp(`^[${EC2_DESCRIPTION_CLASS}]*$`, "u");
 
 /** The longest description EC2 accepts. */
 export const EC2_DESCRIPTION_MAX_LENGTH = 255;

@@ -29,9 +29,10 @@ export class FargateService extends pulumi.ComponentResource {
     public readonly taskRoleName: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:ecs:FargateService", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const a = resolveFargateServiceArgs(args);
         const groupDescription = ec2Description(`FargateService ${name}`, "security group description", `Tasks of ${name}: only from the load balancer`);
+        super("fargate-web:ecs:FargateService", name, {}, opts);
         const tags = a.tags;
         const region = pulumi.output(args.region ?? aws.getRegionOutput({}, { parent: this }).region);
         const identity = aws.getCallerIdentityOutput({}, { parent: this });

@@ -127,12 +127,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly targetTiming: { readonly secondsToHealthy: number; readonly deregistrationDelaySeconds: number };
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:lb:LoadBalancer", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const a = resolveLoadBalancerArgs(args);
+        // A group description change replaces the group: the text stays as it was.
+        const groupDescription = ec2Description(`LoadBalancer ${name}`, "security group description", `Load balancer ${name}: listener ports from the internet`);
+        super("fargate-web:lb:LoadBalancer", name, {}, opts);
         const tags = a.tags;
         const ports = a.tls ? [80, 443] : [80];
-        // Checked before the first registration; a group description change replaces the group.
-        const groupDescription = ec2Description(`LoadBalancer ${name}`, "security group description", `Load balancer ${name}: listener ports from the internet`);
 
         const securityGroup = new aws.ec2.SecurityGroup(
             childName(name, "alb-sg"),

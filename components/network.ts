@@ -90,8 +90,9 @@ export class Network extends pulumi.ComponentResource {
     public readonly flowLogGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:network:Network", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const a = resolveNetworkArgs(args);
+        super("fargate-web:network:Network", name, {}, opts);
         const withNat = a.natStrategy !== "none";
 
         const vpc = new awsxEc2.Vpc(

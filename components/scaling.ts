@@ -67,8 +67,9 @@ export class ServiceScaling extends pulumi.ComponentResource {
     public readonly resourceId: pulumi.Output<string>;
 
     constructor(name: string, args: ServiceScalingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:scaling:ServiceScaling", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const a = resolveServiceScalingArgs(args);
+        super("fargate-web:scaling:ServiceScaling", name, {}, opts);
 
         const target = new aws.appautoscaling.Target(
             childName(name, "target"),

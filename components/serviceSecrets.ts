@@ -55,12 +55,13 @@ export class ServiceSecrets extends pulumi.ComponentResource {
     public readonly valueFroms: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: ServiceSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fargate-web:secrets:ServiceSecrets", name, {}, opts);
+        // Validated before the component itself registers: bad arguments leave nothing behind.
         const protect = args.protect ?? false;
         const recoveryWindowInDays = args.recoveryWindowInDays ?? 30;
         if (recoveryWindowInDays !== 0 && (recoveryWindowInDays < 7 || recoveryWindowInDays > 30)) {
             throw new Error(`ServiceSecrets: recoveryWindowInDays is ${recoveryWindowInDays}; expected 0 or 7 to 30.`);
         }
+        super("fargate-web:secrets:ServiceSecrets", name, {}, opts);
         this.arns = {};
         this.valueFroms = {};
         for (const variable of Object.keys(args.values).sort()) {

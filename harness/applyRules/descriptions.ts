@@ -2,6 +2,7 @@
  * Descriptions AWS accepts: security groups and every form of their rules (EC2 refuses other characters
  * at apply time; neither the provider nor the API model checks them), and IAM roles and policies.
  */
+import { EC2_DESCRIPTION_CLASS, EC2_DESCRIPTION_MAX_LENGTH } from "../../components/ec2Description";
 import { DEFAULT_SECURITY_GROUP, IAM_POLICY, IAM_ROLE, SECURITY_GROUP, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE } from "../../policy/lib/types";
 
 /** Groups that carry inline `ingress`/`egress` rules. */
@@ -9,12 +10,12 @@ export const INLINE_RULE_GROUPS: readonly string[] = [...SECURITY_GROUP, ...DEFA
 import { AUTONAME, autoname, charsetFinding, isKnownString, lengthFinding, objects } from "./read";
 import { ApplyRule, Finding } from "./types";
 
-/** Security-group and rule descriptions and group names: a-z, A-Z, 0-9, spaces and `._-:/()#,@[]+=&;{}!$*`. */
-export const EC2_TEXT = "a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*";
+/** Security-group and rule descriptions and group names: a-z, A-Z, 0-9, spaces and `._-:/()#,@[]+=&;{}!$*` (one owner: the components' check). */
+export const EC2_TEXT = EC2_DESCRIPTION_CLASS;
 const EC2_TEXT_SHOWN = "letters a-z A-Z, digits, spaces and ._-:/()#,@[]+=&;{}!$*";
 
 const ec2Text = (path: string, value: unknown): Finding[] =>
-    isKnownString(value) ? [...lengthFinding(path, value, 255), ...charsetFinding(path, value, EC2_TEXT, EC2_TEXT_SHOWN)] : [];
+    isKnownString(value) ? [...lengthFinding(path, value, EC2_DESCRIPTION_MAX_LENGTH), ...charsetFinding(path, value, EC2_TEXT, EC2_TEXT_SHOWN)] : [];
 
 export const ec2SecurityGroupDescription: ApplyRule = {
     id: "ec2-security-group-description",

@@ -75,9 +75,16 @@ export function evaluateApplyRules(resources: readonly RecordedResource[], optio
     for (const view of views.values()) {
         const r = view.recorded;
         if (r.type.startsWith(PROVIDER_PREFIX)) continue;
-        const secrets = secretPaths(r.inputs);
+        const own = secretPaths(r.inputs);
+        // A `defaultTags.` path names the provider's input: an explicit provider's secrets count there.
+        const provider = providerOf(view);
+        const providerSecrets = provider ? secretPaths(provider.recorded.inputs) : [];
+        const covers = (secrets: string[], path: string) =>
+            secrets.some(s => s === "(root)" || path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
         const isSecret = (path: string) =>
-            (secretDefaults && path.startsWith("defaultTags.")) || secrets.some(s => s === "(root)" || path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
+            path.startsWith("defaultTags.")
+                ? (provider === undefined && secretDefaults) || covers(providerSecrets, path) || covers(own, path)
+                : covers(own, path);
         for (const rule of rules) {
             const applies = rule.types.includes(r.type) || (rule.types.includes("*") && !r.component);
             if (!applies) continue;

@@ -140,7 +140,9 @@ export const iamPolicyName: ApplyRule = {
 export const secretsManagerSecretName: ApplyRule = {
     id: "secretsmanager-secret-name",
     types: SECRET,
-    aws: "Name: 1 to 512 ASCII letters, digits and /_+=.@-; do not end with a hyphen and six characters (the ARN's random suffix: partial ARNs then match the wrong secret)",
+    // AWS only advises against a name ending in a hyphen and six characters (partial ARNs may then match the
+    // wrong secret); CreateSecret accepts it, so it is no apply-time error here.
+    aws: "Name: 1 to 512 ASCII letters, digits and /_+=.@-",
     source: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html",
     configKeys: ["serviceName", "secretValues"],
     check: (r, context) =>
@@ -148,20 +150,20 @@ export const secretsManagerSecretName: ApplyRule = {
             max: 512,
             charset: "A-Za-z0-9/_+=.@\\-",
             charsetShown: "ASCII letters, digits and /_+=.@-",
-            extra: (name, kind) =>
-                kind === "name" && /-[^-]{6}$/.test(name) ? `a name not ending with a hyphen and six characters, which Secrets Manager reads as its ARN suffix` : undefined,
         }),
 };
 
 export const logsLogGroupName: ApplyRule = {
     id: "logs-log-group-name",
     types: LOG_GROUP,
-    aws: "logGroupName: 1 to 512 of [\\.\\-_/#A-Za-z0-9]; must not start with aws/",
+    aws: "logGroupName: 1 to 512 of [\\.\\-_/#A-Za-z0-9]; must not start with aws/; name_prefix at most 483",
     source: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html",
     configKeys: ["serviceName"],
     check: (r, context) =>
         judgeNames(r, context, {
             max: 512,
+            // terraform-provider-aws internal/service/logs validLogGroupNamePrefix: at most 483, not 512 - 26.
+            prefixMax: 483,
             charset: ".\\-_/#A-Za-z0-9",
             charsetShown: "letters, digits and ._-/#",
             extra: name => (name.startsWith("aws/") ? `a name not starting with "aws/" (reserved for AWS services)` : undefined),

@@ -11,7 +11,7 @@ const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
  * End of life of the Node.js LTS lines (nodejs/Release, schedule.json). 20 ended on 2026-04-30; a line
  * that is not listed here, or is listed as ended, must not be shipped.
  */
-const LTS_END_OF_LIFE: Record<number, string> = { 20: "2026-04-30", 22: "2027-04-30", 24: "2028-04-30" };
+const LTS_END_OF_LIFE: Record<number, string> = { 20: "2026-04-30", 22: "2027-04-30", 24: "2028-04-30", 26: "2029-04-30" };
 const ENDED = new Set([20]);
 const supported = (major: number) => major in LTS_END_OF_LIFE && !ENDED.has(major);
 

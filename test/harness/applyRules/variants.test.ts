@@ -54,6 +54,10 @@ describe("apply-time rules: variants", () => {
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r".repeat(57), {})]), ["iam-role-name (autoname)"]);
             assert.deepEqual(rulesOf([fixture("aws:secretsmanager/secret:Secret", "s", { namePrefix: "p".repeat(487) })]), ["secretsmanager-secret-name namePrefix"]);
         });
+        it("GIVEN a log group name prefix THEN 483 characters pass and 484 are refused, as the provider's validLogGroupNamePrefix does", () => {
+            assert.deepEqual(rulesOf([fixture("aws:cloudwatch/logGroup:LogGroup", "g", { namePrefix: "p".repeat(483) })]), []);
+            assert.deepEqual(rulesOf([fixture("aws:cloudwatch/logGroup:LogGroup", "g", { namePrefix: "p".repeat(484) })]), ["logs-log-group-name namePrefix"]);
+        });
         it("GIVEN IAM paths THEN / and /a/b/ pass and a path without a closing slash is refused", () => {
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", { path: "/" }), fixture("aws:iam/role:Role", "q", { path: "/service-role/" })]), []);
             assert.deepEqual(rulesOf([fixture("aws:iam/role:Role", "r", { path: "/service-role" })]), ["iam-role-name path"]);
@@ -270,6 +274,14 @@ describe("apply-time rules: variants", () => {
             const config = { ...REGION, "aws:defaultTags": JSON.stringify({ tags: { owner: "x".repeat(300) } }) };
             const errors = judge([fixture("aws:s3/bucket:Bucket", "b", { tags: {} })], config, ["aws:defaultTags"]);
             assert.deepEqual(errors.map(e => e.given), ["[secret]"]);
+        });
+        it("GIVEN an explicit provider whose defaultTags are secret THEN its default tags are refused without their keys or values", () => {
+            const provider = fixture("pulumi:providers:aws", "eu", { region: "eu-west-1", defaultTags: secret(JSON.stringify({ tags: { "aws:s3cr3t-key": "x", owner: "v!<hunter2>" } })) });
+            const role = { ...fixture("aws:iam/role:Role", "r", { name: "r", tags: {} }), provider: `${provider.urn}::eu-id` };
+            const errors = judge([provider, role]);
+            assert.deepEqual(errors.map(e => `${e.rule} ${e.given}`), ["tags-limits [secret]", "tags-characters [secret]"]);
+            const text = JSON.stringify(errors.map(e => [e.given, e.allowed]));
+            for (const leaked of ["hunter2", "s3cr3t"]) assert.ok(!text.includes(leaked), `${leaked} printed`);
         });
     });
 });
