@@ -152,7 +152,7 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
                         : "limit egress to the ports the workload needs (e.g. tcp 443)";
                 reportViolation(
                     `Security group "${group.name}" ${direction} rules ${[...contributors].map(r => r.label).join("; ")} together ${direction === "ingress" ? "admit" : "send"} ` +
-                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) cover every address, ` +
+                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) cover every public address, ` +
                         `which no single world CIDR of a rule shows; ${fix}.`,
                     group.urn ?? group.firstUrn,
                 );
