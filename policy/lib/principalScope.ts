@@ -77,3 +77,61 @@ export function publicAccess(s: PolicyStatement): string | undefined {
         ? `allows any principal (${given}); its condition does not restrict who the principal is`
         : `allows any principal (${given})`;
 }
+
+/**
+ * Identity providers shared by everyone: a role that federates one of them trusts every identity the
+ * provider issues (any GitHub repository's workflows, any Cognito identity pool of any account, any Google
+ * account) unless a condition pins the key that names whose identity it is. Sources: IAM User Guide,
+ * "Available keys for AWS web identity federation"; GitHub Docs, "Configuring OpenID Connect in Amazon
+ * Web Services" (the `sub` condition); Checkov CKV_AWS_358.
+ */
+const SHARED_PROVIDERS: readonly { readonly match: RegExp; readonly who: string; readonly key: string; readonly value: RegExp }[] = [
+    {
+        match: /(^|:oidc-provider\/)token\.actions\.githubusercontent\.com$/,
+        who: "any GitHub Actions workflow of any repository",
+        key: "token.actions.githubusercontent.com:sub",
+        value: /^repo:[^*?/]+\//, // a named owner; a repository, branch or environment under it may follow
+    },
+    { match: /^cognito-identity\.amazonaws\.com$/, who: "any Cognito identity pool of any AWS account", key: "cognito-identity.amazonaws.com:aud", value: /^[^*?]+$/ },
+    { match: /^accounts\.google\.com$/, who: "any Google account", key: "accounts.google.com:aud", value: /^[^*?]+$/ },
+];
+
+/** True when `condition` pins `key` under a plain operator to values that each match `value`. */
+function conditionPins(condition: unknown, key: string, value: RegExp): boolean {
+    if (!isRecord(condition)) {
+        return false;
+    }
+    return Object.entries(condition).some(([operator, tests]) => {
+        if (!OPERATORS.has(operator.toLowerCase()) || !isRecord(tests)) {
+            return false;
+        }
+        return Object.entries(tests).some(([rawKey, raw]) => {
+            if (rawKey.toLowerCase() !== key) {
+                return false;
+            }
+            const values: unknown[] = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+            return values.length > 0 && values.every(v => typeof v === "string" && value.test(v));
+        });
+    });
+}
+
+/**
+ * Why an Allow statement of a trust policy lets in every identity of a shared identity provider (see
+ * `SHARED_PROVIDERS`), or undefined when it does not. The reason ends with what pins it.
+ */
+export function sharedFederatedAccess(s: PolicyStatement): string | undefined {
+    if (s.effect !== "Allow") {
+        return undefined;
+    }
+    for (const p of principalsOf(s.principal).filter(x => x.kind === "Federated")) {
+        const provider = SHARED_PROVIDERS.find(sp => sp.match.test(p.value));
+        if (provider && !conditionPins(s.condition, provider.key, provider.value)) {
+            return (
+                `trusts the identity provider "${p.value}" without pinning "${provider.key}" (StringEquals or StringLike, ` +
+                `specific values), so ${provider.who} can assume the role; pin "${provider.key}" to your own ` +
+                (provider.key.endsWith(":sub") ? `repositories ("repo:<owner>/<repository>:…").` : `identity pool or client ID.`)
+            );
+        }
+    }
+    return undefined;
+}
