@@ -35,24 +35,23 @@ function specific(value: unknown, key: string): boolean {
     return !/[*?]/.test(value);
 }
 
+/** Every key a condition tests under a plain operator (see `OPERATORS`), lower-cased, with its values. */
+function plainTests(condition: unknown): { key: string; values: unknown[] }[] {
+    if (!isRecord(condition)) {
+        return [];
+    }
+    return Object.entries(condition)
+        .filter(([operator, tests]) => OPERATORS.has(operator.toLowerCase()) && isRecord(tests))
+        .flatMap(([, tests]) =>
+            Object.entries(tests as Record<string, unknown>).map(([key, raw]) => ({ key: key.toLowerCase(), values: Array.isArray(raw) ? (raw as unknown[]) : [raw] })),
+        );
+}
+
 /** True when `condition` restricts who the principal is; `service` when the statement's principals are services. */
 export function conditionRestrictsPrincipal(condition: unknown, service: boolean): boolean {
-    if (!isRecord(condition)) {
-        return false;
-    }
-    return Object.entries(condition).some(([operator, tests]) => {
-        if (!OPERATORS.has(operator.toLowerCase()) || !isRecord(tests)) {
-            return false;
-        }
-        return Object.entries(tests).some(([rawKey, raw]) => {
-            const key = rawKey.toLowerCase();
-            if (!PRINCIPAL_KEYS.has(key) && !(service && SERVICE_KEYS.has(key))) {
-                return false;
-            }
-            const values: unknown[] = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-            return values.length > 0 && values.every(v => specific(v, key));
-        });
-    });
+    return plainTests(condition).some(
+        ({ key, values }) => (PRINCIPAL_KEYS.has(key) || (service && SERVICE_KEYS.has(key))) && values.length > 0 && values.every(v => specific(v, key)),
+    );
 }
 
 /** Why an Allow statement lets anyone in, or undefined when it does not. */
@@ -97,23 +96,8 @@ const SHARED_PROVIDERS: readonly { readonly match: RegExp; readonly who: string;
 ];
 
 /** True when `condition` pins `key` under a plain operator to values that each match `value`. */
-function conditionPins(condition: unknown, key: string, value: RegExp): boolean {
-    if (!isRecord(condition)) {
-        return false;
-    }
-    return Object.entries(condition).some(([operator, tests]) => {
-        if (!OPERATORS.has(operator.toLowerCase()) || !isRecord(tests)) {
-            return false;
-        }
-        return Object.entries(tests).some(([rawKey, raw]) => {
-            if (rawKey.toLowerCase() !== key) {
-                return false;
-            }
-            const values: unknown[] = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-            return values.length > 0 && values.every(v => typeof v === "string" && value.test(v));
-        });
-    });
-}
+const conditionPins = (condition: unknown, key: string, value: RegExp): boolean =>
+    plainTests(condition).some(t => t.key === key && t.values.length > 0 && t.values.every(v => typeof v === "string" && value.test(v)));
 
 /**
  * Why an Allow statement of a trust policy lets in every identity of a shared identity provider (see
