@@ -11,7 +11,8 @@
  * (no `pipefail` in `sh`); `! cmd` inverts. Then:
  * - `a || b` always succeeds when `a` or `b` always does; `a && b` only when both do;
  * - a list of commands ends with its last command's status, unless an unconditional `exit 0` comes first;
- * - a script whose last list runs in the background (`curl … &`) exits 0 whatever that list does.
+ * - a script whose last list runs in the background (`curl … &`) exits 0 whatever that list does;
+ * - a pipeline into a filter that reads only its input (`curl … | cat`, `| head -n 1`) ends with that filter's 0.
  */
 
 /** Commands that exit 0 whatever happens (given any arguments). */
@@ -146,10 +147,18 @@ function commandOutcome(text: string): { outcome: Outcome; why?: string } {
     return result;
 }
 
-/** A pipeline's outcome is its last command's. */
+/** Filters that exit 0 on whatever their standard input holds, when given only options (`head -n 1`), no files. */
+const PIPE_SINKS = /^(\/usr)?(\/bin\/)?(cat|tee|wc|head|tail)$/;
+
+/** A pipeline's outcome is its last command's (no `pipefail` in `sh`). */
 function pipelineOutcome(text: string): { outcome: Outcome; why?: string } {
     const commands = splitTopLevel(text, ["|"]);
-    return commandOutcome(commands[commands.length - 1].part);
+    const last = commands[commands.length - 1].part;
+    const [name, ...rest] = last.trim().split(/\s+/);
+    if (commands.length > 1 && PIPE_SINKS.test(name ?? "") && rest.every(w => /^(-\S*|\d+)$/.test(w))) {
+        return { outcome: "ok", why: `| ${name}` };
+    }
+    return commandOutcome(last);
 }
 
 /** An and-or list: `a && b || c`, evaluated left to right. */

@@ -34,6 +34,8 @@ describe("healthCheckCannotFail (pure)", () => {
         [["CMD-SHELL", "curl -f http://x || timeout 5 true"], "|| true"],
         [["CMD", "/usr/bin/env", "true"], "true"],
         [["CMD", "nice", "-n10", "true"], "true"],
+        [["CMD-SHELL", "curl -f http://x | cat"], "| cat"],
+        [["CMD-SHELL", "curl -fsS http://x | head -n 1"], "| head"],
     ];
     for (const [command, why] of cannotFail) {
         it(`GIVEN ${JSON.stringify(command)} THEN it cannot fail (${why})`, () => assert.equal(healthCheckCannotFail(command), why));
@@ -44,6 +46,8 @@ describe("healthCheckCannotFail (pure)", () => {
         ["CMD-SHELL", "curl -f http://x > /dev/null 2>&1 || exit 1"],
         ["CMD-SHELL", "curl -f http://x && echo ok"],
         ["CMD-SHELL", "curl -f http://x & wait $!"],
+        ["CMD-SHELL", "curl -fsS http://x | grep -q ok"],
+        ["CMD-SHELL", "echo x | cat /missing"],
         ["CMD-SHELL", "curl -f http://x 2>&1"],
         ["CMD-SHELL", "timeout 5 curl -f http://x"],
         ["CMD", "env", "curl", "-f", "http://x"],
