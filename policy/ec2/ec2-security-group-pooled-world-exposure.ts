@@ -1,12 +1,12 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { MAX_PORT, NEARLY_ALL_PORTS_SLACK, PortRange, coversAllPorts, formatRange, portList } from "../lib/cidr";
-
-const coversRange = (range: PortRange | undefined): boolean => range !== undefined && coversAllPorts(range);
 import { asArray, isRecord, quoteList } from "../lib/coerce";
 import { MANAGED_PREFIX_LIST, MANAGED_PREFIX_LIST_ENTRY } from "../lib/types";
 import { Direction, RULE_BEARING_TYPES, SecurityGroupRuleView, STANDALONE_RULE_TYPES, securityGroupRules } from "../lib/securityGroupRules";
 import { Exposure, pooledExposure } from "../lib/worldExposure";
 import { DEFAULT_ADMIN_PORTS } from "./ec2-security-group-no-world-admin-ports";
+
+const coversRange = (range: PortRange | undefined): boolean => range !== undefined && coversAllPorts(range);
 
 interface Config {
     adminPorts: number[];
@@ -152,7 +152,7 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
                         : "limit egress to the ports the workload needs (e.g. tcp 443)";
                 reportViolation(
                     `Security group "${group.name}" ${direction} rules ${[...contributors].map(r => r.label).join("; ")} together ${direction === "ingress" ? "admit" : "send"} ` +
-                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) cover every address, ` +
+                        `${problems.join(", ")} ${direction === "ingress" ? "from" : "to"} the world: their sources (${sources.join(", ")}) cover every public address, ` +
                         `which no single world CIDR of a rule shows; ${fix}.`,
                     group.urn ?? group.firstUrn,
                 );

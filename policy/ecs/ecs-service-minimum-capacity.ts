@@ -2,10 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { asArray, isRecord, toNumber, upper } from "../lib/coerce";
 import { ECS_SERVICE } from "../lib/types";
-
-interface Config {
-    minimumCapacity: number;
-}
+import { MinimumCapacityConfig, minimumCapacityProperty } from "../lib/minimumCapacity";
 
 /**
  * `scaling-target-capacity-bounds` holds the scaling target's minCapacity; the service itself can still take
@@ -21,12 +18,7 @@ export const ecsServiceMinimumCapacity: ResourceValidationPolicy = {
     severity: "medium",
     configSchema: {
         properties: {
-            minimumCapacity: {
-                type: "integer",
-                default: 1,
-                minimum: 0,
-                description: "Fewest tasks a service may run (2 in production; keep equal to scaling-target-capacity-bounds' minimumCapacity).",
-            },
+            minimumCapacity: minimumCapacityProperty("Fewest tasks a service may run (2 in production; keep equal to scaling-target-capacity-bounds' minimumCapacity)."),
         },
     },
     validateResource: validateTypes(ECS_SERVICE, (props, args, report) => {
@@ -34,7 +26,7 @@ export const ecsServiceMinimumCapacity: ResourceValidationPolicy = {
         if ((isRecord(controller) && typeof controller.type === "string" && controller.type !== "ECS") || props.schedulingStrategy === "DAEMON") {
             return;
         }
-        const { minimumCapacity } = args.getConfig<Config>();
+        const { minimumCapacity } = args.getConfig<MinimumCapacityConfig>();
         const desired = props.desiredCount === undefined || props.desiredCount === null ? 0 : toNumber(props.desiredCount);
         if (desired === undefined || desired < minimumCapacity) {
             const given = props.desiredCount === undefined || props.desiredCount === null ? "not set (ECS runs 0 tasks)" : JSON.stringify(props.desiredCount);

@@ -3,10 +3,13 @@ import { validateTypes } from "../lib/applies";
 import { describeContainer, forEachContainer } from "../lib/containerDefinitions";
 import { TASK_DEFINITION } from "../lib/types";
 
-/** True for "root" and id 0 (also written "00"): the root user's name and uid, or the root group's name and gid. */
+/**
+ * True for "root" and id 0 (also written "00", "+0" or "-0": the runtimes read a numeric id with Go's
+ * `strconv.Atoi`, which takes a sign): the root user's name and uid, or the root group's name and gid.
+ */
 const isRoot = (part: string): boolean => {
     const name = part.trim().toLowerCase();
-    return name === "root" || /^0+$/.test(name);
+    return name === "root" || /^[+-]?0+$/.test(name);
 };
 
 /**

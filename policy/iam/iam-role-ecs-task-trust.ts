@@ -1,17 +1,18 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { parsePolicyDocument, principalsOf } from "../lib/iamDocuments";
+import { ECS_TASKS, ecsTasksTrust } from "../lib/ecsTasksTrust";
+import { parsePolicyDocument } from "../lib/iamDocuments";
 import { resourcesOfType, taskDefinitionLabel } from "../lib/ecsStack";
 import { findRole, roleLabel } from "../lib/iamRoles";
 import { TASK_DEFINITION } from "../lib/types";
-
-const ECS_TASKS = "ecs-tasks.amazonaws.com";
 
 /**
  * Catalog #48 (ECS roles) — Checkov CKV_AWS_60 / CKV_AWS_61 applied to what ECS needs. A role that a task
  * definition in the stack uses as its execution or task role (matched by ARN or name, as `findRole` resolves them) trusts the
  * service principal "ecs-tasks.amazonaws.com" and nobody else, so no user, account or other service can
  * assume the permissions given to the tasks. Roles outside the stack and trust policies that do not parse
- * (reported by `iam-role-no-wildcard-trust`) are skipped.
+ * (reported by `iam-role-no-wildcard-trust`) are skipped. Extra principals of a role that does trust
+ * "ecs-tasks.amazonaws.com" are reported, before creation, by `iam-role-ecs-tasks-trust-exclusive` alone;
+ * here only those of a role that lacks it (which the role alone does not show to be a task role).
  */
 export const iamRoleEcsTaskTrust: StackValidationPolicy = {
     name: "iam-role-ecs-task-trust",
@@ -32,14 +33,12 @@ export const iamRoleEcsTaskTrust: StackValidationPolicy = {
                     continue;
                 }
                 const context = `Role "${roleLabel(role)}" is the ${use} of task definition "${taskDefinitionLabel(td)}"`;
-                const principals = parsed.statements.filter(s => s.effect === "Allow").flatMap(s => principalsOf(s.principal));
-                if (!principals.some(p => p.kind === "Service" && p.value === ECS_TASKS)) {
-                    report(`${context}, but its trust policy does not let "${ECS_TASKS}" assume it; add that service principal so ECS can use the role.`, role.urn);
+                const trust = ecsTasksTrust(parsed.statements);
+                if (trust.ecsTasks) {
+                    continue;
                 }
-                const others = new Set(
-                    principals.filter(p => !(p.kind === "Service" && p.value === ECS_TASKS)).map(p => (p.kind === "*" ? '"*"' : `${p.kind} principal "${p.value}"`)),
-                );
-                for (const other of others) {
+                report(`${context}, but its trust policy does not let "${ECS_TASKS}" assume it; add that service principal so ECS can use the role.`, role.urn);
+                for (const other of trust.others) {
                     report(`${context}, but its trust policy also lets ${other} assume it; trust only the service principal "${ECS_TASKS}".`, role.urn);
                 }
             }

@@ -1,9 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
-import { parsePolicyDocument, principalsOf } from "../lib/iamDocuments";
+import { ECS_TASKS, ecsTasksTrust } from "../lib/ecsTasksTrust";
+import { parsePolicyDocument } from "../lib/iamDocuments";
 import { IAM_ROLE } from "../lib/types";
-
-const ECS_TASKS = "ecs-tasks.amazonaws.com";
 
 /**
  * The resource-level half of `iam-role-ecs-task-trust` [S] (catalog #48): a role whose trust policy lets
@@ -22,14 +21,11 @@ export const iamRoleEcsTasksTrustExclusive: ResourceValidationPolicy = {
         if (!parsed.ok) {
             return;
         }
-        const principals = parsed.statements.filter(s => s.effect === "Allow").flatMap(s => principalsOf(s.principal));
-        if (!principals.some(p => p.kind === "Service" && p.value === ECS_TASKS)) {
+        const trust = ecsTasksTrust(parsed.statements);
+        if (!trust.ecsTasks) {
             return;
         }
-        const others = new Set(
-            principals.filter(p => !(p.kind === "Service" && p.value === ECS_TASKS)).map(p => (p.kind === "*" ? '"*"' : `${p.kind} principal "${p.value}"`)),
-        );
-        for (const other of others) {
+        for (const other of trust.others) {
             report(`Role "${args.name}" lets ECS tasks assume it, and its trust policy also lets ${other} assume it; trust only the service principal "${ECS_TASKS}".`);
         }
     }),

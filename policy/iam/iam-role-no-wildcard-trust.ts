@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { parsePolicyDocument, statementWhere } from "../lib/iamDocuments";
-import { publicAccess } from "../lib/principalScope";
+import { publicAccess, sharedFederatedAccess } from "../lib/principalScope";
 import { IAM_ROLE } from "../lib/types";
 
 /**
@@ -11,6 +11,8 @@ import { IAM_ROLE } from "../lib/types";
  * restricts who the principal is (`./principalScope`: aws:PrincipalOrgID, aws:PrincipalAccount, … under a
  * plain operator with specific values — a condition on anything else does not excuse it), and none uses
  * "NotPrincipal" (everyone except those listed).
+ * A federated principal that is a provider shared by everyone (GitHub Actions' OIDC provider, Cognito
+ * identity, Google) is a wildcard too unless a condition pins whose identity it is (`sharedFederatedAccess`).
  * Also reports trust policies that are not valid JSON. Roles used by ECS tasks are further checked by
  * `iam-role-ecs-task-trust`.
  */
@@ -32,6 +34,10 @@ export const iamRoleNoWildcardTrust: ResourceValidationPolicy = {
                     `${statementWhere("Trust policy", s)} ${problem}, so any AWS account can assume the role; ` +
                         `name in "Principal" the service (e.g. "ecs-tasks.amazonaws.com") or the account or role that needs it.`,
                 );
+            }
+            const federated = sharedFederatedAccess(s);
+            if (federated !== undefined) {
+                report(`${statementWhere("Trust policy", s)} ${federated}`);
             }
         }
     }),

@@ -2,9 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
 import { isRecord } from "../lib/coerce";
-import { checksOverHttp } from "./lb-target-group-health-check";
-
-const CODES = /^\s*\d{1,3}(\s*-\s*\d{1,3})?(\s*,\s*\d{1,3}(\s*-\s*\d{1,3})?)*\s*$/;
+import { checksOverHttp, highestHealthyCode } from "./lb-target-group-health-check";
 
 /**
  * Catalog: "What none of these tools checks" — target-group health path sanity.
@@ -37,7 +35,7 @@ export const lbTargetGroupHealthCheckWellFormed: ResourceValidationPolicy = {
             reportViolation(
                 `Target group "${args.name}" has no health check matcher, so only 200 counts as healthy; set healthCheck.matcher, e.g. "200-399".`,
             );
-        } else if (typeof matcher !== "string" || !CODES.test(matcher)) {
+        } else if (highestHealthyCode(matcher) === undefined) {
             reportViolation(
                 `Target group "${args.name}" health check matcher ${JSON.stringify(matcher)} is not a list of status codes; use e.g. "200", "200-399" or "200,204".`,
             );

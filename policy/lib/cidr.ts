@@ -90,14 +90,33 @@ export function parseCidr(cidr: unknown): AddressRange | undefined {
     return { family: 6, start, end };
 }
 
-/** The address families (4, 6) that the CIDRs together cover entirely (e.g. "0.0.0.0/1" + "128.0.0.0/1"). */
+/**
+ * Ranges no internet client can come from or be reached at: IANA's special-purpose registries, entries not
+ * "Globally Reachable" (RFC 6890 and successors: this network, RFC 1918, shared address space, loopback,
+ * link-local, protocol assignments, documentation, benchmarking, multicast, reserved), and for IPv6
+ * everything outside global unicast 2000::/3 (RFC 4291). Sources that leave out only these still admit the
+ * whole internet ("1.0.0.0/8" … "128.0.0.0/1" without 0.0.0.0/8; "2000::/3"), so coverage ignores them.
+ */
+const NOT_PUBLIC: readonly string[] = [
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+    "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3",
+    "::/3", "4000::/2", "8000::/1",
+];
+
+/**
+ * The address families (4, 6) whose every public address the CIDRs together cover (e.g. "0.0.0.0/1" +
+ * "128.0.0.0/1", or "2000::/3"): such sources are the world, however they are split or trimmed of
+ * non-public space (`NOT_PUBLIC`).
+ */
 export function coveredFamilies(cidrs: readonly unknown[]): (4 | 6)[] {
     const result: (4 | 6)[] = [];
     for (const family of [4, 6] as const) {
         const max = family === 4 ? V4_MAX : V6_MAX;
-        const ranges = cidrs
-            .map(parseCidr)
-            .filter((r): r is AddressRange => r !== undefined && r.family === family)
+        const given = cidrs.map(parseCidr).filter((r): r is AddressRange => r !== undefined && r.family === family);
+        if (given.length === 0) {
+            continue;
+        }
+        const ranges = [...given, ...NOT_PUBLIC.map(parseCidr).filter((r): r is AddressRange => r !== undefined && r.family === family)]
             .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
         let next = 0n;
         for (const r of ranges) {
@@ -121,8 +140,8 @@ export function isWorldIpv6(cidr: unknown): boolean {
     return r !== undefined && r.family === 6 && r.start === 0n && r.end === V6_MAX;
 }
 
-/** True for any world range, IPv4 or IPv6. */
-export const isWorldCidr = (cidr: unknown): boolean => isWorldIpv4(cidr) || isWorldIpv6(cidr);
+/** True for a range that alone covers every public IPv4 or IPv6 address (`coveredFamilies`): "0.0.0.0/0", "2000::/3", "::/1". */
+export const isWorldCidr = (cidr: unknown): boolean => coveredFamilies([cidr]).length > 0;
 
 /** A port given as a number or a numeric string ("443"); undefined for anything else. */
 export function toPortNumber(value: unknown): number | undefined {

@@ -10,13 +10,17 @@
  * quotes, `( … )` and `{ …; }` groups and `#` comments; a pipeline's status is its last command's
  * (no `pipefail` in `sh`); `! cmd` inverts. Then:
  * - `a || b` always succeeds when `a` or `b` always does; `a && b` only when both do;
- * - a list of commands ends with its last command's status, unless an unconditional `exit 0` comes first.
+ * - a list of commands ends with its last command's status, unless an unconditional `exit 0` comes first;
+ * - a script whose last list runs in the background (`curl … &`) exits 0 whatever that list does;
+ * - a pipeline into a filter that reads only its input (`curl … | cat`, `| head -n 1`) ends with that filter's 0.
  */
 
 /** Commands that exit 0 whatever happens (given any arguments). */
 const ALWAYS_OK = new Set(["true", ":", "/bin/true", "/usr/bin/true", "echo", "/bin/echo", "/usr/bin/echo", "printf", "/usr/bin/printf", "sleep", "/bin/sleep", "/usr/bin/sleep"]);
 /** Commands that exit non-zero whatever happens. */
 const ALWAYS_FAILS = new Set(["false", "/bin/false", "/usr/bin/false"]);
+/** Commands that run their arguments as a command and exit with its status (when it runs within limits). */
+const WRAPPERS = /^(\/usr)?(\/bin\/)?(env|nice|nohup|timeout)$/;
 /** Shells whose `-c script` is read as a script. */
 const SHELLS = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh|ksh)$/;
 
@@ -103,10 +107,21 @@ function commandOutcome(text: string): { outcome: Outcome; why?: string } {
         negated = !negated;
         command = command.slice(2).trim();
     }
-    // Leading assignments (`FOO=1 cmd`) and `exec`/`command` do not change the status.
+    // Leading assignments (`FOO=1 cmd`), `exec`/`command` and wrappers that return the status of the command
+    // they run (`env`, `nice`, `nohup`, `timeout 5`; their own options taken off) do not change the status.
     const words = command.split(/\s+/).filter(w => w !== "").map(unquote);
-    while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || words[0] === "exec" || words[0] === "command")) {
-        words.shift();
+    for (;;) {
+        const word = words[0];
+        if (word === undefined) break;
+        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) || word === "exec" || word === "command") {
+            words.shift();
+        } else if (WRAPPERS.test(word)) {
+            words.shift();
+            while (words[0]?.startsWith("-")) words.shift();
+            if (/timeout$/.test(word) && /^\d/.test(words[0] ?? "")) words.shift(); // the duration
+        } else {
+            break;
+        }
     }
     let result: { outcome: Outcome; why?: string } = { outcome: "either" };
     const [name, ...rest] = words;
@@ -132,10 +147,18 @@ function commandOutcome(text: string): { outcome: Outcome; why?: string } {
     return result;
 }
 
-/** A pipeline's outcome is its last command's. */
+/** Filters that exit 0 on whatever their standard input holds, when given only options (`head -n 1`), no files. */
+const PIPE_SINKS = /^(\/usr)?(\/bin\/)?(cat|tee|wc|head|tail)$/;
+
+/** A pipeline's outcome is its last command's (no `pipefail` in `sh`). */
 function pipelineOutcome(text: string): { outcome: Outcome; why?: string } {
     const commands = splitTopLevel(text, ["|"]);
-    return commandOutcome(commands[commands.length - 1].part);
+    const last = commands[commands.length - 1].part;
+    const [name, ...rest] = last.trim().split(/\s+/);
+    if (commands.length > 1 && PIPE_SINKS.test(name ?? "") && rest.every(w => /^(-\S*|\d+)$/.test(w))) {
+        return { outcome: "ok", why: `| ${name}` };
+    }
+    return commandOutcome(last);
 }
 
 /** An and-or list: `a && b || c`, evaluated left to right. */
@@ -173,7 +196,7 @@ function listOutcome(text: string): { outcome: Outcome; why?: string } {
 /** A script: lists separated by `;`, `&` and newlines; the last one decides, unless an `exit 0` comes first. */
 function scriptOutcome(script: string): { outcome: Outcome; why?: string } {
     const lists = splitTopLevel(stripComments(script), [";", "\n", "&&", "||", "&"])
-        .reduce<{ text: string; done: boolean }[]>((acc, { part, separator }) => {
+        .reduce<{ text: string; done: boolean; background?: boolean }[]>((acc, { part, separator }) => {
             // re-join and-or operators: only `;`, newline and a lone `&` end a list
             const last = acc[acc.length - 1];
             if (last && !last.done) {
@@ -186,18 +209,23 @@ function scriptOutcome(script: string): { outcome: Outcome; why?: string } {
                 current.text += ` ${separator} `;
             } else {
                 current.done = true;
+                current.background = separator === "&";
             }
             return acc;
         }, [])
-        .map(l => l.text)
-        .filter(l => l.trim() !== "");
+        .filter(l => l.text.trim() !== "");
     if (lists.length === 0) {
         return { outcome: "either" };
+    }
+    const final = lists[lists.length - 1];
+    if (final.background) {
+        // `cmd &` only starts cmd: the list's status, and so the script's, is 0 whatever cmd does
+        return { outcome: "ok", why: `${final.text.trim()} &` };
     }
     if (/(^|[\s;])set\s+(-[a-z]*e|-o\s+errexit)/.test(script)) {
         return { outcome: "either" }; // any failing command ends the script with its status
     }
-    for (const list of lists.slice(0, -1)) {
+    for (const { text: list } of lists.slice(0, -1)) {
         const words = list.trim().split(/\s+/);
         if (words[0] === "exit" && words.length > 1 && /^0+$/.test(words[1])) {
             return { outcome: "ok", why: "exit 0" };
@@ -207,7 +235,7 @@ function scriptOutcome(script: string): { outcome: Outcome; why?: string } {
             return { outcome: "either" };
         }
     }
-    return listOutcome(lists[lists.length - 1]);
+    return listOutcome(final.text);
 }
 
 /**

@@ -68,13 +68,13 @@ export const ESCALATION_ACTIONS: readonly string[] = [
 
 /** `<type>/*` or `<type>:*` for resource types whose names are the whole identity (not S3 object keys). */
 const RESOURCE_TYPE_WILDCARD =
-    /^(?:role|user|group|policy|instance-profile|function|secret|parameter|key|alias|table|repository|cluster|task-definition|service|task|stack|project|log-group|instance|topic|queue)[/:][*?]+$/;
+    /^(?:role|user|group|policy|instance-profile|function|secret|parameter|key|alias|table|repository|cluster|task-definition|service|task|stack|project|log-group|instance|topic|queue)[/:][*?][*?/:]*$/;
 
 /**
  * True when an ARN pattern matches every resource of its service, or of every service: "*", patterns with
  * a wildcard partition, service or account (`arn:*:*`, `arn:aws:*:*:*:*`, `arn:aws:iam::*:role/x`), and
  * patterns whose resource part is only wildcards, after an optional resource type (`arn:aws:s3:::*`,
- * `arn:aws:iam::123456789012:role/*`, `arn:aws:lambda:eu-west-1:123456789012:function:*`); `arn:aws:s3:::bucket/*`
+ * `arn:aws:iam::123456789012:role/*`, `arn:aws:lambda:eu-west-1:123456789012:function:*`, `…:function:*:*`); `arn:aws:s3:::bucket/*`
  * (the objects of one bucket) is not broad.
  */
 export function isBroadResource(pattern: string): boolean {
@@ -90,7 +90,8 @@ export function isBroadResource(pattern: string): boolean {
         return true;
     }
     const resource = parts.slice(5).join(":");
-    return /^[*?/]+$/.test(resource) || RESOURCE_TYPE_WILDCARD.test(resource);
+    // wildcards may be chained with separators: `function:*:*` (every version of every function), `role/*/*`
+    return /^[*?/:]+$/.test(resource) || RESOURCE_TYPE_WILDCARD.test(resource);
 }
 
 /** True when the statement applies to broad resources (a broad "Resource", or any "NotResource"). */

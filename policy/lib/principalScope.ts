@@ -35,24 +35,23 @@ function specific(value: unknown, key: string): boolean {
     return !/[*?]/.test(value);
 }
 
+/** Every key a condition tests under a plain operator (see `OPERATORS`), lower-cased, with its values. */
+function plainTests(condition: unknown): { key: string; values: unknown[] }[] {
+    if (!isRecord(condition)) {
+        return [];
+    }
+    return Object.entries(condition)
+        .filter(([operator, tests]) => OPERATORS.has(operator.toLowerCase()) && isRecord(tests))
+        .flatMap(([, tests]) =>
+            Object.entries(tests as Record<string, unknown>).map(([key, raw]) => ({ key: key.toLowerCase(), values: Array.isArray(raw) ? (raw as unknown[]) : [raw] })),
+        );
+}
+
 /** True when `condition` restricts who the principal is; `service` when the statement's principals are services. */
 export function conditionRestrictsPrincipal(condition: unknown, service: boolean): boolean {
-    if (!isRecord(condition)) {
-        return false;
-    }
-    return Object.entries(condition).some(([operator, tests]) => {
-        if (!OPERATORS.has(operator.toLowerCase()) || !isRecord(tests)) {
-            return false;
-        }
-        return Object.entries(tests).some(([rawKey, raw]) => {
-            const key = rawKey.toLowerCase();
-            if (!PRINCIPAL_KEYS.has(key) && !(service && SERVICE_KEYS.has(key))) {
-                return false;
-            }
-            const values: unknown[] = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-            return values.length > 0 && values.every(v => specific(v, key));
-        });
-    });
+    return plainTests(condition).some(
+        ({ key, values }) => (PRINCIPAL_KEYS.has(key) || (service && SERVICE_KEYS.has(key))) && values.length > 0 && values.every(v => specific(v, key)),
+    );
 }
 
 /** Why an Allow statement lets anyone in, or undefined when it does not. */
@@ -76,4 +75,47 @@ export function publicAccess(s: PolicyStatement): string | undefined {
     return s.hasCondition
         ? `allows any principal (${given}); its condition does not restrict who the principal is`
         : `allows any principal (${given})`;
+}
+
+/**
+ * Identity providers shared by everyone: a role that federates one of them trusts every identity the
+ * provider issues (any GitHub repository's workflows, any Cognito identity pool of any account, any Google
+ * account) unless a condition pins the key that names whose identity it is. Sources: IAM User Guide,
+ * "Available keys for AWS web identity federation"; GitHub Docs, "Configuring OpenID Connect in Amazon
+ * Web Services" (the `sub` condition); Checkov CKV_AWS_358.
+ */
+const SHARED_PROVIDERS: readonly { readonly match: RegExp; readonly who: string; readonly key: string; readonly value: RegExp }[] = [
+    {
+        match: /(^|:oidc-provider\/)token\.actions\.githubusercontent\.com$/,
+        who: "any GitHub Actions workflow of any repository",
+        key: "token.actions.githubusercontent.com:sub",
+        value: /^repo:[^*?/]+\//, // a named owner; a repository, branch or environment under it may follow
+    },
+    { match: /^cognito-identity\.amazonaws\.com$/, who: "any Cognito identity pool of any AWS account", key: "cognito-identity.amazonaws.com:aud", value: /^[^*?]+$/ },
+    { match: /^accounts\.google\.com$/, who: "any Google account", key: "accounts.google.com:aud", value: /^[^*?]+$/ },
+];
+
+/** True when `condition` pins `key` under a plain operator to values that each match `value`. */
+const conditionPins = (condition: unknown, key: string, value: RegExp): boolean =>
+    plainTests(condition).some(t => t.key === key && t.values.length > 0 && t.values.every(v => typeof v === "string" && value.test(v)));
+
+/**
+ * Why an Allow statement of a trust policy lets in every identity of a shared identity provider (see
+ * `SHARED_PROVIDERS`), or undefined when it does not. The reason ends with what pins it.
+ */
+export function sharedFederatedAccess(s: PolicyStatement): string | undefined {
+    if (s.effect !== "Allow") {
+        return undefined;
+    }
+    for (const p of principalsOf(s.principal).filter(x => x.kind === "Federated")) {
+        const provider = SHARED_PROVIDERS.find(sp => sp.match.test(p.value));
+        if (provider && !conditionPins(s.condition, provider.key, provider.value)) {
+            return (
+                `trusts the identity provider "${p.value}" without pinning "${provider.key}" (StringEquals or StringLike, ` +
+                `specific values), so ${provider.who} can assume the role; pin "${provider.key}" to your own ` +
+                (provider.key.endsWith(":sub") ? `repositories ("repo:<owner>/<repository>:…").` : `identity pool or client ID.`)
+            );
+        }
+    }
+    return undefined;
 }

@@ -117,6 +117,8 @@ function looksLikeAwsSecretKey(value: string): boolean {
 const VALUE_PATTERNS: readonly { readonly reason: string; readonly test: (value: string) => boolean }[] = [
     { reason: "its value contains a PEM private key", test: v => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(v) },
     { reason: "its value contains credentials", test: v => urlHasCredentials(v) || connectionStringHasPassword(v) },
+    // an Authorization header value, whatever the variable is called (`AUTH_HEADER`, `UPSTREAM_AUTH`)
+    { reason: "its value is an HTTP Basic or Bearer credential", test: v => /^\s*(?:Basic|Bearer)\s+(?!realm=)[A-Za-z0-9+/=._~-]{8,}\s*$/i.test(v) },
     { reason: "its value looks like an AWS access key id", test: v => /(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])/.test(v) },
     { reason: "its value looks like a JSON Web Token", test: v => /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{10,}/.test(v) },
     { reason: "its value looks like a GitHub token", test: v => /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/.test(v) },

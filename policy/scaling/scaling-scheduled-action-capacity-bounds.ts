@@ -2,10 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { isRecord, toNumber } from "../lib/coerce";
 import { SCALING_SCHEDULED_ACTION } from "../lib/types";
-
-interface Config {
-    minimumCapacity: number;
-}
+import { MinimumCapacityConfig, minimumCapacityProperty } from "../lib/minimumCapacity";
 
 /**
  * A scheduled action (`aws:appautoscaling/scheduledAction`) rewrites the scaling target's bounds at its
@@ -21,16 +18,11 @@ export const scalingScheduledActionCapacityBounds: ResourceValidationPolicy = {
     severity: "medium",
     configSchema: {
         properties: {
-            minimumCapacity: {
-                type: "integer",
-                default: 1,
-                minimum: 0,
-                description: "Lowest minCapacity and maxCapacity a scheduled action may set (2 in production).",
-            },
+            minimumCapacity: minimumCapacityProperty("Lowest minCapacity and maxCapacity a scheduled action may set (2 in production)."),
         },
     },
     validateResource: validateTypes(SCALING_SCHEDULED_ACTION, (props, args, report) => {
-        const { minimumCapacity } = args.getConfig<Config>();
+        const { minimumCapacity } = args.getConfig<MinimumCapacityConfig>();
         const action = isRecord(props.scalableTargetAction) ? props.scalableTargetAction : {};
         for (const key of ["minCapacity", "maxCapacity"]) {
             const raw = action[key];

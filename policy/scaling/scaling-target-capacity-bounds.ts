@@ -2,9 +2,9 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { toNumber } from "../lib/coerce";
 import { SCALING_TARGET } from "../lib/types";
+import { MinimumCapacityConfig, minimumCapacityProperty } from "../lib/minimumCapacity";
 
-interface Config {
-    minimumCapacity: number;
+interface Config extends MinimumCapacityConfig {
     maximumCapacity: number;
 }
 
@@ -20,12 +20,7 @@ export const scalingTargetCapacityBounds: ResourceValidationPolicy = {
     severity: "medium",
     configSchema: {
         properties: {
-            minimumCapacity: {
-                type: "integer",
-                default: 1,
-                minimum: 0,
-                description: "Lowest minCapacity accepted (2 in production).",
-            },
+            minimumCapacity: minimumCapacityProperty("Lowest minCapacity accepted (2 in production)."),
             maximumCapacity: {
                 type: "integer",
                 default: 50,

@@ -67,6 +67,18 @@ describe("policy/lib/cidr", () => {
         assert.deepEqual(coveredFamilies([]), []);
     });
 
+    it("GIVEN sources that leave out only non-public space THEN they are the world; leaving out public space is not", () => {
+        const allButThisNetwork = ["1.0.0.0/8", "2.0.0.0/7", "4.0.0.0/6", "8.0.0.0/5", "16.0.0.0/4", "32.0.0.0/3", "64.0.0.0/2", "128.0.0.0/1"];
+        assert.deepEqual(coveredFamilies(allButThisNetwork), [4]);
+        assert.deepEqual(coveredFamilies(["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3"]), [4]);
+        assert.deepEqual(coveredFamilies(["2000::/3"]), [6]);
+        for (const world of ["2000::/3", "::/1", "0.0.0.0/0"]) assert.equal(isWorldCidr(world), true, world);
+        assert.deepEqual(coveredFamilies(["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/4"]), []);
+        assert.deepEqual(coveredFamilies(["2000::/4"]), []);
+        assert.deepEqual(coveredFamilies(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]), []);
+        assert.equal(isWorldIpv6("2000::/3"), false, "isWorldIpv6 stays the literal whole space (routes)");
+    });
+
     it("GIVEN a range THEN covered ports and containment are exact", () => {
         assert.deepEqual(portsCovered({ from: 20, to: 25 }, [22, 3389, 23, 22]), [22, 23]);
         assert.equal(rangeWithin({ from: 443, to: 443 }, [80, 443]), true);

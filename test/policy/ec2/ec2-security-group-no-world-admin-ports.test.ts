@@ -27,6 +27,12 @@ describe("ec2-security-group-no-world-admin-ports (catalog #31)", () => {
         ]);
     });
 
+    it("GIVEN SSH from the IPv6 global unicast block 2000::/3 (every public IPv6 address) THEN it is the world", async () => {
+        await expectDetails(policy, [baseline(IN, "v6", { fromPort: 22, toPort: 22, cidrIpv4: undefined, cidrIpv6: "2000::/3" })], [
+            `Ingress rule "v6" opens admin port 22 (tcp 22) to the world (2000::/3); ${FIX}`,
+        ]);
+    });
+
     it("GIVEN a vpc ingress rule whose range covers two database ports THEN both are named, sorted", async () => {
         await expectDetails(policy, [baseline(IN, "range", { fromPort: 3000, toPort: 3400, cidrIpv4: undefined, cidrIpv6: "::/0" })], [
             `Ingress rule "range" opens admin ports 3306, 3389 (tcp 3000-3400) to the world (::/0); ${FIX}`,

@@ -26,17 +26,17 @@ describe("ec2-security-group-pooled-world-exposure (catalog #31-#33 pooled, stac
             vpcIn("ssh-high", { cidrIpv4: "128.0.0.0/1" }),
         ];
         const result = await expectDetails(policy, resources, [
-            `Security group "alb" ingress rules Ingress rule "ssh-low"; Ingress rule "ssh-high" together admit tcp 22 from the world: their sources (0.0.0.0/1, 128.0.0.0/1) cover every address, which no single world CIDR of a rule shows; ${INGRESS_FIX}`,
+            `Security group "alb" ingress rules Ingress rule "ssh-low"; Ingress rule "ssh-high" together admit tcp 22 from the world: their sources (0.0.0.0/1, 128.0.0.0/1) cover every public address, which no single world CIDR of a rule shows; ${INGRESS_FIX}`,
         ]);
         assert.equal(result.diagnostics[0].urn, resources[0].urn);
         assert.equal((await evaluate(ec2SecurityGroupNoWorldAdminPorts, resources)).diagnostics.length, 0);
     });
 
-    it("GIVEN IPv6 halves in one inline rule, and the IPv4 space split over an inline rule and an aws.ec2.SecurityGroupRule THEN each reported", async () => {
+    it("GIVEN the IPv6 global unicast halves in one inline rule, and the IPv4 space split over an inline rule and an aws.ec2.SecurityGroupRule THEN each reported", async () => {
         await expectDetails(policy, [
-            baseline(SG, "alb", { ingress: [tcp(22, 22, [], ["::/1", "8000::/1"])], egress: [] }),
+            baseline(SG, "alb", { ingress: [tcp(22, 22, [], ["2000::/4", "3000::/4"])], egress: [] }),
         ], [
-            `Security group "alb" ingress rules Security group "alb" ingress[0] together admit tcp 22 from the world: their sources (::/1, 8000::/1) cover every address, which no single world CIDR of a rule shows; ${INGRESS_FIX}`,
+            `Security group "alb" ingress rules Security group "alb" ingress[0] together admit tcp 22 from the world: their sources (2000::/4, 3000::/4) cover every public address, which no single world CIDR of a rule shows; ${INGRESS_FIX}`,
         ]);
         const result = await evaluate(policy, [
             baseline(SG, "alb", { ingress: [tcp(0, 65535, ["0.0.0.0/2", "64.0.0.0/2"])], egress: [] }),

@@ -16,7 +16,7 @@ describe(NAME, () => {
         ]);
     });
 
-    for (const user of ["root", "0", "00", "0:0", "ROOT:wheel"]) {
+    for (const user of ["root", "0", "00", "0:0", "ROOT:wheel", "+0", "-0:1000"]) {
         it(`GIVEN user "${user}" THEN reported as root`, async () => {
             const result = await evaluate(policy, [taskDefinitionWith([webWith({ user })])]);
             assertViolations(result, NAME, "advisory", [`Container "web" runs as root ("user": "${user}"); set "user" to a non-root UID such as "1000".`]);
@@ -33,7 +33,7 @@ describe(NAME, () => {
         assertViolations(await evaluate(policy, [td]), NAME, "advisory", []);
     });
 
-    for (const user of ["1000:0", "app:root", "1000:00", "app: ROOT "]) {
+    for (const user of ["1000:0", "app:root", "1000:00", "app: ROOT ", "1000:+0"]) {
         it(`GIVEN user "${user}" (the root group) THEN reported`, async () => {
             const result = await evaluate(policy, [taskDefinitionWith([webWith({ user })])]);
             assertViolations(result, NAME, "advisory", [

@@ -28,6 +28,14 @@ describe("healthCheckCannotFail (pure)", () => {
         [["CMD", "sh", "-c", "curl -H 'Accept: x' -f http://x || true"], "|| true"],
         [["CMD", "/bin/bash", "-c", "curl -f http://x; exit 0"], "exit 0"],
         [["CMD-SHELL", "HC=1 exec true"], "true"],
+        [["CMD-SHELL", "curl -f http://x &"], "curl -f http://x &"],
+        [["CMD-SHELL", "curl -f http://x 2>&1; nohup curl -f http://x &"], "nohup curl -f http://x &"],
+        [["CMD-SHELL", "env -i true"], "true"],
+        [["CMD-SHELL", "curl -f http://x || timeout 5 true"], "|| true"],
+        [["CMD", "/usr/bin/env", "true"], "true"],
+        [["CMD", "nice", "-n10", "true"], "true"],
+        [["CMD-SHELL", "curl -f http://x | cat"], "| cat"],
+        [["CMD-SHELL", "curl -fsS http://x | head -n 1"], "| head"],
     ];
     for (const [command, why] of cannotFail) {
         it(`GIVEN ${JSON.stringify(command)} THEN it cannot fail (${why})`, () => assert.equal(healthCheckCannotFail(command), why));
@@ -37,6 +45,12 @@ describe("healthCheckCannotFail (pure)", () => {
         ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"],
         ["CMD-SHELL", "curl -f http://x > /dev/null 2>&1 || exit 1"],
         ["CMD-SHELL", "curl -f http://x && echo ok"],
+        ["CMD-SHELL", "curl -f http://x & wait $!"],
+        ["CMD-SHELL", "curl -fsS http://x | grep -q ok"],
+        ["CMD-SHELL", "echo x | cat /missing"],
+        ["CMD-SHELL", "curl -f http://x 2>&1"],
+        ["CMD-SHELL", "timeout 5 curl -f http://x"],
+        ["CMD", "env", "curl", "-f", "http://x"],
         ["CMD-SHELL", "true && curl -f http://x"],
         ["CMD-SHELL", "echo start; curl -f http://x"],
         ["CMD-SHELL", "wget -qO- http://x | grep ok"],

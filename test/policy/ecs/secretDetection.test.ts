@@ -66,6 +66,8 @@ describe("secretDetection (pure helpers)", () => {
             [`sk_live_${"a1B2c3D4".repeat(3)}`, "its value looks like a Stripe secret key"],
             [`AIza${"a1B2c3D4e5".repeat(3)}abcde`, "its value looks like a Google API key"],
             [`npm_${"a1B2c3D4e5F6".repeat(3)}`, "its value looks like an npm token"],
+            ["Basic dXNlcjpodW50ZXIy", "its value is an HTTP Basic or Bearer credential"],
+            ["bearer abc123def456", "its value is an HTTP Basic or Bearer credential"],
         ];
         for (const [value, reason] of cases) {
             it(`GIVEN a value shaped like "${reason.replace(/^its value /, "")}" THEN that reason`, () => assert.equal(valueSecretReason(value), reason));
@@ -79,6 +81,9 @@ describe("secretDetection (pure helpers)", () => {
             "3f1a9c0e5b7d2468ace013579bdf2468ace01357",
             "/usr/local/lib/node_modules/SomeThing1/AbCdEfGhIj",
             "production",
+            "Bearer ${API_TOKEN}",
+            "Basic realm=internal",
+            "Bearer",
         ]) {
             it(`GIVEN the non-secret ${JSON.stringify(value)} THEN no value pattern matches`, () => assert.equal(valueSecretReason(value), undefined));
         }

@@ -41,7 +41,7 @@ describe(NAME, () => {
     });
 
     describe("evasion: every resource spelled as an ARN pattern", () => {
-        for (const resource of ["arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:*", "arn:aws:*:*:*:*", "arn:aws:dynamodb:eu-west-1:*:table/orders", "arn:aws:dynamodb:eu-west-1:123456789012:table/*"]) {
+        for (const resource of ["arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:*", "arn:aws:*:*:*:*", "arn:aws:dynamodb:eu-west-1:*:table/orders", "arn:aws:dynamodb:eu-west-1:123456789012:table/*", "arn:aws:lambda:eu-west-1:123456789012:function:*:*", "arn:aws:logs:eu-west-1:123456789012:log-group:*:*"]) {
             it(`GIVEN ${resource} THEN reported as every resource`, async () => {
                 const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action: "dynamodb:GetItem", Resource: resource }) })]);
                 assertViolations(result, NAME, "advisory", [

@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { iamRoleEcsTaskTrust as policy } from "../../../policy/iam/iam-role-ecs-task-trust";
+import { iamRoleEcsTasksTrustExclusive as exclusive } from "../../../policy/iam/iam-role-ecs-tasks-trust-exclusive";
+import { evaluatePack } from "../../../harness/policyEngine";
 import { assertViolations, ecsStack, evaluate, EXEC_ROLE_ARN, resourceOf, ROLE, TASK_ROLE_ARN, withResource } from "../baselines/ecs";
 
 const NAME = "iam-role-ecs-task-trust";
@@ -22,15 +24,15 @@ describe(NAME, () => {
         assert.ok(result.diagnostics.every(d => d.urn === stack.find(r => r.name === "web-exec")?.urn));
     });
 
-    it("GIVEN a task role that also trusts an account and a wildcard THEN each extra principal is reported once", async () => {
+    it("GIVEN a task role that trusts ecs-tasks and also an account and a wildcard THEN the two ECS trust rules report each extra principal once, before creation", async () => {
         const doc = trust(
             { Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com", AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::123456789012:root"] }, Action: "sts:AssumeRole" },
             { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" },
         );
-        const result = await evaluate(policy, withResource(ecsStack(), taskRole(doc)));
-        assertViolations(result, NAME, "mandatory", [
-            'Role "web-task" is the task role of task definition "web", but its trust policy also lets AWS principal "arn:aws:iam::123456789012:root" assume it; trust only the service principal "ecs-tasks.amazonaws.com".',
-            'Role "web-task" is the task role of task definition "web", but its trust policy also lets "*" assume it; trust only the service principal "ecs-tasks.amazonaws.com".',
+        const result = await evaluatePack({ name: "test", policies: [policy, exclusive] }, withResource(ecsStack(), taskRole(doc)));
+        assert.deepEqual(result.diagnostics.map(d => `${d.policyName}: ${d.detail}`).sort(), [
+            'iam-role-ecs-tasks-trust-exclusive: Role "web-task" lets ECS tasks assume it, and its trust policy also lets "*" assume it; trust only the service principal "ecs-tasks.amazonaws.com".',
+            'iam-role-ecs-tasks-trust-exclusive: Role "web-task" lets ECS tasks assume it, and its trust policy also lets AWS principal "arn:aws:iam::123456789012:root" assume it; trust only the service principal "ecs-tasks.amazonaws.com".',
         ]);
     });
 
@@ -46,10 +48,11 @@ describe(NAME, () => {
     });
 
     it("GIVEN a task definition naming its task role by short name THEN the role is followed and its wildcard trust reported", async () => {
-        const doc = trust({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }, { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" });
+        const doc = trust({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" });
         const stack = withResource(ecsStack(), taskRole(doc)).map(r => (r.type === "aws:ecs/taskDefinition:TaskDefinition" ? { ...r, inputs: { ...r.inputs, taskRoleArn: "web-task" }, state: { ...r.state, taskRoleArn: "web-task" } } : r));
         const result = await evaluate(policy, stack);
         assertViolations(result, NAME, "mandatory", [
+            'Role "web-task" is the task role of task definition "web", but its trust policy does not let "ecs-tasks.amazonaws.com" assume it; add that service principal so ECS can use the role.',
             'Role "web-task" is the task role of task definition "web", but its trust policy also lets "*" assume it; trust only the service principal "ecs-tasks.amazonaws.com".',
         ]);
     });

@@ -95,4 +95,44 @@ describe(NAME, () => {
             });
         }
     });
+
+    describe("evasion: a shared identity provider trusted without pinning whose identity", () => {
+        const GITHUB = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+        const federated = (Federated: string, Condition?: unknown) =>
+            resourceOf(ROLE, "ci", {
+                assumeRolePolicy: trust({ Effect: "Allow", Principal: { Federated }, Action: "sts:AssumeRoleWithWebIdentity", ...(Condition ? { Condition } : {}) }),
+            });
+        const GITHUB_FIX =
+            `Trust policy statement 1 trusts the identity provider "${GITHUB}" without pinning "token.actions.githubusercontent.com:sub" (StringEquals or StringLike, specific values), ` +
+            `so any GitHub Actions workflow of any repository can assume the role; pin "token.actions.githubusercontent.com:sub" to your own repositories ("repo:<owner>/<repository>:…").`;
+
+        for (const [what, condition] of [
+            ["no condition", undefined],
+            ["only the audience pinned", { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }],
+            ["a sub of any owner", { StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" } }],
+            ["a sub with a wildcard owner", { StringLike: { "token.actions.githubusercontent.com:sub": ["repo:acme/app:*", "repo:*/app:*"] } }],
+            ["a sub under a negated operator", { StringNotLike: { "token.actions.githubusercontent.com:sub": "repo:evil/*" } }],
+            ["a sub under IfExists", { StringLikeIfExists: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } }],
+        ] as const) {
+            it(`GIVEN GitHub's OIDC provider with ${what} THEN reported`, async () => {
+                assertViolations(await evaluate(policy, [federated(GITHUB, condition)]), NAME, "mandatory", [GITHUB_FIX]);
+            });
+        }
+
+        it("GIVEN Cognito identity without an audience condition THEN reported; with one, or GitHub pinned to an owner THEN not", async () => {
+            const result = await evaluate(policy, [federated("cognito-identity.amazonaws.com", { "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } })]);
+            assert.equal(result.diagnostics.length, 1);
+            assert.match(result.diagnostics[0].detail, /any Cognito identity pool of any AWS account can assume the role; pin "cognito-identity.amazonaws.com:aud"/);
+            assertViolations(
+                await evaluate(policy, [
+                    federated("cognito-identity.amazonaws.com", { StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:0a1b2c3d-1111-2222-3333-444455556666" } }),
+                    federated(GITHUB, { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/app:ref:refs/heads/main" } }),
+                    federated("arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"),
+                ]),
+                NAME,
+                "mandatory",
+                [],
+            );
+        });
+    });
 });
