@@ -5,11 +5,23 @@
 import { TAG_CHARACTERS, TAG_LIMITS } from "../../components/awsLimits";
 import { AWSX_VPC } from "../../policy/lib/types";
 import { charactersOutside, isKnownString } from "./read";
-import { ApplyRule, Finding } from "./types";
+import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
 
 const MAX_TAGS = TAG_LIMITS.perResource;
 const MAX_TAG_KEY = TAG_LIMITS.key;
 const MAX_TAG_VALUE = TAG_LIMITS.value;
+
+/**
+ * The tags AWS will hold for `r`: the provider's default tags under the resource's own, each with the path
+ * a finding names; undefined for a resource that takes no tags (it gets no default tags either).
+ */
+function mergedTags(r: RuleResource, context: RuleContext): { own: Record<string, unknown>; defaults: Record<string, unknown>; tags: ReadonlyArray<{ key: string; value: unknown; at: string }> } | undefined {
+    const own = r.inputs.tags;
+    if (own === null || typeof own !== "object" || Array.isArray(own)) return undefined;
+    const defaults = context.defaultTagsOf(r) ?? {};
+    const merged: Record<string, unknown> = { ...defaults, ...own };
+    return { own, defaults, tags: Object.entries(merged).map(([key, value]) => ({ key, value, at: key in own ? `tags.${key}` : `defaultTags.tags.${key}` })) };
+}
 
 export const tagLimits: ApplyRule = {
     id: "tags-limits",
@@ -19,27 +31,23 @@ export const tagLimits: ApplyRule = {
     source: "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions",
     configKeys: ["tags"],
     check: (r, context) => {
-        const own = r.inputs.tags;
-        const defaults = context.defaultTagsOf(r) ?? {};
         // Only resources that take tags get the provider's default tags; without a tags input nothing is judged.
-        if (own === null || typeof own !== "object" || Array.isArray(own)) return [];
-        const tags: Record<string, unknown> = { ...defaults, ...own };
+        const merged = mergedTags(r, context);
+        if (!merged) return [];
+        const { own, defaults, tags } = merged;
         const findings: Finding[] = [];
-        const keys = Object.keys(tags);
-        if (keys.length > MAX_TAGS) {
+        if (tags.length > MAX_TAGS) {
             const fromDefaults = Object.keys(defaults).filter(k => !(k in own)).length;
             findings.push({
                 path: "tags",
                 described: true,
-                given: `${keys.length} tags${fromDefaults ? ` (${fromDefaults} from the provider's defaultTags)` : ""}`,
+                given: `${tags.length} tags${fromDefaults ? ` (${fromDefaults} from the provider's defaultTags)` : ""}`,
                 allowed: `at most ${MAX_TAGS} tags per resource`,
             });
         }
-        for (const key of keys) {
-            const at = key in own ? `tags.${key}` : `defaultTags.tags.${key}`;
+        for (const { key, value, at } of tags) {
             if (key.length < 1 || key.length > MAX_TAG_KEY) findings.push({ path: at, given: key, allowed: `a key of 1 to ${MAX_TAG_KEY} characters (${key.length} given)` });
             if (/^aws:/i.test(key)) findings.push({ path: at, given: key, allowed: `a key not starting with "aws:" (reserved for AWS)` });
-            const value = tags[key];
             if (isKnownString(value) && value.length > MAX_TAG_VALUE) findings.push({ path: at, given: value, allowed: `a value of at most ${MAX_TAG_VALUE} characters (${value.length} given)` });
         }
         return findings;
@@ -56,13 +64,10 @@ export const tagCharacters: ApplyRule = {
     source: "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions",
     configKeys: ["tags"],
     check: (r, context) => {
-        const own = r.inputs.tags;
-        if (anyCharacterAllowed(r.type) || own === null || typeof own !== "object" || Array.isArray(own)) return [];
-        const defaults = context.defaultTagsOf(r) ?? {};
-        const tags: Record<string, unknown> = { ...defaults, ...own };
+        const merged = anyCharacterAllowed(r.type) ? undefined : mergedTags(r, context);
+        if (!merged) return [];
         const findings: Finding[] = [];
-        for (const [key, value] of Object.entries(tags)) {
-            const at = key in own ? `tags.${key}` : `defaultTags.tags.${key}`;
+        for (const { key, value, at } of merged.tags) {
             for (const [what, text] of [["key", key], ["value", value]] as const) {
                 if (!isKnownString(text)) continue;
                 const bad = charactersOutside(text, TAG_CHARACTERS);
