@@ -29,11 +29,20 @@ export interface PlatformNeeds {
 const rank = (v: FargatePlatformVersion): number => (v === "LATEST" ? Number.MAX_SAFE_INTEGER : Number(v.split(".")[1]));
 
 /**
- * The oldest platform version that runs `architecture` on FARGATE and FARGATE_SPOT alike: ARM64 needs
- * 1.4.0 on either; X86_64 on Spot needs 1.3.0, which is also the oldest version still offered.
+ * The oldest platform version on which Linux `architecture` tasks run, on Fargate Spot (`spot`) or on
+ * Fargate; undefined when any version does. ARM64 needs 1.4.0 on either; X86_64 on Spot needs 1.3.0.
+ */
+export function platformMinimumFor(architecture: string, spot: boolean): "1.3.0" | "1.4.0" | undefined {
+    if (architecture === "ARM64") return "1.4.0";
+    return spot ? "1.3.0" : undefined;
+}
+
+/**
+ * The oldest platform version that runs `architecture` on FARGATE and FARGATE_SPOT alike (Spot's minimum is
+ * the stricter one); 1.3.0 is also the oldest version still offered.
  */
 export function minimumPlatformVersion(architecture: CpuArchitecture): "1.3.0" | "1.4.0" {
-    return architecture === "ARM64" ? "1.4.0" : "1.3.0";
+    return platformMinimumFor(architecture, true) ?? "1.3.0";
 }
 
 /** How the caller names each input, for messages: config keys in the loader, argument names in a component. */

@@ -2,6 +2,7 @@
  * Where ECS can place a service's Fargate tasks: capacity provider, platform version and the task
  * definition's runtime platform must fit together, or the service never starts a task.
  */
+import { platformMinimumFor } from "../../components/platformVersion";
 import { ECS_CLUSTER, ECS_SERVICE, TASK_DEFINITION } from "../../policy/lib/types";
 import { UNKNOWN } from "../serialisation";
 import { isKnownString, objects } from "./read";
@@ -65,10 +66,13 @@ export const ecsFargatePlatform: ApplyRule = {
         }
         if (!version) return findings;
         const shown = ` on platform ${service.inputs.platformVersion}`;
-        if (architecture === "ARM64" && !atLeast(version, [1, 4, 0])) {
-            findings.push({ path: "platformVersion", described: true, given: given(shown), allowed: `platform version 1.4.0 or LATEST: ${spot ? "Fargate Spot runs " : ""}ARM64 tasks from 1.4.0` });
-        } else if (architecture === "X86_64" && spot && !atLeast(version, [1, 3, 0])) {
-            findings.push({ path: "platformVersion", described: true, given: given(shown), allowed: "platform version 1.3.0 or later, or LATEST: Fargate Spot runs X86_64 tasks from 1.3.0" });
+        const minimum = platformMinimumFor(architecture, spot);
+        if (minimum && !atLeast(version, minimum.split(".").map(Number))) {
+            const allowed =
+                architecture === "ARM64"
+                    ? `platform version ${minimum} or LATEST: ${spot ? "Fargate Spot runs " : ""}ARM64 tasks from ${minimum}`
+                    : `platform version ${minimum} or later, or LATEST: Fargate Spot runs X86_64 tasks from ${minimum}`;
+            findings.push({ path: "platformVersion", described: true, given: given(shown), allowed });
         }
         return findings;
     },
