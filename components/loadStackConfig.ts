@@ -1,13 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
-import { parseStackConfig, StackSettings } from "./stackConfig";
+import { parseStackConfig, ServiceSettings, StackSettings } from "./stackConfig";
+
+/** Plain secret values as secret Outputs. */
+type WithSecretOutputs<C extends { readonly secretValues: Record<string, string> }> = Omit<C, "secretValues"> & {
+    readonly secretValues: Record<string, pulumi.Output<string>>;
+};
+
+/** A service's settings with its secret config values as secret Outputs. */
+export type LoadedServiceSettings = Omit<ServiceSettings, "container"> & { readonly container: WithSecretOutputs<ServiceSettings["container"]> };
 
 /** Stack settings with secret config values as secret Outputs. */
-export type LoadedStackSettings = Omit<StackSettings, "container"> & {
-    readonly container: Omit<StackSettings["container"], "secretValues"> & {
-        readonly secretValues: Record<string, pulumi.Output<string>>;
-    };
+export type LoadedStackSettings = Omit<StackSettings, "container" | "services"> & {
+    readonly container: WithSecretOutputs<StackSettings["container"]>;
+    readonly services: readonly LoadedServiceSettings[];
 };
+
+const asSecrets = (values: Record<string, string>): Record<string, pulumi.Output<string>> =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, pulumi.secret(value)]));
 
 /**
  * Reads and validates the running stack's config once. Call it before creating any resource: a bad value
@@ -21,10 +31,11 @@ export function loadStackConfig(): LoadedStackSettings {
         values,
         secretKeys: Object.keys(values).filter(isSecretKey),
     });
-    const secretValues = Object.fromEntries(
-        Object.entries(settings.container.secretValues).map(([name, value]) => [name, pulumi.secret(value)]),
-    );
-    return { ...settings, container: { ...settings.container, secretValues } };
+    return {
+        ...settings,
+        container: { ...settings.container, secretValues: asSecrets(settings.container.secretValues) },
+        services: settings.services.map(s => ({ ...s, container: { ...s.container, secretValues: asSecrets(s.container.secretValues) } })),
+    };
 }
 
 /**

@@ -14,9 +14,9 @@ import { checkSecrecy } from "./configSecrets";
 import { ecrImageReferenceProblem } from "./imageReference";
 import { FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
 import { PROD_PROFILE } from "./prodProfile";
-import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
+import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, ServiceSettings, StackSettings } from "./stackSettings";
 
-export { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, StackSettings } from "./stackSettings";
+export { ConfigError, LOG_RETENTION_DAYS, QueueScalingSettings, RawStackConfig, RouteSettings, SecretReference, ServiceKind, ServiceSettings, StackSettings } from "./stackSettings";
 
 /**
  * Validates raw stack config and returns the program's settings.
@@ -243,6 +243,36 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (problems.length > 0) {
         throw new ConfigError(raw.stack, problems);
     }
+    const container = {
+        cpu,
+        memory,
+        architecture,
+        port,
+        user,
+        readonlyRootFilesystem,
+        stopTimeoutSeconds,
+        healthCheck: { command, intervalSeconds: hcInterval, timeoutSeconds: hcTimeout, retries, startPeriodSeconds },
+        environment: environmentVariables,
+        secrets,
+        secretValues,
+    };
+    const serviceSettings = { desiredCount, capacityProvider, onDemandBase, platformVersion, healthCheckGracePeriodSeconds: gracePeriod, logRetentionDays };
+    const lbHealthCheck = { path, matcher, intervalSeconds: lbInterval, timeoutSeconds: lbTimeout, healthyThreshold, unhealthyThreshold };
+    const scaling = { minCapacity, maxCapacity, cpuTargetPercent, memoryTargetPercent, requestsPerTarget, scaleInCooldownSeconds, scaleOutCooldownSeconds };
+    // The one-service form: the flat keys describe a single web service on the listener's default action.
+    const services: ServiceSettings[] = [
+        {
+            name: serviceName,
+            kind: "web",
+            image: { context, prebuilt },
+            container,
+            service: serviceSettings,
+            route: { paths: [], hosts: [], healthCheck: lbHealthCheck, deregistrationDelaySeconds },
+            scaling,
+            serviceConnect: false,
+            callers: [],
+        },
+    ];
     return {
         project: raw.project,
         stack: raw.stack,
@@ -277,6 +307,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         deletionProtection,
         kmsKeyArn,
         tags,
+        services,
     };
 }
 

@@ -18,6 +18,56 @@ export interface SecretReference {
     readonly arn: string;
 }
 
+/** What a service is: `web` behind the load balancer, `worker` with no route, `scheduled` run by a schedule. */
+export type ServiceKind = "web" | "worker" | "scheduled";
+
+/** Where the load balancer sends a `web` service's requests, and how it judges its targets. */
+export interface RouteSettings {
+    /** Path patterns (`/api/*`); with `hosts`, both must match. Both empty: the listener's default action. */
+    readonly paths: readonly string[];
+    /** Host names (`api.example.com`, `*.example.com`). */
+    readonly hosts: readonly string[];
+    /** Listener-rule priority (1 to 50000, unique per listener); undefined for the default action. */
+    readonly priority?: number;
+    readonly healthCheck: StackSettings["loadBalancer"]["healthCheck"];
+    readonly deregistrationDelaySeconds: number;
+}
+
+/** Target tracking on a metric the service's own work publishes (e.g. a queue's depth per task). */
+export interface QueueScalingSettings {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly dimensions: Readonly<Record<string, string>>;
+    readonly statistic: "Average" | "Minimum" | "Maximum" | "Sum" | "SampleCount";
+    /** The value per task autoscaling holds. */
+    readonly targetValue: number;
+}
+
+/**
+ * One service of the stack, fully defaulted: the stack-wide keys with this service's overrides applied.
+ * The one-service form (no `services` key) yields exactly one `web` service named `serviceName` whose route
+ * is the listener's default action.
+ */
+export interface ServiceSettings {
+    /** The key in `services`, or `serviceName` in the one-service form; prefixes the service's resources. */
+    readonly name: string;
+    readonly kind: ServiceKind;
+    readonly image: { readonly context: string; readonly prebuilt?: string };
+    /** `port` is undefined for a worker or scheduled task that listens on nothing. */
+    readonly container: Omit<StackSettings["container"], "port"> & { readonly port?: number };
+    readonly service: StackSettings["service"];
+    /** `web` only. */
+    readonly route?: RouteSettings;
+    /** `web` and `worker`; a scheduled task is not scaled. */
+    readonly scaling?: StackSettings["scaling"] & { readonly queue?: QueueScalingSettings };
+    /** `scheduled` only: an EventBridge Scheduler expression (`cron(…)`, `rate(…)`, `at(…)`) and its IANA time zone. */
+    readonly schedule?: { readonly expression: string; readonly timezone: string };
+    /** Joins the stack's Service Connect namespace (as a client, and as a server when it has a port). */
+    readonly serviceConnect: boolean;
+    /** Services (by name) whose tasks may reach this one's port through Service Connect. */
+    readonly callers: readonly string[];
+}
+
 /** Everything the program needs, validated and fully defaulted. */
 export interface StackSettings {
     readonly project: string;
@@ -93,6 +143,8 @@ export interface StackSettings {
     readonly deletionProtection: boolean;
     readonly kmsKeyArn?: string;
     readonly tags: Record<string, string>;
+    /** The stack's services, in config order; the first `web` service without a route condition is the default. */
+    readonly services: readonly ServiceSettings[];
 }
 
 /** Raw config as the engine hands it to a program: full keys (`project:key`) to their text. */
