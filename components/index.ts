@@ -15,3 +15,6 @@ export * from "./kmsKeyPolicy";
 export * from "./containerDefinition";
 export { parseStackConfig, ConfigError, StackSettings, RawStackConfig, SecretReference, LOG_RETENTION_DAYS } from "./stackConfig";
 export { loadStackConfig } from "./loadStackConfig";
+export * from "./scheduledTask";
+export * from "./scheduledTaskIam";
+export * from "./scheduleExpression";
