@@ -3,7 +3,7 @@
  * component (and so no child) behind in the stack, and says which argument is wrong.
  */
 import { strict as assert } from "node:assert";
-import { AccessLogBucket, ContainerImage, FargateService, LoadBalancer, Network, ServiceScaling, ServiceSecrets } from "../../components";
+import { AccessLogBucket, ContainerImage, FargateService, LoadBalancer, Network, ScheduledTask, ServiceScaling, ServiceSecrets } from "../../components";
 import { runInline } from "../support/stacks";
 
 const SERVICE = {
@@ -68,6 +68,21 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         type: "fargate-web:image:ContainerImage",
         build: () => new ContainerImage("web", { prebuiltImage: `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:${"a".repeat(64)}`, keepImages: 0 }),
         message: /ContainerImage: keepImages is 0/,
+    },
+    {
+        component: "ScheduledTask (schedule)",
+        type: "fargate-web:scheduler:ScheduledTask",
+        build: () =>
+            new ScheduledTask("nightly", {
+                clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/c",
+                taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:task-definition/t:1",
+                executionRoleArn: "arn:aws:iam::123456789012:role/e",
+                taskRoleArn: "arn:aws:iam::123456789012:role/t",
+                vpcId: "vpc-1",
+                subnetIds: ["subnet-a"],
+                schedule: "cron(0 3 * * *)",
+            }),
+        message: /ScheduledTask nightly: schedule is "cron\(0 3 \* \* \*\)": 5 fields given/,
     },
 ];
 
