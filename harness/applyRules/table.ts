@@ -7,6 +7,7 @@ import { ec2SecurityGroupDescription, ec2SecurityGroupName, ec2SecurityGroupRule
 import { ecsName, elbLoadBalancerName, elbTargetGroupName, iamPolicyName, iamRoleName, logsLogGroupName, s3BucketName, secretsManagerSecretName } from "./names";
 import { ecsFargatePlatform } from "./placement";
 import { acmCertificateRegion, kmsKeyRegion } from "./regions";
+import { schedulerScheduleExpression, schedulerScheduleName } from "./scheduler";
 import { tagCharacters, tagLimits } from "./tags";
 import { ApplyRule } from "./types";
 
@@ -29,4 +30,6 @@ export const APPLY_RULES: readonly ApplyRule[] = [
     ecsFargatePlatform,
     acmCertificateRegion,
     kmsKeyRegion,
+    schedulerScheduleName,
+    schedulerScheduleExpression,
 ];

@@ -30,6 +30,7 @@ const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const SERVICE = "aws:ecs/service:Service";
 const VPC = "aws:ec2/vpc:Vpc";
 const LISTENER = "aws:lb/listener:Listener";
+const SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 /** A task definition and a service placed by `strategy` on `platformVersion`, linked as the SDK links them. */
 export function placedService(architecture: string, os: string, providers: string[], platformVersion?: string): RecordedResource[] {
@@ -172,5 +173,20 @@ export const CASES: Record<string, RuleCase> = {
         passing: [fixture(LOG_GROUP, "web-logs", { name: "/ecs/web", kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666" })],
         path: "kmsKeyId",
         allowed: /region us-east-1 \(this ARN is in eu-west-1\)/,
+    },
+    "scheduler-schedule-name": {
+        config: REGION,
+        // 57 characters + "-" + 7 random = 65.
+        failing: [fixture(SCHEDULE, "nightly-report-for-every-customer-of-the-eu-west-1-region", { scheduleExpression: "rate(1 day)", groupName: "default" })],
+        passing: [fixture(SCHEDULE, "nightly-report", { scheduleExpression: "rate(1 day)", groupName: "default" })],
+        path: "(autoname)",
+        allowed: /at most 64 characters.*logical name "nightly-report-for-every-customer-of-the-eu-west-1-region"/,
+    },
+    "scheduler-schedule-expression": {
+        config: REGION,
+        failing: [fixture(SCHEDULE, "nightly-schedule", { name: "nightly", scheduleExpression: "cron(0 3 * * *)", scheduleExpressionTimezone: "UTC" })],
+        passing: [fixture(SCHEDULE, "nightly-schedule", { name: "nightly", scheduleExpression: "cron(0 3 * * ? *)", scheduleExpressionTimezone: "UTC" })],
+        path: "scheduleExpression",
+        allowed: /5 fields given; a cron expression has six/,
     },
 };
