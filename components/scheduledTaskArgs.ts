@@ -41,7 +41,10 @@ export interface ScheduledTaskArgs {
     readonly schedule: string;
     /** Time zone the schedule is read in, a tz database name. @default "UTC" */
     readonly timezone?: string;
-    /** Fargate or Fargate Spot (cheaper; a run may be stopped with two minutes' notice). @default "FARGATE" */
+    /**
+     * Fargate or Fargate Spot (cheaper; a run may be stopped with two minutes' notice). Spot runs get no public
+     * IP (Scheduler allows one only with launch type FARGATE). @default "FARGATE"
+     */
     readonly capacityProvider?: CapacityProvider;
     /** Fargate platform version. @default "LATEST" */
     readonly platformVersion?: FargatePlatformVersion;
@@ -101,6 +104,13 @@ export function resolveScheduledTaskArgs(name: string, args: ScheduledTaskArgs) 
             { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets" },
         );
         if (platform) problems.push(platform);
+    }
+    // Scheduler API Reference, AwsVpcConfiguration.AssignPublicIp: "You can specify ENABLED only when LaunchType
+    // in EcsParameters is set to FARGATE"; Spot is asked for through a capacity provider strategy instead.
+    if (resolved.assignPublicIp && resolved.capacityProvider === "FARGATE_SPOT") {
+        problems.push(
+            `assignPublicIp is true with capacityProvider "FARGATE_SPOT"; Scheduler gives a public IP only to tasks launched as FARGATE: use capacityProvider "FARGATE", or subnets with a NAT gateway and no public IP`,
+        );
     }
     // RunTask's count: 1 to 10 (CreateSchedule EcsParameters.TaskCount).
     if (!Number.isInteger(resolved.taskCount) || resolved.taskCount < 1 || resolved.taskCount > 10) {

@@ -111,18 +111,24 @@ describe("ScheduledTask (under mocks)", () => {
         assert.equal(inputs(sg).vpcId, "vpc-0123");
     });
 
-    it("GIVEN Fargate Spot, a named group, a public subnet and two tasks THEN the target asks for exactly that", async () => {
-        const run = await build({ capacityProvider: "FARGATE_SPOT", groupName: "jobs", assignPublicIp: true, taskCount: 2, timezone: undefined, schedule: "rate(1 day)" });
+    it("GIVEN Fargate Spot, a named group and two tasks THEN the target asks for exactly that", async () => {
+        const run = await build({ capacityProvider: "FARGATE_SPOT", groupName: "jobs", taskCount: 2, timezone: undefined, schedule: "rate(1 day)" });
         const schedule = inputs(one(run, SCHEDULE));
         const ecs = schedule.target.ecsParameters;
         assert.deepEqual(ecs.capacityProviderStrategies, [{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }]);
         assert.equal(ecs.launchType, undefined, "a launch type and a strategy are exclusive");
-        assert.equal(ecs.networkConfiguration.assignPublicIp, true);
+        assert.equal(ecs.networkConfiguration.assignPublicIp, false);
         assert.equal(ecs.taskCount, 2);
         assert.equal(schedule.groupName, "jobs");
         assert.equal(schedule.scheduleExpressionTimezone, "UTC");
         const trust = JSON.parse(inputs(one(run, "aws:iam/role:Role")).assumeRolePolicy);
         assert.equal(trust.Statement[0].Condition.StringEquals["aws:SourceArn"], `arn:aws:scheduler:us-east-1:${MOCK_ACCOUNT}:schedule-group/jobs`);
+    });
+
+    it("GIVEN a public subnet without NAT THEN the task gets a public IP when asked", async () => {
+        const run = await build({ assignPublicIp: true });
+        const ecs = inputs(one(run, SCHEDULE)).target.ecsParameters;
+        assert.deepEqual([ecs.launchType, ecs.networkConfiguration.assignPublicIp], ["FARGATE", true]);
     });
 
     it("GIVEN ARNs known only at deploy time THEN the policy is built from them", async () => {
@@ -147,6 +153,11 @@ describe("ScheduledTask refuses bad arguments before it registers", () => {
             "a lowercase time zone",
             { timezone: "europe/paris" },
             'ScheduledTask nightly: timezone is "europe/paris": expected a time zone name of the tz database such as "UTC", "Europe/Paris" or "America/New_York", with its capitals (did you mean "Europe/Paris"?).',
+        ],
+        [
+            "a public IP on Spot",
+            { capacityProvider: "FARGATE_SPOT", assignPublicIp: true },
+            'ScheduledTask nightly: assignPublicIp is true with capacityProvider "FARGATE_SPOT"; Scheduler gives a public IP only to tasks launched as FARGATE: use capacityProvider "FARGATE", or subnets with a NAT gateway and no public IP.',
         ],
         ["eleven tasks", { taskCount: 11 }, "ScheduledTask nightly: taskCount is 11; expected a whole number from 1 to 10."],
         ["a group name with a slash", { groupName: "jobs/nightly" }, 'ScheduledTask nightly: groupName is "jobs/nightly"; expected 1 to 64 letters, digits and - _ ..'],
