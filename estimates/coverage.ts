@@ -82,6 +82,9 @@ const USAGE: readonly string[] = [
     "aws:cloudfront/distribution:Distribution",
     "aws:apigateway/",
     "aws:apigatewayv2/",
+    // Per invocation, after 14 million free a month (https://aws.amazon.com/eventbridge/pricing/); the tasks it
+    // starts are Fargate time per run.
+    "aws:scheduler/schedule:Schedule",
 ];
 
 const matches = (list: readonly string[], type: string) => list.some(entry => (entry.endsWith("/") || entry.endsWith(":") ? type.startsWith(entry) : type === entry));

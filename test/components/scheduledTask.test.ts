@@ -5,6 +5,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledTask, ScheduledTaskArgs } from "../../components/scheduledTask";
+import { estimateMonthlyCost } from "../../estimates/cost";
 import { MOCK_ACCOUNT } from "../../harness/awsMocks";
 import { inputs, ofType, one, runInline, state } from "../support/stacks";
 
@@ -129,6 +130,12 @@ describe("ScheduledTask (under mocks)", () => {
         const run = await build({ assignPublicIp: true });
         const ecs = inputs(one(run, SCHEDULE)).target.ecsParameters;
         assert.deepEqual([ecs.launchType, ecs.networkConfiguration.assignPublicIp], ["FARGATE", true]);
+    });
+
+    it("THEN the cost estimate lists the schedule as billed by usage and everything else as free", async () => {
+        const run = await build();
+        const estimate = estimateMonthlyCost(run.resources);
+        assert.deepEqual(estimate.unpriced, [{ type: SCHEDULE, count: 1, reason: "usage" }]);
     });
 
     it("GIVEN ARNs known only at deploy time THEN the policy is built from them", async () => {
