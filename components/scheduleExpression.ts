@@ -95,6 +95,7 @@ function specialProblem(f: CronField, field: string): string | undefined {
         return `L and W stand alone in the day-of-month field (L, LW or a day such as 15W)`;
     }
     if (field === "L") return undefined;
+    if (/W(?![A-Za-z])/.test(field.replace(/WED/gi, ""))) return `W is allowed only in day-of-month`;
     const hash = /^([^#]+)#(.*)$/.exec(field);
     if (hash) {
         const day = valueOf(f, hash[1]);
@@ -112,7 +113,8 @@ function specialProblem(f: CronField, field: string): string | undefined {
 /** Why field `f` of a cron expression is refused, or undefined. */
 function fieldProblem(f: CronField, field: string): string | undefined {
     if (field === "?") return f.wildcards.includes("?") ? undefined : `? is allowed only in day-of-month and day-of-week`;
-    const special = /[LW#]/.test(field.replace(/[A-Z]{3}/g, name => (f.names?.includes(name) ? "" : name)));
+    // Names are taken out first: JUL holds an L and WED a W that are no wildcards.
+    const special = /[LW#]/.test(field.replace(/[A-Za-z]{3}/g, name => (f.names?.includes(name.toUpperCase()) ? "" : name)));
     if (special) {
         if (f !== DAY_OF_MONTH && f !== DAY_OF_WEEK) return `${JSON.stringify(field)} is not allowed`;
         if (field.includes(",")) return f === DAY_OF_WEEK && field.includes("#") ? `only one # expression is allowed (${field} holds more)` : `L, W and # cannot be combined with other values`;

@@ -18,6 +18,9 @@ export { resolveScheduledTaskArgs, ScheduledTaskArgs, ScheduleRetry } from "./sc
  * (`TargetErrorCount`, `InvocationDroppedCount`), and the event itself (the schedule's ARN and time) holds
  * nothing to replay. A queue would add a resource, a grant and a second place to watch for no information.
  * Set `target.deadLetterConfig` through Pulumi's `transforms` option where a team reads one.
+ *
+ * A one-time `at(…)` schedule stays in place after its run (ActionAfterCompletion NONE): were AWS to delete
+ * it, the next `pulumi up` would create it again.
  */
 export class ScheduledTask extends pulumi.ComponentResource {
     /** The schedule's ARN. */
@@ -30,6 +33,10 @@ export class ScheduledTask extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
     /** The schedule resource, for `dependsOn` and inspection. */
     public readonly schedule: aws.scheduler.Schedule;
+    /** The role Scheduler assumes; holds only the run policy. */
+    public readonly role: aws.iam.Role;
+    /** The scheduled tasks' security group. */
+    public readonly securityGroup: aws.ec2.SecurityGroup;
 
     constructor(name: string, args: ScheduledTaskArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validated before the component itself registers: bad arguments leave nothing behind.
@@ -41,7 +48,7 @@ export class ScheduledTask extends pulumi.ComponentResource {
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const partition = aws.getPartitionOutput({}, { parent: this }).partition;
 
-        const role = new aws.iam.Role(
+        const role = (this.role = new aws.iam.Role(
             childName(name, "schedule-role"),
             {
                 description: `EventBridge Scheduler starts ${name}: run its task definition, pass its two roles.`,
@@ -51,7 +58,7 @@ export class ScheduledTask extends pulumi.ComponentResource {
                 tags,
             },
             { parent: this },
-        );
+        ));
         const runPolicy = new aws.iam.RolePolicy(
             childName(name, "schedule-policy"),
             {
@@ -65,11 +72,11 @@ export class ScheduledTask extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const securityGroup = new aws.ec2.SecurityGroup(
+        const securityGroup = (this.securityGroup = new aws.ec2.SecurityGroup(
             childName(name, "task-sg"),
             { vpcId: args.vpcId, description: groupDescription, tags: { ...tags, Name: childName(name, "tasks") } },
             { parent: this },
-        );
+        ));
         new aws.vpc.SecurityGroupEgressRule(
             childName(name, "egress-https"),
             {

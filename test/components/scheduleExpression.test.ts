@@ -57,6 +57,11 @@ const REFUSED: Array<[string, string]> = [
     ["cron(0 3 * * ? 1969)", 'year field "1969": 1969 is out of range; expected 1970-2199 with the wildcards , - * /'],
     ["cron(0 3 ? jan MON *)", 'month field "jan": jan must be written in capitals (JAN); expected 1-12 or JAN-DEC with the wildcards , - * /'],
     ["cron(0 3 ? * mon-fri *)", 'day-of-week field "mon-fri": mon must be written in capitals (MON); expected 1-7 or SUN-SAT with the wildcards , - * ? L #'],
+    ["cron(0 3 ? * Wed *)", 'day-of-week field "Wed": Wed must be written in capitals (WED); expected 1-7 or SUN-SAT with the wildcards , - * ? L #'],
+    ["cron(0 3 ? * wed#2 *)", 'day-of-week field "wed#2": wed must be written in capitals (WED); expected 1-7 or SUN-SAT with the wildcards , - * ? L #'],
+    ["cron(0 3 ? Jul MON *)", 'month field "Jul": Jul must be written in capitals (JUL); expected 1-12 or JAN-DEC with the wildcards , - * /'],
+    ["cron(0 3 ? * 5W *)", 'day-of-week field "5W": W is allowed only in day-of-month; expected 1-7 or SUN-SAT with the wildcards , - * ? L #'],
+    ["cron(0 3 L-3 * ? *)", 'day-of-month field "L-3": L and W stand alone in the day-of-month field (L, LW or a day such as 15W); expected 1-31 with the wildcards , - * ? / L W'],
     ["cron(0 3 ? JANUARY MON *)", 'month field "JANUARY": "JANUARY" is not a month value; expected 1-12 or JAN-DEC with the wildcards , - * /'],
     ["cron(0 3 ? * 3#1,6#3 *)", 'day-of-week field "3#1,6#3": only one # expression is allowed (3#1,6#3 holds more); expected 1-7 or SUN-SAT with the wildcards , - * ? L #'],
     ["cron(0 3 ? * 3#6 *)", 'day-of-week field "3#6": the # in 3#6 must be followed by the week of the month, 1 to 5; expected 1-7 or SUN-SAT with the wildcards , - * ? L #'],
@@ -198,6 +203,17 @@ describe("schedule expressions: properties", () => {
                 fields[2] = fields[2] === "?" ? "1" : fields[2];
                 fields[4] = fields[4] === "?" ? "MON" : fields[4];
                 return /are both set; one of them must be \?/.test(scheduleExpressionProblem(`cron(${fields.join(" ")})`) ?? "");
+            }),
+        );
+    });
+
+    it("THEN a valid cron expression with a month or day name written in lower case is refused, naming the capitals", () => {
+        fc.assert(
+            fc.property(validCron, expression => {
+                const name = /(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|SUN|MON|TUE|WED|THU|FRI|SAT)/.exec(expression)?.[1];
+                fc.pre(name !== undefined);
+                const lowered = expression.replace(name!, name!.toLowerCase());
+                return (scheduleExpressionProblem(lowered) ?? "").includes(`${name!.toLowerCase()} must be written in capitals (${name})`);
             }),
         );
     });
