@@ -40,6 +40,7 @@
  * - secretsmanager/secret_version.go 0042e8ea0de293c6cd8b003f89f7f4d2fb5fcf31; secretsmanager/secret.go
  *   00c21cedec069dd27093b175baf15bac6d4b30fe
  * - appautoscaling/target.go 0105d2191ae7e43ba37ba011b916843eddf361ed; appautoscaling/policy.go by content (v6)
+ * - scheduler/schedule.go 02f524b9e9cc109457eeba63867c83e70af99455 (v6: `@IdentityAttribute("group_name")`)
  * - iam/role.go 0040ea6911af00bea2cca6dbb14e86829826ad8e, iam/role_policy.go 02f97af85f89a04e8ed89f5e8b64a9a67f3cfe07,
  *   iam/role_policy_attachment.go 04c79849dbe7fbe76c3054b364357bcdaade9ac5 (pre-v6 copies)
  * - ec2/vpc_default_security_group.go 01f431114674c27cf790fafb67ac274bf8f765e1; ecr/lifecycle_policy.go
@@ -120,6 +121,12 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
             capacityProviderStrategies: inputs => (inputs.forceNewDeployment === true ? undefined : "force_new_deployment should be true when capacity_provider_strategy is being updated"),
         },
         source: `${TF} internal/service/ecs/service.go: ForceNew on name, cluster, iam_role, launch_type, scheduling_strategy (deployment_controller, load_balancer, ordered_placement_strategy, service_registries and the rest update in place through UpdateService); capacityProviderStrategyCustomizeDiff fails the plan when capacity_provider_strategy changes on an existing service without force_new_deployment`,
+    },
+    {
+        types: ["aws:scheduler/schedule:Schedule"],
+        replaceOn: ["name", "namePrefix", "groupName"],
+        keptWhenRemoved: ["name", "namePrefix", "groupName"],
+        source: `${TF} internal/service/scheduler/schedule.go: ForceNew on name, name_prefix and group_name (each Optional + Computed); the expression, time zone, state and target update in place through UpdateSchedule`,
     },
     {
         types: ["aws:ecs/cluster:Cluster"],
