@@ -5,9 +5,13 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledTask, ScheduledTaskArgs } from "../../components/scheduledTask";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { estimateMonthlyCost } from "../../estimates/cost";
+import { evaluatePack } from "../../harness/policyEngine";
+import { pack } from "../../policy/pack";
 import { MOCK_ACCOUNT } from "../../harness/awsMocks";
-import { inputs, ofType, one, runInline, state } from "../support/stacks";
+import { inputs, ofType, one, PROJECT_DIR, runInline, state } from "../support/stacks";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/dev-cluster";
 const TASK_DEFINITION = "arn:aws:ecs:us-east-1:123456789012:task-definition/dev-nightly:3";
@@ -136,6 +140,15 @@ describe("ScheduledTask (under mocks)", () => {
         const run = await build();
         const estimate = estimateMonthlyCost(run.resources);
         assert.deepEqual(estimate.unpriced, [{ type: SCHEDULE, count: 1, reason: "usage" }]);
+    });
+
+    it("THEN the policy pack finds nothing to report, under the dev and the prod configuration", async () => {
+        const run = await build();
+        for (const stack of ["dev", "prod"]) {
+            const config = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
+            const result = await evaluatePack(pack, run.resources, config);
+            assert.deepEqual(result.diagnostics.map(d => `${d.policyName}: ${d.detail}`), [], stack);
+        }
     });
 
     it("GIVEN ARNs known only at deploy time THEN the policy is built from them", async () => {
