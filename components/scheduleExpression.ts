@@ -178,6 +178,7 @@ function atProblem(body: string): string | undefined {
 export function scheduleExpressionProblem(expression: string): string | undefined {
     if (expression.length > SCHEDULE_EXPRESSION_MAX) return `${expression.length} characters; at most ${SCHEDULE_EXPRESSION_MAX}`;
     const m = /^(cron|rate|at)\((.*)\)$/s.exec(expression);
+    if (!m && /^(cron|rate|at)\((.*)\)$/s.test(expression.trim())) return "remove the white space around the expression";
     if (!m) {
         const lower = /^(cron|rate|at)\(/i.exec(expression);
         const hint = lower ? ` (write ${lower[1].toLowerCase()} in lower case)` : /^[\d*?/,-]+(\s+[\w*?/,#-]+){4,5}$/.test(expression.trim()) ? " (wrap fields in cron(…))" : "";

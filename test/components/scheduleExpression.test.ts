@@ -109,7 +109,8 @@ const REFUSED: Array<[string, string]> = [
     ["0 3 * * *", "expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss) (wrap fields in cron(…))"],
     ["CRON(0 3 * * ? *)", "expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss) (write cron in lower case)"],
     ["@daily", "expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss)"],
-    [" cron(0 3 * * ? *)", "expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss)"],
+    [" cron(0 3 * * ? *)", "remove the white space around the expression"],
+    ["rate(1 day)\n", "remove the white space around the expression"],
     ["", "expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss)"],
     [`cron(${"0,".repeat(130)}0 3 * * ? *)`, "277 characters; at most 256"],
 ];
@@ -215,6 +216,22 @@ describe("schedule expressions: properties", () => {
                 const lowered = expression.replace(name!, name!.toLowerCase());
                 return (scheduleExpressionProblem(lowered) ?? "").includes(`${name!.toLowerCase()} must be written in capitals (${name})`);
             }),
+        );
+    });
+
+    it("THEN any text at all gets an answer, never an exception: undefined or a sentence", () => {
+        const near = fc.oneof(
+            fc.string(),
+            fc.string({ unit: fc.constantFrom(..."0123456789 */,-?#LW()cronateJANMOSU".split("")) }).map(s => `cron(${s})`),
+            fc.string().map(s => `rate(${s})`),
+            fc.string().map(s => `at(${s})`),
+        );
+        fc.assert(
+            fc.property(near, expression => {
+                const problem = scheduleExpressionProblem(expression);
+                return problem === undefined || (typeof problem === "string" && problem.length > 10);
+            }),
+            { numRuns: 2000 },
         );
     });
 
