@@ -218,6 +218,9 @@ export function timezoneProblem(timezone: string): string | undefined {
     const allowed = `expected a time zone name of the tz database such as "UTC", "Europe/Paris" or "America/New_York"`;
     if (timezone.length === 0) return allowed;
     if (timezone.length > SCHEDULE_TIMEZONE_MAX) return `${timezone.length} characters; at most ${SCHEDULE_TIMEZONE_MAX}`;
+    // ICU still resolves the SystemV/ names, which tz database release 2020b removed (its NEWS: "The
+    // long-obsolete files pacificnew, systemv, and yearistype.sh have been removed").
+    if (/^systemv\//i.test(timezone)) return `${allowed} (the SystemV zones left the tz database in release 2020b)`;
     const resolved = resolvedZone(timezone);
     if (resolved && TZ_SHAPE.test(timezone)) return undefined;
     if (resolved) {

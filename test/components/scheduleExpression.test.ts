@@ -139,6 +139,7 @@ describe("schedule time zones", () => {
         ["+05:00", ALLOWED],
         ["GMT+5", ALLOWED],
         ["Europe/Pariss", ALLOWED],
+        ["SystemV/AST4", `${ALLOWED} (the SystemV zones left the tz database in release 2020b)`],
         ["", ALLOWED],
         ["America/Argentina/Buenos_Aires/And/Then/Some/More/Segments", "58 characters; at most 50"],
     ];
