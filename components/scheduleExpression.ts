@@ -164,7 +164,9 @@ function atProblem(body: string): string | undefined {
     const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(body);
     if (!m) return allowed;
     const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
+    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0 to 99 as 1900 to 1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
     if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return `${body.slice(0, 10)} is no date of the calendar; ${allowed}`;
     if (hour > 23 || minute > 59 || second > 59) return `${body.slice(11)} is no time of day (00:00:00 to 23:59:59); ${allowed}`;
     return undefined;

@@ -36,6 +36,7 @@ const VALID = [
     "rate(7 days)",
     "at(2027-01-31T09:30:00)",
     "at(2028-02-29T23:59:59)",
+    "at(0400-02-29T00:00:00)",
 ];
 
 /** Given expression → the exact problem. */
@@ -104,6 +105,7 @@ const REFUSED: Array<[string, string]> = [
     ["at(2027-01-31T09:30)", "expected at(yyyy-mm-ddThh:mm:ss), a local date and time in the schedule's time zone, e.g. at(2027-01-31T09:30:00)"],
     ["at(2027-01-31T09:30:00.000)", "expected at(yyyy-mm-ddThh:mm:ss), a local date and time in the schedule's time zone, e.g. at(2027-01-31T09:30:00)"],
     ["at(2027-02-29T09:30:00)", "2027-02-29 is no date of the calendar; expected at(yyyy-mm-ddThh:mm:ss), a local date and time in the schedule's time zone, e.g. at(2027-01-31T09:30:00)"],
+    ["at(0099-02-29T09:30:00)", "0099-02-29 is no date of the calendar; expected at(yyyy-mm-ddThh:mm:ss), a local date and time in the schedule's time zone, e.g. at(2027-01-31T09:30:00)"],
     ["at(2027-13-01T09:30:00)", "2027-13-01 is no date of the calendar; expected at(yyyy-mm-ddThh:mm:ss), a local date and time in the schedule's time zone, e.g. at(2027-01-31T09:30:00)"],
     ["at(2027-01-31T24:00:00)", "24:00:00 is no time of day (00:00:00 to 23:59:59); expected at(yyyy-mm-ddThh:mm:ss), a local date and time in the schedule's time zone, e.g. at(2027-01-31T09:30:00)"],
     ["0 3 * * *", "expected cron(minutes hours day-of-month month day-of-week year), rate(value unit) or at(yyyy-mm-ddThh:mm:ss) (wrap fields in cron(…))"],
