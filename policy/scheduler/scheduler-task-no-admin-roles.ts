@@ -54,7 +54,7 @@ export const schedulerTaskNoAdminRoles: StackValidationPolicy = {
                         if (role && !uses.some(u => u.role === role)) {
                             uses.push({
                                 role,
-                                use: `the ${use} of task definition "${taskDefinitionLabel(td)}", which ${target.label} runs`,
+                                use: `the ${use} of task definition "${taskDefinitionLabel(td)}" (run by ${target.label})`,
                                 fix: "give it only the actions and resources the task uses",
                             });
                         }
