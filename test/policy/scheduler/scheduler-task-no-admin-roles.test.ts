@@ -4,7 +4,7 @@ import { fixture } from "../../../harness/fixtures";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { RecordedResource } from "../../../harness/types";
 import { ROLE_POLICY_ATTACHMENT, assertViolations, evaluate } from "../baselines/ecs";
-import { EVENTS_ROLE_ARN, RUN_TASK_POLICY, SCHEDULER_ROLE_ARN, eventTarget, roleWith, schedule, scheduledStack, trust } from "./kit";
+import { EVENTS_ROLE_ARN, RUN_TASK_POLICY, SCHEDULER_ROLE_ARN, roleWith, schedule, scheduledStack, trust } from "./kit";
 
 const SCHEDULER_FIX = "give it only ecs:RunTask on the task definition's ARN and iam:PassRole on the task's execution and task role ARNs.";
 const TASK_FIX = "give it only the actions and resources the task uses.";
