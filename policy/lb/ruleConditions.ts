@@ -147,13 +147,15 @@ function conditionCovers(a: RuleCondition, b: RuleCondition): boolean {
 
 /**
  * True when rule `a` provably matches every request rule `b` matches: each condition of `a` is implied by
- * some condition of `b`. Opaque rules prove nothing.
+ * some condition of `b` (or, for a path pattern "*", by every request). Opaque rules prove nothing.
  */
 export function ruleCovers(a: RuleConditions, b: RuleConditions): boolean {
     if (a.opaque || b.opaque) {
         return false;
     }
-    return a.conditions.every(ca => b.conditions.some(cb => conditionCovers(ca, cb)));
+    // A path pattern of "*" matches every request path, so it holds even for a rule with no path condition.
+    // ("/*" does not: `OPTIONS *` has the path "*".)
+    return a.conditions.every(ca => b.conditions.some(cb => conditionCovers(ca, cb)) || (ca.kind === "path" && ca.values.includes("*")));
 }
 
 /** `path "/api/*"`, `host "*.example.com" or "a.example.com"` — for messages. */

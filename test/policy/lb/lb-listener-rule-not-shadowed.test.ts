@@ -60,6 +60,13 @@ describe("lb-listener-rule-not-shadowed", () => {
         ], []);
     });
 
+    it("GIVEN a path of \"*\" before a host-only rule THEN the host rule is reported; GIVEN \"/*\" THEN not (OPTIONS * has the path \"*\")", async () => {
+        await expectDetails(policy, [https(), rule("any", 10, [path("*")]), rule("admin", 20, [host("admin.example.com")])], [
+            shadowed("admin", 20, 'host "admin.example.com"', "any", 10, 'path "*"'),
+        ]);
+        await expectDetails(policy, [https(), rule("root", 10, [path("/*")]), rule("admin", 20, [host("admin.example.com")])], []);
+    });
+
     it("GIVEN the legacy { field, values } spelling, a priority as a string and values as a bare string THEN they are read the same", async () => {
         await expectDetails(policy, [
             https(),
