@@ -44,7 +44,7 @@ export const schedulerTaskNoAdminRoles: StackValidationPolicy = {
                 }
             });
             deferral.run(() => {
-                const td = findTaskDefinition(args.resources, target.ecs.taskDefinitionArn);
+                const td = findTaskDefinition(args.resources, target.taskDefinition());
                 if (!td) {
                     return;
                 }

@@ -4,7 +4,8 @@ import { fixture } from "../../../harness/fixtures";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { RecordedResource } from "../../../harness/types";
 import { ROLE_POLICY_ATTACHMENT, assertViolations, evaluate } from "../baselines/ecs";
-import { EVENTS_ROLE_ARN, RUN_TASK_POLICY, SCHEDULER_ROLE_ARN, roleWith, schedule, scheduledStack, trust } from "./kit";
+import { TASK_DEFINITION_ARN } from "../baselines/ecs";
+import { EVENTS_ROLE_ARN, RUN_TASK_POLICY, SCHEDULE, SCHEDULER_ROLE_ARN, roleWith, schedule, scheduledStack, trust } from "./kit";
 
 const SCHEDULER_FIX = "give it only ecs:RunTask on the task definition's ARN and iam:PassRole on the task's execution and task role ARNs.";
 const TASK_FIX = "give it only the actions and resources the task uses.";
@@ -78,5 +79,17 @@ describe("scheduler-task-no-admin-roles (catalog #46/#47 for scheduled tasks)", 
         assert.match(result.diagnostics[0].detail, /^Role "web-task" is the task role/);
         assert.match(result.diagnostics[1].message, /can't run policy 'scheduler-task-no-admin-roles'.*during preview/);
         assert.equal(result.diagnostics[1].enforcementLevel, "advisory");
+    });
+
+    it("GIVEN a universal ecs:runTask target naming the task definition in its input THEN the task's execution role is followed and reported", async () => {
+        const universal = fixture(SCHEDULE, "nightly", {
+            scheduleExpression: "rate(1 day)",
+            flexibleTimeWindow: { mode: "OFF" },
+            target: { arn: "arn:aws:scheduler:::aws-sdk:ecs:runTask", roleArn: SCHEDULER_ROLE_ARN, input: JSON.stringify({ Cluster: "web", TaskDefinition: TASK_DEFINITION_ARN }) },
+        });
+        const stack = [...withSchedulerPolicy(RUN_TASK_POLICY).filter(r => r.type !== SCHEDULE), universal, attach("exec-power", "web-exec", "PowerUserAccess")];
+        assertViolations(await evaluate(policy, stack), policy.name, "mandatory", [
+            `Role "web-exec" is the execution role of task definition "web" (run by schedule "nightly") and has the AWS-managed policy "PowerUserAccess" attached, which makes it admin-equivalent; ${TASK_FIX}`,
+        ]);
     });
 });
