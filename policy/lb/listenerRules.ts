@@ -47,7 +47,9 @@ export function listenerRuleGroups(resources: readonly PolicyResource[], deferra
         let listener: PolicyResource | undefined;
         let key: string;
         if (typeof arn === "string" && arn !== "") {
-            listener = listenerNamed(listeners, arn);
+            // A known ARN names the stack's listener; failing that (its own ARN may be unknown while it is
+            // replaced), the listener the input came from; failing that, a listener outside the stack.
+            listener = listenerNamed(listeners, arn) ?? onlyListener(rule.propertyDependencies?.listenerArn);
             key = listener ? listener.urn : arn;
         } else if (arn === UNKNOWN) {
             listener = onlyListener(rule.propertyDependencies?.listenerArn) ?? onlyListener(rule.dependencies);

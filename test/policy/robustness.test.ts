@@ -21,6 +21,17 @@ const EXTRA_BASELINES: [string, Record<string, unknown>][] = [
     [SCHEDULE, scheduleInputs],
     [EVENT_TARGET, eventTargetInputs],
     [
+        SCHEDULE,
+        {
+            ...scheduleInputs,
+            target: {
+                arn: "arn:aws:scheduler:::aws-sdk:ecs:runTask",
+                roleArn: scheduleInputs.target.roleArn,
+                input: JSON.stringify({ taskDefinition: scheduleInputs.target.ecsParameters.taskDefinitionArn, networkConfiguration: { awsvpcConfiguration: { assignPublicIp: "DISABLED" } } }),
+            },
+        },
+    ],
+    [
         SERVICE,
         {
             ...ecsBaselines[SERVICE],

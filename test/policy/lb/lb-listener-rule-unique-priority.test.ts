@@ -48,6 +48,13 @@ describe("lb-listener-rule-unique-priority", () => {
         ]);
     });
 
+    it("GIVEN a listener being replaced (its own ARN unknown) and rules naming its old ARN, one by dependency THEN they are still one listener", async () => {
+        const listener = https("https", UNKNOWN);
+        const byArn = { ...rule("web", 10, ARNS.listener), propertyDependencies: { listenerArn: [listener.urn] } };
+        const pending = { ...rule("api", 10, UNKNOWN), propertyDependencies: { listenerArn: [listener.urn] } };
+        await expectDetails(policy, [listener, byArn, pending], [clash("web", 10, 'listener "https"', '"api"'), clash("api", 10, 'listener "https"', '"web"')]);
+    });
+
     it("GIVEN a rule whose listener is unknown and not a dependency THEN it is not guessed: the known clash is reported and the engine notes the preview gap", async () => {
         const result = await evaluate(policy, [https(), rule("web", 10), rule("api", 10), rule("orphan", 10, UNKNOWN)]);
         assert.deepEqual(result.diagnostics.slice(0, 2).map(d => d.detail), [clash("web", 10, 'listener "https"', '"api"'), clash("api", 10, 'listener "https"', '"web"')]);
