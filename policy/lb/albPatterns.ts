@@ -42,6 +42,16 @@ export function patternMatches(pattern: string, text: string, caseInsensitive: b
 export function patternCovers(a: string, b: string, caseInsensitive: boolean): boolean {
     const p = caseInsensitive ? a.toLowerCase() : a;
     const q = caseInsensitive ? b.toLowerCase() : b;
+    // Literal text before `a`'s first wildcard and after its last must start and end `b` as is: most pairs
+    // of routes differ there, and this decides them without the search.
+    const first = p.search(/[*?]/);
+    if (first === -1) {
+        return p === q;
+    }
+    const tail = p.length - 1 - Math.max(p.lastIndexOf("*"), p.lastIndexOf("?"));
+    if (!q.startsWith(p.slice(0, first)) || !q.endsWith(p.slice(p.length - tail)) || first + tail > q.length) {
+        return false;
+    }
     const memo = new Map<number, boolean>();
     const go = (i: number, j: number): boolean => {
         const key = i * (q.length + 1) + j;

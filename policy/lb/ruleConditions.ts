@@ -42,11 +42,12 @@ const LEGACY_FIELDS: Record<string, string> = {
     "source-ip": "sourceIp",
 };
 
+/** A string or a list of strings as a plain array (copied out of the engine's proxy, which every later read would go through); undefined otherwise. */
 const strings = (value: unknown): string[] | undefined => {
     if (typeof value === "string") {
         return [value];
     }
-    const list = asArray(value);
+    const list = Array.from(asArray(value));
     return Array.isArray(value) && list.every(v => typeof v === "string") ? (list as string[]) : undefined;
 };
 
