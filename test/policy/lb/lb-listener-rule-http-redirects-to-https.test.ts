@@ -78,6 +78,12 @@ describe("lb-listener-rule-http-redirects-to-https (catalog #14 across resources
         ], [`Listener rule "fwd" on HTTP listener "http" serves plain HTTP with a "forward" action; ${FIX}`]);
     });
 
+    it("GIVEN a listener whose protocol is spelled \" http \" THEN it is an HTTP listener", async () => {
+        await expectDetails(policy, [http("aws:alb/listener:Listener", { protocol: " http " }), rule("fwd", [{ type: "forward", targetGroupArn: ARNS.targetGroup }])], [
+            `Listener rule "fwd" on HTTP listener "http" serves plain HTTP with a "forward" action; ${FIX}`,
+        ]);
+    });
+
     it("GIVEN a preview where listener and rule ARNs are unknown THEN the rule is matched to its listener by its dependency", async () => {
         const listener = baseline("aws:alb/listener:Listener", "http", {}, { state: { arn: UNKNOWN } });
         const fwd = rule("fwd", [{ type: "forward", targetGroupArn: ARNS.targetGroup }], UNKNOWN);
