@@ -4,7 +4,7 @@
  * check everything it can, then rethrow the first `UnknownValueError` so that the engine still adds its
  * advisory "can't run policy … during preview" for the part it could not check (nothing is guessed).
  */
-import { UnknownValueError } from "@pulumi/policy";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { isUnknownSentinel } from "./goDecode";
 
 /** How the engine's `unknownCheckingProxy` exposes the object it wraps (see `@pulumi/policy/proxy.js`). */
@@ -42,5 +42,35 @@ export class UnknownDeferral {
         if (this.first) {
             throw this.first;
         }
+    }
+}
+
+/**
+ * The resource of `types` that `read()` names, found by `find`; when the reference is not known yet
+ * (preview), the one resource of `types` that `holder`'s `property` depends on, else the one among all its
+ * dependencies. When neither settles it, the `UnknownValueError` is rethrown: nothing is guessed.
+ */
+export function referencedResource(
+    holder: PolicyResource,
+    property: string,
+    types: readonly string[],
+    read: () => unknown,
+    find: (reference: unknown) => PolicyResource | undefined,
+): PolicyResource | undefined {
+    try {
+        return find(read());
+    } catch (e) {
+        if (!(e instanceof UnknownValueError)) {
+            throw e;
+        }
+        const only = (candidates: readonly PolicyResource[] | undefined) => {
+            const found = [...new Set((candidates ?? []).filter(r => types.includes(r.type)))];
+            return found.length === 1 ? found[0] : undefined;
+        };
+        const resolved = only(holder.propertyDependencies?.[property]) ?? only(holder.dependencies);
+        if (resolved === undefined) {
+            throw e;
+        }
+        return resolved;
     }
 }

@@ -25,6 +25,9 @@ export interface ScheduledEcsTarget {
     readonly publicIp: () => { value: unknown; field: string };
     /** The input naming the role the scheduler assumes: `target.roleArn` or `roleArn`. */
     readonly roleField: string;
+    /** The top-level inputs the role and the task definition are read from, for their dependencies. */
+    readonly roleProperty: string;
+    readonly ecsProperty: string;
     readonly roleArn: () => unknown;
     /** The service principal that assumes that role. */
     readonly service: "scheduler.amazonaws.com" | "events.amazonaws.com";
@@ -59,7 +62,14 @@ export function scheduledEcsTarget(type: string, name: string, props: Record<str
         if (!isRecord(target)) {
             return undefined;
         }
-        const common = { label: `schedule "${name}"`, roleField: "target.roleArn", roleArn: () => target.roleArn, service: "scheduler.amazonaws.com" as const };
+        const common = {
+            label: `schedule "${name}"`,
+            roleField: "target.roleArn",
+            roleProperty: "target",
+            ecsProperty: "target",
+            roleArn: () => target.roleArn,
+            service: "scheduler.amazonaws.com" as const,
+        };
         if (isRecord(target.ecsParameters)) {
             const ecs = target.ecsParameters;
             return {
@@ -94,6 +104,8 @@ export function scheduledEcsTarget(type: string, name: string, props: Record<str
                 field: "ecsTarget.networkConfiguration.assignPublicIp",
             }),
             roleField: "roleArn",
+            roleProperty: "roleArn",
+            ecsProperty: "ecsTarget",
             roleArn: () => props.roleArn,
             service: "events.amazonaws.com",
         };

@@ -2,7 +2,8 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { parsePolicyDocument } from "../lib/iamDocuments";
 import { findRole, roleLabel } from "../lib/iamRoles";
 import { serviceTrust } from "../lib/serviceTrust";
-import { UnknownDeferral } from "../lib/unknowns";
+import { UnknownDeferral, referencedResource } from "../lib/unknowns";
+import { IAM_ROLE } from "../lib/types";
 import { scheduledEcsTarget } from "./scheduledTasks";
 
 /**
@@ -28,7 +29,7 @@ export const schedulerRoleServiceTrust: StackValidationPolicy = {
                 continue;
             }
             deferral.run(() => {
-                const role: PolicyResource | undefined = findRole(args.resources, target.roleArn());
+                const role: PolicyResource | undefined = referencedResource(resource, target.roleProperty, IAM_ROLE, target.roleArn, ref => findRole(args.resources, ref));
                 if (!role || checked.has(`${role.urn} ${target.service}`)) {
                     return;
                 }

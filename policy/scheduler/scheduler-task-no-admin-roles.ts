@@ -2,7 +2,8 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { findTaskDefinition, taskDefinitionLabel } from "../lib/ecsStack";
 import { adminGrants } from "../lib/iamAdmin";
 import { findRole, roleLabel } from "../lib/iamRoles";
-import { UnknownDeferral } from "../lib/unknowns";
+import { UnknownDeferral, referencedResource } from "../lib/unknowns";
+import { IAM_ROLE, TASK_DEFINITION } from "../lib/types";
 import { scheduledEcsTarget } from "./scheduledTasks";
 
 /**
@@ -16,8 +17,9 @@ import { scheduledEcsTarget } from "./scheduledTasks";
  * `iam:PassRole` / `ecs:RunTask` / another escalation action on "*" or `…:role/*`, or an AWS-managed
  * policy such as AdministratorAccess, PowerUserAccess, AmazonECS_FullAccess,
  * AmazonEventBridgeSchedulerFullAccess or AmazonEC2ContainerServiceEventsRole. Roles and task definitions
- * outside the stack are skipped; a reference not known during preview is reported by the engine as "can't
- * run during preview" after the known ones are checked. Mandatory: a schedule's role that may pass any role
+ * outside the stack are skipped; a reference not known during preview is followed through the resource's
+ * dependencies (the one role, or task definition, its input came from), else reported by the engine as
+ * "can't run during preview" after the known ones are checked. Mandatory: a schedule's role that may pass any role
  * to any task is a standing path to the account's most privileged role.
  */
 export const schedulerTaskNoAdminRoles: StackValidationPolicy = {
@@ -34,7 +36,7 @@ export const schedulerTaskNoAdminRoles: StackValidationPolicy = {
             }
             const uses: { role: PolicyResource; use: string; fix: string }[] = [];
             deferral.run(() => {
-                const role = findRole(args.resources, target.roleArn());
+                const role = referencedResource(resource, target.roleProperty, IAM_ROLE, target.roleArn, ref => findRole(args.resources, ref));
                 if (role) {
                     uses.push({
                         role,
@@ -44,13 +46,13 @@ export const schedulerTaskNoAdminRoles: StackValidationPolicy = {
                 }
             });
             deferral.run(() => {
-                const td = findTaskDefinition(args.resources, target.taskDefinition());
+                const td = referencedResource(resource, target.ecsProperty, TASK_DEFINITION, target.taskDefinition, ref => findTaskDefinition(args.resources, ref));
                 if (!td) {
                     return;
                 }
                 for (const [field, use] of [["taskRoleArn", "task role"], ["executionRoleArn", "execution role"]] as const) {
                     deferral.run(() => {
-                        const role = findRole(args.resources, td.props[field]);
+                        const role = referencedResource(td, field, IAM_ROLE, () => td.props[field], ref => findRole(args.resources, ref));
                         if (role && !uses.some(u => u.role === role)) {
                             uses.push({
                                 role,

@@ -92,4 +92,23 @@ describe("scheduler-task-no-admin-roles (catalog #46/#47 for scheduled tasks)", 
             `Role "web-exec" is the execution role of task definition "web" (run by schedule "nightly") and has the AWS-managed policy "PowerUserAccess" attached, which makes it admin-equivalent; ${TASK_FIX}`,
         ]);
     });
+
+    it("GIVEN a first preview (role and task definition ARNs unknown) THEN both are followed through the inputs' dependencies", async () => {
+        const base = withSchedulerPolicy(doc({ Action: "*", Resource: "*" })).filter(r => r.type !== SCHEDULE && r.type !== "aws:ecs/taskDefinition:TaskDefinition");
+        const role = base.find(r => r.name === "nightly-scheduler")!;
+        const taskRole = base.find(r => r.name === "web-task")!;
+        const td = fixture("aws:ecs/taskDefinition:TaskDefinition", "web", { ...scheduledStack().find(r => r.name === "web" && r.type === "aws:ecs/taskDefinition:TaskDefinition")!.inputs, taskRoleArn: UNKNOWN }, { state: { arn: UNKNOWN } });
+        const pending = fixture(SCHEDULE, "nightly", { ...structuredClone(schedule().inputs), target: { ...(schedule().inputs.target as object), roleArn: UNKNOWN, ecsParameters: { taskDefinitionArn: UNKNOWN } } });
+        const stack = [
+            ...base,
+            { ...td, propertyDependencies: { taskRoleArn: [taskRole.urn] } },
+            { ...pending, propertyDependencies: { target: [role.urn, td.urn] } },
+            attach("task-admin", "web-task", "AdministratorAccess"),
+        ];
+        const result = await evaluate(policy, stack);
+        assertViolations(result, policy.name, "mandatory", [
+            schedulerRole('Role policy "nightly-scheduler-policy" statement 1 allows every action ("*") on "*"'),
+            `Role "web-task" is the task role of task definition "web" (run by schedule "nightly") and has the AWS-managed policy "AdministratorAccess" attached, which makes it admin-equivalent; ${TASK_FIX}`,
+        ]);
+    });
 });
