@@ -4,6 +4,9 @@ import { asArray, isNonEmptyString, isRecord } from "../lib/coerce";
 import { ECS_SERVICE } from "../lib/types";
 import { enabledServiceConnect } from "./serviceConnect";
 
+/** An AWS Private CA's ARN, in any partition. */
+const PCA_ARN = /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[A-Za-z0-9-]+$/;
+
 interface Config {
     requireTls: boolean;
 }
@@ -48,6 +51,8 @@ export const ecsServiceConnectTls: ResourceValidationPolicy = {
                 report(`${where} has no tls, so traffic between services travels unencrypted; ${fix}.`);
             } else if (!isRecord(tls.issuerCertAuthority) || !isNonEmptyString(tls.issuerCertAuthority.awsPcaAuthorityArn)) {
                 report(`${where}.tls names no issuing certificate authority, which ECS refuses; ${fix}.`);
+            } else if (!PCA_ARN.test(tls.issuerCertAuthority.awsPcaAuthorityArn)) {
+                report(`${where}.tls.issuerCertAuthority.awsPcaAuthorityArn "${tls.issuerCertAuthority.awsPcaAuthorityArn}" is not an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>); ${fix}.`);
             }
         });
     }),

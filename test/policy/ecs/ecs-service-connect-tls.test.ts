@@ -48,6 +48,14 @@ describe("ecs-service-connect-tls", () => {
         }
     });
 
+    it("GIVEN an issuing authority that is not a Private CA ARN (an ACM certificate) THEN it is reported", async () => {
+        const acm = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0b7e1c2a`;
+        const result = await evaluate(policy, [service("services.0.tls.issuerCertAuthority.awsPcaAuthorityArn", acm)], REQUIRE);
+        assertViolations(result, policy.name, "mandatory", [
+            `serviceConnectConfiguration.services[0] ("http").tls.issuerCertAuthority.awsPcaAuthorityArn "${acm}" is not an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>); ${FIX}`,
+        ]);
+    });
+
     it("GIVEN requireTls false (the dev config) THEN an endpoint without tls is not reported", async () => {
         const result = await evaluate(policy, [service("services.0.tls", undefined)], { [policy.name]: { enforcementLevel: "advisory", requireTls: false } });
         assertViolations(result, policy.name, "advisory", []);
