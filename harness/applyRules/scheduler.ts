@@ -5,11 +5,11 @@
  * judged by AWS alone, at `pulumi up`.
  */
 import { scheduleExpressionProblem, timezoneProblem } from "../../components/scheduleExpression";
+import { SCHEDULE } from "../../policy/lib/types";
 import { isKnownString, lengthFinding, charsetFinding, AUTONAME, AUTONAME_RANDOM, autoname, PREFIX_SUFFIX } from "./read";
 import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
 
-// Type tokens of @pulumi/aws 7 (`aws.scheduler.Schedule`, `aws.scheduler.ScheduleGroup`).
-const SCHEDULE = ["aws:scheduler/schedule:Schedule"] as const;
+// The pack owns the type tokens; the group's is not there (no policy reads groups).
 const SCHEDULE_GROUP = ["aws:scheduler/scheduleGroup:ScheduleGroup"] as const;
 
 const MAX = 64;
