@@ -7,7 +7,7 @@ import { RecordedResource } from "../harness/types";
 import { TYPES } from "./recorded";
 
 /** Types the model prices (see `estimateMonthlyCost`). */
-const PRICED = new Set<string>([TYPES.service, ...TYPES.loadBalancers, TYPES.natGateway, TYPES.awsxVpc, TYPES.secret]);
+const PRICED = new Set<string>([TYPES.service, TYPES.schedule, ...TYPES.loadBalancers, TYPES.natGateway, TYPES.awsxVpc, TYPES.secret]);
 
 /**
  * Types with no charge of their own (AWS pricing pages: IAM, VPC basics, security groups, ECS control plane,
@@ -36,6 +36,7 @@ const FREE: readonly string[] = [
     "aws:ecs/cluster:Cluster",
     "aws:ecs/taskDefinition:TaskDefinition",
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
+    "aws:scheduler/scheduleGroup:ScheduleGroup",
     "aws:lb/listener:Listener",
     "aws:lb/listenerRule:ListenerRule",
     "aws:lb/targetGroup:TargetGroup",
