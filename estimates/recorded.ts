@@ -77,15 +77,6 @@ export function linkedOne(candidates: readonly Plain[], from: RecordedResource, 
     return found.length === 1 ? found[0] : undefined;
 }
 
-/**
- * The candidate whose state `arn` equals `arn`; failing that, the only candidate (values not known during
- * preview cannot be matched, and a stack with one of a kind is unambiguous).
- */
-export function byArnOrOnly(candidates: readonly Plain[], arn: unknown): Plain | undefined {
-    const matched = known(arn) ? candidates.find(c => c.state.arn === arn) : undefined;
-    return matched ?? (candidates.length === 1 ? candidates[0] : undefined);
-}
-
 /** Tasks a service runs at the bottom and top of its scaling range, and where the numbers came from. */
 export interface TaskCount {
     readonly min: number;
