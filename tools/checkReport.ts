@@ -147,7 +147,9 @@ export function formatReport(report: CheckReport): string {
     lines.push(...formatApplyErrors(report.applyErrors), "");
 
     const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
-    const partial = report.cost.unpriced.some(u => u.reason !== "usage") ? " (partial: some resources are not priced, see the notes)" : "";
+    // A scheduled task of unknown frequency is left out of the total too.
+    const unknownCost = (report.cost.services ?? []).some(s => s.monthlyUsd === null);
+    const partial = report.cost.unpriced.some(u => u.reason !== "usage") || unknownCost ? " (partial: some resources are not priced, see the notes)" : "";
     lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}${partial}`);
     for (const item of report.cost.items) {
         lines.push(`  ${item.item.padEnd(44)} ${String(item.quantity).padStart(8)} × ${String(item.unitUsd).padEnd(9)} = ${usd(item.monthlyUsd)}`);

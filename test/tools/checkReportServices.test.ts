@@ -44,7 +44,7 @@ describe("check report text, several services", () => {
         assert.equal(
             section,
             [
-                "Monthly cost estimate: $56.66 USD (up to $74.68 at the scaling maximum), us-east-1",
+                "Monthly cost estimate: $56.66 USD (up to $74.68 at the scaling maximum), us-east-1 (partial: some resources are not priced, see the notes)",
                 // 3 tasks × 0.25 × 730 = 547.5 + nightly 30.416667 × 1/6 h × 0.25 = 1.267361 vCPU-hours
                 "  Fargate vCPU (x86, on-demand)                548.767361 × 0.04048   = $22.21",
                 // 3 × 0.5 × 730 = 1095 + 30.416667 × 1/6 × 0.5 = 2.534722 GB-hours
