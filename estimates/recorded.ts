@@ -53,19 +53,22 @@ export function num(value: unknown): number | undefined {
 /**
  * The candidates an input of `from` names: those whose state `arn` equals `arn`; failing that, those whose
  * URN the engine lists as that input's dependencies (an ARN not known during a preview still records which
- * resource it came from); failing that, the only candidate (a stack with one of a kind is unambiguous).
+ * resource it came from). Only when there is no such record (resources built by hand) is the only
+ * candidate taken: with the record, an ARN matching nothing names something outside the stack.
  */
 export function linked(candidates: readonly Plain[], from: RecordedResource, input: string, arn: unknown): Plain[] {
+    const urns = from.propertyDependencies[input];
+    const byDependency = candidates.filter(c => urns?.includes(c.resource.urn));
     const byArn = known(arn) ? candidates.filter(c => c.state.arn === arn) : [];
     if (byArn.length > 0) {
-        return byArn;
+        // Two resources reporting one ARN (a copy of a stack, say): the dependency record tells them apart.
+        const both = byArn.filter(c => byDependency.includes(c));
+        return both.length > 0 ? both : byArn;
     }
-    const urns = from.propertyDependencies[input] ?? [];
-    const byDependency = candidates.filter(c => urns.includes(c.resource.urn));
     if (byDependency.length > 0) {
         return byDependency;
     }
-    return candidates.length === 1 ? [candidates[0]] : [];
+    return urns === undefined && candidates.length === 1 ? [candidates[0]] : [];
 }
 
 /**

@@ -120,6 +120,14 @@ describe("estimates for a stack of several services", () => {
             assert.equal(byService(job.services)["nightly-schedule"].monthlyUsd, 0.75);
         });
 
+        it("GIVEN a service whose task definition ARN names one outside the stack THEN the stack's lone task definition is not taken for it", () => {
+            const [td, service] = workerService("jobs").filter(r => r.type !== "aws:appautoscaling/target:Target");
+            const elsewhere = { ...service, inputs: { ...service.inputs, taskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/imported:7" }, propertyDependencies: { taskDefinition: [] } };
+            const estimate = estimateMonthlyCost([td, elsewhere]);
+            assert.equal(estimate.services[0].monthlyUsd, 0);
+            assert.ok(estimate.notes.includes("Service jobs: no task definition with a known cpu and memory; its Fargate compute is not counted."));
+        });
+
         it("GIVEN a first preview without the engine's dependency records THEN nothing is guessed: compute is left out, with a note", () => {
             const stripped = asFirstPreview(twoWebServices()).map(r => ({ ...r, propertyDependencies: {}, dependencies: [] }));
             const estimate = estimateMonthlyCost(stripped);
