@@ -5,7 +5,7 @@ import { RecordedResource } from "../harness/types";
 import { UnpricedType, unpricedNotes, unpricedTypes } from "./coverage";
 import { addFargateTasks, addUsage, sumUsage, Usage } from "./fargateTasks";
 import { defaultPrices, ITEM_NAMES, PriceKey, Prices } from "./priceList";
-import { ecsServices, Json, known, num, ofTypes, TaskCount, TYPES } from "./recorded";
+import { ecsServices, Json, known, linkedOne, num, ofTypes, TaskCount, TYPES } from "./recorded";
 import { EXPECTED_DURATION_TAG, MINIMUM_BILLED_MINUTES, ScheduledTaskView, scheduledTasks } from "./scheduledTasks";
 import { scheduleFrequency } from "./scheduleFrequency";
 
@@ -119,6 +119,28 @@ function fixedUsage(resources: readonly RecordedResource[], hours: number, note:
     return usage;
 }
 
+/**
+ * The LCU charge counts rule evaluations beyond the first 10 a request meets (Elastic Load Balancing
+ * pricing, "rule evaluations"): a listener with more rules than that may cost more than the one LCU modelled.
+ */
+const FREE_RULE_EVALUATIONS = 10;
+
+/** Notes for listeners whose rules may add LCUs, matched to their listener by ARN or dependency. */
+function listenerRuleNotes(resources: readonly RecordedResource[], note: (text: string) => void): void {
+    const listeners = ofTypes(resources, ...TYPES.listeners);
+    const counts = new Map<string, number>();
+    for (const rule of ofTypes(resources, ...TYPES.listenerRules)) {
+        const listener = linkedOne(listeners, rule.resource, "listenerArn", rule.inputs.listenerArn);
+        const name = listener?.resource.name ?? "(not recorded)";
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    for (const [name, rules] of counts) {
+        if (rules > FREE_RULE_EVALUATIONS) {
+            note(`Listener ${name} has ${rules} rules: a request evaluated against more than ${FREE_RULE_EVALUATIONS} of them adds rule-evaluation LCUs, not modelled.`);
+        }
+    }
+}
+
 /** Cents, half up; the tiny offset keeps 322.9155 (stored as 322.91549…) from rounding down. */
 const cents = (usd: number): number => Math.round(Number((usd * 100).toFixed(6))) / 100;
 
@@ -210,6 +232,7 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
         note(`Prices are for ${prices.region} but the stack is in ${region}; expect different figures.`);
     }
     const fixed = fixedUsage(resources, hours, note);
+    listenerRuleNotes(resources, note);
     const perService = services.map(service => {
         const runner = { label: `Service ${service.name}`, taskDefinition: service.taskDefinition, placement: service.inputs };
         const [low, high]: Usage[] = [new Map(), new Map()];

@@ -15,6 +15,8 @@ export const TYPES = {
     scalingTarget: "aws:appautoscaling/target:Target",
     loadBalancers: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
+    listeners: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
+    listenerRules: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
     natGateway: "aws:ec2/natGateway:NatGateway",
     awsxVpc: "awsx:ec2:Vpc",
     secret: "aws:secretsmanager/secret:Secret",

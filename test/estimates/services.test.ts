@@ -110,6 +110,17 @@ describe("estimates for a stack of several services", () => {
             assert.deepEqual([estimate.monthlyUsd, estimate.services[0].schedule?.runsPerMonth, estimate.services[0].schedule?.basis], [0, 0, "the schedule is DISABLED"]);
         });
 
+        it("GIVEN a listener with more than 10 rules THEN the note says rule evaluations may add LCUs; with 10 it stays quiet", () => {
+            const alb = sharedAlb();
+            const services = (n: number) => Array.from({ length: n }, (_, i) => webService(`s${i}`, alb, { priority: i + 1, paths: [`/s${i}/*`] })).flat();
+            const says = (n: number) => estimateMonthlyCost(asFirstPreview([...alb, ...services(n)])).notes.some(t => t.startsWith("Listener shared-http has"));
+            assert.equal(says(10), false);
+            assert.ok(estimateMonthlyCost([...alb, ...services(11)]).notes.includes(
+                "Listener shared-http has 11 rules: a request evaluated against more than 10 of them adds rule-evaluation LCUs, not modelled.",
+            ));
+            assert.equal(says(11), true, "matched by dependency when the listener's ARN is unknown");
+        });
+
         it("GIVEN a first preview (every ARN unknown) THEN services are still matched to their task definitions and scaling targets", () => {
             const known = estimateMonthlyCost(twoWebServices());
             const preview = estimateMonthlyCost(asFirstPreview(twoWebServices()));
