@@ -139,6 +139,14 @@ describe("fargate-web-worker (worker/)", function () {
       assert.equal(proc.stderr(), "");
     });
 
+    it("GIVEN many units back to back THEN nothing piles up (no listener-leak warning) and it still stops cleanly", async () => {
+      const proc = spawnNode(WORKER_JS, { WORK_INTERVAL_MS: "0", WORK_DURATION_MS: "0", HEARTBEAT_FILE: path.join(tmp, "hb") });
+      await proc.waitForLog("unit_end", 50);
+      proc.child.kill("SIGTERM");
+      assert.deepEqual(await withTimeout(proc.exited, 2000, "exit"), { code: 0, signal: null });
+      assert.equal(proc.stderr(), "");
+    });
+
     it("GIVEN SIGTERM during a unit THEN the unit finishes, then it exits 0, well within SHUTDOWN_TIMEOUT_SECONDS", async () => {
       const proc = spawnNode(WORKER_JS, { WORK_INTERVAL_MS: "1000", WORK_DURATION_MS: "300", SHUTDOWN_TIMEOUT_SECONDS: "2", HEARTBEAT_FILE: path.join(tmp, "hb") });
       await proc.waitForLog("unit_begin");
