@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { fixture } from "../../harness/fixtures";
 import { RecordedResource } from "../../harness/types";
 import { estimateMonthlyCost, estimateRollout } from "../../estimates";
 import { asFirstPreview, scheduledTask, sharedAlb, webService, workerService } from "./builders";
@@ -195,6 +196,18 @@ describe("estimates for a stack of several services", () => {
             const free = webService("web", alb, { priority: 100, paths: ["/*"] }, { healthCheck: { startPeriod: 10 }, waitForSteadyState: false });
             const unchained = estimateRollout([...alb, ...free, ...worker], { environment: "prod" });
             assert.deepEqual([byService(unchained.services).jobs.startsAtSeconds, unchained.totalSeconds], [0, 95]);
+        });
+
+        it("GIVEN a chain of three through a resource that is not a service THEN each waits for the one before, and the stack's rollout is their sum", () => {
+            // a (worker, 90 s) ← policy ← b (worker, 90 s) ← c (worker, 90 s): 0–90, 90–180, 180–270
+            const [tdA, a] = workerService("a");
+            const between = { ...fixture("aws:iam/rolePolicy:RolePolicy", "reads-a", {}), dependencies: [a.urn], propertyDependencies: { policy: [a.urn] } };
+            const b = workerService("b", { dependsOn: [between] });
+            const bService = b.find(r => r.type === "aws:ecs/service:Service")!;
+            const c = workerService("c", { dependsOn: [bService] });
+            const rollout = estimateRollout([tdA, a, between, ...b, ...c], { environment: "prod" });
+            assert.deepEqual(rollout.services.map(s => [s.service, s.startsAtSeconds, s.finishesAtSeconds, s.after]), [["a", 0, 90, undefined], ["b", 90, 180, "a"], ["c", 180, 270, "b"]]);
+            assert.deepEqual([rollout.totalSeconds, rollout.slowestService, rollout.secondsPerWave], [270, "c", 90]);
         });
 
         it("GIVEN a first preview (every ARN unknown) THEN each service still gets its own target group's timing", () => {
