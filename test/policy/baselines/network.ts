@@ -3,6 +3,7 @@
  * balancing, ECR, EC2/VPC). Each mirrors what the project's program creates, tightened where the
  * program's dev settings are advisory-only (deletion protection, access logs). Tests mutate one field.
  */
+import { RECOMMENDED_TLS_POLICY } from "../../../policy/facts/tlsPolicies";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -47,7 +48,7 @@ const httpsListener = {
     loadBalancerArn: ARNS.loadBalancer,
     port: 443,
     protocol: "HTTPS",
-    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    sslPolicy: RECOMMENDED_TLS_POLICY,
     certificateArn: ARNS.certificate,
     defaultActions: [{ type: "forward", targetGroupArn: ARNS.targetGroup }],
 };
