@@ -14,7 +14,7 @@ import { unreadKeys } from "./configNamespaces";
 import { checkSecrecy } from "./configSecrets";
 import { ecrImageReferenceProblem } from "./imageReference";
 import { FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
-import { PROD_PROFILE } from "./prodProfile";
+import { PROD_MANDATES, PROD_PROFILE } from "./prodProfile";
 import { ConfigError, RawStackConfig, SecretReference, ServiceSettings, StackSettings } from "./stackSettings";
 import { isLogRetentionDays, LOG_RETENTION_DAYS, LOG_RETENTION_MAX_DAYS } from "../policy/facts/logRetention";
 
@@ -146,8 +146,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
     }
     const platformVersion = r.oneOf("platformVersion", FARGATE_PLATFORM_VERSIONS);
-    if (prod && platformVersion !== "LATEST") {
-        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+    if (prod && PROD_MANDATES.latestPlatform && platformVersion !== "LATEST") {
         r.reportProd("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
     }
     const platform = platformVersionProblem(
@@ -203,7 +202,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (accessLogsBucket && !accessLogs) {
         r.report("accessLogsBucket", accessLogsBucket, `set ${r.full("accessLogs")} to true to use it, or remove it`);
     }
-    if (prod && !accessLogs) {
+    if (prod && PROD_MANDATES.accessLogs && !accessLogs) {
         r.reportProd("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
     }
     const certificateArn = r.optionalString("certificateArn", v =>
@@ -219,7 +218,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (hostedZoneId && !domainName) {
         r.report("domainName", "", `set it with ${r.full("hostedZoneId")}`);
     }
-    if (prod && !certificateArn && !domainName) {
+    if (prod && PROD_MANDATES.https && !certificateArn && !domainName) {
         r.reportProd("certificateArn", "", `prod serves HTTPS only; set it, or ${r.full("domainName")} and ${r.full("hostedZoneId")} for a certificate the stack issues`);
     }
 
@@ -234,7 +233,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const keepImages = r.integer("imageRetentionCount", 1, 1000);
     const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
     const deletionProtection = r.boolean("deletionProtection");
-    if (prod && !deletionProtection) {
+    if (prod && PROD_MANDATES.deletionProtection && !deletionProtection) {
         r.reportProd("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
     }
     const kmsKeyArn = r.optionalString("kmsKeyArn", v =>
