@@ -25,6 +25,7 @@ import { evaluatePack } from "../harness/policyEngine";
 import { readStackConfig } from "../harness/projectConfig";
 import { runProgram } from "../harness/runProgram";
 import { RecordedResource } from "../harness/types";
+import { AWS_TYPES } from "../policy/facts/typeTokens";
 import { pack } from "../policy/pack";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -148,7 +149,7 @@ async function main() {
                 evaluationPerResourceMs: Number((evaluationMs / synthetic.length).toFixed(3)),
                 applyRulesMedianMs: Number(applyRulesMs.toFixed(1)),
                 applyRulesPerResourceMs: Number((applyRulesMs / synthetic.length).toFixed(4)),
-                syntheticServices: synthetic.filter(r => r.type === "aws:ecs/service:Service").length,
+                syntheticServices: synthetic.filter(r => r.type === AWS_TYPES.ecsService).length,
                 estimatesMedianMs: Number(median(estimateTimes.slice(1)).toFixed(1)),
             },
             null,

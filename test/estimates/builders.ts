@@ -4,6 +4,7 @@
 import { fixture } from "../../harness/fixtures";
 import { UNKNOWN } from "../../harness/serialisation";
 import { RecordedResource } from "../../harness/types";
+import { AWSX_TYPES, AWS_TYPES } from "../../policy/facts/typeTokens";
 
 export const TD_ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1";
 export const TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/0123456789abcdef";
@@ -12,7 +13,7 @@ export const TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targe
 export function taskDefinition(overrides: Record<string, unknown> = {}, healthCheck?: Record<string, unknown>, arn = TD_ARN): RecordedResource {
     const containers = [{ name: "web", image: "web:1", essential: true, ...(healthCheck ? { healthCheck } : {}) }];
     return fixture(
-        "aws:ecs/taskDefinition:TaskDefinition",
+        AWS_TYPES.ecsTaskDefinition,
         "web-task",
         { family: "web", cpu: "256", memory: "512", requiresCompatibilities: ["FARGATE"], containerDefinitions: JSON.stringify(containers), ...overrides },
         { state: { arn } },
@@ -22,7 +23,7 @@ export function taskDefinition(overrides: Record<string, unknown> = {}, healthCh
 /** An ECS service named `web-svc` running TD_ARN behind TG_ARN; AWS defaults for everything else. */
 export function service(overrides: Record<string, unknown> = {}, name = "web-svc"): RecordedResource {
     return fixture(
-        "aws:ecs/service:Service",
+        AWS_TYPES.ecsService,
         name,
         {
             cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/web-cluster",
@@ -36,7 +37,7 @@ export function service(overrides: Record<string, unknown> = {}, name = "web-svc
 
 /** The scaling target of service `name`. */
 export const scalingTarget = (minCapacity: number, maxCapacity: number, name = "web-svc"): RecordedResource =>
-    fixture("aws:appautoscaling/target:Target", `${name}-target`, {
+    fixture(AWS_TYPES.appautoscalingTarget, `${name}-target`, {
         minCapacity,
         maxCapacity,
         resourceId: `service/web-cluster/${name}`,
@@ -46,11 +47,11 @@ export const scalingTarget = (minCapacity: number, maxCapacity: number, name = "
 
 /** A target group with only the given settings (AWS defaults for the rest). */
 export const targetGroup = (overrides: Record<string, unknown> = {}): RecordedResource =>
-    fixture("aws:lb/targetGroup:TargetGroup", "web-tg", { port: 8080, protocol: "HTTP", targetType: "ip", ...overrides }, { state: { arn: TG_ARN } });
+    fixture(AWS_TYPES.lbTargetGroup, "web-tg", { port: 8080, protocol: "HTTP", targetType: "ip", ...overrides }, { state: { arn: TG_ARN } });
 
 /** An application load balancer over `subnets` subnets. */
 export const loadBalancer = (subnets: number, overrides: Record<string, unknown> = {}): RecordedResource =>
-    fixture("aws:lb/loadBalancer:LoadBalancer", "web-alb", {
+    fixture(AWS_TYPES.lbLoadBalancer, "web-alb", {
         loadBalancerType: "application",
         internal: false,
         subnets: Array.from({ length: subnets }, (_, i) => `subnet-${i}`),
@@ -58,7 +59,7 @@ export const loadBalancer = (subnets: number, overrides: Record<string, unknown>
     });
 
 /** An awsx Vpc component with the given inputs. */
-export const awsxVpc = (inputs: Record<string, unknown>): RecordedResource => ({ ...fixture("awsx:ec2:Vpc", "web-vpc", inputs), component: true });
+export const awsxVpc = (inputs: Record<string, unknown>): RecordedResource => ({ ...fixture(AWSX_TYPES.ec2Vpc, "web-vpc", inputs), component: true });
 
 // ---- stacks of several services -------------------------------------------------------------------
 // Each builder records what the engine would: ARNs in state, and for every input built from another
@@ -90,7 +91,7 @@ export interface TaskShape {
 export function taskDefinitionOf(name: string, shape: TaskShape = {}): RecordedResource {
     const container = { name, image: `${name}:1`, essential: true, ...(shape.healthCheck ? { healthCheck: shape.healthCheck } : {}), ...(shape.stopTimeout ? { stopTimeout: shape.stopTimeout } : {}) };
     return fixture(
-        "aws:ecs/taskDefinition:TaskDefinition",
+        AWS_TYPES.ecsTaskDefinition,
         `${name}-task`,
         {
             family: name,
@@ -107,11 +108,11 @@ export function taskDefinitionOf(name: string, shape: TaskShape = {}): RecordedR
 
 /** One shared internet-facing ALB over two subnets with its HTTP listener. */
 export function sharedAlb(): RecordedResource[] {
-    const alb = fixture("aws:lb/loadBalancer:LoadBalancer", "shared-alb", { loadBalancerType: "application", internal: false, subnets: ["subnet-a", "subnet-b"] }, {
+    const alb = fixture(AWS_TYPES.lbLoadBalancer, "shared-alb", { loadBalancerType: "application", internal: false, subnets: ["subnet-a", "subnet-b"] }, {
         state: { arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shared-alb/0123456789abcdef" },
     });
     const listener = dependingOn(
-        fixture("aws:lb/listener:Listener", "shared-http", { loadBalancerArn: alb.state.arn, port: 80, protocol: "HTTP", defaultActions: [{ type: "fixed-response" }] }, {
+        fixture(AWS_TYPES.lbListener, "shared-http", { loadBalancerArn: alb.state.arn, port: 80, protocol: "HTTP", defaultActions: [{ type: "fixed-response" }] }, {
             state: { arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared-alb/0123456789abcdef/0123456789abcdef" },
         }),
         { loadBalancerArn: [alb] },
@@ -135,7 +136,7 @@ export interface ServiceShape extends TaskShape {
 
 function ecsService(name: string, td: RecordedResource, shape: ServiceShape, loadBalancers: Array<Record<string, unknown>>, targetGroups: RecordedResource[]): RecordedResource[] {
     const svc = fixture(
-        "aws:ecs/service:Service",
+        AWS_TYPES.ecsService,
         `${name}-service`,
         {
             cluster: CLUSTER_ARN,
@@ -156,7 +157,7 @@ function ecsService(name: string, td: RecordedResource, shape: ServiceShape, loa
     const target = shape.scaling
         ? [
               dependingOn(
-                  fixture("aws:appautoscaling/target:Target", `${name}-target`, {
+                  fixture(AWS_TYPES.appautoscalingTarget, `${name}-target`, {
                       minCapacity: shape.scaling[0],
                       maxCapacity: shape.scaling[1],
                       resourceId: `service/shared/${name}`,
@@ -186,7 +187,7 @@ export interface RouteShape {
 export function webService(name: string, alb: RecordedResource[], route: RouteShape, shape: ServiceShape = {}): RecordedResource[] {
     const td = taskDefinitionOf(name, shape);
     const tg = fixture(
-        "aws:lb/targetGroup:TargetGroup",
+        AWS_TYPES.lbTargetGroup,
         `${name}-tg`,
         {
             port: 8080,
@@ -199,7 +200,7 @@ export function webService(name: string, alb: RecordedResource[], route: RouteSh
     );
     const listener = alb[1];
     const rule = dependingOn(
-        fixture("aws:lb/listenerRule:ListenerRule", `${name}-rule`, {
+        fixture(AWS_TYPES.lbListenerRule, `${name}-rule`, {
             listenerArn: listener.state.arn,
             priority: route.priority,
             actions: [{ type: "forward", targetGroupArn: tg.state.arn }],
@@ -224,7 +225,7 @@ export function scheduledTask(
 ): RecordedResource[] {
     const td = taskDefinitionOf(name, shape);
     const schedule = fixture(
-        "aws:scheduler/schedule:Schedule",
+        AWS_TYPES.schedulerSchedule,
         `${name}-schedule`,
         {
             scheduleExpression,
@@ -263,7 +264,7 @@ export function asFirstPreview(resources: readonly RecordedResource[]): Recorded
                 ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hide(v)]))
                 : value;
     // A scaling target's resourceId is built from the cluster's and service's names, unknown too.
-    const unknownId = (r: RecordedResource) => (r.type === "aws:appautoscaling/target:Target" ? { resourceId: UNKNOWN } : {});
+    const unknownId = (r: RecordedResource) => (r.type === AWS_TYPES.appautoscalingTarget ? { resourceId: UNKNOWN } : {});
     return resources.map(r => ({
         ...r,
         inputs: { ...(hide(r.inputs) as Record<string, unknown>), ...unknownId(r) },
