@@ -1,16 +1,12 @@
 /**
- * EventBridge Scheduler: what CreateSchedule and CreateScheduleGroup refuse that the mock runtime lets
- * through. The provider checks only lengths (1 to 256 for the expression, 1 to 50 for the time zone) and
+ * EventBridge Scheduler: what CreateSchedule refuses that the mock runtime lets through. The provider checks only lengths (1 to 256 for the expression, 1 to 50 for the time zone) and
  * `name`'s characters at plan time, which the mocks skip; the expression's grammar and the time zone are
  * judged by AWS alone, at `pulumi up`.
  */
 import { scheduleExpressionProblem, timezoneProblem } from "../../components/scheduleExpression";
-import { SCHEDULE } from "../../policy/lib/types";
+import { SCHEDULE } from "../../policy/facts/typeTokens";
 import { isKnownString, lengthFinding, charsetFinding, AUTONAME, AUTONAME_RANDOM, autoname, PREFIX_SUFFIX } from "./read";
 import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
-
-// The pack owns the type tokens; the group's is not there (no policy reads groups).
-const SCHEDULE_GROUP = ["aws:scheduler/scheduleGroup:ScheduleGroup"] as const;
 
 const MAX = 64;
 const CHARSET = "0-9a-zA-Z\\-_.";
@@ -40,7 +36,7 @@ function ownName(r: RuleResource, context: RuleContext): Finding[] {
 
 export const schedulerScheduleName: ApplyRule = {
     id: "scheduler-schedule-name",
-    types: [...SCHEDULE, ...SCHEDULE_GROUP],
+    types: SCHEDULE,
     aws: "Name and GroupName: 1 to 64 of [0-9a-zA-Z-_.]; name_prefix at most 38",
     source: "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html",
     configKeys: [],

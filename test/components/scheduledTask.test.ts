@@ -136,10 +136,11 @@ describe("ScheduledTask (under mocks)", () => {
         assert.deepEqual([ecs.launchType, ecs.networkConfiguration.assignPublicIp], ["FARGATE", true]);
     });
 
-    it("THEN the cost estimate lists the schedule as billed by usage and everything else as free", async () => {
+    it("THEN the cost estimate reads the schedule (runs a month) and leaves none of its resources unpriced", async () => {
         const run = await build();
         const estimate = estimateMonthlyCost(run.resources);
-        assert.deepEqual(estimate.unpriced, [{ type: SCHEDULE, count: 1, reason: "usage" }]);
+        assert.deepEqual(estimate.unpriced, []);
+        assert.ok(estimate.notes.some(n => /^Scheduled task nightly-schedule-\w+: cron\(0 3 \* \* \? \*\) runs 30\.4167 times a month/.test(n)), JSON.stringify(estimate.notes));
     });
 
     it("THEN the policy pack finds nothing to report, under the dev and the prod configuration", async () => {
