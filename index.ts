@@ -43,6 +43,20 @@ const network = new Network(name, {
     tags,
 });
 
+/** A service's image: built from its app folder or taken by digest. */
+function imageOf(s: LoadedServiceSettings): ContainerImage {
+    return new ContainerImage(s.name, {
+        ...(s.image.prebuilt ? { prebuiltImage: s.image.prebuilt } : { context: s.image.context }),
+        architecture: s.container.architecture,
+        keepImages: config.image.keepImages,
+        untaggedExpiryDays: config.image.untaggedExpiryDays,
+        kmsKeyArn: config.kmsKeyArn,
+        protect,
+        tags: tagsOf(s.name),
+    });
+}
+const images = new Map(config.services.filter(s => s.kind !== "scheduled").map(s => [s.name, imageOf(s)]));
+
 const accessLogs = config.loadBalancer.accessLogs;
 const accessLogsBucket =
     accessLogs && !accessLogs.bucket
@@ -94,18 +108,10 @@ const cluster = new Cluster(name, {
     tags,
 });
 
-/** A long-running service (web or worker): image, secrets, the service on the shared cluster, and its scaling. */
+/** A long-running service (web or worker): secrets, the service on the shared cluster, and its scaling. */
 function deployService(s: LoadedServiceSettings) {
     const serviceTags = tagsOf(s.name);
-    const image = new ContainerImage(s.name, {
-        ...(s.image.prebuilt ? { prebuiltImage: s.image.prebuilt } : { context: s.image.context }),
-        architecture: s.container.architecture,
-        keepImages: config.image.keepImages,
-        untaggedExpiryDays: config.image.untaggedExpiryDays,
-        kmsKeyArn: config.kmsKeyArn,
-        protect,
-        tags: serviceTags,
-    });
+    const image = images.get(s.name)!;
     const created = new ServiceSecrets(s.name, {
         values: s.container.secretValues,
         kmsKeyArn: config.kmsKeyArn,

@@ -46,6 +46,6 @@ describe("ServiceScaling (under mocks)", () => {
     });
 
     it("GIVEN min above max THEN it throws before registering anything", async () => {
-        await assert.rejects(build({ minCapacity: 7 }), /ServiceScaling: minCapacity \(7\) must be a whole number from 0 to maxCapacity \(6\)/);
+        await assert.rejects(build({ minCapacity: 7 }), /ServiceScaling web: minCapacity \(7\) must be a whole number from 0 to maxCapacity \(6\)/);
     });
 });

@@ -7,6 +7,7 @@ import { AccessLogBucket, ContainerImage, FargateService, LoadBalancer, Network,
 import { runInline } from "../support/stacks";
 
 const SERVICE = {
+    cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/web", name: "web" },
     vpcId: "vpc-1",
     subnetIds: ["subnet-a"],
     loadBalancer: { securityGroupId: "sg-1", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc" },
@@ -25,7 +26,7 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         component: "LoadBalancer (targetPort)",
         type: "fargate-web:lb:LoadBalancer",
         build: () => new LoadBalancer("web", { vpcId: "vpc-1", vpcCidrBlock: "10.0.0.0/16", subnetIds: ["subnet-a", "subnet-b"], targetPort: 0 }),
-        message: /LoadBalancer: targetPort is 0/,
+        message: /LoadBalancer web: targetPort is 0/,
     },
     {
         component: "FargateService (group description)",
@@ -37,7 +38,7 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         component: "FargateService (user)",
         type: "fargate-web:ecs:FargateService",
         build: () => new FargateService("web", { ...SERVICE, user: "root" }),
-        message: /FargateService: user is "root"/,
+        message: /FargateService web: user is "root"/,
     },
     {
         component: "AccessLogBucket (region)",
@@ -61,7 +62,7 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         component: "ServiceScaling (minCapacity)",
         type: "fargate-web:scaling:ServiceScaling",
         build: () => new ServiceScaling("web", { clusterName: "c", serviceName: "s", minCapacity: 5, maxCapacity: 2 }),
-        message: /ServiceScaling: minCapacity \(5\)/,
+        message: /ServiceScaling web: minCapacity \(5\)/,
     },
     {
         component: "ContainerImage (keepImages)",
