@@ -19,3 +19,4 @@ export * from "./kmsKeyPolicy";
 export * from "./containerDefinition";
 export { parseStackConfig, ConfigError, StackSettings, RawStackConfig, SecretReference, LOG_RETENTION_DAYS } from "./stackConfig";
 export { loadStackConfig, LoadedServiceSettings, LoadedStackSettings } from "./loadStackConfig";
+export { deployStack, StackOutputs } from "./stack";
