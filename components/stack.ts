@@ -26,7 +26,7 @@ export interface StackOutputs {
     readonly vpcId: pulumi.Output<string>;
     readonly logGroupName?: pulumi.Output<string>;
     /** Every service by name, once the stack runs more than one. */
-    readonly services?: Record<string, { serviceName: pulumi.Output<string>; logGroupName: pulumi.Output<string>; repositoryUrl: pulumi.Output<string>; imageDigest: pulumi.Output<string> }>;
+    readonly services?: pulumi.Output<Record<string, { serviceName: string; logGroupName: string; repositoryUrl: string; imageDigest: string }>>;
 }
 
 /**
@@ -226,11 +226,13 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
         logGroupName: main?.service.logGroupName,
         services:
             config.services.length > 1
-                ? Object.fromEntries(
-                      [...deployed].map(([key, d]) => [
-                          key,
-                          { serviceName: d.service.serviceName, logGroupName: d.service.logGroupName, repositoryUrl: d.image.repositoryUrl, imageDigest: d.image.imageDigest },
-                      ]),
+                ? pulumi.output(
+                      Object.fromEntries(
+                          [...deployed].map(([key, d]) => [
+                              key,
+                              { serviceName: d.service.serviceName, logGroupName: d.service.logGroupName, repositoryUrl: d.image.repositoryUrl, imageDigest: d.image.imageDigest },
+                          ]),
+                      ),
                   )
                 : undefined,
     };
