@@ -120,4 +120,23 @@ describe("FargateService (under mocks)", () => {
     it("GIVEN a size Fargate does not offer THEN it throws before registering anything", async () => {
         await assert.rejects(build({ cpu: 256, memory: 4096 }), /FargateService web: memory 4096 is not offered with cpu 256; use 512, 1024 or 2048\./);
     });
+
+    it("GIVEN a transformations option (what mocks run of transforms) THEN a child's argument no component surfaces reaches the provider, and the children are exposed", async () => {
+        const run = await runInline(() => {
+            const cluster = new Cluster("web");
+            const service = new FargateService(
+                "web",
+                { ...base, cluster },
+                {
+                    transformations: [
+                        ({ type, props, opts }) => (type === "aws:ecs/service:Service" ? { props: { ...props, availabilityZoneRebalancing: "ENABLED" }, opts } : undefined),
+                    ],
+                },
+            );
+            return { taskRoleArn: service.taskRole.arn, serviceArn: service.service.id, sg: service.securityGroup.id, td: service.taskDefinition.family };
+        }, "dev");
+        assert.equal(inputs(one(run, "aws:ecs/service:Service")).availabilityZoneRebalancing, "ENABLED");
+        assert.equal(run.outputs.taskRoleArn, state(one(run, "aws:iam/role:Role", "web-task-role")).arn);
+        assert.equal(run.outputs.td, "dev-web");
+    });
 });
