@@ -221,9 +221,10 @@ export class FargateService extends pulumi.ComponentResource {
         if (this.callers.has(callerName)) {
             throw new Error(`${owner}: caller ${callerName} is named twice.`);
         }
+        // `ingress-from-<caller>`: a caller named "lb" must not take the name of the load balancer's rule.
         this.callers.add(callerName);
         new aws.vpc.SecurityGroupIngressRule(
-            childName(this.baseName, `ingress-${callerName}`),
+            childName(this.baseName, `ingress-from-${callerName}`),
             {
                 securityGroupId: this.securityGroupId,
                 referencedSecurityGroupId: callerSecurityGroupId,

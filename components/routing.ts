@@ -115,13 +115,21 @@ export function compareSpecificity(a: RouteRequest, b: RouteRequest): number {
 const conditionKey = (r: RouteRequest): string =>
     JSON.stringify([[...r.paths].sort(), r.hosts.map(h => h.toLowerCase()).sort()]);
 
-/** Every problem with `routes`, each naming the route and field (`routes.api.paths[0]`); empty when valid. */
-export function routingProblems(routes: readonly RouteRequest[]): string[] {
+/** How a problem names a route's key: `routes.api` and `routes.api.paths[0]` by default. */
+export type RouteKey = (route: string, field?: string) => string;
+
+const routesKey: RouteKey = (route, field) => (field === undefined ? `routes.${route}` : `routes.${route}.${field}`);
+
+/**
+ * Every problem with `routes`, each naming the route and field (`routes.api.paths[0]`, or as `keyOf`
+ * spells it, e.g. `services.api.route.paths[0]` in the loader); empty when valid.
+ */
+export function routingProblems(routes: readonly RouteRequest[], keyOf: RouteKey = routesKey): string[] {
     const problems: string[] = [];
-    const at = (r: RouteRequest, field: string) => `routes.${r.name}.${field}`;
+    const at = (r: RouteRequest, field: string) => keyOf(r.name, field);
     const names = new Set<string>();
     for (const r of routes) {
-        if (names.has(r.name)) problems.push(`routes.${r.name} is given twice; each service has one route`);
+        if (names.has(r.name)) problems.push(`${keyOf(r.name)} is given twice; each service has one route`);
         names.add(r.name);
         r.paths.forEach((p, i) => {
             const problem = pathPatternProblem(p);
@@ -134,13 +142,13 @@ export function routingProblems(routes: readonly RouteRequest[]): string[] {
         const values = r.paths.length + r.hosts.length;
         if (values > ALB_RULE_LIMITS.conditionValuesPerRule) {
             problems.push(
-                `routes.${r.name} has ${values} paths and hosts; ELB allows ${ALB_RULE_LIMITS.conditionValuesPerRule} condition values per rule (quota condition-values-per-alb-rule)`,
+                `${keyOf(r.name)} has ${values} paths and hosts; ELB allows ${ALB_RULE_LIMITS.conditionValuesPerRule} condition values per rule (quota condition-values-per-alb-rule)`,
             );
         }
         const wild = [...r.paths, ...r.hosts].reduce((n, v) => n + wildcards(v), 0);
         if (wild > ALB_RULE_LIMITS.wildcardsPerRule) {
             problems.push(
-                `routes.${r.name} has ${wild} wildcards (* and ?) across its paths and hosts; ELB allows ${ALB_RULE_LIMITS.wildcardsPerRule} per rule (quota condition-wildcards-per-alb-rule)`,
+                `${keyOf(r.name)} has ${wild} wildcards (* and ?) across its paths and hosts; ELB allows ${ALB_RULE_LIMITS.wildcardsPerRule} per rule (quota condition-wildcards-per-alb-rule)`,
             );
         }
         const isDefault = values === 0;

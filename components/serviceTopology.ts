@@ -1,9 +1,10 @@
 /**
  * How a stack's services relate: which one the load balancer's default action serves, which get listener
  * rules, and whether the callers each service names can reach it. Pure; the program calls it before
- * creating anything (routing limits themselves are `routing.ts`'s, through `LoadBalancer`).
+ * creating anything, so a config mistake is a `ConfigError` naming `services.<name>…` keys.
  */
 import { closestName } from "./naming";
+import { routingProblems } from "./routing";
 import type { ServiceKind } from "./stackSettings";
 
 /** What this module reads of a service's settings. */
@@ -11,7 +12,7 @@ export interface ServiceShape {
     readonly name: string;
     readonly kind: ServiceKind;
     readonly container: { readonly port?: number };
-    readonly route?: { readonly paths: readonly string[]; readonly hosts: readonly string[] };
+    readonly route?: { readonly paths: readonly string[]; readonly hosts: readonly string[]; readonly priority?: number };
     readonly serviceConnect: boolean;
     readonly callers: readonly string[];
 }
@@ -26,6 +27,11 @@ export function serviceTopologyProblems(services: readonly ServiceShape[]): stri
         if (s.kind === "web" && !s.route) problems.push(`services.${s.name} is a web service without a route; give it paths or hosts, or none to make it the default`);
         if (s.kind !== "web" && s.route) problems.push(`services.${s.name}.route is set but the service is a ${s.kind}; only web services are routed by the load balancer`);
     }
+    // The load balancer checks its routes again; here they are named by the config keys that set them.
+    const routes = [...byName.values()].flatMap(s =>
+        s.kind === "web" && s.route ? [{ name: s.name, paths: s.route.paths, hosts: s.route.hosts, priority: s.route.priority }] : [],
+    );
+    problems.push(...routingProblems(routes, (name, field) => (field === undefined ? `services.${name}.route` : `services.${name}.route.${field}`)));
     for (const s of services) {
         s.callers.forEach((callerName, i) => {
             const key = `services.${s.name}.callers[${i}]`;

@@ -47,3 +47,13 @@ describe("service topology: defaults and callers", () => {
         ]);
     });
 });
+
+describe("service topology: routes named by their config keys", () => {
+    it("GIVEN routing mistakes in services THEN routing.ts's problems name services.<name>.route keys", () => {
+        assert.deepEqual(serviceTopologyProblems([web("site"), web("api", ["api/*"]), web("admin", ["/a", "/b", "/c", "/d", "/e", "/f"]), web("other")]), [
+            'services.api.route.paths[0] is "api/*"; request paths start with "/", so a pattern that starts with neither "/" nor a wildcard never matches; write "/api/*"',
+            "services.admin.route has 6 paths and hosts; ELB allows 5 condition values per rule (quota condition-values-per-alb-rule)",
+            "services site, other all have a route with no paths or hosts; only one service can be the listener's default, so give the others paths or hosts",
+        ]);
+    });
+});

@@ -125,8 +125,8 @@ describe("several services on one cluster and one load balancer (under mocks)", 
             ingress.map(r => [r.name, r.referencedSecurityGroupId, r.fromPort, r.toPort, r.cidrIpv4]),
             [
                 ["api-ingress-lb", groupOf(run, "shop-alb-sg"), 3000, 3000, undefined],
-                ["api-ingress-web", groupOf(run, "web-task-sg"), 3000, 3000, undefined],
-                ["api-ingress-jobs", groupOf(run, "jobs-task-sg"), 3000, 3000, undefined],
+                ["api-ingress-from-web", groupOf(run, "web-task-sg"), 3000, 3000, undefined],
+                ["api-ingress-from-jobs", groupOf(run, "jobs-task-sg"), 3000, 3000, undefined],
             ],
         );
         const toApi = ["web", "jobs"].map(caller => rulesOn(run, groupOf(run, `${caller}-task-sg`), "Egress").filter(r => r.referencedSecurityGroupId === apiGroup));
