@@ -25,6 +25,7 @@ export function serviceTopologyProblems(services: readonly ServiceShape[]): stri
         if (byName.has(s.name)) problems.push(`services.${s.name} is defined twice; service names are unique in a stack`);
         byName.set(s.name, s);
         if (s.kind === "web" && !s.route) problems.push(`services.${s.name} is a web service without a route; give it paths or hosts, or none to make it the default`);
+        if (s.kind === "web" && s.container.port === undefined) problems.push(`services.${s.name}.port is not set; a web service needs the port the load balancer sends to`);
         if (s.kind !== "web" && s.route) problems.push(`services.${s.name}.route is set but the service is a ${s.kind}; only web services are routed by the load balancer`);
     }
     // The load balancer checks its routes again; here they are named by the config keys that set them.

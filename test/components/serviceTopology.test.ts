@@ -40,9 +40,10 @@ describe("service topology: defaults and callers", () => {
     });
 
     it("GIVEN a duplicate name, a web service without a route or a worker with one THEN each is named", () => {
-        assert.deepEqual(serviceTopologyProblems([web("site"), web("site", ["/x"]), { ...web("api"), route: undefined }, { ...worker("jobs"), route: { paths: [], hosts: [] } }]), [
+        assert.deepEqual(serviceTopologyProblems([web("site"), web("site", ["/x"]), { ...web("api"), route: undefined, container: {} }, { ...worker("jobs"), route: { paths: [], hosts: [] } }]), [
             "services.site is defined twice; service names are unique in a stack",
             "services.api is a web service without a route; give it paths or hosts, or none to make it the default",
+            "services.api.port is not set; a web service needs the port the load balancer sends to",
             "services.jobs.route is set but the service is a worker; only web services are routed by the load balancer",
         ]);
     });
