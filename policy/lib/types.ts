@@ -87,3 +87,7 @@ export const SCALING_SCHEDULED_ACTION = ["aws:appautoscaling/scheduledAction:Sch
 export const MANAGED_PREFIX_LIST = ["aws:ec2/managedPrefixList:ManagedPrefixList"] as const;
 export const MANAGED_PREFIX_LIST_ENTRY = ["aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;
 export const SECRET_POLICY = ["aws:secretsmanager/secretPolicy:SecretPolicy"] as const;
+
+// Scheduled tasks: EventBridge Scheduler schedules and EventBridge rule targets that run ECS tasks (additive).
+export const SCHEDULE = ["aws:scheduler/schedule:Schedule"] as const;
+export const EVENT_TARGET = ["aws:cloudwatch/eventTarget:EventTarget"] as const;

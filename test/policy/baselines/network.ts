@@ -162,6 +162,14 @@ const egressRule = {
     description: "HTTPS to ECR and AWS APIs",
 };
 
+/** Listener rules as the shared load balancer routes services: path and host, forwarding (distinct priorities, neither shadowing the other). */
+const listenerRule = (priority: number, path: string) => ({
+    listenerArn: ARNS.listener,
+    priority,
+    conditions: [{ pathPattern: { values: [path] } }, { hostHeader: { values: ["api.example.com"] } }],
+    actions: [{ type: "forward", targetGroupArn: ARNS.targetGroup }],
+});
+
 export const networkBaselines: Record<string, Record<string, unknown>> = {
     "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
     "aws:alb/loadBalancer:LoadBalancer": loadBalancer,
@@ -169,6 +177,8 @@ export const networkBaselines: Record<string, Record<string, unknown>> = {
     "aws:alb/listener:Listener": redirectListener,
     "aws:lb/targetGroup:TargetGroup": targetGroup,
     "aws:alb/targetGroup:TargetGroup": targetGroup,
+    "aws:lb/listenerRule:ListenerRule": listenerRule(10, "/api/*"),
+    "aws:alb/listenerRule:ListenerRule": listenerRule(20, "/admin/*"),
     "aws:lb/listenerCertificate:ListenerCertificate": { listenerArn: ARNS.listener, certificateArn: ARNS.certificate },
     "aws:alb/listenerCertificate:ListenerCertificate": { listenerArn: ARNS.listener, certificateArn: ARNS.certificate },
     "aws:wafv2/webAclAssociation:WebAclAssociation": { resourceArn: ARNS.loadBalancer, webAclArn: ARNS.webAcl },
