@@ -1,7 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LOG_RETENTION_DAYS } from "./stackSettings";
+import { ecsInfrastructureTrustPolicy } from "./iamDocuments";
 import { childName } from "./naming";
+import { LOG_RETENTION_DAYS } from "./stackSettings";
+
+/** An AWS Private CA's ARN, in any partition. */
+const PCA_ARN = /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[A-Za-z0-9-]+$/;
+
+/** AWS's managed policy for the infrastructure role of Service Connect TLS (AWS managed policy reference). */
+const SERVICE_CONNECT_TLS_POLICY = "service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity";
 
 /** Arguments of {@link Cluster}. */
 export interface ClusterArgs {
@@ -10,6 +17,12 @@ export interface ClusterArgs {
      * default, so services can opt in to reaching each other by name. @default false
      */
     readonly serviceConnect?: boolean;
+    /**
+     * Encrypt Service Connect traffic: ECS issues and rotates each endpoint's certificate from this AWS
+     * Private CA, through an infrastructure role the cluster creates. Needs `serviceConnect`. A Private CA
+     * has a monthly price. @default undefined (plain HTTP between tasks)
+     */
+    readonly serviceConnectTls?: { readonly certificateAuthorityArn: string };
     /** Name of the Service Connect namespace; changing it replaces the namespace. @default `<stack>-<name>` */
     readonly namespaceName?: string;
     /**
@@ -51,6 +64,16 @@ export function resolveClusterArgs(name: string, args: ClusterArgs) {
     if (args.namespaceName !== undefined && !resolved.serviceConnect) {
         throw new Error(`Cluster ${name}: namespaceName is set but serviceConnect is not; set serviceConnect: true to create the namespace, or drop namespaceName.`);
     }
+    if (args.serviceConnectTls !== undefined) {
+        if (!resolved.serviceConnect) {
+            throw new Error(`Cluster ${name}: serviceConnectTls is set but serviceConnect is not; set serviceConnect: true, or drop serviceConnectTls.`);
+        }
+        if (!PCA_ARN.test(args.serviceConnectTls.certificateAuthorityArn)) {
+            throw new Error(
+                `Cluster ${name}: serviceConnectTls.certificateAuthorityArn is ${JSON.stringify(args.serviceConnectTls.certificateAuthorityArn)}; expected an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>).`,
+            );
+        }
+    }
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(resolved.execLogRetentionDays)) {
         throw new Error(`Cluster ${name}: execLogRetentionDays is ${resolved.execLogRetentionDays}; expected one of ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
@@ -63,6 +86,8 @@ export interface ClusterReference {
     readonly name: pulumi.Input<string>;
     /** The cluster's Service Connect namespace (ARN), when it has one. */
     readonly serviceConnectNamespaceArn?: pulumi.Input<string>;
+    /** TLS for the endpoints services publish through Service Connect, when the cluster's namespace has it. */
+    readonly serviceConnectTls?: { readonly awsPcaAuthorityArn: pulumi.Input<string>; readonly roleArn: pulumi.Input<string> };
 }
 
 /**
@@ -81,6 +106,10 @@ export class Cluster extends pulumi.ComponentResource implements ClusterReferenc
     public readonly capacityProviders: aws.ecs.ClusterCapacityProviders;
     /** The Service Connect namespace, when asked for. */
     public readonly namespace?: aws.servicediscovery.HttpNamespace;
+    /** The CA and infrastructure role services use for Service Connect TLS, when asked for. */
+    public readonly serviceConnectTls?: { readonly awsPcaAuthorityArn: string; readonly roleArn: pulumi.Output<string> };
+    /** The infrastructure role ECS uses to issue Service Connect certificates, when TLS is asked for. */
+    public readonly serviceConnectTlsRole?: aws.iam.Role;
     /** Log group of ECS Exec sessions, when exec is enabled. */
     public readonly execLogGroup?: aws.cloudwatch.LogGroup;
 
@@ -101,6 +130,24 @@ export class Cluster extends pulumi.ComponentResource implements ClusterReferenc
                 { parent: this },
             );
             this.serviceConnectNamespaceArn = this.namespace.arn;
+        }
+        if (args.serviceConnectTls) {
+            const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+            this.serviceConnectTlsRole = new aws.iam.Role(
+                childName(name, "connect-tls-role"),
+                {
+                    description: `ECS issues Service Connect certificates for ${name} from its Private CA.`,
+                    assumeRolePolicy: JSON.stringify(ecsInfrastructureTrustPolicy()),
+                    tags,
+                },
+                { parent: this },
+            );
+            new aws.iam.RolePolicyAttachment(
+                childName(name, "connect-tls-policy"),
+                { role: this.serviceConnectTlsRole.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${SERVICE_CONNECT_TLS_POLICY}` },
+                { parent: this },
+            );
+            this.serviceConnectTls = { awsPcaAuthorityArn: args.serviceConnectTls.certificateAuthorityArn, roleArn: this.serviceConnectTlsRole.arn };
         }
         if (a.exec) {
             this.execLogGroup = new aws.cloudwatch.LogGroup(

@@ -154,7 +154,13 @@ export class FargateService extends pulumi.ComponentResource {
                           serviceConnectConfiguration: {
                               enabled: true,
                               namespace: args.cluster.serviceConnectNamespaceArn,
-                              // A server only with a port: other services then reach it as http://<name>:<port>.
+                              // The proxy's own logs, beside the app's in the service's log group.
+                              logConfiguration: {
+                                  logDriver: "awslogs",
+                                  options: { "awslogs-group": task.logGroup.name, "awslogs-region": task.region, "awslogs-stream-prefix": "service-connect" },
+                              },
+                              // A server only with a port: other services then reach it as http://<name>:<port>,
+                              // over TLS when the cluster's namespace has a CA.
                               services:
                                   a.containerPort === undefined
                                       ? []
@@ -163,6 +169,14 @@ export class FargateService extends pulumi.ComponentResource {
                                                 portName: containerPortName(a.containerName, a.containerPort),
                                                 discoveryName: name,
                                                 clientAlias: [{ port: a.containerPort, dnsName: name }],
+                                                ...(args.cluster.serviceConnectTls
+                                                    ? {
+                                                          tls: {
+                                                              issuerCertAuthority: { awsPcaAuthorityArn: args.cluster.serviceConnectTls.awsPcaAuthorityArn },
+                                                              roleArn: args.cluster.serviceConnectTls.roleArn,
+                                                          },
+                                                      }
+                                                    : {}),
                                             },
                                         ],
                           },

@@ -49,6 +49,8 @@ export interface FargateTask {
     /** Role the application code runs as; it holds no permissions. */
     readonly taskRole: aws.iam.Role;
     readonly taskDefinition: aws.ecs.TaskDefinition;
+    /** The region the task logs to (given, or the provider's). */
+    readonly region: pulumi.Output<string>;
 }
 
 /**
@@ -129,5 +131,5 @@ export function createFargateTask(parent: pulumi.Resource, name: string, a: Farg
         },
         opts,
     );
-    return { logGroup, executionRole, executionPolicy, taskRole, taskDefinition };
+    return { logGroup, executionRole, executionPolicy, taskRole, taskDefinition, region };
 }

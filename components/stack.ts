@@ -116,6 +116,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
 
     const cluster = new Cluster(name, {
         serviceConnect: config.services.some(s => s.serviceConnect),
+        serviceConnectTls: config.services.some(s => s.serviceConnect) ? config.serviceConnectTls : undefined,
         // FargateService created the cluster and its capacity providers itself until clusters were shared.
         movedFrom: pulumi.createUrn(name, "fargate-web:ecs:FargateService"),
         tags,

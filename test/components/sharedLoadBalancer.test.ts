@@ -140,16 +140,54 @@ describe("several services on one cluster and one load balancer (under mocks)", 
 
     it("THEN Service Connect serves the api by name on its port and makes the worker a client only", () => {
         const namespace = state(one(run, "aws:servicediscovery/httpNamespace:HttpNamespace")).arn;
+        const logs = (service: string) => ({
+            logDriver: "awslogs",
+            options: { "awslogs-group": `/ecs/fargate-web/dev/${service}`, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "service-connect" },
+        });
         assert.deepEqual(inputs(serviceNamed(run, "api")).serviceConnectConfiguration, {
             enabled: true,
             namespace,
+            logConfiguration: logs("api"),
             services: [{ portName: "web-3000", discoveryName: "api", clientAlias: [{ port: 3000, dnsName: "api" }] }],
         });
         assert.deepEqual(containers(one(run, "aws:ecs/taskDefinition:TaskDefinition", "api-task"))[0].portMappings, [
             { containerPort: 3000, hostPort: 3000, protocol: "tcp", name: "web-3000" },
         ]);
-        assert.deepEqual(inputs(serviceNamed(run, "jobs")).serviceConnectConfiguration, { enabled: true, namespace, services: [] });
+        assert.deepEqual(inputs(serviceNamed(run, "jobs")).serviceConnectConfiguration, { enabled: true, namespace, logConfiguration: logs("jobs"), services: [] });
         assert.equal(inputs(serviceNamed(run, "admin")).serviceConnectConfiguration, undefined);
+    });
+});
+
+describe("Service Connect with TLS (under mocks)", () => {
+    it("GIVEN the cluster has a Private CA THEN each published endpoint gets tls from it through the cluster's infrastructure role", async () => {
+        const ca = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0a1b2c3d-0000-1111-2222-333344445555";
+        const run = await runInline(() => {
+            const cluster = new Cluster("shop", { serviceConnect: true, serviceConnectTls: { certificateAuthorityArn: ca } });
+            new FargateService("api", { ...task("api"), cluster, containerPort: 3000, serviceConnect: true });
+            new FargateService("jobs", { ...task("jobs"), cluster, serviceConnect: true });
+        }, "dev");
+        const role = one(run, "aws:iam/role:Role", "shop-connect-tls-role");
+        assert.deepEqual(JSON.parse(inputs(role).assumeRolePolicy).Statement, [{ Effect: "Allow", Principal: { Service: "ecs.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+        assert.deepEqual(inputs(one(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")), {
+            role: state(role).name,
+            policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity",
+        });
+        assert.deepEqual(inputs(serviceNamed(run, "api")).serviceConnectConfiguration.services[0].tls, {
+            issuerCertAuthority: { awsPcaAuthorityArn: ca },
+            roleArn: state(role).arn,
+        });
+        assert.deepEqual(inputs(serviceNamed(run, "jobs")).serviceConnectConfiguration.services, []);
+    });
+
+    it("GIVEN TLS without serviceConnect, or a CA ARN that is not a Private CA THEN the cluster refuses it", async () => {
+        await assert.rejects(
+            runInline(() => void new Cluster("shop", { serviceConnectTls: { certificateAuthorityArn: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/x" } })),
+            /^ProgramError: Cluster shop: serviceConnectTls is set but serviceConnect is not; set serviceConnect: true, or drop serviceConnectTls\.$/,
+        );
+        await assert.rejects(
+            runInline(() => void new Cluster("shop", { serviceConnect: true, serviceConnectTls: { certificateAuthorityArn: "arn:aws:acm:us-east-1:123456789012:certificate/x" } })),
+            /^ProgramError: Cluster shop: serviceConnectTls\.certificateAuthorityArn is "arn:aws:acm:us-east-1:123456789012:certificate\/x"; expected an AWS Private CA ARN/,
+        );
     });
 });
 
