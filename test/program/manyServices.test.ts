@@ -133,7 +133,7 @@ describe("the stack with several services (deployStack under mocks)", () => {
         // and the CA), which the pack does not vet yet: the prod config must allow it by name.
         const failed = mandatory(await evaluatePack(pack, prod.resources, policyConfig));
         assert.deepEqual(
-            failed.map(v => [v.policyName, v.urn.split("::").pop()]),
+            failed.map(v => [v.policyName, v.urn?.split("::").pop()]),
             [["iam-role-no-broad-managed-policies", "web-connect-tls-policy"]],
         );
         const allowing = {
