@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterArgs } from "../../components/cluster";
+import { execConfigurationOf, execConfigurationProblems } from "../../policy/lib/ecsExec";
 import { inputs, ofType, one, runInline, state } from "../support/stacks";
 
 const build = (args: ClusterArgs = {}) =>
@@ -43,6 +44,14 @@ describe("Cluster (under mocks)", () => {
                 logConfiguration: { cloudWatchLogGroupName: "/ecs/fargate-web/dev/web/exec", cloudWatchEncryptionEnabled: true },
             },
         });
+    });
+
+    it("GIVEN exec with a key THEN the pack's exec rule finds nothing; without a key it asks for one", async () => {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+        const withKey = inputs(one(await build({ exec: true, kmsKeyArn: key }), "aws:ecs/cluster:Cluster"));
+        assert.deepEqual(execConfigurationProblems(execConfigurationOf(withKey)!), []);
+        const withoutKey = inputs(one(await build({ exec: true }), "aws:ecs/cluster:Cluster"));
+        assert.notDeepEqual(execConfigurationProblems(execConfigurationOf(withoutKey)!), []);
     });
 
     it("GIVEN movedFrom THEN the cluster and its capacity providers alias their URNs under the old parent", async () => {
