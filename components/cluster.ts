@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ecsInfrastructureTrustPolicy } from "./iamDocuments";
 import { childName } from "./naming";
-import { LOG_RETENTION_DAYS } from "./stackSettings";
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 
 /** An AWS Private CA's ARN, in any partition. */
 const PCA_ARN = /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[A-Za-z0-9-]+$/;
@@ -74,8 +74,8 @@ export function resolveClusterArgs(name: string, args: ClusterArgs) {
             );
         }
     }
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(resolved.execLogRetentionDays)) {
-        throw new Error(`Cluster ${name}: execLogRetentionDays is ${resolved.execLogRetentionDays}; expected one of ${LOG_RETENTION_DAYS.join(", ")}.`);
+    if (!isLogRetentionDays(resolved.execLogRetentionDays)) {
+        throw new Error(`Cluster ${name}: execLogRetentionDays is ${resolved.execLogRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
     return resolved;
 }

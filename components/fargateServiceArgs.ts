@@ -8,6 +8,7 @@ import type { CapacityProvider } from "./capacity";
 import type { ClusterReference } from "./cluster";
 import type { ContainerHealthCheck } from "./containerDefinition";
 import { fargateSizeProblem } from "./fargateSizes";
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
 
 
@@ -147,6 +148,9 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
     const size = fargateSizeProblem(resolved.cpu, resolved.memory);
     if (size) {
         throw new Error(`${owner}: ${size}.`);
+    }
+    if (!isLogRetentionDays(resolved.logRetentionDays)) {
+        throw new Error(`${owner}: logRetentionDays is ${resolved.logRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
     if (/^(root|0+)(:|$)/.test(resolved.user)) {
         throw new Error(`${owner}: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);

@@ -5,12 +5,13 @@ import type { ServiceLoadBalancer } from "./fargateServiceArgs";
 import { LoadBalancerArgs, resolveLoadBalancerArgs, targetPorts } from "./loadBalancerArgs";
 import { childName } from "./naming";
 import { ServiceRoute, targetGroupArgs } from "./serviceRoute";
+import { RECOMMENDED_TLS_POLICY as TLS_POLICY } from "../policy/facts/tlsPolicies";
 
 export { LoadBalancerArgs, LoadBalancerRoute, LoadBalancerTls, TargetHealthCheck, resolveLoadBalancerArgs, targetPorts } from "./loadBalancerArgs";
 export { ServiceRoute } from "./serviceRoute";
 
 /** The TLS policy every HTTPS listener uses: TLS 1.3 and 1.2 with forward secrecy only. */
-export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+export { TLS_POLICY };
 
 /** What a service and its scaling need of its route: {@link ServiceLoadBalancer} and the metric suffix. */
 export interface ServiceTarget extends ServiceLoadBalancer {

@@ -64,7 +64,7 @@ describe("Cluster (under mocks)", () => {
     });
 
     it("GIVEN a retention CloudWatch does not offer, a namespace name with a space, or a name without serviceConnect THEN it throws naming the instance", async () => {
-        await assert.rejects(build({ exec: true, execLogRetentionDays: 10 }), /^ProgramError: Cluster web: execLogRetentionDays is 10; expected one of 1, 3, 5, 7, 14, 30,/);
+        await assert.rejects(build({ exec: true, execLogRetentionDays: 10 }), /^ProgramError: Cluster web: execLogRetentionDays is 10; expected a period CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30,/);
         await assert.rejects(
             build({ serviceConnect: true, namespaceName: "my space" }),
             /^ProgramError: Cluster web: namespaceName is "my space"; expected 1 to 1024 printable ASCII characters without spaces\.$/,

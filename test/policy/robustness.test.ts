@@ -13,6 +13,7 @@ import { policies } from "../../policy/pack";
 import { ecsBaselines, ecsStack } from "./baselines/ecs";
 import { IDS, ARNS, networkBaselines } from "./baselines/network";
 import { mutationsOf } from "./mutations";
+import { AWSX_TYPES, AWS_TYPES } from "../../policy/facts/typeTokens";
 import { EVENT_TARGET, SCHEDULE, eventTargetInputs, scheduleInputs, scheduledStack } from "./scheduler/kit";
 import { SERVICE } from "./baselines/ecs";
 
@@ -54,13 +55,13 @@ const remediateAll: PolicyPackConfig = Object.fromEntries(
 /** The network baselines as one stack, wired the way the program's state would be. */
 function networkStack(): RecordedResource[] {
     const state: Record<string, Record<string, unknown>> = {
-        "aws:lb/loadBalancer:LoadBalancer": { arn: ARNS.loadBalancer },
-        "aws:alb/loadBalancer:LoadBalancer": { arn: ARNS.loadBalancer },
-        "aws:ec2/vpc:Vpc": { id: IDS.vpc },
+        [AWS_TYPES.lbLoadBalancer]: { arn: ARNS.loadBalancer },
+        [AWS_TYPES.albLoadBalancer]: { arn: ARNS.loadBalancer },
+        [AWS_TYPES.ec2Vpc]: { id: IDS.vpc },
     };
     return [
         ...Object.entries(networkBaselines).map(([type, inputs], i) => fixture(type, `n${i}`, inputs, { state: state[type] ?? {} })),
-        { ...fixture("awsx:ec2:Vpc", "net", {}, { state: { vpcId: IDS.vpc } }), component: true },
+        { ...fixture(AWSX_TYPES.ec2Vpc, "net", {}, { state: { vpcId: IDS.vpc } }), component: true },
     ];
 }
 

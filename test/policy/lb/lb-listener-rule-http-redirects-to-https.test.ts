@@ -4,11 +4,12 @@ import { ARNS } from "../baselines/network";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { baseline, evaluate, expectDetails } from "./kit";
 import * as assert from "node:assert/strict";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const HTTP_ARN = `${ARNS.listener}-http`;
-const http = (type = "aws:lb/listener:Listener", change: Record<string, unknown> = {}) => baseline(type, "http", change, { state: { arn: HTTP_ARN } });
-const https = () => baseline("aws:lb/listener:Listener", "https", {}, { state: { arn: ARNS.listener } });
-const rule = (name: string, actions: unknown[], listenerArn = HTTP_ARN, type = "aws:lb/listenerRule:ListenerRule") =>
+const http = (type: string = AWS_TYPES.lbListener, change: Record<string, unknown> = {}) => baseline(type, "http", change, { state: { arn: HTTP_ARN } });
+const https = () => baseline(AWS_TYPES.lbListener, "https", {}, { state: { arn: ARNS.listener } });
+const rule = (name: string, actions: unknown[], listenerArn = HTTP_ARN, type: string = AWS_TYPES.lbListenerRule) =>
     fixture(type, name, { listenerArn, priority: 10, conditions: [{ pathPattern: { values: ["/api/*"] } }], actions });
 const REDIRECT = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
 const FIX = 'make it redirect to HTTPS ({ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }) or move it to the HTTPS listener.';
@@ -25,9 +26,9 @@ describe("lb-listener-rule-http-redirects-to-https (catalog #14 across resources
 
     it("GIVEN forward, weighted forward, fixed-response and authenticate-then-forward rules on an HTTP listener (both type tokens) THEN each is reported", async () => {
         await expectDetails(policy, [
-            http("aws:alb/listener:Listener"),
+            http(AWS_TYPES.albListener),
             rule("fwd", [{ type: "forward", targetGroupArn: ARNS.targetGroup }]),
-            rule("canary", [{ type: "forward", forward: { targetGroups: [{ arn: ARNS.targetGroup, weight: 90 }, { arn: `${ARNS.targetGroup}-b`, weight: 10 }] } }], HTTP_ARN, "aws:alb/listenerRule:ListenerRule"),
+            rule("canary", [{ type: "forward", forward: { targetGroups: [{ arn: ARNS.targetGroup, weight: 90 }, { arn: `${ARNS.targetGroup}-b`, weight: 10 }] } }], HTTP_ARN, AWS_TYPES.albListenerRule),
             rule("maint", [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "503" } }]),
             rule("sso", [{ type: "forward", order: 2, targetGroupArn: ARNS.targetGroup }, { type: "authenticate-oidc", order: 1, authenticateOidc: {} }]),
             rule("same-proto", [{ type: "redirect", redirect: { port: "8080", statusCode: "HTTP_302" } }]),
