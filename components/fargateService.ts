@@ -10,6 +10,9 @@ import { steadyStateTimeoutMinutes } from "./rolloutTimeout";
 
 export { CpuArchitecture, FargateServiceArgs, ServiceLoadBalancer, resolveFargateServiceArgs } from "./fargateServiceArgs";
 
+/** The component's type token; part of every child's URN (the cluster's aliases name it). */
+export const FARGATE_SERVICE_TYPE = "fargate-web:ecs:FargateService";
+
 /**
  * A Fargate service in an existing cluster: its task (see `fargateTask.ts`: log group with retention, an
  * execution role that reads exactly these secrets, a task role with no permissions, a non-root task
@@ -53,7 +56,7 @@ export class FargateService extends pulumi.ComponentResource {
             "security group description",
             args.loadBalancer ? `Tasks of ${name}: only from the load balancer` : `Tasks of ${name}: only from named callers`,
         );
-        super("fargate-web:ecs:FargateService", name, {}, opts);
+        super(FARGATE_SERVICE_TYPE, name, {}, opts);
         this.baseName = name;
         this.containerPort = a.containerPort;
         const tags = a.tags;

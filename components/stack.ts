@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccessLogBucket } from "./accessLogBucket";
 import { Cluster } from "./cluster";
 import { ContainerImage } from "./containerImage";
-import { FargateService } from "./fargateService";
+import { FargateService, FARGATE_SERVICE_TYPE } from "./fargateService";
 import { LoadBalancer } from "./loadBalancer";
 import type { LoadedServiceSettings, LoadedStackSettings } from "./loadStackConfig";
 import { Network } from "./network";
@@ -118,7 +118,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
         serviceConnect: config.services.some(s => s.serviceConnect),
         serviceConnectTls: config.services.some(s => s.serviceConnect) ? config.serviceConnectTls : undefined,
         // FargateService created the cluster and its capacity providers itself until clusters were shared.
-        movedFrom: pulumi.createUrn(name, "fargate-web:ecs:FargateService"),
+        movedFrom: pulumi.createUrn(name, FARGATE_SERVICE_TYPE),
         tags,
     });
 
