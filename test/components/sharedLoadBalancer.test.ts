@@ -4,6 +4,7 @@
  * the callers' ingress.
  */
 import { strict as assert } from "node:assert";
+import fc from "fast-check";
 import { Cluster } from "../../components/cluster";
 import { FargateService, FargateServiceArgs } from "../../components/fargateService";
 import { LoadBalancer, LoadBalancerArgs } from "../../components/loadBalancer";
@@ -287,5 +288,36 @@ describe("FargateService on a shared cluster: refused arguments", () => {
         assert.deepEqual(container.portMappings, [{ containerPort: 9000, hostPort: 9000, protocol: "tcp", name: "web-9000" }]);
         assert.ok(container.environment.some((v: { name: string; value: string }) => v.name === "PORT" && v.value === "9000"));
         assert.deepEqual(inputs(one(run, "aws:ecs/service:Service")).loadBalancers, []);
+    });
+});
+
+describe("LoadBalancer routes (property, under mocks)", () => {
+    const routesArb = fc
+        .uniqueArray(
+            fc.record({
+                name: fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/),
+                port: fc.constantFrom(3000, 8080, 9000),
+                prefix: fc.stringMatching(/^\/[a-z]{1,5}$/),
+                host: fc.option(fc.constantFrom("a.example.com", "b.example.com"), { nil: undefined }),
+            }),
+            { selector: r => r.name, minLength: 1, maxLength: 6 },
+        )
+        .filter(rs => new Set(rs.map(r => `${r.prefix}|${r.host ?? ""}`)).size === rs.length);
+
+    it("PROPERTY: every route gets its own target group and one rule with a unique priority; each port is sent to once", async () => {
+        await fc.assert(
+            fc.asyncProperty(routesArb, fc.boolean(), async (picked, withDefault) => {
+                const routes = picked.map(r => ({ name: r.name, port: r.port, paths: [`${r.prefix}/*`], hosts: r.host ? [r.host] : [] }));
+                const run = await runInline(() => void new LoadBalancer("edge", { ...NETWORK, ...(withDefault ? { targetPort: 8080, defaultService: "front" } : {}), routes }), "dev");
+                const rules = ofType(run, "aws:lb/listenerRule:ListenerRule").map(inputs);
+                assert.equal(rules.length, routes.length);
+                assert.equal(new Set(rules.map(r => r.priority)).size, routes.length);
+                assert.equal(ofType(run, "aws:lb/targetGroup:TargetGroup").length, routes.length + (withDefault ? 1 : 0));
+                const egressPorts = ofType(run, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").map(r => inputs(r).fromPort);
+                assert.deepEqual([...egressPorts].sort(), [...new Set([...(withDefault ? [8080] : []), ...routes.map(r => r.port)])].sort());
+                assert.equal(new Set(run.resources.map(r => r.urn)).size, run.resources.length);
+            }),
+            { numRuns: 25 },
+        );
     });
 });
