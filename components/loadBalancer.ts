@@ -142,7 +142,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
         if (defaultRoute) {
             routes[defaultRoute.name] = new ServiceRoute(
                 defaultRoute.name,
-                { vpcId: args.vpcId, port: defaultRoute.port, healthCheck: defaultRoute.healthCheck, deregistrationDelaySeconds: defaultRoute.deregistrationDelaySeconds, tags },
+                {
+                    vpcId: args.vpcId,
+                    port: defaultRoute.port,
+                    healthCheck: defaultRoute.healthCheck,
+                    deregistrationDelaySeconds: defaultRoute.deregistrationDelaySeconds,
+                    tags: defaultRoute.tags,
+                },
                 { parent: this },
             );
         }
@@ -205,7 +211,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     healthCheck: route.healthCheck,
                     deregistrationDelaySeconds: route.deregistrationDelaySeconds,
                     rule: { listenerArn: listener.arn, priority: route.priority, paths: route.paths, hosts: route.hosts },
-                    tags,
+                    tags: route.tags,
                 },
                 { parent: this },
             );

@@ -53,6 +53,8 @@ export interface LoadBalancerRoute {
     readonly healthCheck?: TargetHealthCheck;
     /** Seconds a stopping target drains. @default 10 */
     readonly deregistrationDelaySeconds?: number;
+    /** Tags of the route's target group and rule, over the load balancer's (e.g. the service's own `Service`). @default {} */
+    readonly tags?: Record<string, string>;
 }
 
 /** Arguments of {@link LoadBalancer}. */
@@ -105,6 +107,7 @@ export interface ResolvedRoute {
     readonly priority?: number;
     readonly healthCheck: ResolvedHealthCheck;
     readonly deregistrationDelaySeconds: number;
+    readonly tags: Record<string, string>;
 }
 
 function resolveHealthCheck(owner: string, field: string, hc: TargetHealthCheck = {}): ResolvedHealthCheck {
@@ -164,6 +167,7 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
         priority: priorities.get(r.name),
         healthCheck: resolveHealthCheck(owner, `routes.${r.name}.healthCheck`, r.healthCheck),
         deregistrationDelaySeconds: r.deregistrationDelaySeconds ?? 10,
+        tags: { ...args.tags, ...r.tags },
     }));
     const resolved = {
         targetPort: args.targetPort,

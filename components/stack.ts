@@ -102,6 +102,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
                           priority: s.route!.priority,
                           healthCheck: s.route!.healthCheck,
                           deregistrationDelaySeconds: s.route!.deregistrationDelaySeconds,
+                          tags: tagsOf(s.name),
                       })),
                   idleTimeoutSeconds: config.loadBalancer.idleTimeoutSeconds,
                   deletionProtection: protect,

@@ -84,6 +84,8 @@ describe("the stack with several services (deployStack under mocks)", () => {
         const listener = inputs(one(stack, "aws:lb/listener:Listener"));
         assert.equal(listener.defaultActions[0].targetGroupArn, state(one(stack, "aws:lb/targetGroup:TargetGroup", "web-tg")).arn);
         const rule = inputs(one(stack, "aws:lb/listenerRule:ListenerRule"));
+        assert.equal(rule.tags.Service, "api");
+        assert.equal(inputs(one(stack, "aws:lb/targetGroup:TargetGroup", "api-tg")).tags.Service, "api");
         assert.deepEqual([rule.priority, rule.conditions], [10, [{ pathPattern: { values: ["/api/*"] } }]]);
         assert.deepEqual(
             ofType(stack, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
