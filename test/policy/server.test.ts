@@ -24,6 +24,8 @@ const cliConfig = (config: PolicyPackConfig) =>
         pack.policies.map(p => [p.name, { enforcementLevel: resolveEnforcementLevel(pack, p, config), properties: policyConfigFor(p as never, config) }]),
     ) as Parameters<AnalyzerServer["configure"]>[0];
 
+const POLICY_PACKAGE: { version: string } = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "package.json"), "utf8"));
+
 const policyConfigOf = (stack: string): PolicyPackConfig => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
 
 /** Diagnostics as comparable text, sorted. */
@@ -34,14 +36,15 @@ describe("the offline engine agrees with the pack's real analyzer server", funct
     this.timeout(120_000);
     let server: AnalyzerServer;
     before(async () => {
-        server = await startAnalyzerServer(PROJECT_DIR);
+        server = await startAnalyzerServer({ packDir: path.join(PROJECT_DIR, "policy"), via: "typescript", tsconfig: path.join(PROJECT_DIR, "tsconfig.json") });
     });
     after(() => server?.stop());
 
-    it("GIVEN the pack as the CLI loads it THEN it reports its name, version and every policy", async () => {
+    it("GIVEN the pack as the CLI loads it THEN it reports its name, its package's version and every policy", async () => {
         const info = await server.info();
         assert.equal(info.name, pack.name);
-        assert.equal(info.version, pack.version);
+        assert.equal(info.version, POLICY_PACKAGE.version);
+        assert.equal(pack.version, POLICY_PACKAGE.version);
         assert.deepEqual(info.policies, pack.policies.map(p => p.name));
     });
 
