@@ -105,11 +105,32 @@ describe("policy pack", () => {
     it("THEN the CLI can load it: PulumiPolicy.yaml, a versioned package and an index that builds the pack", () => {
         const manifest = YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "PulumiPolicy.yaml"), "utf8"));
         assert.equal(manifest.runtime, "nodejs");
+        // A `version` here would override package.json's in what the CLI reports and publishes; `main` is not
+        // read for Node.js packs (the CLI runs the package's `main`), so either would be a second, silent owner.
+        assert.deepEqual(Object.keys(manifest).sort(), ["description", "runtime"]);
         const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
-        assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
         assert.ok(pkg.dependencies["@pulumi/policy"]);
-        assert.equal(pack.version, pkg.version);
         const index = fs.readFileSync(path.join(POLICY_DIR, "index.ts"), "utf8");
         assert.match(index, /new PolicyPack\(pack\.name, \{/);
+    });
+
+    it("THEN its version is a semver, the one the pack reports and the newest in CHANGELOG.md", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
+        // semver.org's grammar (no build metadata: the CLI publishes versions by this string).
+        assert.match(pkg.version, /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/);
+        assert.equal(pack.version, pkg.version);
+        const headings = fs.readFileSync(path.join(POLICY_DIR, "CHANGELOG.md"), "utf8").match(/^## .*$/gm) ?? [];
+        assert.equal(headings[0], `## ${pkg.version}`);
+    });
+
+    it("THEN its main is the compiled index.ts, and the package lists what ships", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
+        const build = YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "tsconfig.build.json"), "utf8"));
+        const outDir = build.compilerOptions.outDir;
+        assert.equal(build.compilerOptions.rootDir, ".");
+        assert.equal(pkg.main, `${outDir}/index.js`);
+        assert.deepEqual(pkg.files, [`${outDir}/`, "config/dev.json", "config/prod.json", "PulumiPolicy.yaml", "CHANGELOG.md"]);
+        assert.equal(pkg.scripts.prepack, "npm run build");
+        assert.equal(pkg.scripts.build, "tsc -p tsconfig.build.json");
     });
 });
