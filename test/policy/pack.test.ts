@@ -129,8 +129,9 @@ describe("policy pack", () => {
         const outDir = build.compilerOptions.outDir;
         assert.equal(build.compilerOptions.rootDir, ".");
         assert.equal(pkg.main, `${outDir}/index.js`);
-        assert.deepEqual(pkg.files, [`${outDir}/`, "config/dev.json", "config/prod.json", "PulumiPolicy.yaml", "CHANGELOG.md"]);
-        assert.equal(pkg.scripts.prepack, "npm run build");
+        assert.deepEqual(pkg.files, [`${outDir}/`, "config/dev.json", "config/prod.json", "PulumiPolicy.yaml", "CHANGELOG.md", "npm-shrinkwrap.json"]);
         assert.equal(pkg.scripts.build, "tsc -p tsconfig.build.json");
+        assert.equal(pkg.scripts.prepack, "npm run build && node ../tools/policyShrinkwrap.js");
+        assert.equal(pkg.scripts.postpack, "node ../tools/policyShrinkwrap.js --remove");
     });
 });

@@ -6,6 +6,10 @@
  * folder) and asked over gRPC as the CLI asks. It must report the workspace's name, version and policies, and
  * the same diagnostics for the dev and prod stacks as the offline engine running the TypeScript sources.
  *
+ * The same tarball is also installed as the Pulumi CLI installs a pack published to Pulumi Cloud: unpacked, then
+ * `npm install` in its folder, where the shrinkwrap it ships (`tools/policyShrinkwrap.js`) makes npm install
+ * exactly the versions of this repository's lockfile.
+ *
  * Slow tier (`npm run test:slow`): packing and installing take tens of seconds.
  */
 import * as assert from "node:assert/strict";
@@ -40,26 +44,46 @@ function sources(dir = POLICY_DIR): string[] {
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
+/** What `npm pack --json` reports of the tarball. */
+interface Packed {
+    readonly filename: string;
+    readonly size: number;
+    readonly unpackedSize: number;
+    readonly files: ReadonlyArray<{ path: string }>;
+}
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "fargate-web-policy-"));
+after(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+let packing: Promise<{ packed: Packed; tarball: string; seconds: number }> | undefined;
+/** `npm pack` of `policy/` (once for both installs): its report, the tarball's path and the time it took. */
+function packOnce() {
+    packing ??= (async () => {
+        const start = process.hrtime.bigint();
+        const packed: Packed = JSON.parse(npm(["pack", "--json", "--pack-destination", TMP], POLICY_DIR))[0];
+        return { packed, tarball: path.join(TMP, packed.filename), seconds: seconds(start) };
+    })();
+    return packing;
+}
+
 describe("the packed policy pack, installed into an empty folder and started as the Pulumi CLI starts it", function () {
     this.timeout(600_000);
-    let tmp: string;
-    let packed: { filename: string; size: number; unpackedSize: number; files: Array<{ path: string }> };
+    let packed: Packed;
     let installed: string;
     let consumer: string;
     let server: AnalyzerServer;
     const times: Record<string, number> = {};
 
     before(async () => {
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fargate-web-policy-"));
-        let start = process.hrtime.bigint();
-        packed = JSON.parse(npm(["pack", "--json", "--pack-destination", tmp], POLICY_DIR))[0];
-        times.pack = seconds(start);
+        const pack = await packOnce();
+        packed = pack.packed;
+        times.pack = pack.seconds;
 
-        consumer = path.join(tmp, "consumer");
+        consumer = path.join(TMP, "consumer");
         fs.mkdirSync(consumer);
         fs.writeFileSync(path.join(consumer, "package.json"), `${JSON.stringify({ name: "policy-consumer", version: "1.0.0", private: true }, null, 2)}\n`);
-        start = process.hrtime.bigint();
-        npm(["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(tmp, packed.filename)], consumer);
+        let start = process.hrtime.bigint();
+        npm(["install", "--prefer-offline", "--no-audit", "--no-fund", pack.tarball], consumer);
         times.install = seconds(start);
         installed = path.join(consumer, "node_modules", POLICY_PACKAGE.name);
 
@@ -74,19 +98,20 @@ describe("the packed policy pack, installed into an empty folder and started as 
             const summary = Object.entries(times).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(", ");
             console.log(`      ${packed.filename}: ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.files.length} files; ${summary}`);
         }
-        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     });
 
-    it("THEN the tarball holds the compiled pack, PulumiPolicy.yaml, the policy configs and the changelog, and nothing else", () => {
+    it("THEN the tarball holds the compiled pack, PulumiPolicy.yaml, the policy configs, the changelog and the shrinkwrap, and nothing else", () => {
         const expected = [
             ...sources().map(file => path.posix.join("bin", file.split(path.sep).join("/").replace(/\.ts$/, ".js"))),
             "CHANGELOG.md",
             "PulumiPolicy.yaml",
             "config/dev.json",
             "config/prod.json",
+            "npm-shrinkwrap.json",
             "package.json",
         ].sort();
         assert.deepEqual(packed.files.map(f => f.path).sort(), expected);
+        assert.ok(!fs.existsSync(path.join(POLICY_DIR, "npm-shrinkwrap.json")), "postpack left policy/npm-shrinkwrap.json behind");
     });
 
     it("THEN it installed with its declared dependencies alone: no TypeScript toolchain, no path into this repository", () => {
@@ -113,4 +138,42 @@ describe("the packed policy pack, installed into an empty folder and started as 
             assert.deepEqual(lines(real), lines(workspace.diagnostics));
         });
     }
+});
+
+describe("the packed policy pack, installed as the Pulumi CLI installs a published pack", function () {
+    this.timeout(600_000);
+    let packDir: string;
+    let server: AnalyzerServer;
+
+    before(async () => {
+        const { tarball } = await packOnce();
+        // `installRequiredPolicy` in pulumi/pulumi `pkg/backend/httpstate/policypack.go`: the tarball's `package/`
+        // folder, then the Node.js host's dependency install (`npm install`) in it.
+        const published = path.join(TMP, "published");
+        fs.mkdirSync(published);
+        const untar = spawnSync("tar", ["-xzf", tarball, "-C", published], { encoding: "utf8" });
+        assert.equal(untar.status, 0, untar.stderr);
+        packDir = path.join(published, "package");
+        npm(["install", "--prefer-offline", "--no-audit", "--no-fund"], packDir);
+        server = await startAnalyzerServer({ packDir, via: "runner" });
+    });
+
+    after(() => server?.stop());
+
+    it("THEN npm installed exactly the versions of this repository's lockfile", () => {
+        const lock: { packages: Record<string, { version?: string }> } = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package-lock.json"), "utf8"));
+        const installedTree: { packages: Record<string, { version?: string }> } = JSON.parse(fs.readFileSync(path.join(packDir, "node_modules", ".package-lock.json"), "utf8"));
+        const entries = Object.entries(installedTree.packages);
+        assert.ok(entries.length > 100, `only ${entries.length} packages installed`);
+        const differing = entries.filter(([key, { version }]) => lock.packages[key]?.version !== version).map(([key, { version }]) => `${key}@${version}`);
+        assert.deepEqual(differing, []);
+    });
+
+    it("THEN it reports the pack's version and the workspace's diagnostics for the prod stack", async () => {
+        assert.equal((await server.info()).version, POLICY_PACKAGE.version);
+        const { resources } = await runStack("prod");
+        const config = policyConfigOf("prod");
+        const workspace = await evaluatePack(pack, resources, config);
+        assert.deepEqual(lines(await serverDiagnostics(server, resources, config)), lines(workspace.diagnostics));
+    });
 });
