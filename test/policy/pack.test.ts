@@ -131,6 +131,9 @@ describe("policy pack", () => {
         assert.equal(pkg.main, `${outDir}/index.js`);
         assert.deepEqual(pkg.files, [`${outDir}/`, "config/dev.json", "config/prod.json", "PulumiPolicy.yaml", "CHANGELOG.md", "npm-shrinkwrap.json"]);
         assert.equal(pkg.scripts.build, "tsc -p tsconfig.build.json");
+        // The build's compiler is the workspace root's: the CLI installs a published pack with `npm install`,
+        // devDependencies included, and would fetch TypeScript for every machine that runs the pack.
+        assert.equal(pkg.devDependencies, undefined);
         assert.equal(pkg.scripts.prepack, "npm run build && node ../tools/policyShrinkwrap.js");
         assert.equal(pkg.scripts.postpack, "node ../tools/policyShrinkwrap.js --remove");
     });

@@ -160,7 +160,8 @@ describe("the packed policy pack, installed as the Pulumi CLI installs a publish
 
     after(() => server?.stop());
 
-    it("THEN npm installed exactly the versions of this repository's lockfile", () => {
+    it("THEN npm installed exactly the versions of this repository's lockfile, and no TypeScript toolchain", () => {
+        for (const name of ["typescript", "ts-node"]) assert.ok(!fs.existsSync(path.join(packDir, "node_modules", name)), `${name} was installed`);
         const lock: { packages: Record<string, { version?: string }> } = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package-lock.json"), "utf8"));
         const installedTree: { packages: Record<string, { version?: string }> } = JSON.parse(fs.readFileSync(path.join(packDir, "node_modules", ".package-lock.json"), "utf8"));
         const entries = Object.entries(installedTree.packages);
