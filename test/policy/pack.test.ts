@@ -8,6 +8,7 @@ import * as path from "node:path";
 import * as YAML from "yaml";
 import { validatePolicyConfig } from "../../harness/policyEngine";
 import { pack, policies } from "../../policy/pack";
+import { programFiles } from "../../tools/runtimeImports";
 
 const POLICY_DIR = path.join(__dirname, "../../policy");
 const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "lb", "ecr", "ec2"];
@@ -121,6 +122,12 @@ describe("policy pack", () => {
         assert.equal(pack.version, pkg.version);
         const headings = fs.readFileSync(path.join(POLICY_DIR, "CHANGELOG.md"), "utf8").match(/^## .*$/gm) ?? [];
         assert.equal(headings[0], `## ${pkg.version}`);
+    });
+
+    it("THEN everything the pack loads lives under policy/, so the package ships it", () => {
+        const files = programFiles(path.join(POLICY_DIR, "index.ts"));
+        assert.ok(files.length > 60, `only ${files.length} files`);
+        assert.deepEqual(files.filter(file => path.relative(POLICY_DIR, file).startsWith("..")), []);
     });
 
     it("THEN its main is the compiled index.ts, and the package lists what ships", () => {
