@@ -16,8 +16,8 @@ const NODE_GLOBALS = Object.fromEntries(
     ].map(name => [name, "readonly"]),
 );
 
-// The Pulumi program proper: what `pulumi up` runs.
-const PROGRAM_FILES = ["index.ts", "components/**/*.ts"];
+// The Pulumi program proper: what `pulumi up` runs, with the AWS facts it imports from the policy package.
+const PROGRAM_FILES = ["index.ts", "components/**/*.ts", "policy/facts/**/*.ts"];
 
 export default defineConfig(
     globalIgnores(["**/node_modules/", "**/bin/", ".tmp/", "test/fixtures/corpus/"]),

@@ -7,16 +7,19 @@ import { isAcmCertificateArn, isKmsKeyArn, isRegion, isSecretsManagerArn, isSsmP
 import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PROGRAM_TAG_KEYS, TAG_CHARACTERS, TAG_LIMITS } from "./awsLimits";
 import { ENV_NAME, Reader, show } from "./configReader";
 import { CONFIG_KEYS, ConfigKey } from "./configKeys";
-import { describeChoices, fargateMemoryOptions, FARGATE_CPU_UNITS, isFargateCpu } from "./fargateSizes";
+import { describeChoices } from "./fargateSizes";
+import { fargateMemoryOptions, FARGATE_CPU_UNITS, FARGATE_MAX_CPU, FARGATE_MAX_MEMORY_MIB, isFargateCpu } from "../policy/facts/fargateSizes";
 import { reservedNames } from "./appEnvironment";
 import { unreadKeys } from "./configNamespaces";
 import { checkSecrecy } from "./configSecrets";
 import { ecrImageReferenceProblem } from "./imageReference";
 import { FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
-import { PROD_PROFILE } from "./prodProfile";
-import { ConfigError, LOG_RETENTION_DAYS, RawStackConfig, SecretReference, ServiceSettings, StackSettings } from "./stackSettings";
+import { PROD_MANDATES, PROD_PROFILE } from "./prodProfile";
+import { ConfigError, RawStackConfig, SecretReference, ServiceSettings, StackSettings } from "./stackSettings";
+import { isLogRetentionDays, LOG_RETENTION_DAYS, LOG_RETENTION_MAX_DAYS } from "../policy/facts/logRetention";
 
-export { ConfigError, LOG_RETENTION_DAYS, QueueScalingSettings, RawStackConfig, RouteSettings, SecretReference, ServiceKind, ServiceSettings, StackSettings } from "./stackSettings";
+export { ConfigError, QueueScalingSettings, RawStackConfig, RouteSettings, SecretReference, ServiceKind, ServiceSettings, StackSettings } from "./stackSettings";
+export { LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 
 /**
  * Validates raw stack config and returns the program's settings.
@@ -59,13 +62,13 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     }
 
     const beforeCpu = r.count;
-    const cpu = r.integer("cpu", 1, 16384);
+    const cpu = r.integer("cpu", 1, FARGATE_MAX_CPU);
     if (r.count === beforeCpu && !isFargateCpu(cpu)) {
         r.report("cpu", cpu, `allowed: ${describeChoices(FARGATE_CPU_UNITS)}`);
     }
     // Memory is judged against the cpu given; when that cpu is itself wrong, one problem is enough.
     const cpuValid = r.count === beforeCpu;
-    const memory = r.integer("memory", 1, 122880);
+    const memory = r.integer("memory", 1, FARGATE_MAX_MEMORY_MIB);
     if (cpuValid && !fargateMemoryOptions(cpu).includes(memory)) {
         r.report("memory", memory, `Fargate offers ${describeMemory(cpu)} MiB with cpu ${cpu}`);
     }
@@ -143,8 +146,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
     }
     const platformVersion = r.oneOf("platformVersion", FARGATE_PLATFORM_VERSIONS);
-    if (prod && platformVersion !== "LATEST") {
-        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+    if (prod && PROD_MANDATES.latestPlatform && platformVersion !== "LATEST") {
         r.reportProd("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
     }
     const platform = platformVersionProblem(
@@ -169,8 +171,8 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (gracePeriod < startPeriodSeconds) {
         r.report("healthCheckGracePeriodSeconds", gracePeriod, `must be at least ${r.full("containerStartPeriodSeconds")} (${startPeriodSeconds}), or new tasks are killed while starting`);
     }
-    const logRetentionDays = r.integer("logRetentionDays", 1, 3653);
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
+    const logRetentionDays = r.integer("logRetentionDays", 1, LOG_RETENTION_MAX_DAYS);
+    if (!isLogRetentionDays(logRetentionDays)) {
         r.report("logRetentionDays", logRetentionDays, `allowed: ${LOG_RETENTION_DAYS.join(", ")}`);
     } else if (prod && logRetentionDays < PROD.minimumLogRetentionDays.value) {
         r.reportProd("logRetentionDays", logRetentionDays, `prod keeps logs at least ${PROD.minimumLogRetentionDays.value} days (${PROD.minimumLogRetentionDays.policy})`);
@@ -200,7 +202,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (accessLogsBucket && !accessLogs) {
         r.report("accessLogsBucket", accessLogsBucket, `set ${r.full("accessLogs")} to true to use it, or remove it`);
     }
-    if (prod && !accessLogs) {
+    if (prod && PROD_MANDATES.accessLogs && !accessLogs) {
         r.reportProd("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
     }
     const certificateArn = r.optionalString("certificateArn", v =>
@@ -216,7 +218,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     if (hostedZoneId && !domainName) {
         r.report("domainName", "", `set it with ${r.full("hostedZoneId")}`);
     }
-    if (prod && !certificateArn && !domainName) {
+    if (prod && PROD_MANDATES.https && !certificateArn && !domainName) {
         r.reportProd("certificateArn", "", `prod serves HTTPS only; set it, or ${r.full("domainName")} and ${r.full("hostedZoneId")} for a certificate the stack issues`);
     }
 
@@ -231,7 +233,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const keepImages = r.integer("imageRetentionCount", 1, 1000);
     const untaggedExpiryDays = r.integer("untaggedImageExpiryDays", 1, 365);
     const deletionProtection = r.boolean("deletionProtection");
-    if (prod && !deletionProtection) {
+    if (prod && PROD_MANDATES.deletionProtection && !deletionProtection) {
         r.reportProd("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
     }
     const kmsKeyArn = r.optionalString("kmsKeyArn", v =>

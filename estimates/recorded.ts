@@ -4,20 +4,21 @@
  */
 import { normaliseForEngine, UNKNOWN } from "../harness/serialisation";
 import { RecordedResource } from "../harness/types";
+import { AWSX_TYPES, AWS_TYPES } from "../policy/facts/typeTokens";
 
 /** Plain JSON object (secrets unwrapped). */
 export type Json = Record<string, any>;
 
 /** Type tokens the estimates read. */
 export const TYPES = {
-    service: "aws:ecs/service:Service",
-    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-    scalingTarget: "aws:appautoscaling/target:Target",
-    loadBalancers: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
-    targetGroups: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
-    natGateway: "aws:ec2/natGateway:NatGateway",
-    awsxVpc: "awsx:ec2:Vpc",
-    secret: "aws:secretsmanager/secret:Secret",
+    service: AWS_TYPES.ecsService,
+    taskDefinition: AWS_TYPES.ecsTaskDefinition,
+    scalingTarget: AWS_TYPES.appautoscalingTarget,
+    loadBalancers: [AWS_TYPES.lbLoadBalancer, AWS_TYPES.albLoadBalancer],
+    targetGroups: [AWS_TYPES.lbTargetGroup, AWS_TYPES.albTargetGroup],
+    natGateway: AWS_TYPES.ec2NatGateway,
+    awsxVpc: AWSX_TYPES.ec2Vpc,
+    secret: AWS_TYPES.secretsmanagerSecret,
 } as const;
 
 /** A recorded resource with its inputs and state as plain JSON. */

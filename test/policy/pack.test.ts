@@ -11,7 +11,7 @@ import { pack, policies } from "../../policy/pack";
 import { programFiles } from "../../tools/runtimeImports";
 
 const POLICY_DIR = path.join(__dirname, "../../policy");
-const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "lb", "ecr", "ec2"];
+const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "scheduler", "lb", "ecr", "ec2"];
 
 describe("policy pack", () => {
     for (const folder of FOLDERS) {
@@ -70,6 +70,10 @@ describe("policy pack", () => {
             "ecs-service-minimum-capacity",
             "scaling-scheduled-action-capacity-bounds",
             "ecs-service-exec-logged-encrypted",
+            "lb-listener-rule-not-shadowed",
+            "scheduler-task-no-public-ip",
+            "ecs-service-connect-tls",
+            "ecs-service-connect-logs",
         ];
         for (const name of production) {
             assert.equal(level("dev", name), "advisory", name);
@@ -137,7 +141,8 @@ describe("policy pack", () => {
         assert.equal(build.compilerOptions.rootDir, ".");
         assert.equal(pkg.main, `${outDir}/index.js`);
         assert.deepEqual(pkg.files, [`${outDir}/`, "config/dev.json", "config/prod.json", "PulumiPolicy.yaml", "CHANGELOG.md", "npm-shrinkwrap.json"]);
-        assert.equal(pkg.scripts.build, "tsc -p tsconfig.build.json");
+        // tsc never deletes outputs: the build empties bin/ first, or a moved or deleted policy would ship on.
+        assert.equal(pkg.scripts.build, `node -e "require('node:fs').rmSync('${outDir}', { recursive: true, force: true })" && tsc -p tsconfig.build.json`);
         // The build's compiler is the workspace root's: the CLI installs a published pack with `npm install`,
         // devDependencies included, and would fetch TypeScript for every machine that runs the pack.
         assert.equal(pkg.devDependencies, undefined);

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { runCli } from "../../tools/check";
 import { CheckResult as Result, spawnCheck } from "../support/spawnCheck";
 import { PROJECT_DIR } from "../support/stacks";
+import { AWSX_TYPES, AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
 
 
 /** The same command in this process: what it would print and its exit code. */
@@ -84,7 +85,7 @@ describe("npm run check", function () {
             for (const r of report.resources) {
                 assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }
-            const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
+            const image = report.resources.find((r: any) => r.type === DOCKER_TYPES.image);
             assert.equal(image.inputs.registry.password, "[secret]");
             assert.equal(image.inputs.registry.username, "AWS");
             for (const v of report.violations) {
@@ -95,7 +96,7 @@ describe("npm run check", function () {
             // The awsx VPC is remote but modelled from its inputs; nothing else is hidden, and every check ran.
             assert.deepEqual(
                 report.coverage.remoteComponents.map((c: any) => [c.type, c.modelled]),
-                [["awsx:ec2:Vpc", true]],
+                [[AWSX_TYPES.ec2Vpc, true]],
             );
             assert.equal(report.coverage.checksNotRun, 0);
             assert.equal(report.cost.monthlyUsd, 178.76);
@@ -112,7 +113,7 @@ describe("npm run check", function () {
             assert.equal(code, 0, stderr);
             const report = JSON.parse(stdout);
             assert.equal(report.project, "team-images");
-            assert.deepEqual(report.resources.map((r: any) => r.type), ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
+            assert.deepEqual(report.resources.map((r: any) => r.type), [AWS_TYPES.ecrRepository, AWS_TYPES.ecrLifecyclePolicy]);
             const lifecycle = report.resources[1];
             assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
         });

@@ -4,6 +4,7 @@
  */
 import type { CheckReport, ReportedResource, ReportedViolation } from "../checkReport";
 import { replaceRuleFor, ReplaceRule } from "./replaceOnChange";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 /** A resource named in a change report. */
 export interface ChangedResource {
@@ -62,19 +63,19 @@ export interface ChangeSet {
 
 /** Types whose resources hold data that a deletion or replacement loses. */
 const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-    "aws:ecr/repository:Repository",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws:secretsmanager/secret:Secret",
-    "aws:secretsmanager/secretVersion:SecretVersion",
-    "aws:kms/key:Key",
-    "aws:dynamodb/table:Table",
-    "aws:rds/instance:Instance",
-    "aws:rds/cluster:Cluster",
-    "aws:efs/fileSystem:FileSystem",
-    "aws:elasticache/replicationGroup:ReplicationGroup",
-    "aws:sqs/queue:Queue",
+    AWS_TYPES.ecrRepository,
+    AWS_TYPES.cloudwatchLogGroup,
+    AWS_TYPES.s3Bucket,
+    AWS_TYPES.s3BucketV2,
+    AWS_TYPES.secretsmanagerSecret,
+    AWS_TYPES.secretsmanagerSecretVersion,
+    AWS_TYPES.kmsKey,
+    AWS_TYPES.dynamodbTable,
+    AWS_TYPES.rdsInstance,
+    AWS_TYPES.rdsCluster,
+    AWS_TYPES.efsFileSystem,
+    AWS_TYPES.elasticacheReplicationGroup,
+    AWS_TYPES.sqsQueue,
 ]);
 
 const SECRET = "[secret]";
