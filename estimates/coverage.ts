@@ -8,7 +8,7 @@ import { TYPES } from "./recorded";
 import { AWS_TYPES, DOCKER_TYPES } from "../policy/facts/typeTokens";
 
 /** Types the model prices (see `estimateMonthlyCost`). */
-const PRICED = new Set<string>([TYPES.service, ...TYPES.loadBalancers, TYPES.natGateway, TYPES.awsxVpc, TYPES.secret]);
+const PRICED = new Set<string>([TYPES.service, TYPES.schedule, ...TYPES.loadBalancers, TYPES.natGateway, TYPES.awsxVpc, TYPES.secret]);
 
 /**
  * Types with no charge of their own (AWS pricing pages: IAM, VPC basics, security groups, ECS control plane,

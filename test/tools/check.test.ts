@@ -92,7 +92,10 @@ describe("npm run check", function () {
                 assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
                 assert.equal(v.enforcementLevel, "advisory");
             }
-            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "unpriced"]);
+            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "services", "shared", "unpriced"]);
+            assert.deepEqual(Object.keys(report.rollout).sort(), ["notes", "secondsPerWave", "services", "slowestService", "totalSeconds", "warnings", "waves"]);
+            assert.deepEqual(report.cost.services.map((s: any) => [s.service, s.kind]), [["web-service-f982fff", "web"]]);
+            assert.equal(report.rollout.slowestService, "web-service-f982fff");
             // The awsx VPC is remote but modelled from its inputs; nothing else is hidden, and every check ran.
             assert.deepEqual(
                 report.coverage.remoteComponents.map((c: any) => [c.type, c.modelled]),

@@ -53,7 +53,7 @@ export interface ChangeSet {
     readonly renamed: ReadonlyArray<{ readonly from: string; readonly to: string }>;
     readonly monthlyCostUsd: Delta;
     readonly monthlyCostUsdMax: Delta;
-    /** Seconds for a whole rollout: seconds per wave × waves. */
+    /** Seconds for a whole rollout of the stack (see `stackRolloutSeconds`). */
     readonly rolloutSeconds: Delta;
     readonly newViolations: readonly ReportedViolation[];
     readonly fixedViolations: readonly ReportedViolation[];
@@ -143,6 +143,12 @@ function effectOf(
 const violationKey = (v: ReportedViolation): string => `${v.policy}\u0000${v.urn ?? ""}\u0000${v.message}`;
 
 /**
+ * Seconds until the stack's last service finishes rolling out; a report from before per-service estimates
+ * has only the slowest service's seconds per wave × waves, which is the same when no service waits for another.
+ */
+const stackRolloutSeconds = (report: CheckReport): number => report.rollout.totalSeconds ?? report.rollout.secondsPerWave * report.rollout.waves;
+
+/**
  * Compares `base` (the report of the branch a pull request merges into) with `head`. Resources are matched
  * by URN, or by an alias of the head resource that names the base URN.
  */
@@ -209,7 +215,7 @@ export function compareReports(base: CheckReport, head: CheckReport): ChangeSet 
         renamed,
         monthlyCostUsd: delta(base.cost.monthlyUsd, head.cost.monthlyUsd),
         monthlyCostUsdMax: delta(base.cost.monthlyUsdMax, head.cost.monthlyUsdMax),
-        rolloutSeconds: delta(base.rollout.secondsPerWave * base.rollout.waves, head.rollout.secondsPerWave * head.rollout.waves),
+        rolloutSeconds: delta(stackRolloutSeconds(base), stackRolloutSeconds(head)),
         newViolations: head.violations.filter(v => !baseKeys.has(violationKey(v))),
         fixedViolations: base.violations.filter(v => !headKeys.has(violationKey(v))),
         secretInputsNotCompared,
