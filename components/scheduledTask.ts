@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Description } from "./ec2Description";
+import { createFargateTask, FargateTask } from "./fargateTask";
 import { childName } from "./naming";
 import { resolveScheduledTaskArgs, ScheduledTaskArgs } from "./scheduledTaskArgs";
 import { scheduledRunPolicy, schedulerTrustPolicy } from "./scheduledTaskIam";
@@ -8,7 +9,8 @@ import { scheduledRunPolicy, schedulerTrustPolicy } from "./scheduledTaskIam";
 export { resolveScheduledTaskArgs, ScheduledTaskArgs, ScheduleRetry } from "./scheduledTaskArgs";
 
 /**
- * A task definition run on a schedule by EventBridge Scheduler: a schedule (flexible window off, bounded
+ * A task definition run on a schedule by EventBridge Scheduler (an existing revision, or one it creates from
+ * `task` as `FargateService` does): a schedule (flexible window off, bounded
  * retries) whose ECS target starts the task on Fargate without a public IP; a role that only Scheduler, for
  * schedules of this account's group, may assume, and that may run only this task definition revision in this
  * cluster and pass only the task's execution and task roles; and a security group with no ingress and HTTPS
@@ -37,6 +39,10 @@ export class ScheduledTask extends pulumi.ComponentResource {
     public readonly role: aws.iam.Role;
     /** The scheduled tasks' security group. */
     public readonly securityGroup: aws.ec2.SecurityGroup;
+    /** The task this component created (`args.task`): log group, roles and task definition; else undefined. */
+    public readonly task?: FargateTask;
+    /** The task definition revision the schedule runs. */
+    public readonly taskDefinitionArn: pulumi.Output<string>;
 
     constructor(name: string, args: ScheduledTaskArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validated before the component itself registers: bad arguments leave nothing behind.
@@ -47,6 +53,13 @@ export class ScheduledTask extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, { parent: this });
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+
+        // resolveScheduledTaskArgs has made sure of one form or the other.
+        this.task = args.task ? createFargateTask(this, name, args.task) : undefined;
+        const taskDefinitionArn = this.task ? this.task.taskDefinition.arn : pulumi.output(args.taskDefinitionArn!);
+        const executionRoleArn = this.task ? this.task.executionRole.arn : pulumi.output(args.executionRoleArn!);
+        const taskRoleArn = this.task ? this.task.taskRole.arn : pulumi.output(args.taskRoleArn!);
+        this.taskDefinitionArn = taskDefinitionArn;
 
         const role = (this.role = new aws.iam.Role(
             childName(name, "schedule-role"),
@@ -64,7 +77,7 @@ export class ScheduledTask extends pulumi.ComponentResource {
             {
                 role: role.name,
                 policy: pulumi
-                    .all([args.taskDefinitionArn, args.clusterArn, args.executionRoleArn, args.taskRoleArn])
+                    .all([taskDefinitionArn, args.clusterArn, executionRoleArn, taskRoleArn])
                     .apply(([taskDefinitionArn, clusterArn, executionRoleArn, taskRoleArn]) =>
                         JSON.stringify(scheduledRunPolicy({ taskDefinitionArn, clusterArn, executionRoleArn, taskRoleArn })),
                     ),
@@ -106,7 +119,7 @@ export class ScheduledTask extends pulumi.ComponentResource {
                     roleArn: role.arn,
                     retryPolicy: { maximumRetryAttempts: a.maximumRetryAttempts, maximumEventAgeInSeconds: a.maximumEventAgeSeconds },
                     ecsParameters: {
-                        taskDefinitionArn: args.taskDefinitionArn,
+                        taskDefinitionArn,
                         taskCount: a.taskCount,
                         // On-demand runs name the launch type, which needs no capacity provider on the cluster;
                         // Spot can only be asked for through a strategy.
@@ -129,6 +142,12 @@ export class ScheduledTask extends pulumi.ComponentResource {
         this.scheduleName = this.schedule.name;
         this.roleArn = role.arn;
         this.securityGroupId = securityGroup.id;
-        this.registerOutputs({ scheduleArn: this.scheduleArn, scheduleName: this.scheduleName, roleArn: this.roleArn, securityGroupId: this.securityGroupId });
+        this.registerOutputs({
+            scheduleArn: this.scheduleArn,
+            scheduleName: this.scheduleName,
+            roleArn: this.roleArn,
+            securityGroupId: this.securityGroupId,
+            taskDefinitionArn: this.taskDefinitionArn,
+        });
     }
 }

@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { arnRegionOf } from "./arn";
 import type { CapacityProvider } from "./capacity";
 import type { CpuArchitecture } from "./fargateServiceArgs";
+import type { FargateTaskArgs } from "./fargateTask";
 import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProblem } from "./platformVersion";
 import { scheduleProblems } from "./scheduleExpression";
 import { clusterArnProblem, roleArnProblem, taskDefinitionArnProblem } from "./scheduledTaskIam";
@@ -22,12 +23,21 @@ export interface ScheduleRetry {
 export interface ScheduledTaskArgs {
     /** ARN of the cluster the task runs in. */
     readonly clusterArn: pulumi.Input<string>;
-    /** The task definition revision to run (`…:task-definition/<family>:<revision>`); the role may run only it. */
-    readonly taskDefinitionArn: pulumi.Input<string>;
+    /**
+     * The task definition revision to run (`…:task-definition/<family>:<revision>`); the role may run only it.
+     * Give it with `executionRoleArn` and `taskRoleArn`, or give `task` instead.
+     */
+    readonly taskDefinitionArn?: pulumi.Input<string>;
     /** The task definition's execution role; with `taskRoleArn`, the only roles the schedule may pass. */
-    readonly executionRoleArn: pulumi.Input<string>;
+    readonly executionRoleArn?: pulumi.Input<string>;
     /** The task definition's task role. */
-    readonly taskRoleArn: pulumi.Input<string>;
+    readonly taskRoleArn?: pulumi.Input<string>;
+    /**
+     * A task to create as this component's children (log group, execution and task roles, task definition:
+     * `createFargateTask`, as `FargateService` does), instead of `taskDefinitionArn` and its roles. Resolved
+     * settings, validated by the caller (`resolveFargateServiceArgs` or the stack loader). @default undefined
+     */
+    readonly task?: FargateTaskArgs;
     /** VPC of the task's security group. */
     readonly vpcId: pulumi.Input<string>;
     /** Subnets the task runs in. */
@@ -63,7 +73,7 @@ export interface ScheduledTaskArgs {
 /** Schedule and group names: CreateSchedule `Name` and `GroupName`, 1 to 64 of `[0-9a-zA-Z-_.]`. */
 export const SCHEDULE_NAME = /^[0-9a-zA-Z_.-]{1,64}$/;
 
-const known = (value: pulumi.Input<string>): value is string => typeof value === "string";
+const known = (value: pulumi.Input<string> | undefined): value is string => typeof value === "string";
 
 /**
  * The fully defaulted, validated form of {@link ScheduledTaskArgs}. Throws one error listing every problem,
@@ -76,7 +86,7 @@ export function resolveScheduledTaskArgs(name: string, args: ScheduledTaskArgs) 
         assignPublicIp: args.assignPublicIp ?? false,
         capacityProvider: args.capacityProvider ?? "FARGATE",
         platformVersion: args.platformVersion ?? "LATEST",
-        architecture: args.architecture ?? "X86_64",
+        architecture: args.architecture ?? args.task?.architecture ?? "X86_64",
         taskCount: args.taskCount ?? 1,
         groupName: args.groupName ?? "default",
         // AWS's default is 185 retries over 24 hours: a missed nightly run could then start the next
@@ -126,8 +136,18 @@ export function resolveScheduledTaskArgs(name: string, args: ScheduledTaskArgs) 
     if (!Number.isInteger(resolved.maximumEventAgeSeconds) || resolved.maximumEventAgeSeconds < 60 || resolved.maximumEventAgeSeconds > 86400) {
         problems.push(`retry.maximumEventAgeSeconds is ${show(resolved.maximumEventAgeSeconds)}; expected a whole number of seconds from 60 to 86400`);
     }
+    const given = (["taskDefinitionArn", "executionRoleArn", "taskRoleArn"] as const).filter(key => args[key] !== undefined);
+    if (args.task !== undefined && given.length > 0) {
+        problems.push(`task and ${given.join(", ")} are both set; give the task to create, or an existing task definition with its two roles, not both`);
+    } else if (args.task === undefined && given.length < 3) {
+        const missing = (["taskDefinitionArn", "executionRoleArn", "taskRoleArn"] as const).filter(key => args[key] === undefined);
+        problems.push(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set; give taskDefinitionArn with executionRoleArn and taskRoleArn, or task`);
+    }
+    if (args.task !== undefined && args.architecture !== undefined && args.architecture !== args.task.architecture) {
+        problems.push(`architecture is ${show(args.architecture)} but task.architecture is ${show(args.task.architecture)}; leave architecture unset, it is the task's`);
+    }
     // ARNs known now are checked now; Outputs are checked when the role's policy is built.
-    const arnChecks: Array<[string, pulumi.Input<string>, (v: string) => string | undefined]> = [
+    const arnChecks: Array<[string, pulumi.Input<string> | undefined, (v: string) => string | undefined]> = [
         ["clusterArn", args.clusterArn, clusterArnProblem],
         ["taskDefinitionArn", args.taskDefinitionArn, taskDefinitionArnProblem],
         ["executionRoleArn", args.executionRoleArn, roleArnProblem],

@@ -4,6 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
+import type { FargateTaskArgs } from "../../components/fargateTask";
 import { ScheduledTask, ScheduledTaskArgs } from "../../components/scheduledTask";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -37,6 +38,26 @@ const build = (args: Partial<ScheduledTaskArgs> = {}) =>
     });
 
 const SCHEDULE = "aws:scheduler/schedule:Schedule";
+
+/** Resolved task settings, as the loader or resolveFargateServiceArgs gives them. */
+const TASK: FargateTaskArgs = {
+    cpu: 512,
+    memory: 1024,
+    architecture: "ARM64",
+    containerName: "job",
+    user: "1000",
+    readonlyRootFilesystem: true,
+    stopTimeoutSeconds: 30,
+    healthCheck: { command: ["CMD", "node", "healthcheck.js"], intervalSeconds: 15, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 10 },
+    environment: { SHUTDOWN_TIMEOUT_SECONDS: "25" },
+    secrets: {},
+    image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/job@sha256:${"c".repeat(64)}`,
+    repositoryArn: "arn:aws:ecr:us-east-1:123456789012:repository/job",
+    logRetentionDays: 14,
+    protect: false,
+    tags: { team: "data" },
+};
+const { taskDefinitionArn: _t, executionRoleArn: _e, taskRoleArn: _r, ...withoutTask } = base;
 
 describe("ScheduledTask (under mocks)", () => {
     it("THEN the schedule runs the task definition on the cluster at the stated minute, in its time zone, with bounded retries", async () => {
@@ -143,13 +164,36 @@ describe("ScheduledTask (under mocks)", () => {
         assert.ok(estimate.notes.some(n => /^Scheduled task nightly-schedule-\w+: cron\(0 3 \* \* \? \*\) runs 30\.4167 times a month/.test(n)), JSON.stringify(estimate.notes));
     });
 
-    it("THEN the policy pack finds nothing to report, under the dev and the prod configuration", async () => {
-        const run = await build();
-        for (const stack of ["dev", "prod"]) {
+    it("THEN the policy pack finds nothing to report, under the dev and the prod configuration, for a revision given or a task created", async () => {
+        // The created task with what prod asks of any task's logs: a customer key and a year's retention.
+        const prodTask = { ...TASK, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555", logRetentionDays: 365 };
+        const runs = [await build(), await runInline(() => void new ScheduledTask("nightly", { ...withoutTask, task: prodTask }))];
+        for (const [run, stack] of runs.flatMap(r => [[r, "dev"], [r, "prod"]] as const)) {
             const config = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
             const result = await evaluatePack(pack, run.resources, config);
             assert.deepEqual(result.diagnostics.map(d => `${d.policyName}: ${d.detail}`), [], stack);
         }
+    });
+
+    it("GIVEN task settings instead of a revision THEN it creates the task as its children and the role may run and pass only those", async () => {
+        const run = await runInline(() => {
+            const task = new ScheduledTask("nightly", { ...withoutTask, task: TASK });
+            return { taskDefinitionArn: task.taskDefinitionArn };
+        });
+        const component = one(run, "fargate-web:scheduler:ScheduledTask");
+        const taskDefinition = one(run, "aws:ecs/taskDefinition:TaskDefinition", "nightly-task");
+        for (const child of [taskDefinition, one(run, "aws:cloudwatch/logGroup:LogGroup", "nightly-logs"), one(run, "aws:iam/role:Role", "nightly-execution-role"), one(run, "aws:iam/role:Role", "nightly-task-role")]) {
+            assert.equal(child.parent, component.urn, child.name);
+        }
+        assert.deepEqual([inputs(taskDefinition).family, inputs(taskDefinition).cpu, inputs(taskDefinition).runtimePlatform.cpuArchitecture], ["test-nightly", "512", "ARM64"]);
+        const arn = state(taskDefinition).arn;
+        assert.equal(inputs(one(run, SCHEDULE)).target.ecsParameters.taskDefinitionArn, arn);
+        assert.equal(run.outputs.taskDefinitionArn, arn);
+        const runPolicy = ofType(run, "aws:iam/rolePolicy:RolePolicy").find(p => p.name === "nightly-schedule-policy")!;
+        const statements = JSON.parse(inputs(runPolicy).policy).Statement;
+        assert.equal(statements[0].Resource, arn);
+        const roleArn = (name: string) => state(one(run, "aws:iam/role:Role", name)).arn;
+        assert.deepEqual(statements[2].Resource, [roleArn("nightly-execution-role"), roleArn("nightly-task-role")]);
     });
 
     it("GIVEN ARNs known only at deploy time THEN the policy is built from them", async () => {
@@ -204,6 +248,21 @@ describe("ScheduledTask refuses bad arguments before it registers", () => {
             "ARM64 on a platform too old",
             { architecture: "ARM64", platformVersion: "1.3.0" },
             'ScheduledTask nightly: platformVersion is "1.3.0", but architecture ARM64 on capacityProvider FARGATE needs platform version 1.4.0 or later; set platformVersion to "LATEST" or "1.4.0".',
+        ],
+        [
+            "a task and a revision",
+            { task: TASK },
+            "ScheduledTask nightly: task and taskDefinitionArn, executionRoleArn, taskRoleArn are both set; give the task to create, or an existing task definition with its two roles, not both.",
+        ],
+        [
+            "a revision without its task role",
+            { taskRoleArn: undefined },
+            "ScheduledTask nightly: taskRoleArn is not set; give taskDefinitionArn with executionRoleArn and taskRoleArn, or task.",
+        ],
+        [
+            "an architecture other than the task's",
+            { taskDefinitionArn: undefined, executionRoleArn: undefined, taskRoleArn: undefined, task: TASK, architecture: "X86_64" },
+            'ScheduledTask nightly: architecture is "X86_64" but task.architecture is "ARM64"; leave architecture unset, it is the task\'s.',
         ],
         [
             "both a bad schedule and a bad count",
