@@ -99,6 +99,15 @@ const DEFAULT_HEALTH_CHECK: ContainerHealthCheck = {
     startPeriodSeconds: 10,
 };
 
+/** Whether a container user (`user`, `uid` or `uid:gid`) is root; the loader refuses the same users by key. */
+export const isRootUser = (user: string): boolean => /^(root|0+)(:|$)/.test(user);
+
+/**
+ * Whether the service's health-check grace period covers the container's start period; a shorter one
+ * lets the service kill new tasks while they start. The loader judges the same rule by key.
+ */
+export const graceCoversStart = (gracePeriodSeconds: number, startPeriodSeconds: number): boolean => gracePeriodSeconds >= startPeriodSeconds;
+
 /** The fully defaulted, validated form of {@link FargateServiceArgs}. */
 export function resolveFargateServiceArgs(args: FargateServiceArgs) {
     const resolved = {
@@ -131,10 +140,10 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
     if (size) {
         throw new Error(`FargateService: ${size}.`);
     }
-    if (/^(root|0+)(:|$)/.test(resolved.user)) {
+    if (isRootUser(resolved.user)) {
         throw new Error(`FargateService: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
     }
-    if (resolved.healthCheckGracePeriodSeconds < resolved.healthCheck.startPeriodSeconds) {
+    if (!graceCoversStart(resolved.healthCheckGracePeriodSeconds, resolved.healthCheck.startPeriodSeconds)) {
         throw new Error(
             `FargateService: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
         );
