@@ -1,0 +1,305 @@
+/**
+ * The sections of config that describe one service: its container, placement, load-balancer view,
+ * scaling and image. Each reads through a `Reader`, so the same checks judge a stack-wide (flat) value and
+ * an entry of `services` that overrides it, and name the key by its path. Pure.
+ */
+import { isSecretsManagerArn, isSsmParameterArn } from "./arn";
+import { derivedNameProblem } from "./awsLimits";
+import { reservedNames } from "./appEnvironment";
+import { ConfigKey } from "./configKeys";
+import { ENV_NAME, Reader } from "./configReader";
+import { checkSecrecy } from "./configSecrets";
+import { graceCoversStart, isRootUser } from "./fargateServiceArgs";
+import { describeChoices, fargateMemoryOptions, isFargateCpu } from "./fargateSizes";
+import { ecrImageReferenceProblem } from "./imageReference";
+import { platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
+import { PROD_PROFILE } from "./prodProfile";
+import { RawStackConfig, SecretReference, ServiceSettings, StackSettings } from "./stackSettings";
+
+/** Prod limits the policy pack's prod config enforces, checked here by key so that `pulumi up` never gets that far. */
+const PROD = PROD_PROFILE;
+
+/** Variable names that say they hold a secret: such a value belongs in `secrets` or `secretValues`. */
+const SECRET_LIKE_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
+
+/** What a section needs to know besides its keys. */
+export interface SectionContext {
+    readonly raw: RawStackConfig;
+    readonly prod: boolean;
+}
+
+/** Why a service name cannot be used: the pattern every derived AWS name accepts (lengths are judged per kind). */
+export function serviceNamePattern(name: string): string | undefined {
+    return /^[a-z][a-z0-9-]*$/.test(name) && !name.endsWith("-")
+        ? derivedNameProblem(name)
+        : "expected lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen";
+}
+
+/** The container: size, architecture, port, user, health check, environment and secrets. */
+export function readContainer(r: Reader, ctx: SectionContext, port: "required" | "optional"): ServiceSettings["container"] {
+    const beforeCpu = r.count;
+    const cpu = r.integer("cpu");
+    // Memory is judged against the cpu given; when that cpu is itself wrong, one problem is enough.
+    const cpuValid = r.count === beforeCpu && isFargateCpu(cpu);
+    const memory = r.integer("memory");
+    if (cpuValid && !fargateMemoryOptions(cpu).includes(memory)) {
+        r.report("memory", memory, `Fargate offers ${describeMemory(cpu)} MiB with cpu ${cpu}`);
+    }
+    const architecture = r.oneOf("cpuArchitecture");
+    // A worker or scheduled task listens on nothing unless its entry names a port.
+    const containerPort = port === "required" || r.owns("containerPort") ? r.integer("containerPort") : undefined;
+    const user = r.string("containerUser", v =>
+        !/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/.test(v)
+            ? "expected a user or uid, optionally :group"
+            : isRootUser(v)
+              ? "the container must not run as root; use a non-root uid such as 1000"
+              : undefined,
+    );
+    const readonlyRootFilesystem = r.boolean("readonlyRootFilesystem");
+    if (ctx.prod && !readonlyRootFilesystem) {
+        r.reportProd("readonlyRootFilesystem", false, "prod containers run with a read-only root filesystem (/tmp stays writable); set it to true");
+    }
+    const stopTimeoutSeconds = r.integer("stopTimeoutSeconds");
+    const healthCheck = readContainerHealthCheck(r);
+    const { environment, secrets, secretValues } = readVariables(r, ctx);
+    return { cpu, memory, architecture, port: containerPort, user, readonlyRootFilesystem, stopTimeoutSeconds, healthCheck, environment, secrets, secretValues };
+}
+
+function readContainerHealthCheck(r: Reader): StackSettings["container"]["healthCheck"] {
+    const command = r.stringArray("containerHealthCheckCommand");
+    if (!["CMD", "CMD-SHELL"].includes(command[0]) || command.length < 2) {
+        r.report("containerHealthCheckCommand", command, `expected ["CMD", program, …args] or ["CMD-SHELL", "shell command"]`);
+    }
+    const intervalSeconds = r.integer("containerHealthCheckIntervalSeconds");
+    const timeoutSeconds = r.integer("containerHealthCheckTimeoutSeconds");
+    if (timeoutSeconds >= intervalSeconds) {
+        r.report("containerHealthCheckTimeoutSeconds", timeoutSeconds, `must be less than ${r.full("containerHealthCheckIntervalSeconds")} (${intervalSeconds})`);
+    }
+    const retries = r.integer("containerHealthCheckRetries");
+    const startPeriodSeconds = r.integer("containerStartPeriodSeconds");
+    return { command, intervalSeconds, timeoutSeconds, retries, startPeriodSeconds };
+}
+
+/** Plain variables, secrets by ARN and secret values, and the names they must not share. */
+function readVariables(r: Reader, ctx: SectionContext) {
+    const environment = stringMap(r, "containerEnvironment");
+    const secrets = secretReferences(r);
+    const secretValues = secretValueMap(r);
+    checkSecrecy(r, ctx.raw);
+    for (const name of Object.keys(secrets)) {
+        if (name in environment) {
+            r.reportName("secrets", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
+        }
+        if (name in secretValues) {
+            r.reportName("secrets", name, `${r.full("secretValues")} also sets ${name}; give each secret one source`);
+        }
+    }
+    for (const key of ["containerEnvironment", "secrets", "secretValues"] as const) {
+        const names = Object.keys(key === "containerEnvironment" ? environment : key === "secrets" ? secrets : secretValues);
+        for (const name of reservedNames(names)) {
+            r.reportName(key, name, `the task sets ${name} from ${r.full(name === "PORT" ? "containerPort" : "stopTimeoutSeconds")}; remove it here`);
+        }
+    }
+    for (const name of Object.keys(secretValues)) {
+        if (name in environment) {
+            r.reportName("secretValues", name, `${r.full("containerEnvironment")} also sets ${name}; a variable is either plain or secret`);
+        }
+    }
+    return { environment, secrets, secretValues };
+}
+
+/** Where and how the tasks run: count, capacity, platform, grace period and log retention. */
+export function readPlacement(r: Reader, ctx: SectionContext, container: ServiceSettings["container"], scaling: { minCapacity: number; maxCapacity: number } | undefined): StackSettings["service"] {
+    const desiredCount = r.integer("desiredCount");
+    if (scaling && scaling.minCapacity <= scaling.maxCapacity && (desiredCount < scaling.minCapacity || desiredCount > scaling.maxCapacity)) {
+        r.report("desiredCount", desiredCount, `expected a count from ${r.full("minCapacity")} (${scaling.minCapacity}) to ${r.full("maxCapacity")} (${scaling.maxCapacity})`);
+    }
+    const capacityProvider = r.oneOf("capacityProvider");
+    const onDemandBase = r.integer("onDemandBase");
+    if (scaling && onDemandBase > scaling.maxCapacity) {
+        r.report("onDemandBase", onDemandBase, `must not exceed ${r.full("maxCapacity")} (${scaling.maxCapacity})`);
+    } else if (scaling && ctx.prod && capacityProvider === "FARGATE_SPOT" && onDemandBase < scaling.minCapacity) {
+        r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${scaling.minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
+    }
+    const platformVersion = r.oneOf("platformVersion");
+    if (ctx.prod && platformVersion !== "LATEST") {
+        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+        r.reportProd("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
+    }
+    const platform = platformVersionProblem(
+        {
+            platformVersion,
+            architecture: container.architecture,
+            capacityProvider,
+            // Created secrets are pinned to their version; referenced ones may name a JSON key.
+            secretsByKeyOrVersion: Object.keys(container.secretValues).length > 0 || Object.values(container.secrets).some(s => referencesKeyOrVersion(s.valueFrom)),
+        },
+        {
+            platformVersion: r.full("platformVersion"),
+            architecture: r.full("cpuArchitecture"),
+            capacityProvider: r.full("capacityProvider"),
+            secrets: `${r.full("secrets")} or ${r.full("secretValues")}`,
+        },
+    );
+    if (platform) {
+        r.reportAbout(["platformVersion", "cpuArchitecture", "capacityProvider", "secrets", "secretValues"], platform);
+    }
+    // A scheduled task has no service, so no grace period; keep the stack-wide value without judging it.
+    const healthCheckGracePeriodSeconds = scaling ? r.integer("healthCheckGracePeriodSeconds") : (r.resolvedValue("healthCheckGracePeriodSeconds") as number);
+    if (scaling && !graceCoversStart(healthCheckGracePeriodSeconds, container.healthCheck.startPeriodSeconds)) {
+        r.report("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, `must be at least ${r.full("containerStartPeriodSeconds")} (${container.healthCheck.startPeriodSeconds}), or new tasks are killed while starting`);
+    }
+    const beforeRetention = r.count;
+    const logRetentionDays = r.integer("logRetentionDays");
+    if (r.count === beforeRetention && ctx.prod && logRetentionDays < PROD.minimumLogRetentionDays.value) {
+        r.reportProd("logRetentionDays", logRetentionDays, `prod keeps logs at least ${PROD.minimumLogRetentionDays.value} days (${PROD.minimumLogRetentionDays.policy})`);
+    }
+    return { desiredCount, capacityProvider, onDemandBase, platformVersion, healthCheckGracePeriodSeconds, logRetentionDays };
+}
+
+/** How the load balancer judges and drains the service's targets. */
+export function readTargetHealth(r: Reader, ctx: SectionContext): { healthCheck: StackSettings["loadBalancer"]["healthCheck"]; deregistrationDelaySeconds: number } {
+    const path = r.string("healthCheckPath", v => (/^\/[\x21-\x7e]{0,1023}$/.test(v) ? undefined : `expected a path starting with "/"`));
+    const matcher = r.string("healthCheckMatcher", matcherProblem);
+    const intervalSeconds = r.integer("healthCheckIntervalSeconds");
+    const timeoutSeconds = r.integer("healthCheckTimeoutSeconds");
+    if (timeoutSeconds >= intervalSeconds) {
+        r.report("healthCheckTimeoutSeconds", timeoutSeconds, `must be less than ${r.full("healthCheckIntervalSeconds")} (${intervalSeconds})`);
+    }
+    const healthyThreshold = r.integer("healthyThreshold");
+    if (ctx.prod && intervalSeconds * healthyThreshold > PROD.maximumSecondsToHealthy.value) {
+        r.reportProd("healthyThreshold", healthyThreshold, `with ${r.full("healthCheckIntervalSeconds")} ${intervalSeconds} a new task waits ${intervalSeconds * healthyThreshold} s to be healthy; prod allows ${PROD.maximumSecondsToHealthy.value} s per rollout wave (${PROD.maximumSecondsToHealthy.policy})`);
+    }
+    const unhealthyThreshold = r.integer("unhealthyThreshold");
+    const deregistrationDelaySeconds = r.integer("deregistrationDelaySeconds");
+    if (ctx.prod && deregistrationDelaySeconds > PROD.maximumDeregistrationDelaySeconds.value) {
+        r.reportProd("deregistrationDelaySeconds", deregistrationDelaySeconds, `prod rollouts drain in at most ${PROD.maximumDeregistrationDelaySeconds.value} s (${PROD.maximumDeregistrationDelaySeconds.policy})`);
+    }
+    return { healthCheck: { path, matcher, intervalSeconds, timeoutSeconds, healthyThreshold, unhealthyThreshold }, deregistrationDelaySeconds };
+}
+
+/** Autoscaling bounds and targets; `requests` is false for a service without a target group. */
+export function readScaling(r: Reader, ctx: SectionContext, requests: boolean): StackSettings["scaling"] {
+    const minCapacity = r.integer("minCapacity");
+    if (ctx.prod && minCapacity < PROD.minimumCapacity.value) {
+        r.reportProd("minCapacity", minCapacity, `prod runs at least ${PROD.minimumCapacity.value} tasks (${PROD.minimumCapacity.policy})`);
+    }
+    const maxCapacity = r.integer("maxCapacity");
+    if (ctx.prod && maxCapacity > PROD.maximumCapacity.value) {
+        r.reportProd("maxCapacity", maxCapacity, `prod scales to at most ${PROD.maximumCapacity.value} tasks (${PROD.maximumCapacity.policy})`);
+    }
+    if (minCapacity > maxCapacity) {
+        r.report("minCapacity", minCapacity, `must not exceed ${r.full("maxCapacity")} (${maxCapacity})`);
+    }
+    const cpuTargetPercent = r.integer("cpuTargetPercent");
+    const memoryTargetPercent = optionalPercent(r, "memoryTargetPercent");
+    // Request scaling follows the target group; a worker inherits no stack-wide request target.
+    const requestsPerTarget = requests ? r.integer("requestsPerTarget") || undefined : undefined;
+    const scaleInCooldownSeconds = r.integer("scaleInCooldownSeconds");
+    const scaleOutCooldownSeconds = r.integer("scaleOutCooldownSeconds");
+    return { minCapacity, maxCapacity, cpuTargetPercent, memoryTargetPercent, requestsPerTarget, scaleInCooldownSeconds, scaleOutCooldownSeconds };
+}
+
+/** Where the service's image comes from: a folder built with Docker, or an image by digest. */
+export function readImageSource(r: Reader): { context: string; prebuilt?: string } {
+    const context = r.string("appPath", v => (v.trim() ? undefined : "expected a folder path"));
+    const prebuilt = r.optionalString("prebuiltImage", ecrImageReferenceProblem);
+    return { context, prebuilt };
+}
+
+function describeMemory(cpu: number): string {
+    const options = fargateMemoryOptions(cpu);
+    return options.length > 3
+        ? `${options[0]} to ${options[options.length - 1]} in steps of ${options[1] - options[0]}`
+        : describeChoices(options);
+}
+
+/**
+ * Why an ALB health-check matcher is wrong: codes 200 to 399, as one code, a range ("200-299") or a
+ * comma-separated list of those. The ALB API takes up to 499, but a matcher that counts a 4xx answer as
+ * healthy keeps a broken target in service (the pack's lb-target-group-health-check refuses it too).
+ */
+function matcherProblem(value: string): string | undefined {
+    const allowed = `expected HTTP codes from 200 to 399 such as "200", "200,302" or "200-399" (an error answer must not count as healthy)`;
+    for (const part of value.split(",")) {
+        const match = /^([23]\d\d)(?:-([23]\d\d))?$/.exec(part);
+        if (!match || (match[2] !== undefined && Number(match[2]) < Number(match[1]))) {
+            return allowed;
+        }
+    }
+    return undefined;
+}
+
+function optionalPercent(r: Reader, key: ConfigKey): number | undefined {
+    const value = r.integer(key);
+    if (value !== 0 && value < 10) {
+        r.report(key, value, "expected 0 (off) or an integer from 10 to 90");
+    }
+    return value >= 10 ? value : undefined;
+}
+
+/** An object of NAME: text, each name judged by `namePattern`. */
+export function stringMap(r: Reader, key: ConfigKey, namePattern = ENV_NAME, nameRule = "names of letters, digits and _ that do not start with a digit"): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const [name, value] of Object.entries(r.record(key))) {
+        if (!namePattern.test(name)) {
+            r.reportName(key, name, `expected ${nameRule}`);
+        } else if (key === "containerEnvironment" && SECRET_LIKE_NAME.test(name)) {
+            r.reportName(key, name, `the name says it holds a secret; put it in ${r.full("secrets")} (by ARN) or ${r.full("secretValues")} (with --secret)`);
+        } else if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+            r.report(key, { [name]: value }, `the value of ${name} must be a string`);
+        } else {
+            result[name] = String(value);
+        }
+    }
+    return result;
+}
+
+function secretReferences(r: Reader): Record<string, SecretReference> {
+    const result: Record<string, SecretReference> = {};
+    const allowed = "expected a Secrets Manager or SSM parameter ARN, or {arn, jsonKey} for one key of a JSON secret";
+    for (const [name, value] of Object.entries(r.record("secrets"))) {
+        if (!ENV_NAME.test(name)) {
+            r.reportName("secrets", name, "expected names of letters, digits and _ that do not start with a digit");
+            continue;
+        }
+        // A value pasted here by mistake may be the secret itself: name it, never show it.
+        const bad = (allowedText: string) => r.reportName("secrets", name, allowedText);
+        const spec = typeof value === "string" ? { arn: value } : (value as { arn?: unknown; jsonKey?: unknown } | null);
+        const arn = spec?.arn;
+        const jsonKey = spec?.jsonKey;
+        if (typeof arn !== "string" || !(isSecretsManagerArn(arn) || isSsmParameterArn(arn))) {
+            bad(allowed);
+        } else if (jsonKey !== undefined && (typeof jsonKey !== "string" || !/^[A-Za-z0-9_.-]+$/.test(jsonKey) || !isSecretsManagerArn(arn))) {
+            bad("jsonKey must be a key name and needs a Secrets Manager ARN");
+        } else {
+            result[name] = { arn, valueFrom: jsonKey ? `${arn}:${jsonKey}::` : arn };
+        }
+    }
+    return result;
+}
+
+function secretValueMap(r: Reader): Record<string, string> {
+    const raw = r.record("secretValues");
+    const names = Object.keys(raw);
+    if (names.length > 0 && !r.isSecret("secretValues")) {
+        r.reportAbout(
+            ["secretValues"],
+            `${r.full("secretValues")} is set in plain text; set each value with "pulumi config set --secret --path '${r.cliPath("secretValues")}.NAME' VALUE"`,
+        );
+        return {};
+    }
+    const result: Record<string, string> = {};
+    for (const name of names) {
+        const value = raw[name];
+        if (!ENV_NAME.test(name)) {
+            r.reportName("secretValues", name, "expected names of letters, digits and _ that do not start with a digit");
+        } else if (typeof value !== "string" || value === "") {
+            // Never echo a secret value, not even a malformed one.
+            r.reportName("secretValues", name, `the value of ${name} must be a non-empty string`);
+        } else {
+            result[name] = value;
+        }
+    }
+    return result;
+}
