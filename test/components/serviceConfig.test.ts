@@ -231,6 +231,11 @@ describe("services config", () => {
             assert.deepEqual(found, [`${P}:services.web.cpu is [secret]; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`]);
         });
 
+        it("THEN at run time, when the engine marks all of services secret, an entry's plain variables beside its secret values are accepted", () => {
+            const settings = parse("dev", { services: { web: { kind: "web", containerEnvironment: { LOG_LEVEL: "info" }, secretValues: { API_KEY: "s3cr3t" } } }, secretKeys: [`${P}:services`] });
+            assert.deepEqual([byName(settings).web.container.environment, byName(settings).web.container.secretValues], [{ LOG_LEVEL: "info" }, { API_KEY: "s3cr3t" }]);
+        });
+
         it("THEN a secret value set with --secret loads for that service only", () => {
             const settings = parse("dev", {
                 services: { web: { kind: "web", secretValues: { API_KEY: "s3cr3t" } }, jobs: { kind: "worker" } },
