@@ -7,8 +7,8 @@ import { CONFIG_KEYS, SERVICE_FIELDS, SERVICE_KEYS, ServiceField } from "./confi
 import { describeAllowed, fromEntry, Reader, ServiceReader, show } from "./configReader";
 import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext, serviceNamePattern } from "./configSections";
 import { closestName } from "./naming";
-import { crossServiceProblems, derivedLengthProblem, derivePriorities, ServiceSummary } from "./serviceRules";
-import { hostPatternProblem, pathPatternProblem, ruleSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
+import { crossServiceProblems, derivedLengthProblem, rulePriorities, ServiceSummary } from "./serviceRules";
+import { hostHeaderProblem, pathPatternProblem, ruleSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
 import { QueueScalingSettings, ServiceKind, ServiceSettings } from "./stackSettings";
 
 const KINDS = SERVICE_FIELDS.kind.allowed;
@@ -41,7 +41,7 @@ export function readServices(r: Reader, ctx: SectionContext): ServiceSettings[] 
     const summaries = read.map(s => s.summary);
     const at = (service: string, field: string) => new ServiceReader(r, ctx.raw, service, {}).path(field);
     r.problems.push(...crossServiceProblems(summaries, at));
-    const priorities = derivePriorities(summaries);
+    const priorities = rulePriorities(summaries);
     return read.map(({ settings }) => (settings.route ? { ...settings, route: { ...settings.route, priority: priorities.get(settings.name) } } : settings));
 }
 
@@ -70,7 +70,7 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const target = web ? readTargetHealth(sr, ctx) : undefined;
     const image = readImageSource(sr);
     const paths = web ? stringList(sr, "paths", pathPatternProblem) : [];
-    const hosts = web ? stringList(sr, "hosts", hostPatternProblem) : [];
+    const hosts = web ? stringList(sr, "hosts", hostHeaderProblem) : [];
     const size = ruleSizeProblem(paths, hosts);
     if (size) {
         sr.problems.push(`${sr.path("paths")} and ${sr.path("hosts")} have ${paths.length + hosts.length} values; ${size}`);

@@ -4,6 +4,7 @@
  */
 import { familyProblem } from "./awsLimits";
 import { serviceLogGroupName } from "./naming";
+import { derivePriorities } from "./serviceSyntax";
 import { ServiceKind } from "./stackSettings";
 
 /** Characters Pulumi appends to an auto-named resource's logical name: "-" and 7 random hex digits. */
@@ -54,35 +55,14 @@ export interface ServiceSummary {
 /** ELB's default quota of rules per load balancer, default rules not counted. */
 export const RULES_PER_LOAD_BALANCER = 100;
 
-/** First derived priority and the step between derived priorities, leaving room to insert rules by hand. */
-const PRIORITY_STEP = 10;
-
-/** How specific a rule is: literal characters before the first wildcard, hosts and paths together. */
-const specificity = (s: ServiceSummary): number =>
-    [...s.paths, ...s.hosts].reduce((sum, v) => sum + v.split(/[*?]/)[0].length, 0) + (s.paths.length > 0 && s.hosts.length > 0 ? 1000 : 0);
-
 /**
- * Listener-rule priorities for the routed web services: an explicit priority is kept; the others get 10,
- * 20, … from the most specific rule to the least (a rule on host and path before one on either, a longer
- * literal prefix before a shorter: `/api/admin/*` before `/api/*`), then by name, skipping values taken.
- * The CLI hands the program `services` sorted by name, so config order cannot decide. Services on the
- * default action get none.
+ * Listener-rule priorities of the routed web services: the given ones, and derived ones for the rest.
+ * Services on the default action get none.
  */
-export function derivePriorities(services: readonly ServiceSummary[]): Map<string, number> {
+export function rulePriorities(services: readonly ServiceSummary[]): Map<string, number> {
     const routed = services.filter(s => s.kind === "web" && (s.paths.length > 0 || s.hosts.length > 0));
-    const taken = new Set(routed.map(s => s.priority).filter((p): p is number => p !== undefined));
-    const result = new Map<string, number>();
-    let next = PRIORITY_STEP;
-    const derived = routed.filter(s => s.priority === undefined).sort((a, b) => specificity(b) - specificity(a) || (a.name < b.name ? -1 : 1));
-    for (const s of routed) {
-        if (s.priority !== undefined) result.set(s.name, s.priority);
-    }
-    for (const s of derived) {
-        while (taken.has(next)) next += PRIORITY_STEP;
-        taken.add(next);
-        result.set(s.name, next);
-    }
-    return result;
+    const derived = derivePriorities(routed);
+    return new Map(routed.map(s => [s.name, s.priority ?? derived.get(s.name)!]));
 }
 
 /**
@@ -113,6 +93,16 @@ export function crossServiceProblems(services: readonly ServiceSummary[], path: 
             problems.push(`${path(s.name, "priority")} is ${s.priority}, as is ${path(first, "priority")}; each listener rule needs its own priority`);
         } else {
             owners.set(s.priority, s.name);
+        }
+    }
+    const byConditions = new Map<string, string>();
+    for (const s of web.filter(w => w.paths.length > 0 || w.hosts.length > 0)) {
+        const key = JSON.stringify([[...s.paths].sort(), s.hosts.map(h => h.toLowerCase()).sort()]);
+        const first = byConditions.get(key);
+        if (first !== undefined) {
+            problems.push(`${path(s.name, "paths")} and ${path(s.name, "hosts")} are those of ${first}; only the rule with the lower priority would ever receive requests`);
+        } else {
+            byConditions.set(key, s.name);
         }
     }
     const rules = web.filter(s => s.paths.length > 0 || s.hosts.length > 0).length;

@@ -1,7 +1,8 @@
 /**
- * The syntax of what a `services` entry routes on and runs by: ALB path patterns and host names, and
- * EventBridge Scheduler expressions and time zones. Each returns why a value is refused, or undefined.
- * Pure.
+ * The syntax of what a `services` entry routes on and runs by: ALB path patterns and host names, rule
+ * priorities, and EventBridge Scheduler expressions and time zones. Each check returns why a value is
+ * refused, or undefined. Pure. The loader calls only these names, so that the components' own routing
+ * and schedule modules can take their place as the one home of each rule.
  *
  * Sources: ELB "Condition types for listener rules" (path and host conditions: at most 128 characters,
  * the characters listed below; at most three values per condition, five per rule, five wildcards per
@@ -21,7 +22,7 @@ export function pathPatternProblem(pattern: string): string | undefined {
 }
 
 /** Why an ALB host condition is refused: up to 128 of a-z 0-9 - . * ?, with a dot and a top-level label. */
-export function hostPatternProblem(host: string): string | undefined {
+export function hostHeaderProblem(host: string): string | undefined {
     if (!/^[A-Za-z0-9\-.*?]{1,128}$/.test(host) || !/\.[A-Za-z*?]+$/.test(host) || /\.\./.test(host)) {
         return `expected a host name such as "api.example.com" or "*.example.com" (letters, digits, - . * ?; at most 128)`;
     }
@@ -42,6 +43,38 @@ export function ruleSizeProblem(paths: readonly string[], hosts: readonly string
         return `a listener rule takes at most ${wildcardsPerRule} wildcards (* or ?) in its paths and hosts; it has ${wildcards}`;
     }
     return undefined;
+}
+
+/** One route as the priority derivation reads it. */
+export interface RouteRequest {
+    readonly name: string;
+    readonly paths: readonly string[];
+    readonly hosts: readonly string[];
+    readonly priority?: number;
+}
+
+/** Gap between derived priorities, leaving room to place a rule between two by hand. */
+export const PRIORITY_STEP = 10;
+
+/** How specific a rule is: a rule on host and path first, then literal characters before the first wildcard. */
+const specificity = (r: RouteRequest): number =>
+    [...r.paths, ...r.hosts].reduce((sum, v) => sum + v.split(/[*?]/)[0].length, 0) + (r.paths.length > 0 && r.hosts.length > 0 ? 1000 : 0);
+
+/**
+ * Priorities for the rules that gave none: 10, 20, … from the most specific rule to the least
+ * (`/api/admin/*` before `/api/*`), then by name, skipping the priorities given. The CLI hands the program
+ * `services` sorted by name, so the order in the file cannot decide.
+ */
+export function derivePriorities(routes: readonly RouteRequest[]): Map<string, number> {
+    const taken = new Set(routes.flatMap(r => (r.priority === undefined ? [] : [r.priority])));
+    const derived = new Map<string, number>();
+    let next = PRIORITY_STEP;
+    for (const r of routes.filter(r => r.priority === undefined).sort((a, b) => specificity(b) - specificity(a) || (a.name < b.name ? -1 : 1))) {
+        while (taken.has(next)) next += PRIORITY_STEP;
+        taken.add(next);
+        derived.set(r.name, next);
+    }
+    return derived;
 }
 
 const RATE_UNITS = ["minute", "minutes", "hour", "hours", "day", "days"];
