@@ -2,7 +2,7 @@
  * Secret hygiene of config, by key: keys whose values are published in plain text refuse values set with
  * `--secret`, and keys that hold secret values refuse entries that were not. Pure.
  */
-import { Reader, ServiceReader } from "./configReader";
+import { Reader } from "./configReader";
 import { CONFIG_KEYS, ConfigKey, declarationOf } from "./configKeys";
 import { RawStackConfig } from "./stackSettings";
 
@@ -37,7 +37,7 @@ export function checkSecrecy(r: Reader, raw: RawStackConfig): void {
         const full = r.full(key);
         // Under `services` the engine tells only that some value is secret; without the file's paths a
         // plain entry beside a secret one cannot be told apart, so only the offline check judges it.
-        if (secrecy === "forbidden" && r.isSecret(key) && (!(r instanceof ServiceReader) || raw.securePaths !== undefined)) {
+        if (secrecy === "forbidden" && r.isSecret(key) && r.knowsSecretValues(key)) {
             const why = (PUBLISHED_AS[key] ?? (() => "its values are published in plain text"))(r);
             const names = raw.securePaths === undefined ? [""] : secureEntries(full, raw.securePaths);
             for (const name of names.length > 0 ? names : [""]) {

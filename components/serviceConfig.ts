@@ -4,7 +4,8 @@
  * the fields only a service has (`SERVICE_FIELDS`). Pure.
  */
 import { CONFIG_KEYS, SERVICE_FIELDS, SERVICE_KEYS, ServiceField } from "./configKeys";
-import { describeAllowed, fromEntry, Reader, ServiceReader, show } from "./configReader";
+import { describeAllowed, Reader, show } from "./configReader";
+import { fromEntry, ServiceReader } from "./serviceReader";
 import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext, serviceNamePattern } from "./configSections";
 import { closestName } from "./naming";
 import { crossServiceProblems, derivedLengthProblem, rulePriorities, ServiceSummary } from "./serviceRules";

@@ -10,7 +10,8 @@ import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PRO
 import { Reader, show } from "./configReader";
 import { CONFIG_KEYS } from "./configKeys";
 import { unreadKeys } from "./configNamespaces";
-import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext, stringMap } from "./configSections";
+import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
+import { stringMap } from "./configVariables";
 import { readServices } from "./serviceConfig";
 import { ConfigError, RawStackConfig, ServiceSettings, StackSettings } from "./stackSettings";
 
