@@ -58,6 +58,10 @@ function readYaml(file: string): CliYamlReader {
     } catch {
         throw new ConfigFileError(file, "cannot be read");
     }
+    return readYamlText(file, text);
+}
+
+function readYamlText(file: string, text: string): CliYamlReader {
     try {
         return new CliYamlReader(text);
     } catch (e) {
@@ -97,10 +101,44 @@ function itemsOf(value: CliValue | undefined): ItemsType | undefined {
     return type?.kind === "string" ? { type: type.value, items: itemsOf(value.entries.get("items")) } : undefined;
 }
 
+/** A project file as read: its name and its declared keys (full names). */
+export interface ProjectDeclarations {
+    readonly name: string;
+    readonly declarations: ReadonlyMap<string, ConfigTypeDeclaration>;
+}
+
+/**
+ * Projects already read, by file and text: the result depends on nothing else, and reading `Pulumi.yaml`
+ * with the CLI's YAML rules is most of the work of reading a small stack file (property tests read
+ * thousands). A changed file has a new text, so it is read again.
+ */
+const projects = new Map<string, ProjectDeclarations>();
+
 /** The project's name and its declared keys (full names), from `Pulumi.yaml`. */
-export function readProject(projectDir: string): { name: string; declarations: Map<string, ConfigTypeDeclaration> } {
+export function readProject(projectDir: string): ProjectDeclarations {
     const file = path.join(projectDir, "Pulumi.yaml");
-    const reader = readYaml(file);
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        throw new ConfigFileError(file, "cannot be read");
+    }
+    const memo = `${file}\0${text}`;
+    const known = projects.get(memo);
+    if (known) {
+        return known;
+    }
+    const project = readProjectText(file, text);
+    if (projects.size >= 16) {
+        // Bounded: a test that writes many project files keeps only the latest few.
+        projects.delete(projects.keys().next().value!);
+    }
+    projects.set(memo, project);
+    return project;
+}
+
+function readProjectText(file: string, text: string): ProjectDeclarations {
+    const reader = readYamlText(file, text);
     try {
         const root = reader.decode(reader.document.contents);
         const name = root.kind === "map" ? root.entries.get("name") : undefined;

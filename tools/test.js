@@ -10,16 +10,23 @@ const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 
+const { saveTimes, writeOrderedConfig } = require("./specOrder");
+
 const ROOT = path.resolve(__dirname, "..");
+const CACHE = path.join(ROOT, "node_modules", ".cache", "fargate-web");
+// `.mocharc.json` with its files longest first (tools/specOrder.js), and where the workers note their times.
+const ORDERED_MOCHARC = path.join(CACHE, "mocharc.ordered.json");
+const SPEC_TIMES_LINES = path.join(CACHE, `spec-times.${process.pid}.jsonl`);
 const TSBUILDINFO = path.join("node_modules", ".cache", "fargate-web", "tsconfig.tsbuildinfo");
 const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] })), file);
 
 /** The phases, in the order their output is printed. Mocha's is streamed; the others are held. */
 const PHASES = [
-    { name: "mocha", args: [bin("mocha", "bin/mocha.js"), "--parallel", "--jobs", "2"], stream: true },
+    { name: "mocha", args: [bin("mocha", "bin/mocha.js"), "--config", ORDERED_MOCHARC, "--parallel", "--jobs", "2"], stream: true, env: { SPEC_TIMES_FILE: SPEC_TIMES_LINES } },
     // Incremental: tsc's build info (sound: it re-checks whatever a change can affect) makes a re-run cheap.
     { name: "typecheck", args: [bin("typescript", "bin/tsc"), "--noEmit", "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", TSBUILDINFO] },
-    { name: "lint", args: [bin("eslint", "bin/eslint.js"), "."] },
+    // Cached by a key that covers everything a result depends on (see tools/lint.js).
+    { name: "lint", args: [path.join(ROOT, "tools", "lint.js")] },
     // The entry `npm run check` runs compiles what is stale on first use; compiling here, beside the
     // other phases, spares the check tests and the first check after the tests that wait.
     { name: "build", args: [path.join(ROOT, "tools", "precompiled.js")] },
@@ -28,7 +35,7 @@ const PHASES = [
 function run(phase) {
     const start = process.hrtime.bigint();
     return new Promise(resolve => {
-        const child = spawn(process.execPath, phase.args, { cwd: ROOT, stdio: ["ignore", phase.stream ? "inherit" : "pipe", phase.stream ? "inherit" : "pipe"] });
+        const child = spawn(process.execPath, phase.args, { cwd: ROOT, env: { ...process.env, ...phase.env }, stdio: ["ignore", phase.stream ? "inherit" : "pipe", phase.stream ? "inherit" : "pipe"] });
         let output = "";
         if (!phase.stream) {
             child.stdout.on("data", chunk => (output += chunk));
@@ -43,7 +50,10 @@ function run(phase) {
 
 async function main() {
     const start = process.hrtime.bigint();
+    writeOrderedConfig(ORDERED_MOCHARC);
     const results = await Promise.all(PHASES.map(run));
+    saveTimes(SPEC_TIMES_LINES);
+    fs.rmSync(SPEC_TIMES_LINES, { force: true });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     for (const r of results.filter(r => !PHASES.find(p => p.name === r.name).stream)) {
         const status = r.code === 0 ? "ok" : `FAILED (exit ${r.code})`;

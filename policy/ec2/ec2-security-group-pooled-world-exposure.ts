@@ -67,6 +67,9 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
         const config = args.getConfig<Config>();
         const admin = portList(config.adminPorts);
         const authorized = portList(config.authorizedPorts);
+        // Looked up once per port of 65,536 below: sets, not lists.
+        const adminSet = new Set(admin);
+        const authorizedSet = new Set(authorized);
         // CIDRs of the stack's managed prefix lists (their entries inline, or ManagedPrefixListEntry resources).
         const prefixLists = new Map<string, string[]>();
         const addPrefix = (id: unknown, cidr: unknown) => {
@@ -133,7 +136,7 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
                     if (extra.length === 0) continue;
                     const bad =
                         direction === "ingress"
-                            ? rangesOf(together, p => !single[p] && (admin.includes(p) || !authorized.includes(p)))
+                            ? rangesOf(together, p => !single[p] && (adminSet.has(p) || !authorizedSet.has(p)))
                             : rangesOf(together).reduce((n, r) => n + r.to - r.from + 1, 0) >= MAX_PORT + 1 - NEARLY_ALL_PORTS_SLACK
                               ? extra
                               : [];
