@@ -31,7 +31,7 @@ export function readServices(r: Reader, ctx: SectionContext): ServiceSettings[] 
     const read: { settings: ServiceSettings; summary: ServiceSummary }[] = [];
     for (const [name, entry] of entries) {
         if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-            r.problems.push(`${r.full("services")}.${name} is ${show(entry)}; expected an object such as {kind: web}`);
+            r.problems.push(`${r.full("services")}.${name} is ${r.isSecret("services") ? "[secret]" : show(entry)}; expected an object such as {kind: web}`);
             continue;
         }
         const result = readService(new ServiceReader(r, ctx.raw, name, entry as Record<string, unknown>), ctx);
@@ -102,15 +102,16 @@ function readKind(sr: ServiceReader): ServiceKind | undefined {
     if (typeof kind === "string" && (KINDS as readonly string[]).includes(kind)) {
         return kind as ServiceKind;
     }
-    sr.problems.push(`${sr.path("kind")} is ${kind === undefined ? "not set" : show(kind)}; allowed: ${describeAllowed(KINDS)}`);
+    sr.problems.push(`${sr.path("kind")} is ${kind === undefined ? "not set" : sr.shownField("kind", kind)}; allowed: ${describeAllowed(KINDS)}`);
     return undefined;
 }
 
 /** Fields no service has (with a did-you-mean), stack-wide keys, and fields of another kind. */
 function fieldProblems(sr: ServiceReader, kind: ServiceKind): void {
     for (const field of sr.fields()) {
-        const declared = (CONFIG_KEYS as Record<string, { scope: string; kinds?: readonly ServiceKind[] } | undefined>)[field];
-        const own = (SERVICE_FIELDS as Record<string, { kinds?: readonly ServiceKind[] } | undefined>)[field];
+        // Own properties only: "toString" or "__proto__" must not pass for declared fields.
+        const declared = Object.hasOwn(CONFIG_KEYS, field) ? (CONFIG_KEYS as Record<string, { scope: string; kinds?: readonly ServiceKind[] }>)[field] : undefined;
+        const own = Object.hasOwn(SERVICE_FIELDS, field) ? (SERVICE_FIELDS as Record<string, { kinds?: readonly ServiceKind[] }>)[field] : undefined;
         if (declared?.scope === "stack") {
             sr.problems.push(`${sr.path(field)} is set, but ${field} is stack-wide; set ${sr.project}:${field} instead`);
         } else if (!declared && !own) {
@@ -139,7 +140,7 @@ function stringList(sr: ServiceReader, field: ServiceField, check?: (value: stri
     for (const item of value as string[]) {
         const problem = check?.(item) ?? (seen.has(item) ? "listed twice" : undefined);
         if (problem) {
-            sr.problems.push(`${sr.path(field)} has ${show(item)}; ${problem}`);
+            sr.problems.push(`${sr.path(field)} has ${sr.shownField(field, item)}; ${problem}`);
         }
         seen.add(item);
     }
@@ -211,7 +212,7 @@ function readQueueScaling(sr: ServiceReader): QueueScalingSettings | undefined {
     const text = (field: string, pattern: RegExp, rule: string): string => {
         const v = q[field];
         if (typeof v !== "string" || !pattern.test(v)) {
-            sr.problems.push(`${path}.${field} is ${v === undefined ? "not set" : show(v)}; expected ${rule}`);
+            sr.problems.push(`${path}.${field} is ${v === undefined ? "not set" : sr.shownField("queueScaling", v)}; expected ${rule}`);
             return "";
         }
         return v;
@@ -222,7 +223,7 @@ function readQueueScaling(sr: ServiceReader): QueueScalingSettings | undefined {
     const dimensions: Record<string, string> = {};
     const rawDimensions = q.dimensions ?? {};
     if (rawDimensions === null || typeof rawDimensions !== "object" || Array.isArray(rawDimensions) || !Object.values(rawDimensions).every(v => typeof v === "string")) {
-        sr.problems.push(`${path}.dimensions is ${show(rawDimensions)}; expected an object of NAME: value`);
+        sr.problems.push(`${path}.dimensions is ${sr.shownField("queueScaling", rawDimensions)}; expected an object of NAME: value`);
     } else {
         Object.assign(dimensions, rawDimensions);
         if (Object.keys(dimensions).length > 30) {
@@ -231,11 +232,11 @@ function readQueueScaling(sr: ServiceReader): QueueScalingSettings | undefined {
     }
     const statistic = q.statistic ?? "Average";
     if (!(STATISTICS as readonly unknown[]).includes(statistic)) {
-        sr.problems.push(`${path}.statistic is ${show(statistic)}; allowed: ${describeAllowed(STATISTICS)}`);
+        sr.problems.push(`${path}.statistic is ${sr.shownField("queueScaling", statistic)}; allowed: ${describeAllowed(STATISTICS)}`);
     }
     const targetValue = q.targetValue;
     if (typeof targetValue !== "number" || !(targetValue > 0) || !Number.isFinite(targetValue)) {
-        sr.problems.push(`${path}.targetValue is ${targetValue === undefined ? "not set" : show(targetValue)}; expected a number above 0 (the metric's value per task)`);
+        sr.problems.push(`${path}.targetValue is ${targetValue === undefined ? "not set" : sr.shownField("queueScaling", targetValue)}; expected a number above 0 (the metric's value per task)`);
     }
     return sr.count === before ? { namespace, metricName, dimensions, statistic: statistic as QueueScalingSettings["statistic"], targetValue: targetValue as number } : undefined;
 }

@@ -123,6 +123,7 @@ describe("services config", () => {
             ["a misspelt field", "dev", { services: { api: { kind: "web", cpus: 512 } } }, `${P}:services.api.cpus is not a field of a service; did you mean ${P}:services.api.cpu?`],
             ["a misspelt service-only field", "dev", { services: { api: { kind: "web", path: ["/api/*"] } } }, `${P}:services.api.path is not a field of a service; did you mean ${P}:services.api.paths?`],
             ["a field like nothing", "dev", { services: { api: { kind: "web", frobnicate: 1 } } }, `${P}:services.api.frobnicate is not a field of a service; see the services table in README`],
+            ["an Object.prototype name as a field", "dev", { services: { api: { kind: "web", toString: 1 } } }, `${P}:services.api.toString is not a field of a service; see the services table in README`],
             ["a stack-wide key in an entry", "dev", { services: { api: { kind: "web", vpcCidr: "10.1.0.0/16" } } }, `${P}:services.api.vpcCidr is set, but vpcCidr is stack-wide; set ${P}:vpcCidr instead`],
             ["paths on a worker", "dev", { services: { web, jobs: { kind: "worker", paths: ["/jobs/*"] } } }, `${P}:services.jobs.paths is set on a worker service; it applies to web services only, so remove it`],
             ["a load-balancer health check on a worker", "dev", { services: { web, jobs: { kind: "worker", healthCheckPath: "/health" } } }, `${P}:services.jobs.healthCheckPath is set on a worker service; it applies to web services only, so remove it`],
@@ -235,6 +236,17 @@ describe("services config", () => {
         it("THEN at run time, when the engine marks all of services secret, an entry's plain variables beside its secret values are accepted", () => {
             const settings = parse("dev", { services: { web: { kind: "web", containerEnvironment: { LOG_LEVEL: "info" }, secretValues: { API_KEY: "s3cr3t" } } }, secretKeys: [`${P}:services`] });
             assert.deepEqual([byName(settings).web.container.environment, byName(settings).web.container.secretValues], [{ LOG_LEVEL: "info" }, { API_KEY: "s3cr3t" }]);
+        });
+
+        it("THEN a service-only field set with --secret is named but never shown", () => {
+            const found = problems("dev", {
+                services: { api: { kind: "web", paths: ["no-slash-hunter2"] }, jobs: { kind: "worker", queueScaling: { namespace: "AWS/hunter2", metricName: "Backlog", targetValue: 1 } } },
+                secretKeys: [`${P}:services`],
+                securePaths: [`${P}:services.api.paths[0]`, `${P}:services.jobs.queueScaling.namespace`],
+            });
+            assert.ok(found.some(p => p.startsWith(`${P}:services.api.paths has [secret];`)), found.join("\n"));
+            assert.ok(found.some(p => p.startsWith(`${P}:services.jobs.queueScaling.namespace is [secret];`)), found.join("\n"));
+            assert.ok(!found.join("\n").includes("hunter2"), found.join("\n"));
         });
 
         it("THEN a secret value set with --secret loads for that service only", () => {
