@@ -3,7 +3,6 @@
  * scaling and image. Each reads through a `Reader`, so the same checks judge a stack-wide (flat) value and
  * an entry of `services` that overrides it, and name the key by its path. Pure.
  */
-import { derivedNameProblem } from "./awsLimits";
 import { ConfigKey } from "./configKeys";
 import { Reader } from "./configReader";
 import { readVariables } from "./configVariables";
@@ -21,13 +20,6 @@ const PROD = PROD_PROFILE;
 export interface SectionContext {
     readonly raw: RawStackConfig;
     readonly prod: boolean;
-}
-
-/** Why a service name cannot be used: the pattern every derived AWS name accepts (lengths are judged per kind). */
-export function serviceNamePattern(name: string): string | undefined {
-    return /^[a-z][a-z0-9-]*$/.test(name) && !name.endsWith("-")
-        ? derivedNameProblem(name)
-        : "expected lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen";
 }
 
 /** The container: size, architecture, port, user, health check, environment and secrets. */

@@ -6,9 +6,9 @@
 import { CONFIG_KEYS, SERVICE_FIELDS, SERVICE_KEYS, ServiceField } from "./configKeys";
 import { describeAllowed, Reader, show } from "./configReader";
 import { fromEntry, ServiceReader } from "./serviceReader";
-import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext, serviceNamePattern } from "./configSections";
+import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
 import { closestName } from "./naming";
-import { crossServiceProblems, derivedLengthProblem, rulePriorities, ServiceSummary } from "./serviceRules";
+import { crossServiceProblems, derivedLengthProblem, rulePriorities, serviceNamePattern, ServiceSummary } from "./serviceRules";
 import { hostHeaderProblem, pathPatternProblem, ruleSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
 import { QueueScalingSettings, ServiceKind, ServiceSettings } from "./stackSettings";
 

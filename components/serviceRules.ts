@@ -40,6 +40,19 @@ export function derivedLengthProblem(project: string, stack: string, service: st
     return logGroup.length > 512 ? `the log group name ${logGroup} would exceed 512 characters` : undefined;
 }
 
+/**
+ * Why a service name cannot be used: every derived AWS name takes lowercase letters, digits and hyphens,
+ * and the task security group `<name>-task-sg-…` must not start with "sg-", which EC2 reserves. (The
+ * load balancer is named after `serviceName`, not after a service, so "internal-" is no concern here.)
+ * Lengths are judged per kind by `derivedLengthProblem`.
+ */
+export function serviceNamePattern(name: string): string | undefined {
+    if (!/^[a-z][a-z0-9-]*$/.test(name) || name.endsWith("-")) {
+        return "expected lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen";
+    }
+    return /^sg(-|$)/.test(name) ? `security group names would start with "sg-", which EC2 reserves; choose another name` : undefined;
+}
+
 /** What the cross-service rules read of each service. */
 export interface ServiceSummary {
     readonly name: string;
