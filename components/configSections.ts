@@ -68,7 +68,13 @@ function readContainerHealthCheck(r: Reader): StackSettings["container"]["health
 }
 
 /** Where and how the tasks run: count, capacity, platform, grace period and log retention. */
-export function readPlacement(r: Reader, ctx: SectionContext, container: ServiceSettings["container"], scaling: { minCapacity: number; maxCapacity: number } | undefined): StackSettings["service"] {
+export function readPlacement(
+    r: Reader,
+    ctx: SectionContext,
+    container: ServiceSettings["container"],
+    scaling: { minCapacity: number; maxCapacity: number } | undefined,
+    routed: boolean,
+): StackSettings["service"] {
     const desiredCount = r.integer("desiredCount");
     if (scaling && scaling.minCapacity <= scaling.maxCapacity && (desiredCount < scaling.minCapacity || desiredCount > scaling.maxCapacity)) {
         r.report("desiredCount", desiredCount, `expected a count from ${r.full("minCapacity")} (${scaling.minCapacity}) to ${r.full("maxCapacity")} (${scaling.maxCapacity})`);
@@ -103,9 +109,9 @@ export function readPlacement(r: Reader, ctx: SectionContext, container: Service
     if (platform) {
         r.reportAbout(["platformVersion", "cpuArchitecture", "capacityProvider", "secrets", "secretValues"], platform);
     }
-    // A scheduled task has no service, so no grace period; keep the stack-wide value without judging it.
-    const healthCheckGracePeriodSeconds = scaling ? r.integer("healthCheckGracePeriodSeconds") : (r.resolvedValue("healthCheckGracePeriodSeconds") as number);
-    if (scaling && !graceCoversStart(healthCheckGracePeriodSeconds, container.healthCheck.startPeriodSeconds)) {
+    // ECS takes a grace period only for a service behind a load balancer; others keep the stack-wide value unjudged.
+    const healthCheckGracePeriodSeconds = routed ? r.integer("healthCheckGracePeriodSeconds") : (r.resolvedValue("healthCheckGracePeriodSeconds") as number);
+    if (routed && !graceCoversStart(healthCheckGracePeriodSeconds, container.healthCheck.startPeriodSeconds)) {
         r.report("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, `must be at least ${r.full("containerStartPeriodSeconds")} (${container.healthCheck.startPeriodSeconds}), or new tasks are killed while starting`);
     }
     const beforeRetention = r.count;

@@ -67,7 +67,7 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const scaled = kind !== "scheduled";
     const container = readContainer(sr, ctx, web ? "required" : "optional");
     const scaling = scaled ? readScaling(sr, ctx, web) : undefined;
-    const service = readPlacement(sr, ctx, container, scaling);
+    const service = readPlacement(sr, ctx, container, scaling, web);
     const target = web ? readTargetHealth(sr, ctx) : undefined;
     const image = readImageSource(sr);
     const paths = web ? stringList(sr, "paths", pathPatternProblem) : [];

@@ -33,7 +33,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     // The stack-wide service keys: defaults of every entry of `services`, and the one service without it.
     const container = readContainer(r, ctx, "required");
     const scaling = readScaling(r, ctx, true);
-    const service = readPlacement(r, ctx, container, scaling);
+    const service = readPlacement(r, ctx, container, scaling, true);
     const target = readTargetHealth(r, ctx);
     const loadBalancer = { ...target, ...readListener(r, ctx, region) };
     const imageSource = readImageSource(r);
