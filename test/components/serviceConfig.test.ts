@@ -182,6 +182,14 @@ describe("services config", () => {
         }
     });
 
+    describe("GIVEN a value inside services set without --path", () => {
+        it("THEN the loader names the key with dots and the command that sets the value inside services", () => {
+            assert.deepEqual(problems("dev", { values: { [`${P}:services.api.cpu`]: "512" } }), [
+                `${P}:services.api.cpu is not a configuration key: without --path the CLI stores "services.api.cpu" as a key's name, not as a value inside ${P}:services; run "pulumi config rm 'services.api.cpu'", then "pulumi config set --path 'services.api.cpu' <value>"`,
+            ]);
+        });
+    });
+
     describe("GIVEN problems the stack-wide keys already have", () => {
         it("THEN a service inheriting the bad value does not repeat it, and one overriding it is judged alone", () => {
             const found = problems("dev", { values: { [`${P}:cpu`]: "300" }, services: { web: { kind: "web" }, api: { kind: "web", paths: ["/api/*"], cpu: 333 } } });
