@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
-// Node's globals, for the plain CommonJS scripts in app/ and tools/. Listed here rather than taken from
+// Node's globals, for the plain CommonJS scripts in app/, worker/ and tools/. Listed here rather than taken from
 // the `globals` package, which this repository does not depend on (ESLint only pulls it in transitively).
 const NODE_GLOBALS = Object.fromEntries(
     [
@@ -16,8 +16,8 @@ const NODE_GLOBALS = Object.fromEntries(
     ].map(name => [name, "readonly"]),
 );
 
-// The Pulumi program proper: what `pulumi up` runs.
-const PROGRAM_FILES = ["index.ts", "components/**/*.ts"];
+// The Pulumi program proper: what `pulumi up` runs, with the AWS facts it imports from the policy package.
+const PROGRAM_FILES = ["index.ts", "components/**/*.ts", "policy/facts/**/*.ts"];
 
 export default defineConfig(
     globalIgnores(["**/node_modules/", "**/bin/", ".tmp/", "test/fixtures/corpus/"]),
@@ -73,7 +73,7 @@ export default defineConfig(
     },
 
     {
-        files: ["app/**/*.js", "tools/**/*.js"],
+        files: ["app/**/*.js", "worker/**/*.js", "tools/**/*.js"],
         languageOptions: { sourceType: "commonjs", globals: NODE_GLOBALS },
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },

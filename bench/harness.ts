@@ -12,6 +12,7 @@
  * - evaluation: policy evaluation time per resource over a synthetic stack of about 500 resources (the prod
  *   stack's resources repeated with distinct URNs and ARNs).
  * - applyRules: apply-time rule evaluation time per resource over the same synthetic stack.
+ * - estimates: cost and rollout estimates over the same synthetic stack, one ECS service per copy.
  * - loader: median time of `parseStackConfig` for the dev and prod stacks (one service) and for the
  *   path-split fixture (three services, `test/fixtures/stacks/Pulumi.pathSplit.yaml`).
  */
@@ -20,11 +21,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { estimateMonthlyCost, estimateRollout } from "../estimates";
 import { evaluateApplyRules } from "../harness/applyRules";
 import { evaluatePack } from "../harness/policyEngine";
 import { readStackConfig } from "../harness/projectConfig";
 import { runProgram } from "../harness/runProgram";
 import { RecordedResource } from "../harness/types";
+import { AWS_TYPES } from "../policy/facts/typeTokens";
 import { pack } from "../policy/pack";
 import { parseStackConfig } from "../components/stackConfig";
 
@@ -140,6 +143,13 @@ async function main() {
         applyRuleTimes.push(performance.now() - start);
     }
     const applyRulesMs = median(applyRuleTimes.slice(1));
+    const estimateTimes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+        const start = performance.now();
+        estimateMonthlyCost(synthetic);
+        estimateRollout(synthetic, { environment: "prod" });
+        estimateTimes.push(performance.now() - start);
+    }
     console.log(
         JSON.stringify(
             {
@@ -155,6 +165,8 @@ async function main() {
                 evaluationPerResourceMs: Number((evaluationMs / synthetic.length).toFixed(3)),
                 applyRulesMedianMs: Number(applyRulesMs.toFixed(1)),
                 applyRulesPerResourceMs: Number((applyRulesMs / synthetic.length).toFixed(4)),
+                syntheticServices: synthetic.filter(r => r.type === AWS_TYPES.ecsService).length,
+                estimatesMedianMs: Number(median(estimateTimes.slice(1)).toFixed(1)),
                 loaderMedianMs: {
                     dev: loaderMs("dev"),
                     prod: loaderMs("prod"),

@@ -3,9 +3,10 @@
  * the loader enforces (`min`/`max`, or the `allowed` values). `Pulumi.yaml` and the README table are held
  * to this table by tests, and the loader reads its ranges from here, so a key's range has one home.
  */
-import { FARGATE_CPU_UNITS } from "./fargateSizes";
+import { FARGATE_CPU_UNITS, FARGATE_MAX_CPU, FARGATE_MAX_MEMORY_MIB } from "../policy/facts/fargateSizes";
+import { LOG_RETENTION_DAYS, LOG_RETENTION_MAX_DAYS } from "../policy/facts/logRetention";
 import { FARGATE_PLATFORM_VERSIONS } from "./platformVersion";
-import { LOG_RETENTION_DAYS, ServiceKind } from "./stackSettings";
+import { ServiceKind } from "./stackSettings";
 
 /** Types a Pulumi project can declare for a config key. */
 export type ConfigKeyType = "string" | "integer" | "boolean" | "array" | "object";
@@ -59,8 +60,8 @@ export const CONFIG_KEYS = {
     availabilityZones: { type: "integer", default: 2, description: "Number of availability zones to spread subnets over (2 to 6; the load balancer needs two).", scope: "stack", min: 2, max: 6, rangeReason: " (the load balancer needs subnets in two zones)" },
     natStrategy: { type: "string", default: "none", description: "NAT gateways: none (tasks in public subnets with a public IP), single, or perAz.", scope: "stack", allowed: ["none", "single", "perAz"] },
 
-    cpu: { type: "integer", default: 256, description: "Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384.", scope: "service", min: 1, max: 16384, allowed: FARGATE_CPU_UNITS },
-    memory: { type: "integer", default: 512, description: "Task memory in MiB; must be a size Fargate offers with the chosen cpu.", scope: "service", min: 1, max: 122880 },
+    cpu: { type: "integer", default: 256, description: "Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384.", scope: "service", min: 1, max: FARGATE_MAX_CPU, allowed: FARGATE_CPU_UNITS },
+    memory: { type: "integer", default: 512, description: "Task memory in MiB; must be a size Fargate offers with the chosen cpu.", scope: "service", min: 1, max: FARGATE_MAX_MEMORY_MIB },
     cpuArchitecture: { type: "string", default: "X86_64", description: "CPU architecture of the task and the image: X86_64 or ARM64.", scope: "service", allowed: ["X86_64", "ARM64"] },
     containerPort: { type: "integer", default: 8080, description: "Port the container listens on (1024 to 65535: the container runs as a non-root user).", scope: "service", min: 1024, max: 65535 },
     containerUser: { type: "string", default: "1000", description: "User (uid or uid:gid) the container runs as; never root.", scope: "service" },
@@ -82,7 +83,7 @@ export const CONFIG_KEYS = {
     onDemandBase: { type: "integer", default: 0, description: "Tasks always placed on on-demand FARGATE capacity.", scope: "service", min: 0, max: 100 },
     platformVersion: { type: "string", default: "LATEST", description: "Fargate platform version: LATEST, 1.4.0 or 1.3.0 (ARM64, and secrets by JSON key or version, need 1.4.0).", scope: "service", allowed: FARGATE_PLATFORM_VERSIONS },
     healthCheckGracePeriodSeconds: { type: "integer", default: 30, description: "Seconds the service ignores load balancer health checks after a task starts (at least the container start period).", scope: "service", kinds: WEB, min: 0, max: 7200 },
-    logRetentionDays: { type: "integer", default: 7, description: "Days CloudWatch keeps container and flow logs (a CloudWatch retention value, e.g. 7, 30, 365).", scope: "service", min: 1, max: 3653, allowed: LOG_RETENTION_DAYS },
+    logRetentionDays: { type: "integer", default: 7, description: "Days CloudWatch keeps container and flow logs (a CloudWatch retention value, e.g. 7, 30, 365).", scope: "service", min: 1, max: LOG_RETENTION_MAX_DAYS, allowed: LOG_RETENTION_DAYS },
 
     healthCheckPath: { type: "string", default: "/health", description: "Path the load balancer probes on each task.", scope: "service", kinds: WEB },
     healthCheckMatcher: { type: "string", default: "200-399", description: "HTTP codes that count as healthy, e.g. 200 or 200-399.", scope: "service", kinds: WEB },

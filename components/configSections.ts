@@ -7,10 +7,11 @@ import { ConfigKey } from "./configKeys";
 import { Reader } from "./configReader";
 import { readVariables } from "./configVariables";
 import { graceCoversStart, isRootUser } from "./fargateServiceArgs";
-import { describeChoices, fargateMemoryOptions, isFargateCpu } from "./fargateSizes";
+import { describeChoices } from "./fargateSizes";
+import { fargateMemoryOptions, isFargateCpu } from "../policy/facts/fargateSizes";
 import { ecrImageReferenceProblem } from "./imageReference";
 import { platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
-import { PROD_PROFILE } from "./prodProfile";
+import { PROD_MANDATES, PROD_PROFILE } from "./prodProfile";
 import { RawStackConfig, ServiceSettings, StackSettings } from "./stackSettings";
 
 /** Prod limits the policy pack's prod config enforces, checked here by key so that `pulumi up` never gets that far. */
@@ -87,8 +88,7 @@ export function readPlacement(
         r.reportProd("onDemandBase", onDemandBase, `prod on FARGATE_SPOT keeps at least ${r.full("minCapacity")} (${scaling.minCapacity}) tasks on on-demand capacity, since AWS may reclaim every Spot task at once`);
     }
     const platformVersion = r.oneOf("platformVersion");
-    if (ctx.prod && platformVersion !== "LATEST") {
-        // The prod policy config makes ecs-service-fargate-latest-platform mandatory.
+    if (ctx.prod && PROD_MANDATES.latestPlatform && platformVersion !== "LATEST") {
         r.reportProd("platformVersion", platformVersion, `prod runs on "LATEST" (the platform with current patches); pin a version in dev only`);
     }
     const platform = platformVersionProblem(

@@ -7,6 +7,7 @@ import { appEnvironment, reservedNames } from "./appEnvironment";
 import type { CapacityProvider } from "./capacity";
 import type { ContainerHealthCheck } from "./containerDefinition";
 import { fargateSizeProblem } from "./fargateSizes";
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
 
 
@@ -139,6 +140,9 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
     const size = fargateSizeProblem(resolved.cpu, resolved.memory);
     if (size) {
         throw new Error(`FargateService: ${size}.`);
+    }
+    if (!isLogRetentionDays(resolved.logRetentionDays)) {
+        throw new Error(`FargateService: logRetentionDays is ${resolved.logRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
     if (isRootUser(resolved.user)) {
         throw new Error(`FargateService: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);

@@ -2,9 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Description } from "./ec2Description";
 import { childName } from "./naming";
+import { RECOMMENDED_TLS_POLICY as TLS_POLICY } from "../policy/facts/tlsPolicies";
 
 /** The TLS policy every HTTPS listener uses: TLS 1.3 and 1.2 with forward secrecy only. */
-export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+export { TLS_POLICY };
 
 /** Load balancer health check of the targets. */
 export interface TargetHealthCheck {

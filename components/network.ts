@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsxEc2 from "@pulumi/awsx/ec2";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "./naming";
+import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 
 /** How private subnets reach the internet. */
 export type NatStrategy = "none" | "single" | "perAz";
@@ -64,6 +65,9 @@ export function resolveNetworkArgs(args: NetworkArgs) {
     }
     if (!(resolved.natStrategy in NAT)) {
         throw new Error(`Network: natStrategy is ${JSON.stringify(resolved.natStrategy)}; expected "none", "single" or "perAz".`);
+    }
+    if (!isLogRetentionDays(resolved.flowLogRetentionDays)) {
+        throw new Error(`Network: flowLogRetentionDays is ${resolved.flowLogRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
     return resolved;
 }

@@ -30,11 +30,44 @@ export function mandatoryInProd(policy: string, config: Record<string, unknown> 
     return level === "mandatory";
 }
 
-/** The bounds a prod stack's config must keep. */
+/** The strictest of several bounds on one key: the largest minimum (the first on a tie). */
+export function largestMinimum(first: ProdBound, ...others: ProdBound[]): ProdBound {
+    return others.reduce((strictest, b) => (b.value > strictest.value ? b : strictest), first);
+}
+
+/**
+ * The bounds a prod stack's config must keep. `minCapacity` meets both the scaling target's minimum and
+ * the service's (`ecs-service-minimum-capacity` judges `desiredCount` and, on Fargate Spot, the on-demand
+ * base, and the loader keeps both at least `minCapacity`).
+ */
 export const PROD_PROFILE = {
     minimumLogRetentionDays: prodSetting("logs-log-group-retention", "minimumRetentionDays"),
-    minimumCapacity: prodSetting("scaling-target-capacity-bounds", "minimumCapacity"),
+    minimumCapacity: largestMinimum(
+        prodSetting("scaling-target-capacity-bounds", "minimumCapacity"),
+        prodSetting("ecs-service-minimum-capacity", "minimumCapacity"),
+    ),
     maximumCapacity: prodSetting("scaling-target-capacity-bounds", "maximumCapacity"),
     maximumDeregistrationDelaySeconds: prodSetting("lb-target-group-deregistration-delay", "maximumDeregistrationDelaySeconds"),
     maximumSecondsToHealthy: prodSetting("lb-target-group-health-check-timings", "maximumTimeToHealthySeconds"),
+} as const;
+
+/**
+ * Prod rules the loader enforces by key because prod.json makes mandatory the policy that judges what the
+ * key controls; each is on only while that policy is mandatory in prod.
+ *
+ * The loader's other prod rules are its own, stricter than the pack's prod config, and named here so that
+ * nobody looks for them in prod.json: `natStrategy` "perAz" (egress survives the loss of a zone; the pack
+ * sees only that tasks have no public IP), `readonlyRootFilesystem` (prod.json does not make
+ * `ecs-task-definition-read-only-root-filesystem` mandatory), and on Fargate Spot an on-demand base of at
+ * least `minCapacity`.
+ */
+export const PROD_MANDATES = {
+    /** `platformVersion` "LATEST". */
+    latestPlatform: mandatoryInProd("ecs-service-fargate-latest-platform"),
+    /** `accessLogs` true. */
+    accessLogs: mandatoryInProd("lb-load-balancer-access-logs"),
+    /** `deletionProtection` true (the load balancer's; the key protects the repository, secrets and logs too). */
+    deletionProtection: mandatoryInProd("lb-load-balancer-deletion-protection"),
+    /** A certificate (`certificateArn`, or `domainName` with `hostedZoneId`): HTTP only redirects to HTTPS. */
+    https: mandatoryInProd("lb-listener-http-redirects-to-https") || mandatoryInProd("lb-listener-encrypted-protocol"),
 } as const;

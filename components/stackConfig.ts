@@ -12,10 +12,12 @@ import { CONFIG_KEYS } from "./configKeys";
 import { unreadKeys } from "./configNamespaces";
 import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
 import { stringMap } from "./configVariables";
+import { PROD_MANDATES } from "./prodProfile";
 import { readServices } from "./serviceConfig";
 import { ConfigError, RawStackConfig, ServiceSettings, StackSettings } from "./stackSettings";
 
-export { ConfigError, LOG_RETENTION_DAYS, QueueScalingSettings, RawStackConfig, RouteSettings, SecretReference, ServiceKind, ServiceSettings, StackSettings } from "./stackSettings";
+export { ConfigError, QueueScalingSettings, RawStackConfig, RouteSettings, SecretReference, ServiceKind, ServiceSettings, StackSettings } from "./stackSettings";
+export { LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 
 /**
  * Validates raw stack config and returns the program's settings.
@@ -121,7 +123,7 @@ function readListener(r: Reader, ctx: SectionContext, region: string | undefined
     if (accessLogsBucket && !accessLogs) {
         r.report("accessLogsBucket", accessLogsBucket, `set ${r.full("accessLogs")} to true to use it, or remove it`);
     }
-    if (ctx.prod && !accessLogs) {
+    if (ctx.prod && PROD_MANDATES.accessLogs && !accessLogs) {
         r.reportProd("accessLogs", false, "prod keeps load balancer access logs; set it to true (the stack creates the bucket unless accessLogsBucket names one)");
     }
     const certificateArn = r.optionalString("certificateArn", v =>
@@ -137,7 +139,7 @@ function readListener(r: Reader, ctx: SectionContext, region: string | undefined
     if (hostedZoneId && !domainName) {
         r.report("domainName", "", `set it with ${r.full("hostedZoneId")}`);
     }
-    if (ctx.prod && !certificateArn && !domainName) {
+    if (ctx.prod && PROD_MANDATES.https && !certificateArn && !domainName) {
         r.reportProd("certificateArn", "", `prod serves HTTPS only; set it, or ${r.full("domainName")} and ${r.full("hostedZoneId")} for a certificate the stack issues`);
     }
     return {
@@ -154,7 +156,7 @@ function readRepository(r: Reader): { keepImages: number; untaggedExpiryDays: nu
 
 function readProtection(r: Reader, ctx: SectionContext, region: string | undefined): Pick<StackSettings, "deletionProtection" | "kmsKeyArn" | "tags"> {
     const deletionProtection = r.boolean("deletionProtection");
-    if (ctx.prod && !deletionProtection) {
+    if (ctx.prod && PROD_MANDATES.deletionProtection && !deletionProtection) {
         r.reportProd("deletionProtection", false, "prod keeps its load balancer, repository, secrets and logs protected; set it to true");
     }
     const kmsKeyArn = r.optionalString("kmsKeyArn", v =>

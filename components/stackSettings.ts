@@ -7,9 +7,6 @@ import type { CpuArchitecture } from "./fargateService";
 import type { NatStrategy } from "./network";
 import type { FargatePlatformVersion } from "./platformVersion";
 
-/** CloudWatch Logs' allowed retention periods, in days. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
-
 /** A secret the container reads, resolved to what ECS and IAM need. */
 export interface SecretReference {
     /** ECS `valueFrom`: the ARN, with `:<jsonKey>::` appended for one key of a JSON secret. */

@@ -3,8 +3,14 @@
  */
 import { RecordedResource } from "../harness/types";
 import { UnpricedType, unpricedNotes, unpricedTypes } from "./coverage";
+import { addFargateTasks, addUsage, sumUsage, Usage } from "./fargateTasks";
 import { defaultPrices, ITEM_NAMES, PriceKey, Prices } from "./priceList";
-import { ecsServices, Json, known, num, ofTypes, ServiceView, TYPES } from "./recorded";
+import { ecsServices, Json, known, linkedOne, num, ofTypes, TaskCount, TYPES } from "./recorded";
+import { EXPECTED_DURATION_TAG, MINIMUM_BILLED_MINUTES, ScheduledTaskView, scheduledTasks } from "./scheduledTasks";
+import { scheduleFrequency } from "./scheduleFrequency";
+
+export { parseMemoryGb, parseVcpu, splitByStrategy } from "./fargateTasks";
+export type { StrategyItem } from "./fargateTasks";
 
 /** One line of the estimate. `quantity` is in billing units per month, so quantity × unitUsd = monthlyUsd. */
 export interface CostItem {
@@ -36,63 +42,41 @@ export interface CostEstimate {
     /** Resource types the estimate leaves out (not priced, billed by usage, or remote components). */
     readonly unpriced: UnpricedType[];
     readonly notes: string[];
+    /** Each ECS service and scheduled task with what its own tasks cost, in the order they were recorded. */
+    readonly services: ServiceCost[];
+    /** What the services share, counted once: load balancers, NAT gateways, their addresses, secrets. */
+    readonly shared: CostPart;
 }
 
-/** Task cpu as vCPU: CPU units (`256`, `"256"`) or `"0.25 vCPU"`. */
-export function parseVcpu(value: unknown): number | undefined {
-    const units = num(value);
-    if (units !== undefined) {
-        return units / 1024;
-    }
-    const match = typeof value === "string" ? /^\s*(\d*\.?\d+)\s*vcpu\s*$/i.exec(value) : null;
-    return match ? Number(match[1]) : undefined;
+/** A part of the estimate: its lines and their sums (rounded from unrounded lines). */
+export interface CostPart {
+    readonly monthlyUsd: number;
+    readonly monthlyUsdMax: number;
+    readonly items: CostItem[];
 }
 
-/** Task memory as GB (the GiB Fargate bills): MiB (`512`, `"512"`) or `"2 GB"`. */
-export function parseMemoryGb(value: unknown): number | undefined {
-    const mib = num(value);
-    if (mib !== undefined) {
-        return mib / 1024;
-    }
-    const match = typeof value === "string" ? /^\s*(\d*\.?\d+)\s*gb\s*$/i.exec(value) : null;
-    return match ? Number(match[1]) : undefined;
+/** A scheduled task's runs: how often, how many tasks, for how long, and where each figure came from. */
+export interface ScheduleUsage {
+    readonly expression: string | null;
+    /** Runs per average month; null when it cannot be known from the expression (see `basis`). */
+    readonly runsPerMonth: number | null;
+    readonly basis: string;
+    readonly taskCount: number;
+    readonly runMinutes: number;
+    /** `tag`: the ExpectedDurationMinutes tag; `assumed`: ASSUMED_RUN_MINUTES. */
+    readonly durationFrom: "tag" | "assumed";
 }
 
-/** One entry of a service's `capacityProviderStrategies`. */
-export interface StrategyItem {
-    readonly capacityProvider: string;
-    readonly base?: number;
-    readonly weight?: number;
-}
-
-/**
- * Places `tasks` as ECS does: each provider's `base` first, in order, then the rest by weight. Whole tasks
- * by largest remainder; ties go to FARGATE so the estimate errs high. Tasks no provider can take (all
- * weights 0) are left out of the result.
- */
-export function splitByStrategy(tasks: number, strategy: readonly StrategyItem[]): Map<string, number> {
-    const placed = new Map<string, number>(strategy.map(s => [s.capacityProvider, 0]));
-    const add = (provider: string, n: number) => placed.set(provider, (placed.get(provider) ?? 0) + n);
-    let rest = tasks;
-    for (const s of strategy) {
-        const base = Math.min(rest, s.base ?? 0);
-        add(s.capacityProvider, base);
-        rest -= base;
-    }
-    const weighted = strategy.filter(s => (s.weight ?? 0) > 0);
-    const total = weighted.reduce((sum, s) => sum + (s.weight ?? 0), 0);
-    if (rest <= 0 || total === 0) {
-        return placed;
-    }
-    const shares = weighted.map((s, i) => ({ s, i, exact: (rest * (s.weight ?? 0)) / total }));
-    shares.forEach(({ s, exact }) => add(s.capacityProvider, Math.floor(exact)));
-    const leftover = rest - shares.reduce((sum, { exact }) => sum + Math.floor(exact), 0);
-    const frac = (x: number) => x - Math.floor(x);
-    shares
-        .sort((a, b) => frac(b.exact) - frac(a.exact) || Number(b.s.capacityProvider === "FARGATE") - Number(a.s.capacityProvider === "FARGATE") || a.i - b.i)
-        .slice(0, leftover)
-        .forEach(({ s }) => add(s.capacityProvider, 1));
-    return placed;
+/** One service's own tasks. `monthlyUsd` is null when its cost cannot be known (a schedule of unknown frequency). */
+export interface ServiceCost {
+    readonly service: string;
+    readonly kind: "web" | "worker" | "scheduled";
+    readonly tasks: TaskCount | { readonly min: number; readonly max: number; readonly from: "schedule" };
+    readonly monthlyUsd: number | null;
+    readonly monthlyUsdMax: number | null;
+    readonly items: CostItem[];
+    /** Scheduled tasks only. */
+    readonly schedule?: ScheduleUsage;
 }
 
 /** NAT gateways an awsx `Vpc` creates: strategy None 0, Single 1, OnePerAz (awsx's default) one per zone. */
@@ -100,45 +84,6 @@ export function awsxNatGateways(inputs: Json): number {
     const strategy = String(inputs.natGateways?.strategy ?? "OnePerAz").toLowerCase();
     const zones = num(inputs.numberOfAvailabilityZones) ?? (Array.isArray(inputs.availabilityZoneNames) ? inputs.availabilityZoneNames.length : 3);
     return strategy === "none" ? 0 : strategy === "single" ? 1 : zones;
-}
-
-type Usage = Map<PriceKey, number>;
-const addUsage = (usage: Usage, key: PriceKey, units: number) => usage.set(key, (usage.get(key) ?? 0) + units);
-
-/** Adds one service's Fargate compute and task IPs at `tasks` running tasks, for `hours` each. */
-function addService(usage: Usage, service: ServiceView, tasks: number, hours: number, note: (text: string) => void): void {
-    const td = service.taskDefinition;
-    const vcpu = parseVcpu(td?.inputs.cpu);
-    const gb = parseMemoryGb(td?.inputs.memory);
-    const launchType = service.inputs.launchType;
-    const strategy: StrategyItem[] = Array.isArray(service.inputs.capacityProviderStrategies) ? service.inputs.capacityProviderStrategies : [];
-    if (vcpu === undefined || gb === undefined) {
-        return note(`Service ${service.name}: no task definition with a known cpu and memory; its Fargate compute is not counted.`);
-    }
-    if (launchType !== undefined && launchType !== "FARGATE") {
-        return note(`Service ${service.name}: launch type ${launchType} is not modelled; only Fargate is.`);
-    }
-    if (launchType === undefined && strategy.length === 0) {
-        note(`Service ${service.name} sets neither launchType nor capacityProviderStrategies; the cluster's default strategy applies, assumed on-demand FARGATE.`);
-    }
-    if ((td?.inputs.runtimePlatform?.operatingSystemFamily ?? "LINUX") !== "LINUX") {
-        note(`Service ${service.name}: priced as Linux; Windows tasks cost more (OS licence per vCPU-hour).`);
-    }
-    const arm = td?.inputs.runtimePlatform?.cpuArchitecture === "ARM64";
-    const split = launchType === "FARGATE" || strategy.length === 0 ? new Map([["FARGATE", tasks]]) : splitByStrategy(tasks, strategy);
-    const onDemand = split.get("FARGATE") ?? 0;
-    const spot = split.get("FARGATE_SPOT") ?? 0;
-    if (onDemand + spot < tasks) {
-        note(`Service ${service.name}: tasks on providers other than FARGATE and FARGATE_SPOT (or on weight 0 above the base) are not counted.`);
-    }
-    addUsage(usage, arm ? "fargateArmVcpuHour" : "fargateX86VcpuHour", onDemand * vcpu * hours);
-    addUsage(usage, arm ? "fargateArmGbHour" : "fargateX86GbHour", onDemand * gb * hours);
-    addUsage(usage, arm ? "fargateSpotArmVcpuHour" : "fargateSpotX86VcpuHour", spot * vcpu * hours);
-    addUsage(usage, arm ? "fargateSpotArmGbHour" : "fargateSpotX86GbHour", spot * gb * hours);
-    const publicIp = service.inputs.networkConfiguration?.assignPublicIp;
-    if (publicIp === true || publicIp === "true") {
-        addUsage(usage, "publicIpv4Hour", tasks * hours);
-    }
 }
 
 /** Billing units per month of everything but the services' tasks: load balancers, NAT, their IPs, secrets. */
@@ -174,6 +119,28 @@ function fixedUsage(resources: readonly RecordedResource[], hours: number, note:
     return usage;
 }
 
+/**
+ * The LCU charge counts rule evaluations beyond the first 10 a request meets (Elastic Load Balancing
+ * pricing, "rule evaluations"): a listener with more rules than that may cost more than the one LCU modelled.
+ */
+const FREE_RULE_EVALUATIONS = 10;
+
+/** Notes for listeners whose rules may add LCUs, matched to their listener by ARN or dependency. */
+function listenerRuleNotes(resources: readonly RecordedResource[], note: (text: string) => void): void {
+    const listeners = ofTypes(resources, ...TYPES.listeners);
+    const counts = new Map<string, number>();
+    for (const rule of ofTypes(resources, ...TYPES.listenerRules)) {
+        const listener = linkedOne(listeners, rule.resource, "listenerArn", rule.inputs.listenerArn);
+        const name = listener?.resource.name ?? "(not recorded)";
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    for (const [name, rules] of counts) {
+        if (rules > FREE_RULE_EVALUATIONS) {
+            note(`Listener ${name} has ${rules} rules: a request evaluated against more than ${FREE_RULE_EVALUATIONS} of them adds rule-evaluation LCUs, not modelled.`);
+        }
+    }
+}
+
 /** Cents, half up; the tiny offset keeps 322.9155 (stored as 322.91549…) from rounding down. */
 const cents = (usd: number): number => Math.round(Number((usd * 100).toFixed(6))) / 100;
 
@@ -183,15 +150,70 @@ const stackRegion = (resources: readonly RecordedResource[]): string | undefined
         .map(r => (known(r.state.arn) ? /^arn:aws[\w-]*:[\w-]+:([a-z]{2}(?:-[a-z]+)+-\d):/.exec(r.state.arn)?.[1] : undefined))
         .find(region => region !== undefined);
 
+/** Lines and sums of usage `low` (at the scaling minimum) and `high` (at the maximum). */
+function costPart(low: Usage, high: Usage, prices: Prices): CostPart {
+    const keys = (Object.keys(ITEM_NAMES) as PriceKey[]).filter(key => (high.get(key) ?? 0) > 0);
+    const usd = (usage: Usage, key: PriceKey) => (usage.get(key) ?? 0) * prices.items[key].usd;
+    return {
+        monthlyUsd: cents(keys.reduce((sum, key) => sum + usd(low, key), 0)),
+        monthlyUsdMax: cents(keys.reduce((sum, key) => sum + usd(high, key), 0)),
+        items: keys.map(key => ({
+            item: ITEM_NAMES[key],
+            unit: prices.items[key].unit,
+            quantity: Number((low.get(key) ?? 0).toFixed(6)),
+            unitUsd: prices.items[key].usd,
+            monthlyUsd: cents(usd(low, key)),
+            quantityMax: Number((high.get(key) ?? 0).toFixed(6)),
+            monthlyUsdMax: cents(usd(high, key)),
+        })),
+    };
+}
+
+/** A scheduled task's usage per month (the same at both ends: a schedule does not scale), or undefined when unknown. */
+function scheduleUsage(task: ScheduledTaskView, hours: number, note: (text: string) => void): { usage?: Usage; schedule: ScheduleUsage } {
+    const frequency = scheduleFrequency(task.expression, hours);
+    const runs = task.enabled ? frequency.runsPerMonth : 0;
+    const schedule: ScheduleUsage = {
+        expression: task.expression ?? null,
+        runsPerMonth: runs === undefined ? null : Number(runs.toFixed(4)),
+        basis: task.enabled ? frequency.basis : "the schedule is DISABLED",
+        taskCount: task.taskCount,
+        runMinutes: task.runMinutes,
+        durationFrom: task.durationFrom,
+    };
+    const label = `Scheduled task ${task.name}`;
+    if (task.durationProblem !== undefined) {
+        note(`${label}: ${task.durationProblem}; ${task.runMinutes} min assumed.`);
+    }
+    if (runs === undefined) {
+        note(`${label}: runs per month unknown (${frequency.basis}); its Fargate compute is not counted.`);
+        return { schedule };
+    }
+    const duration =
+        task.durationFrom === "tag"
+            ? `${task.runMinutes} min each (tag ${EXPECTED_DURATION_TAG})`
+            : `${task.runMinutes} min each, assumed: set tag ${EXPECTED_DURATION_TAG} on target.ecsParameters.tags or the task definition`;
+    note(`${label}: ${task.expression} runs ${schedule.runsPerMonth} times a month (${schedule.basis}), ${task.taskCount} task(s) for ${duration}.`);
+    // Fargate bills each task for at least a minute.
+    const taskHours = (runs * Math.max(task.runMinutes, MINIMUM_BILLED_MINUTES)) / 60;
+    const usage: Usage = new Map();
+    addFargateTasks(usage, { label, taskDefinition: task.taskDefinition, placement: task.ecs }, task.taskCount, taskHours, note);
+    return { usage, schedule };
+}
+
 /**
  * Monthly cost of the recorded resources at list prices, as a range: every service at its scaling
  * target's minCapacity (`monthlyUsd`) and maxCapacity (`monthlyUsdMax`), or at desiredCount without one.
  * Per service: tasks × (vCPU × vCPU-hour price + GB × GB-hour price) × hoursPerMonth, tasks split between
  * on-demand and Spot per its capacity-provider strategy, plus one public IPv4 address per task when
- * `assignPublicIp`. Per application load balancer: hourly charge + one LCU, and one public IPv4 per subnet
- * when internet-facing. Per NAT gateway (recorded, or from an awsx Vpc's strategy): hourly charge + one
- * public IPv4. Per Secrets Manager secret: the monthly charge. Traffic-driven charges are left out and
- * listed in `notes`.
+ * `assignPublicIp`. Per scheduled task (an EventBridge Scheduler schedule with an ECS target): the same per
+ * task-hour, for runs per month (from its expression; unknown ones are not counted) × taskCount × the run's
+ * minutes (tag ExpectedDurationMinutes, else assumed, and the notes say which; at least one minute).
+ * Shared, counted once whatever the number of services: per application load balancer its hourly charge +
+ * one LCU and one public IPv4 per subnet when internet-facing; per NAT gateway (recorded, or from an awsx
+ * Vpc's strategy) its hourly charge + one public IPv4; per Secrets Manager secret the monthly charge.
+ * Traffic-driven charges are left out and listed in `notes`. `services` and `shared` break the total down;
+ * the total is computed from the unrounded parts, so the rounded parts may differ from it by a cent.
  */
 export function estimateMonthlyCost(resources: readonly RecordedResource[], prices: Prices = defaultPrices): CostEstimate {
     if (prices.currency !== "USD") {
@@ -201,7 +223,8 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
     const note = (text: string) => void (notes.includes(text) || notes.push(text));
     const hours = prices.hoursPerMonth;
     const services = ecsServices(resources);
-    if (services.length === 0) {
+    const schedules = scheduledTasks(resources);
+    if (services.length === 0 && schedules.length === 0) {
         note("No ECS services recorded: Fargate compute is $0.");
     }
     const region = stackRegion(resources);
@@ -209,37 +232,39 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
         note(`Prices are for ${prices.region} but the stack is in ${region}; expect different figures.`);
     }
     const fixed = fixedUsage(resources, hours, note);
-    const at = (bound: "min" | "max"): Usage => {
-        const usage: Usage = new Map(fixed);
-        services.forEach(service => addService(usage, service, service.tasks[bound], hours, note));
-        return usage;
-    };
-    const [low, high] = [at("min"), at("max")];
-    const keys = (Object.keys(ITEM_NAMES) as PriceKey[]).filter(key => (high.get(key) ?? 0) > 0);
-    const usd = (usage: Usage, key: PriceKey) => (usage.get(key) ?? 0) * prices.items[key].usd;
-    const items = keys.map(key => ({
-        item: ITEM_NAMES[key],
-        unit: prices.items[key].unit,
-        quantity: Number((low.get(key) ?? 0).toFixed(6)),
-        unitUsd: prices.items[key].usd,
-        monthlyUsd: cents(usd(low, key)),
-        quantityMax: Number((high.get(key) ?? 0).toFixed(6)),
-        monthlyUsdMax: cents(usd(high, key)),
-    }));
-    if (keys.some(key => key.startsWith("fargateSpot"))) {
+    listenerRuleNotes(resources, note);
+    const perService = services.map(service => {
+        const runner = { label: `Service ${service.name}`, taskDefinition: service.taskDefinition, placement: service.inputs };
+        const [low, high]: Usage[] = [new Map(), new Map()];
+        addFargateTasks(low, runner, service.tasks.min, hours, note);
+        addFargateTasks(high, runner, service.tasks.max, hours, note);
+        const part = costPart(low, high, prices);
+        return { low, high, cost: { service: service.name, kind: service.kind, tasks: service.tasks, ...part } as ServiceCost };
+    });
+    const perSchedule = schedules.map(task => {
+        const { usage, schedule } = scheduleUsage(task, hours, note);
+        const part = usage === undefined ? { monthlyUsd: null, monthlyUsdMax: null, items: [] } : costPart(usage, usage, prices);
+        const cost: ServiceCost = { service: task.name, kind: "scheduled", tasks: { min: task.taskCount, max: task.taskCount, from: "schedule" }, ...part, schedule };
+        return { low: usage ?? new Map(), high: usage ?? new Map(), cost };
+    });
+    const all = [...perService, ...perSchedule];
+    const total = costPart(sumUsage(fixed, ...all.map(s => s.low)), sumUsage(fixed, ...all.map(s => s.high)), prices);
+    if (total.items.some(item => item.item.includes("Spot"))) {
         note("Fargate Spot prices are a snapshot; Spot varies with spare capacity.");
     }
     const unpriced = unpricedTypes(resources);
     unpricedNotes(unpriced).forEach(note);
     prices.notModelled.filter(n => n.onlyWith === undefined || resources.some(r => n.onlyWith?.includes(r.type))).forEach(n => note(n.note));
     return {
-        monthlyUsd: cents(keys.reduce((sum, key) => sum + usd(low, key), 0)),
-        monthlyUsdMax: cents(keys.reduce((sum, key) => sum + usd(high, key), 0)),
+        monthlyUsd: total.monthlyUsd,
+        monthlyUsdMax: total.monthlyUsdMax,
         currency: "USD",
         region: prices.region,
         hoursPerMonth: hours,
-        items,
+        items: total.items,
         unpriced,
         notes,
+        services: all.map(s => s.cost),
+        shared: costPart(fixed, fixed, prices),
     };
 }

@@ -2,21 +2,12 @@
  * Rolling-deployment duration model over the resources a program run records. Pure.
  */
 import { RecordedResource } from "../harness/types";
-import { byArnOrOnly, containerDefinitions, ecsServices, num, ofTypes, Plain, ServiceView, TYPES } from "./recorded";
+import { ecsServices, num, ServiceKind } from "./recorded";
+import { deploymentTimings } from "./rolloutOrder";
+import { AWS_DEFAULTS, PULL_AND_START_SECONDS, webWave, workerWave } from "./rolloutWave";
+import { scheduledTasks } from "./scheduledTasks";
 
-/** Seconds allowed for Fargate to provision a task, pull the image and start the container. A rule of thumb. */
-export const PULL_AND_START_SECONDS = 20;
-
-/** AWS's values when an input is unset (ALB HTTP/HTTPS target groups, ECS services, container health checks). */
-export const AWS_DEFAULTS = {
-    healthCheckIntervalSeconds: 30,
-    healthyThreshold: 5,
-    deregistrationDelaySeconds: 300,
-    healthCheckGracePeriodSeconds: 0,
-    containerStartPeriodSeconds: 0,
-    minimumHealthyPercent: 100,
-    maximumPercent: 200,
-} as const;
+export { AWS_DEFAULTS, PULL_AND_START_SECONDS } from "./rolloutWave";
 
 /** Seconds per wave above which a rollout draws a warning. */
 export const WAVE_BUDGET_SECONDS = { dev: 60, prod: 90 } as const;
@@ -24,18 +15,33 @@ export const WAVE_BUDGET_SECONDS = { dev: 60, prod: 90 } as const;
 /** One service's share of the estimate. */
 export interface ServiceRollout {
     readonly service: string;
+    readonly kind: ServiceKind;
     readonly tasks: number;
     readonly tasksPerWave: number;
     readonly secondsPerWave: number;
     readonly waves: number;
+    /** Its own rollout: waves × secondsPerWave. */
     readonly totalSeconds: number;
+    /** Seconds into the `up` its rollout begins: 0, or when the services it waits for reach a steady state. */
+    readonly startsAtSeconds: number;
+    readonly finishesAtSeconds: number;
+    /** The service whose steady state it waits for, when that delays it. */
+    readonly after?: string;
 }
 
-/** What `estimateRollout` returns: the slowest service's figures, every service in `services`. */
+/**
+ * What `estimateRollout` returns: for an `up` that changes every service, the stack's figures (the service
+ * that finishes last), and every service in `services`.
+ */
 export interface RolloutEstimate {
+    /** The slowest service's. */
     readonly secondsPerWave: number;
+    /** The slowest service's. */
     readonly waves: number;
+    /** Seconds until the last service finishes: the slowest service's own rollout, plus what it waits for. */
     readonly totalSeconds: number;
+    /** The service that finishes last; undefined with no service. */
+    readonly slowestService?: string;
     readonly services: ServiceRollout[];
     readonly notes: string[];
     readonly warnings: string[];
@@ -54,45 +60,11 @@ export function tasksPerWave(tasks: number, minimumHealthyPercent: number, maxim
 const room = (tasks: number, min: number, max: number): number =>
     Math.floor((tasks * max) / 100) - tasks + Math.floor((tasks * (100 - min)) / 100);
 
-interface Part {
-    readonly key: "drain" | "grace" | "checks" | "start" | "pull";
-    readonly label: string;
-    readonly seconds: number;
-    readonly fix: string;
-}
-
-/** The parts of one wave, in the order we would rather shrink them (ties go to the earlier one). */
-function waveParts(service: ServiceView, targetGroups: Plain[]): { parts: Part[]; grace: number; start: number; checks: number; health: number; drain: number } {
-    const tgs = (service.inputs.loadBalancers as Array<{ targetGroupArn?: string }>).map(lb => byArnOrOnly(targetGroups, lb.targetGroupArn));
-    const checks = tgs.map(tg => {
-        const interval = num(tg?.inputs.healthCheck?.interval) ?? AWS_DEFAULTS.healthCheckIntervalSeconds;
-        const threshold = num(tg?.inputs.healthCheck?.healthyThreshold) ?? AWS_DEFAULTS.healthyThreshold;
-        return { interval, threshold, seconds: interval * threshold };
-    });
-    const lb = checks.reduce((a, b) => (b.seconds > a.seconds ? b : a));
-    const drain = Math.max(...tgs.map(tg => num(tg?.inputs.deregistrationDelay) ?? AWS_DEFAULTS.deregistrationDelaySeconds));
-    const essential = containerDefinitions(service.taskDefinition).filter(c => c.essential !== false);
-    const start = Math.max(AWS_DEFAULTS.containerStartPeriodSeconds, ...essential.map(c => num(c.healthCheck?.startPeriod) ?? 0));
-    const grace = num(service.inputs.healthCheckGracePeriodSeconds) ?? AWS_DEFAULTS.healthCheckGracePeriodSeconds;
-    const health = Math.max(grace, start + lb.seconds);
-    const drainFix = drain > 30 ? "set deregistrationDelaySeconds to 30" : "lower deregistrationDelaySeconds to your longest request (e.g. 10)";
-    const parts: Part[] = [{ key: "drain", label: `deregistration delay ${drain} s`, seconds: drain, fix: drainFix }];
-    if (grace > start + lb.seconds) {
-        parts.push({ key: "grace", label: `health check grace period ${grace} s`, seconds: grace, fix: `lower healthCheckGracePeriodSeconds towards the start period plus health checks (${start + lb.seconds} s)` });
-    } else {
-        parts.push(
-            { key: "checks", label: `target group health checks ${lb.interval} s × ${lb.threshold} = ${lb.seconds} s`, seconds: lb.seconds, fix: "lower healthCheckIntervalSeconds or healthyThreshold (e.g. 10 s × 2)" },
-            { key: "start", label: `container start period ${start} s`, seconds: start, fix: "lower containerStartPeriodSeconds to the app's real start time" },
-        );
-    }
-    parts.push({ key: "pull", label: `image pull and start ${PULL_AND_START_SECONDS} s`, seconds: PULL_AND_START_SECONDS, fix: "use a smaller image" });
-    return { parts, grace, start, checks: lb.seconds, health, drain };
-}
-
 /**
- * How long a rolling deployment of each ECS service behind a load balancer takes, from the recorded inputs.
+ * How long a rolling deployment of each ECS service takes, from the recorded inputs, and of the stack in an
+ * `up` that changes every service.
  *
- * One wave = PULL_AND_START_SECONDS (20)
+ * A web service's wave (behind target groups) = PULL_AND_START_SECONDS (20)
  *          + max(grace, startPeriod + interval × healthyThreshold)
  *          + deregistrationDelay
  * where grace is the service's healthCheckGracePeriodSeconds (default 0), startPeriod the largest
@@ -105,23 +77,21 @@ function waveParts(service: ServiceView, targetGroups: Plain[]): { parts: Part[]
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html,
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html). The old task's
  * stopTimeout is not counted (an app that exits on SIGTERM stops at once).
+ * A worker's wave (no load balancer) = 20 + max(grace, start period + container check interval, or ECS's
+ * 40 s without a container health check) + the old task's stopTimeout (see `workerWave`).
  *
  * Waves = ceil(N / tasksPerWave(N, minimumHealthyPercent, maximumPercent)), N being the scaling target's
- * minCapacity, else desiredCount, else 1; total = waves × secondsPerWave. Services deploy in parallel, so
- * the top-level figures are the slowest service's. A warning names the largest part of any wave over
- * WAVE_BUDGET_SECONDS for the environment, and how to shrink it.
+ * minCapacity, else desiredCount, else 1; a service's rollout = waves × secondsPerWave. Services deploy in
+ * parallel unless one depends on another that waits for a steady state (`rolloutOrder.ts`); the stack's
+ * rollout ends when the last service finishes, and the top-level figures are that service's. Scheduled
+ * tasks are not rolled out: their next run starts the new task definition. A warning names the largest
+ * part of any wave over WAVE_BUDGET_SECONDS for the environment, and how to shrink it.
  */
 export function estimateRollout(resources: readonly RecordedResource[], options: { readonly environment: "dev" | "prod" }): RolloutEstimate {
     const budget = WAVE_BUDGET_SECONDS[options.environment];
-    const targetGroups = ofTypes(resources, ...TYPES.targetGroups);
     const notes: string[] = [];
     const warnings: string[] = [];
-    const services: ServiceRollout[] = [];
-    for (const service of ecsServices(resources)) {
-        if (!Array.isArray(service.inputs.loadBalancers) || service.inputs.loadBalancers.length === 0) {
-            notes.push(`Service ${service.name} has no load balancer; its rollout is not modelled.`);
-            continue;
-        }
+    const own = ecsServices(resources).map(service => {
         if ((service.inputs.deploymentController?.type ?? "ECS") !== "ECS") {
             notes.push(`Service ${service.name} uses the ${service.inputs.deploymentController.type} deployment controller; modelled as a rolling update.`);
         }
@@ -129,39 +99,62 @@ export function estimateRollout(resources: readonly RecordedResource[], options:
         const max = num(service.inputs.deploymentMaximumPercent) ?? AWS_DEFAULTS.maximumPercent;
         const tasks = service.tasks.min;
         const perWave = tasksPerWave(tasks, min, max);
-        const { parts, grace, start, checks, health, drain } = waveParts(service, targetGroups);
-        const secondsPerWave = PULL_AND_START_SECONDS + health + drain;
+        const wave = service.kind === "web" ? webWave(service) : workerWave(service);
         const waves = Math.ceil(tasks / perWave);
-        services.push({ service: service.name, tasks, tasksPerWave: perWave, secondsPerWave, waves, totalSeconds: waves * secondsPerWave });
-        notes.push(
-            `Service ${service.name}: ${tasks} task(s) (${service.tasks.from}), ${perWave} per wave, ${waves} wave(s) of ` +
-                `${PULL_AND_START_SECONDS} s start + ${health} s health (max of grace ${grace} s, start period ${start} s + target group checks ${checks} s) + ${drain} s drain = ${secondsPerWave} s.`,
-        );
+        const kind = service.kind === "worker" ? " (worker, no load balancer)" : "";
+        notes.push(`Service ${service.name}${kind}: ${tasks} task(s) (${service.tasks.from}), ${perWave} per wave, ${waves} wave(s) of ${wave.description}.`);
         if (tasks > 0 && room(tasks, min, max) <= 0) {
             warnings.push(`Service ${service.name}: deploymentMaximumPercent ${max} with deploymentMinimumHealthyPercent ${min} leaves no room to replace a task; raise deploymentMaximumPercent to 200.`);
         }
-        if (secondsPerWave > budget) {
-            const top = Math.max(...parts.map(p => p.seconds));
-            const [largest, ...tied] = parts.filter(p => p.seconds === top);
+        if (wave.seconds > budget) {
+            const top = Math.max(...wave.parts.map(p => p.seconds));
+            const [largest, ...tied] = wave.parts.filter(p => p.seconds === top);
             const ties = tied.length > 0 ? ` (tied with ${tied.map(p => p.label).join(", ")})` : "";
-            const floor = PULL_AND_START_SECONDS + grace;
+            const floor = PULL_AND_START_SECONDS + wave.grace;
             // Shrinking the other parts cannot get under the budget when the grace period alone exceeds it.
             const graceHint =
                 floor > budget && largest.key !== "grace" ? ` The grace period alone holds a wave to ${floor} s; lower healthCheckGracePeriodSeconds too.` : "";
             warnings.push(
-                `Service ${service.name}: a rollout wave takes ${secondsPerWave} s, over the ${budget} s ${options.environment} budget; ` +
+                `Service ${service.name}: a rollout wave takes ${wave.seconds} s, over the ${budget} s ${options.environment} budget; ` +
                     `${largest.label} is the largest part${ties}; ${largest.fix}.${graceHint}`,
             );
         }
+        const waitsForSteadyState = service.inputs.waitForSteadyState === true || service.inputs.waitForSteadyState === "true";
+        return { urn: service.resource.urn, name: service.name, kind: service.kind, tasks, tasksPerWave: perWave, secondsPerWave: wave.seconds, waves, seconds: waves * wave.seconds, waitsForSteadyState };
+    });
+    const timings = deploymentTimings(resources, own);
+    const services: ServiceRollout[] = own.map(s => {
+        const t = timings.get(s.urn)!;
+        return {
+            service: s.name,
+            kind: s.kind,
+            tasks: s.tasks,
+            tasksPerWave: s.tasksPerWave,
+            secondsPerWave: s.secondsPerWave,
+            waves: s.waves,
+            totalSeconds: s.seconds,
+            startsAtSeconds: t.startsAtSeconds,
+            finishesAtSeconds: t.finishesAtSeconds,
+            ...(t.after === undefined ? {} : { after: t.after }),
+        };
+    });
+    for (const s of services.filter(s => s.after !== undefined)) {
+        notes.push(`Service ${s.service} depends on service ${s.after}, which waits for a steady state: its rollout starts at ${s.startsAtSeconds} s and ends at ${s.finishesAtSeconds} s.`);
     }
+    for (const task of scheduledTasks(resources)) {
+        notes.push(`Scheduled task ${task.name}: not rolled out; its next run starts the new task definition.`);
+    }
+    const slowest = services.reduce<ServiceRollout | undefined>((a, b) => (a === undefined || b.finishesAtSeconds > a.finishesAtSeconds ? b : a), undefined);
     if (services.length === 0) {
-        notes.push("No ECS service behind a load balancer recorded: nothing to roll out.");
+        notes.push("No ECS service recorded: nothing to roll out.");
+    } else if (services.length > 1) {
+        notes.push(`Stack: ${services.length} services roll out in parallel unless one waits for another; the slowest, ${slowest!.service}, ends at ${slowest!.finishesAtSeconds} s.`);
     }
-    const slowest = services.reduce<ServiceRollout | undefined>((a, b) => (a === undefined || b.totalSeconds > a.totalSeconds ? b : a), undefined);
     return {
         secondsPerWave: slowest?.secondsPerWave ?? 0,
         waves: slowest?.waves ?? 0,
-        totalSeconds: slowest?.totalSeconds ?? 0,
+        totalSeconds: slowest?.finishesAtSeconds ?? 0,
+        ...(slowest === undefined ? {} : { slowestService: slowest.service }),
         services,
         notes,
         warnings,

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { answerCall, MOCK_ACCOUNT } from "./dataSources";
 import { hex, placeholderState } from "./placeholders";
 import { normaliseForEngine, UNKNOWN } from "./serialisation";
+import { AWSX_TYPES, AWS_TYPES, DOCKER_TYPES } from "../policy/facts/typeTokens";
 
 export { MOCK_ACCOUNT };
 
@@ -91,7 +92,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const inputs = args.inputs as State;
         if (!args.custom) {
             // A remote component's outputs are what its provider computes; a local one's are ignored.
-            const computed = { ...this.placeholders(args.type, args.name, inputs), ...(args.type === "awsx:ec2:Vpc" ? this.awsxVpc(args.name, inputs) : {}) };
+            const computed = { ...this.placeholders(args.type, args.name, inputs), ...(args.type === AWSX_TYPES.ec2Vpc ? this.awsxVpc(args.name, inputs) : {}) };
             return { id: undefined, state: this.unknownIfFirst(computed) };
         }
         // Computed values are derived from the plain inputs: a secret input (a family name built from a
@@ -163,111 +164,111 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const r = this.region;
         const a = MOCK_ACCOUNT;
         switch (type) {
-            case "aws:ecr/repository:Repository": {
+            case AWS_TYPES.ecrRepository: {
                 const repo = autoName(name, inputs, 256, true);
                 return {
                     id: repo,
                     state: { name: repo, arn: `arn:aws:ecr:${r}:${a}:repository/${repo}`, registryId: a, repositoryUrl: `${a}.dkr.ecr.${r}.amazonaws.com/${repo}` },
                 };
             }
-            case "aws:ecr/lifecyclePolicy:LifecyclePolicy":
+            case AWS_TYPES.ecrLifecyclePolicy:
                 return { id: String(inputs.repository), state: { registryId: a } };
-            case "docker:index/image:Image": {
+            case DOCKER_TYPES.image: {
                 const imageName = String(inputs.imageName);
                 const repository = imageName.replace(/:[^:/]+$/, "");
                 const digest = `sha256:${hex(`${imageName}|${JSON.stringify(inputs.build ?? {})}`, 64)}`;
                 return { id: `${repository}@${digest}`, state: { repoDigest: `${repository}@${digest}`, baseImageName: imageName } };
             }
-            case "aws:lb/loadBalancer:LoadBalancer":
-            case "aws:alb/loadBalancer:LoadBalancer": {
+            case AWS_TYPES.lbLoadBalancer:
+            case AWS_TYPES.albLoadBalancer: {
                 const lb = autoName(name, inputs, 32);
                 const suffix = `app/${lb}/${hex(name, 16)}`;
                 const arn = `arn:aws:elasticloadbalancing:${r}:${a}:loadbalancer/${suffix}`;
                 return { id: arn, state: { name: lb, arn, arnSuffix: suffix, dnsName: `${lb}-${parseInt(hex(name, 8), 16)}.${r}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" } };
             }
-            case "aws:lb/targetGroup:TargetGroup":
-            case "aws:alb/targetGroup:TargetGroup": {
+            case AWS_TYPES.lbTargetGroup:
+            case AWS_TYPES.albTargetGroup: {
                 const tg = autoName(name, inputs, 32);
                 const suffix = `targetgroup/${tg}/${hex(name, 16)}`;
                 const arn = `arn:aws:elasticloadbalancing:${r}:${a}:${suffix}`;
                 return { id: arn, state: { name: tg, arn, arnSuffix: suffix } };
             }
-            case "aws:lb/listener:Listener":
-            case "aws:alb/listener:Listener": {
+            case AWS_TYPES.lbListener:
+            case AWS_TYPES.albListener: {
                 const arn = `arn:aws:elasticloadbalancing:${r}:${a}:listener/app/${name}/${hex(name, 16)}/${hex(`${name}/l`, 16)}`;
                 return { id: arn, state: { arn } };
             }
-            case "aws:ecs/cluster:Cluster": {
+            case AWS_TYPES.ecsCluster: {
                 const cluster = autoName(name, inputs);
                 const arn = `arn:aws:ecs:${r}:${a}:cluster/${cluster}`;
                 return { id: arn, state: { name: cluster, arn } };
             }
-            case "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders":
+            case AWS_TYPES.ecsClusterCapacityProviders:
                 return { id: String(inputs.clusterName), state: {} };
-            case "aws:ecs/service:Service": {
+            case AWS_TYPES.ecsService: {
                 const service = autoName(name, inputs);
                 const cluster = String(inputs.cluster ?? "default").split("/").pop();
                 const arn = `arn:aws:ecs:${r}:${a}:service/${cluster}/${service}`;
                 return { id: arn, state: { name: service, arn } };
             }
-            case "aws:ecs/taskDefinition:TaskDefinition": {
+            case AWS_TYPES.ecsTaskDefinition: {
                 const family = String(inputs.family ?? name);
                 const arnWithoutRevision = `arn:aws:ecs:${r}:${a}:task-definition/${family}`;
                 return { id: family, state: { arn: `${arnWithoutRevision}:1`, arnWithoutRevision, revision: 1 } };
             }
-            case "aws:iam/role:Role": {
+            case AWS_TYPES.iamRole: {
                 const role = autoName(name, inputs, 64);
                 return { id: role, state: { name: role, arn: `arn:aws:iam::${a}:role/${role}`, uniqueId: `AROA${hex(name, 17).toUpperCase()}` } };
             }
-            case "aws:iam/rolePolicy:RolePolicy": {
+            case AWS_TYPES.iamRolePolicy: {
                 const policy = autoName(name, inputs, 128);
                 return { id: `${inputs.role}:${policy}`, state: { name: policy } };
             }
-            case "aws:iam/policy:Policy": {
+            case AWS_TYPES.iamPolicy: {
                 const policy = autoName(name, inputs, 128);
                 const arn = `arn:aws:iam::${a}:policy/${policy}`;
                 return { id: arn, state: { name: policy, arn, policyId: `ANPA${hex(name, 17).toUpperCase()}` } };
             }
-            case "aws:cloudwatch/logGroup:LogGroup": {
+            case AWS_TYPES.cloudwatchLogGroup: {
                 const group = autoName(name, inputs, 512);
                 return { id: group, state: { name: group, arn: `arn:aws:logs:${r}:${a}:log-group:${group}` } };
             }
-            case "aws:ec2/securityGroup:SecurityGroup":
-            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
+            case AWS_TYPES.ec2SecurityGroup:
+            case AWS_TYPES.ec2DefaultSecurityGroup: {
                 const id = `sg-${hex(name, 17)}`;
                 return { id, state: { arn: `arn:aws:ec2:${r}:${a}:security-group/${id}`, ownerId: a, name: inputs.name ?? autoName(name, inputs) } };
             }
-            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-            case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+            case AWS_TYPES.vpcSecurityGroupIngressRule:
+            case AWS_TYPES.vpcSecurityGroupEgressRule: {
                 const id = `sgr-${hex(name, 17)}`;
                 return { id, state: { arn: `arn:aws:ec2:${r}:${a}:security-group-rule/${id}`, securityGroupRuleId: id } };
             }
-            case "aws:ec2/securityGroupRule:SecurityGroupRule": {
+            case AWS_TYPES.ec2SecurityGroupRule: {
                 const id = `sgrule-${parseInt(hex(name, 8), 16)}`;
                 return { id, state: { securityGroupRuleId: `sgr-${hex(name, 17)}` } };
             }
-            case "aws:ec2/vpc:Vpc": {
+            case AWS_TYPES.ec2Vpc: {
                 const id = `vpc-${hex(name, 17)}`;
                 return { id, state: { arn: `arn:aws:ec2:${r}:${a}:vpc/${id}`, defaultSecurityGroupId: `sg-${hex(`${name}/default`, 17)}` } };
             }
-            case "aws:ec2/subnet:Subnet": {
+            case AWS_TYPES.ec2Subnet: {
                 const id = `subnet-${hex(name, 17)}`;
                 return { id, state: { arn: `arn:aws:ec2:${r}:${a}:subnet/${id}` } };
             }
-            case "aws:ec2/flowLog:FlowLog": {
+            case AWS_TYPES.ec2FlowLog: {
                 const id = `fl-${hex(name, 17)}`;
                 return { id, state: { arn: `arn:aws:ec2:${r}:${a}:vpc-flow-log/${id}` } };
             }
-            case "aws:secretsmanager/secret:Secret": {
+            case AWS_TYPES.secretsmanagerSecret: {
                 const secret = autoName(name, inputs, 512);
                 const arn = `arn:aws:secretsmanager:${r}:${a}:secret:${secret}-${alnum(name, 6)}`;
                 return { id: arn, state: { name: secret, arn } };
             }
-            case "aws:secretsmanager/secretVersion:SecretVersion": {
+            case AWS_TYPES.secretsmanagerSecretVersion: {
                 const versionId = secretVersionId(name, inputs.secretString);
                 return { id: `${inputs.secretId}|${versionId}`, state: { versionId, arn: inputs.secretId } };
             }
-            case "aws:acm/certificate:Certificate": {
+            case AWS_TYPES.acmCertificate: {
                 const arn = `arn:aws:acm:${r}:${a}:certificate/${uuid(name)}`;
                 const domain = String(inputs.domainName);
                 return {
@@ -286,31 +287,31 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
-            case "aws:acm/certificateValidation:CertificateValidation":
+            case AWS_TYPES.acmCertificateValidation:
                 return { id: String(inputs.certificateArn), state: {} };
-            case "aws:route53/record:Record": {
+            case AWS_TYPES.route53Record: {
                 const fqdn = String(inputs.name).replace(/\.$/, "");
                 return { id: `${inputs.zoneId}_${fqdn}_${inputs.type}`, state: { fqdn } };
             }
-            case "aws:appautoscaling/target:Target":
+            case AWS_TYPES.appautoscalingTarget:
                 return {
                     id: String(inputs.resourceId),
                     state: { arn: `arn:aws:application-autoscaling:${r}:${a}:scalable-target/${hex(name, 32)}` },
                 };
-            case "aws:appautoscaling/policy:Policy": {
+            case AWS_TYPES.appautoscalingPolicy: {
                 const policy = autoName(name, inputs);
                 return {
                     id: policy,
                     state: { name: policy, arn: `arn:aws:autoscaling:${r}:${a}:scalingPolicy:${uuid(name)}:resource/${inputs.resourceId}:policyName/${policy}` },
                 };
             }
-            case "aws:cloudformation/stack:Stack": {
+            case AWS_TYPES.cloudformationStack: {
                 // CloudFormation answers with the template's declared Outputs: one placeholder per name.
                 const id = `arn:aws:cloudformation:${r}:${a}:stack/${inputs.name ?? name}/${uuid(name)}`;
                 return { id, state: { outputs: Object.fromEntries(templateOutputs(inputs.templateBody).map(key => [key, `${name}-${key}-${hex(`${name}/${key}`, 8)}`])) } };
             }
-            case "aws:s3/bucket:Bucket":
-            case "aws:s3/bucketV2:BucketV2": {
+            case AWS_TYPES.s3Bucket:
+            case AWS_TYPES.s3BucketV2: {
                 const bucket = typeof inputs.bucket === "string" ? inputs.bucket : autoName(name, {}, 63, true);
                 return { id: bucket, state: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com` } };
             }

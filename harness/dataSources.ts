@@ -7,6 +7,7 @@
  */
 import { hex } from "./placeholders";
 import { renderPolicyDocument } from "./policyDocument";
+import { AWS_FUNCTIONS } from "../policy/facts/typeTokens";
 
 /** The account every mocked ARN belongs to. */
 export const MOCK_ACCOUNT = "123456789012";
@@ -85,14 +86,14 @@ function ssmParameterValue(name: string): string {
 type Handler = (inputs: Record<string, any>, region: string) => Record<string, any>;
 
 const HANDLERS: Record<string, Handler> = {
-    "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/ci`, userId: "AIDAMOCKUSERID000000", id: MOCK_ACCOUNT }),
-    "aws:index/getRegion:getRegion": (_, r) => ({ name: r, region: r, id: r, description: r, endpoint: `ec2.${r}.amazonaws.com` }),
-    "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" }),
-    "aws:index/getAvailabilityZones:getAvailabilityZones": (_, r) => {
+    [AWS_FUNCTIONS.getCallerIdentity]: () => ({ accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/ci`, userId: "AIDAMOCKUSERID000000", id: MOCK_ACCOUNT }),
+    [AWS_FUNCTIONS.getRegion]: (_, r) => ({ name: r, region: r, id: r, description: r, endpoint: `ec2.${r}.amazonaws.com` }),
+    [AWS_FUNCTIONS.getPartition]: () => ({ partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" }),
+    [AWS_FUNCTIONS.getAvailabilityZones]: (_, r) => {
         const names = ZONE_LETTERS.map(z => `${r}${z}`);
         return { names, zoneIds: names.map((_n, i) => `${zoneIdPrefix(r)}-az${i + 1}`), id: r, groupNames: [r], region: r };
     },
-    "aws:ecr/getAuthorizationToken:getAuthorizationToken": (inputs, r) => {
+    [AWS_FUNCTIONS.ecrGetAuthorizationToken]: (inputs, r) => {
         const registry = inputs.registryId ?? MOCK_ACCOUNT;
         return {
             authorizationToken: Buffer.from("AWS:mock-token").toString("base64"),
@@ -103,7 +104,7 @@ const HANDLERS: Record<string, Handler> = {
             id: registry,
         };
     },
-    "aws:elb/getServiceAccount:getServiceAccount": (inputs, r) => {
+    [AWS_FUNCTIONS.elbGetServiceAccount]: (inputs, r) => {
         const region = inputs.region ?? r;
         const account = ELB_ACCOUNTS[region];
         if (account === undefined) {
@@ -112,8 +113,8 @@ const HANDLERS: Record<string, Handler> = {
         }
         return { arn: `arn:aws:iam::${account}:root`, id: account };
     },
-    "aws:iam/getPolicyDocument:getPolicyDocument": inputs => renderPolicyDocument(inputs),
-    "aws:ec2/getVpc:getVpc": (inputs, r) => {
+    [AWS_FUNCTIONS.iamGetPolicyDocument]: inputs => renderPolicyDocument(inputs),
+    [AWS_FUNCTIONS.ec2GetVpc]: (inputs, r) => {
         const id = inputs.id ?? filterValues(inputs, "vpc-id")?.[0] ?? defaultVpcId(r);
         const isDefault = id === defaultVpcId(r);
         return {
@@ -134,12 +135,12 @@ const HANDLERS: Record<string, Handler> = {
             ipv6CidrBlockAssociations: [],
         };
     },
-    "aws:ec2/getSubnets:getSubnets": (inputs, r) => {
+    [AWS_FUNCTIONS.ec2GetSubnets]: (inputs, r) => {
         const vpc = filterValues(inputs, "vpc-id")?.[0] ?? defaultVpcId(r);
         const ids = vpc === defaultVpcId(r) ? defaultSubnets(r).map(s => s.id) : ZONE_LETTERS.slice(0, 3).map(z => `subnet-${hex(`${vpc}/${z}`, 17)}`);
         return { id: r, ids, region: r, filters: inputs.filters };
     },
-    "aws:ec2/getSubnet:getSubnet": (inputs, r) => {
+    [AWS_FUNCTIONS.ec2GetSubnet]: (inputs, r) => {
         const subnet = defaultSubnets(r).find(s => s.id === inputs.id || s.zone === inputs.availabilityZone) ?? defaultSubnets(r)[0];
         const id = inputs.id ?? subnet.id;
         return {
@@ -157,12 +158,12 @@ const HANDLERS: Record<string, Handler> = {
             tags: {},
         };
     },
-    "aws:ec2/getSecurityGroup:getSecurityGroup": (inputs, r) => {
+    [AWS_FUNCTIONS.ec2GetSecurityGroup]: (inputs, r) => {
         const name = inputs.name ?? filterValues(inputs, "group-name")?.[0] ?? "default";
         const id = inputs.id ?? `sg-${hex(`${r}/${name}`, 17)}`;
         return { id, name, arn: `arn:aws:ec2:${r}:${MOCK_ACCOUNT}:security-group/${id}`, description: `${name} security group`, vpcId: inputs.vpcId ?? defaultVpcId(r), region: r, tags: {} };
     },
-    "aws:route53/getZone:getZone": inputs => {
+    [AWS_FUNCTIONS.route53GetZone]: inputs => {
         const name = String(inputs.name ?? "example.com").replace(/\.$/, "");
         const zoneId = inputs.zoneId ?? `Z${hex(name, 20).toUpperCase()}`;
         return {
@@ -181,17 +182,17 @@ const HANDLERS: Record<string, Handler> = {
             tags: {},
         };
     },
-    "aws:acm/getCertificate:getCertificate": (inputs, r) => {
+    [AWS_FUNCTIONS.acmGetCertificate]: (inputs, r) => {
         const domain = String(inputs.domain);
         const arn = `arn:aws:acm:${r}:${MOCK_ACCOUNT}:certificate/${uuid(domain)}`;
         return { id: arn, arn, domain, status: "ISSUED", statuses: inputs.statuses, types: inputs.types ?? ["AMAZON_ISSUED"], keyTypes: inputs.keyTypes, certificate: "", certificateChain: "", region: r, tags: {} };
     },
-    "aws:secretsmanager/getSecret:getSecret": (inputs, r) => {
+    [AWS_FUNCTIONS.secretsmanagerGetSecret]: (inputs, r) => {
         const name = String(inputs.name ?? String(inputs.arn ?? "secret").split(":").pop()).replace(/-[A-Za-z0-9]{6}$/, "");
         const arn = inputs.arn ?? `arn:aws:secretsmanager:${r}:${MOCK_ACCOUNT}:secret:${name}-${hex(name, 6)}`;
         return { id: arn, arn, name, description: "", kmsKeyId: "", policy: "", region: r, tags: {}, createdDate: "2026-01-01T00:00:00Z", lastChangedDate: "2026-01-01T00:00:00Z" };
     },
-    "aws:secretsmanager/getSecretVersion:getSecretVersion": (inputs, r) => {
+    [AWS_FUNCTIONS.secretsmanagerGetSecretVersion]: (inputs, r) => {
         const secretId = String(inputs.secretId);
         const arn = secretId.startsWith("arn:") ? secretId : `arn:aws:secretsmanager:${r}:${MOCK_ACCOUNT}:secret:${secretId}-${hex(secretId, 6)}`;
         const versionId = inputs.versionId ?? uuid(secretId);
@@ -209,7 +210,7 @@ const HANDLERS: Record<string, Handler> = {
             region: r,
         };
     },
-    "aws:ec2/getAmi:getAmi": (inputs, r) => {
+    [AWS_FUNCTIONS.ec2GetAmi]: (inputs, r) => {
         const seed = JSON.stringify([inputs.owners, inputs.filters, inputs.nameRegex]);
         const id = `ami-${hex(seed, 17)}`;
         const name = String(filterValues(inputs, "name")?.[0] ?? "image").replace(/\*/g, "x");
@@ -231,17 +232,17 @@ const HANDLERS: Record<string, Handler> = {
             region: r,
         };
     },
-    "aws:ssm/getParameter:getParameter": (inputs, r) => {
+    [AWS_FUNCTIONS.ssmGetParameter]: (inputs, r) => {
         const name = String(inputs.name);
         const value = ssmParameterValue(name);
         return { id: name, name, arn: `arn:aws:ssm:${r}:${MOCK_ACCOUNT}:parameter/${name.replace(/^\//, "")}`, type: "String", value, insecureValue: value, version: 1, region: r };
     },
-    "aws:iam/getPolicy:getPolicy": inputs => {
+    [AWS_FUNCTIONS.iamGetPolicy]: inputs => {
         const name = String(inputs.name ?? String(inputs.arn ?? "policy").split("/").pop());
         const arn = inputs.arn ?? `arn:aws:iam::aws:policy/${name}`;
         return { id: arn, arn, name, path: "/", description: "", policy: "{}", policyId: `ANPA${hex(name, 17).toUpperCase()}`, attachmentCount: 0, tags: {} };
     },
-    "aws:iam/getRole:getRole": inputs => {
+    [AWS_FUNCTIONS.iamGetRole]: inputs => {
         const name = String(inputs.name);
         return { id: name, name, arn: `arn:aws:iam::${MOCK_ACCOUNT}:role/${name}`, path: "/", uniqueId: `AROA${hex(name, 17).toUpperCase()}`, assumeRolePolicy: "{}", maxSessionDuration: 3600, description: "", createDate: "2026-01-01T00:00:00Z", permissionsBoundary: "", roleLastUseds: [], tags: {} };
     },

@@ -6,6 +6,7 @@
  */
 import { createHash } from "crypto";
 import { computedOutputs, DeclaredShape, declarationFile, objectFields } from "./declaredOutputs";
+import { AWSX_TYPES } from "../policy/facts/typeTokens";
 
 /** Where the placeholders live. */
 export interface PlaceholderContext {
@@ -61,7 +62,7 @@ function stringFor(prop: string, token: string, name: string, ctx: PlaceholderCo
     if (p === "region") return ctx.region;
     // Image references as ECR spells them: a repository URL, and an image pinned by digest.
     const registry = `${ctx.account}.dkr.ecr.${ctx.region}.amazonaws.com`;
-    if (p === "repositoryurl" || (token === "awsx:ecr:Repository" && p === "url")) return `${registry}/${kebab(name)}-${hex(name, 7)}`;
+    if (p === "repositoryurl" || (token === AWSX_TYPES.ecrRepository && p === "url")) return `${registry}/${kebab(name)}-${hex(name, 7)}`;
     if (p === "imageuri" || p === "repodigest") return `${registry}/${kebab(name)}@sha256:${hex(seed, 64)}`;
     if (p === "name") return `${name}-${hex(name, 7)}`;
     if (p.endsWith("ownerid") || p.endsWith("accountid")) return ctx.account;

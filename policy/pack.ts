@@ -10,6 +10,7 @@ import { iamPolicies } from "./iam";
 import { lbPolicies } from "./lb";
 import { logsPolicies } from "./logs";
 import { scalingPolicies } from "./scaling";
+import { schedulerPolicies } from "./scheduler";
 import { secretsPolicies } from "./secrets";
 
 /** Name under which `pulumi preview --policy-pack` reports violations. */
@@ -28,6 +29,7 @@ export const policies: Policies = [
     ...secretsPolicies,
     ...logsPolicies,
     ...scalingPolicies,
+    ...schedulerPolicies,
     ...lbPolicies,
     ...ecrPolicies,
     ...ec2Policies,

@@ -112,9 +112,19 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             items: cost.items,
             unpriced: cost.unpriced,
             notes: cost.notes,
+            services: cost.services,
+            shared: cost.shared,
         },
         coverage: checkCoverage(run.resources, evaluation.diagnostics),
-        rollout: { secondsPerWave: rollout.secondsPerWave, waves: rollout.waves, notes: rollout.notes, warnings: rollout.warnings },
+        rollout: {
+            secondsPerWave: rollout.secondsPerWave,
+            waves: rollout.waves,
+            notes: rollout.notes,
+            warnings: rollout.warnings,
+            totalSeconds: rollout.totalSeconds,
+            slowestService: rollout.slowestService ?? null,
+            services: rollout.services,
+        },
     };
     let changes: ChangeReport | undefined;
     if (changeInputs) {

@@ -5,6 +5,7 @@
  */
 import { unpricedTypes } from "../estimates/coverage";
 import { Diagnostic, RecordedResource } from "../harness/types";
+import { AWSX_TYPES } from "../policy/facts/typeTokens";
 
 /** One remote component. */
 export interface OpaqueComponent {
@@ -22,7 +23,7 @@ export interface OpaqueComponent {
 }
 
 /** Remote component types whose children follow from their inputs and are modelled offline. */
-const MODELLED = new Set(["awsx:ec2:Vpc"]);
+const MODELLED = new Set<string>([AWSX_TYPES.ec2Vpc]);
 
 /** The gaps of one check; empty lists and 0 mean the check saw everything. */
 export interface CheckCoverage {

@@ -4,6 +4,7 @@
  */
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
 import type { ApplyError } from "../harness/applyRules/types";
+import type { CostPart, ServiceCost, ServiceRollout } from "../estimates";
 import { Diagnostic, RecordedResource } from "../harness/types";
 import { ChangeReport, formatChangesText } from "./changes/format";
 import { CheckCoverage, formatCoverage, verdict } from "./checkCoverage";
@@ -51,6 +52,10 @@ export interface CheckReport {
         /** Resource types the estimate leaves out, with how many and why. */
         readonly unpriced: ReadonlyArray<{ type: string; count: number; reason: string }>;
         readonly notes: readonly string[];
+        /** Each ECS service and scheduled task with what its own tasks cost (absent from reports of older versions). */
+        readonly services?: readonly ServiceCost[];
+        /** What the services share, counted once: load balancers, NAT gateways, their addresses, secrets. */
+        readonly shared?: CostPart;
     };
     /** What the check could not see: remote components and policy checks that could not run. */
     readonly coverage: CheckCoverage;
@@ -59,6 +64,11 @@ export interface CheckReport {
         readonly waves: number;
         readonly notes: readonly string[];
         readonly warnings: readonly string[];
+        /** Seconds until the last service finishes an `up` that changes them all (absent from older reports). */
+        readonly totalSeconds?: number;
+        /** The service that finishes last; null without services. */
+        readonly slowestService?: string | null;
+        readonly services?: readonly ServiceRollout[];
     };
     /** With `--baseline`: what changes against the baseline report, and the findings it crossed. */
     readonly changes?: ChangeReport;
@@ -137,16 +147,22 @@ export function formatReport(report: CheckReport): string {
     lines.push(...formatApplyErrors(report.applyErrors), "");
 
     const range = report.cost.monthlyUsdMax > report.cost.monthlyUsd ? ` (up to ${usd(report.cost.monthlyUsdMax)} at the scaling maximum)` : "";
-    const partial = report.cost.unpriced.some(u => u.reason !== "usage") ? " (partial: some resources are not priced, see the notes)" : "";
+    // A scheduled task of unknown frequency is left out of the total too.
+    const unknownCost = (report.cost.services ?? []).some(s => s.monthlyUsd === null);
+    const partial = report.cost.unpriced.some(u => u.reason !== "usage") || unknownCost ? " (partial: some resources are not priced, see the notes)" : "";
     lines.push(`Monthly cost estimate: ${usd(report.cost.monthlyUsd)} ${report.cost.currency}${range}, ${report.cost.region}${partial}`);
     for (const item of report.cost.items) {
         lines.push(`  ${item.item.padEnd(44)} ${String(item.quantity).padStart(8)} × ${String(item.unitUsd).padEnd(9)} = ${usd(item.monthlyUsd)}`);
     }
+    lines.push(...formatCostParts(report.cost));
     for (const note of report.cost.notes) {
         lines.push(`  note: ${note}`);
     }
     lines.push("");
-    lines.push(`Rollout estimate: ${report.rollout.secondsPerWave} s per wave, ${report.rollout.waves} ${report.rollout.waves === 1 ? "wave" : "waves"}`);
+    const perWave = `${report.rollout.secondsPerWave} s per wave, ${report.rollout.waves} ${report.rollout.waves === 1 ? "wave" : "waves"}`;
+    // One service: its figures are the stack's, as before; several: the stack's total and who sets it.
+    const several = (report.rollout.services?.length ?? 0) > 1;
+    lines.push(several ? `Rollout estimate: ${report.rollout.totalSeconds} s for the stack; slowest service ${report.rollout.slowestService} (${perWave})` : `Rollout estimate: ${perWave}`);
     for (const note of report.rollout.notes) {
         lines.push(`  ${note}`);
     }
@@ -160,6 +176,26 @@ export function formatReport(report: CheckReport): string {
     }
     lines.push("", verdict(mandatory, report.coverage, blocking, report.applyErrors.length));
     return lines.join("\n");
+}
+
+/**
+ * The cost of each service and of what they share, when there is more than one service to tell apart (with
+ * one, the items above are already its cost plus the shared part).
+ */
+export function formatCostParts(cost: CheckReport["cost"]): string[] {
+    const services = cost.services ?? [];
+    if (services.length < 2 || cost.shared === undefined) return [];
+    const money = (min: number | null, max: number | null) => (min === null ? "unknown" : max !== null && max > min ? `${usd(min)} (up to ${usd(max)})` : usd(min));
+    const lines = ["  Per service, at the scaling minimum:"];
+    for (const s of services) {
+        const tasks = s.tasks.max > s.tasks.min ? `${s.tasks.min}..${s.tasks.max} tasks` : `${s.tasks.min} ${s.tasks.min === 1 ? "task" : "tasks"}`;
+        const runs = s.schedule
+            ? `, ${s.schedule.runsPerMonth === null ? "runs a month unknown" : `${s.schedule.runsPerMonth} runs a month`} of ${s.schedule.runMinutes} min${s.schedule.durationFrom === "assumed" ? " (assumed)" : ""}`
+            : "";
+        lines.push(`    ${`${s.service} (${s.kind}, ${tasks}${runs})`.padEnd(64)} ${money(s.monthlyUsd, s.monthlyUsdMax)}`);
+    }
+    lines.push(`    ${"shared, counted once (load balancers, NAT, addresses, secrets)".padEnd(64)} ${money(cost.shared.monthlyUsd, cost.shared.monthlyUsdMax)}`);
+    return lines;
 }
 
 /** Apply-time errors as text: where, which rule, what was given and what AWS allows. */

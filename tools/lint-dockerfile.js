@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lints Dockerfiles offline with dockerfilelint.
 //
-//   node tools/lint-dockerfile.js [file|dir ...]     default: app/Dockerfile
+//   node tools/lint-dockerfile.js [file|dir ...]     default: app/Dockerfile and worker/Dockerfile
 //
 // A directory contributes its Dockerfile, Dockerfile.* and *.Dockerfile files (not subdirectories).
 // Rules can be switched off in .dockerfilelintrc at the repository root (there is none: every rule is on).
@@ -22,7 +22,8 @@ const dockerfilelint = require("dockerfilelint");
 const { collectFiles } = require("./collectFiles");
 
 const ROOT = path.resolve(__dirname, "..");
-const DEFAULT_TARGET = path.join(ROOT, "app", "Dockerfile");
+// The sample images: the web app and the worker.
+const DEFAULT_TARGETS = [path.join(ROOT, "app", "Dockerfile"), path.join(ROOT, "worker", "Dockerfile")];
 const DOCKERFILE_NAME = /^(Dockerfile(\..+)?|.+\.[Dd]ockerfile)$/;
 
 // Instructions keyed by the 1-based line they start on, continuation lines joined, as dockerfilelint numbers them.
@@ -102,7 +103,7 @@ function lint(file) {
 }
 
 function main(args) {
-    const targets = args.length > 0 ? args.map((a) => path.resolve(a)) : [DEFAULT_TARGET];
+    const targets = args.length > 0 ? args.map((a) => path.resolve(a)) : DEFAULT_TARGETS;
     const files = collectFiles(targets, DOCKERFILE_NAME);
     if (files.length === 0) throw new Error(`no Dockerfiles in ${targets.join(", ")}`);
 

@@ -2,7 +2,7 @@
  * CIDR blocks must name a network: EC2 refuses a block with host bits set (10.0.0.1/16), and the
  * provider's plan-time validation (`verify.ValidIPv4CIDRNetworkAddress`) refuses it before that.
  */
-import { AWSX_VPC, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE, SUBNET, VPC } from "../../policy/lib/types";
+import { AWSX_VPC, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE, SUBNET, VPC } from "../../policy/facts/typeTokens";
 import { INLINE_RULE_GROUPS } from "./descriptions";
 import { knownStrings, objects } from "./read";
 import { ApplyRule, Finding } from "./types";

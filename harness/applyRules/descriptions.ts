@@ -3,7 +3,7 @@
  * at apply time; neither the provider nor the API model checks them), and IAM roles and policies.
  */
 import { EC2_DESCRIPTION_CLASS, EC2_DESCRIPTION_MAX_LENGTH } from "../../components/ec2Description";
-import { DEFAULT_SECURITY_GROUP, IAM_POLICY, IAM_ROLE, SECURITY_GROUP, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE } from "../../policy/lib/types";
+import { DEFAULT_SECURITY_GROUP, IAM_POLICY, IAM_ROLE, SECURITY_GROUP, SECURITY_GROUP_RULE, SG_EGRESS_RULE, SG_INGRESS_RULE } from "../../policy/facts/typeTokens";
 
 /** Groups that carry inline `ingress`/`egress` rules. */
 export const INLINE_RULE_GROUPS: readonly string[] = [...SECURITY_GROUP, ...DEFAULT_SECURITY_GROUP];

@@ -11,6 +11,7 @@
  * then refused by Terraform's `validName` past 32: the provider never truncates.
  */
 import {
+    AWS_TYPES,
     ECS_CLUSTER,
     ECS_SERVICE,
     IAM_POLICY,
@@ -21,7 +22,7 @@ import {
     SECRET,
     TARGET_GROUP,
     TASK_DEFINITION,
-} from "../../policy/lib/types";
+} from "../../policy/facts/typeTokens";
 import { AUTONAME, AUTONAME_RANDOM, autoname, charsetFinding, isKnownString, lengthFinding, PREFIX_SUFFIX } from "./read";
 import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
 
@@ -103,7 +104,7 @@ export const elbTargetGroupName: ApplyRule = {
     source: "https://github.com/pulumi/pulumi-aws/blob/master/provider/aliases.go",
     configKeys: ["serviceName"],
     check: (r, context) =>
-        judgeNames(r, context, { max: 32, ...ELB_CHARSET, prefixMax: 6, autonameMax: { "aws:lb/targetGroup:TargetGroup": 32 }, extra: hyphenEnds }),
+        judgeNames(r, context, { max: 32, ...ELB_CHARSET, prefixMax: 6, autonameMax: { [AWS_TYPES.lbTargetGroup]: 32 }, extra: hyphenEnds }),
 };
 
 const IAM_NAME = { charset: "\\w+=,.@\\-", charsetShown: "letters, digits and _+=,.@-" } as const;
@@ -125,7 +126,7 @@ export const iamRoleName: ApplyRule = {
     aws: "RoleName: 1 to 64 of [\\w+=,.@-]; Path: / or /…/ of printable ASCII, at most 512; pulumi-aws generates at most 64",
     source: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html",
     configKeys: ["serviceName"],
-    check: (r, context) => [...judgeNames(r, context, { max: 64, ...IAM_NAME, autonameMax: { "aws:iam/role:Role": 64 } }), ...iamPath(r)],
+    check: (r, context) => [...judgeNames(r, context, { max: 64, ...IAM_NAME, autonameMax: { [AWS_TYPES.iamRole]: 64 } }), ...iamPath(r)],
 };
 
 export const iamPolicyName: ApplyRule = {
@@ -184,7 +185,7 @@ export const ecsName: ApplyRule = {
             : judgeNames(r, context, ECS_NAME),
 };
 
-const BUCKET = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
+const BUCKET = [AWS_TYPES.s3Bucket, AWS_TYPES.s3BucketV2] as const;
 
 /** Why S3 refuses a general purpose bucket name beyond its characters and length. */
 function bucketNameProblem(name: string, kind: "name" | "prefix" | "autoname"): string | undefined {
@@ -211,7 +212,7 @@ export const s3BucketName: ApplyRule = {
             charsetShown: "lowercase letters, digits, dots and hyphens",
             keys: { name: "bucket", prefix: "bucketPrefix" },
             prefixMax: 63 - PREFIX_SUFFIX,
-            autonameMax: { "aws:s3/bucket:Bucket": 63, "aws:s3/bucketV2:BucketV2": 63 },
+            autonameMax: { [AWS_TYPES.s3Bucket]: 63, [AWS_TYPES.s3BucketV2]: 63 },
             transform: logical => logical.toLowerCase(),
             extra: bucketNameProblem,
         });

@@ -3,12 +3,12 @@
  * definition's runtime platform must fit together, or the service never starts a task.
  */
 import { platformMinimumFor } from "../../components/platformVersion";
-import { ECS_CLUSTER, ECS_SERVICE, TASK_DEFINITION } from "../../policy/lib/types";
+import { AWS_TYPES, ECS_CLUSTER, ECS_SERVICE, TASK_DEFINITION } from "../../policy/facts/typeTokens";
 import { UNKNOWN } from "../serialisation";
 import { isKnownString, objects } from "./read";
 import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
 
-const CLUSTER_CAPACITY_PROVIDERS = ["aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"] as const;
+const CLUSTER_CAPACITY_PROVIDERS = [AWS_TYPES.ecsClusterCapacityProviders] as const;
 
 /** `1.4.0` → [1, 4, 0]; LATEST and unset → undefined (the newest version, which fits every rule here). */
 const versionOf = (value: unknown): number[] | undefined =>

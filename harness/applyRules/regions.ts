@@ -2,11 +2,11 @@
  * Regional ARNs: a load balancer can only use an ACM certificate of its own region (CloudFront only one
  * of us-east-1), and a KMS key encrypts only resources of its own region.
  */
-import { ECR_REPOSITORY, ECS_CLUSTER, LISTENER, LISTENER_CERTIFICATE, LOG_GROUP, SECRET } from "../../policy/lib/types";
+import { AWS_TYPES, ECR_REPOSITORY, ECS_CLUSTER, LISTENER, LISTENER_CERTIFICATE, LOG_GROUP, SECRET } from "../../policy/facts/typeTokens";
 import { arnRegion, isKnownString, knownStrings, objects } from "./read";
 import { ApplyRule, Finding, RuleResource } from "./types";
 
-const CLOUDFRONT_DISTRIBUTION = ["aws:cloudfront/distribution:Distribution"] as const;
+const CLOUDFRONT_DISTRIBUTION = [AWS_TYPES.cloudfrontDistribution] as const;
 
 /** A finding when `arn` (an ARN of `service`) is in another region than `expected`. */
 function sameRegion(path: string, arn: unknown, service: string, expected: string | undefined, why: string): Finding[] {

@@ -3,7 +3,7 @@
  * over its provider's default tags.
  */
 import { TAG_CHARACTERS, TAG_LIMITS } from "../../components/awsLimits";
-import { AWSX_VPC } from "../../policy/lib/types";
+import { AWSX_VPC } from "../../policy/facts/typeTokens";
 import { charactersOutside, isKnownString } from "./read";
 import { ApplyRule, Finding, RuleContext, RuleResource } from "./types";
 

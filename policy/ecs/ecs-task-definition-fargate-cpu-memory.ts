@@ -1,12 +1,13 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { isWindowsTask, requiresFargate } from "../lib/containerDefinitions";
-import { describeMemoryOptions, fargateCpuOptions, fargateMemoryOptions, parseCpuUnits, parseMemoryMiB } from "../lib/fargateSizes";
+import { fargateCpuOptions, fargateMemoryOptions } from "../facts/fargateSizes";
+import { describeMemoryOptions, parseCpuUnits, parseMemoryMiB } from "../lib/taskSizeText";
 import { TASK_DEFINITION } from "../lib/types";
 
 /**
  * Not covered by the catalog's tools: a Fargate task definition (FARGATE in `requiresCompatibilities`)
- * sets task-level `cpu` and `memory` to a pair Fargate accepts (table in `policy/lib/fargateSizes.ts`,
+ * sets task-level `cpu` and `memory` to a pair Fargate accepts (table in `policy/facts/fargateSizes.ts`,
  * Windows has its own), so the mistake shows in preview rather than as a failed deployment. Both the unit
  * forms ("1024", "2048") and the string forms ECS also takes ("1 vCPU", "2 GB") are understood.
  */
@@ -39,7 +40,7 @@ export const ecsTaskDefinitionFargateCpuMemory: ResourceValidationPolicy = {
             return;
         }
         const memoryOptions = fargateMemoryOptions(cpu, windows);
-        if (memoryOptions === undefined) {
+        if (memoryOptions.length === 0) {
             report(`Fargate${windows ? " on Windows" : ""} does not offer cpu ${cpu}; use one of ${cpuOptions} (CPU units).`);
         } else if (memory !== undefined && !memoryOptions.includes(memory)) {
             report(

@@ -1,5 +1,7 @@
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
 import { ecsClusterExecLoggingEncrypted } from "./ecs-cluster-exec-logging-encrypted";
+import { ecsServiceConnectLogs } from "./ecs-service-connect-logs";
+import { ecsServiceConnectTls } from "./ecs-service-connect-tls";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
 import { ecsServiceExecLoggedEncrypted } from "./ecs-service-exec-logged-encrypted";
 import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
@@ -57,4 +59,6 @@ export const ecsPolicies = [
     ecsClusterContainerInsights,
     ecsClusterExecLoggingEncrypted,
     ecsServiceExecLoggedEncrypted,
+    ecsServiceConnectTls,
+    ecsServiceConnectLogs,
 ];

@@ -2,6 +2,8 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { asArray } from "../lib/coerce";
 import { globMatches } from "../lib/iamDocuments";
+import { awsManagedPolicyName } from "../lib/iamRoles";
+import { BROAD_MANAGED_POLICIES } from "../lib/iamAdmin";
 import {
     IAM_GROUP_POLICY_ATTACHMENT,
     IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
@@ -44,11 +46,6 @@ export const VETTED_MANAGED_POLICIES: readonly string[] = [
     "AmazonEC2ContainerServiceforEC2Role",
 ];
 
-/** `AdministratorAccess` for `arn:aws:iam::aws:policy/AdministratorAccess`; undefined for customer-managed ARNs. */
-const awsManagedPolicyName = (arn: string): string | undefined => {
-    const m = /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn);
-    return m ? m[1] : undefined;
-};
 
 /** The policy ARNs a resource attaches, with the input field they come from. */
 function attachedArns(type: string, props: Record<string, any>): { field: string; arn: unknown }[] {
@@ -81,7 +78,7 @@ export const iamRoleNoBroadManagedPolicies: ResourceValidationPolicy = {
             deniedPolicies: {
                 type: "array",
                 items: { type: "string" },
-                default: ["AdministratorAccess*", "PowerUserAccess", "IAMFullAccess", "SystemAdministrator", "*FullAccess"],
+                default: [...BROAD_MANAGED_POLICIES],
                 description: "Name patterns of AWS-managed policies that must not be attached.",
             },
             allowedPolicies: {

@@ -3,6 +3,8 @@ import { lbListenerAcmCertificate } from "./lb-listener-acm-certificate";
 import { lbListenerEncryptedProtocol } from "./lb-listener-encrypted-protocol";
 import { lbListenerHttpRedirectsToHttps } from "./lb-listener-http-redirects-to-https";
 import { lbListenerRuleHttpRedirectsToHttps } from "./lb-listener-rule-http-redirects-to-https";
+import { lbListenerRuleNotShadowed } from "./lb-listener-rule-not-shadowed";
+import { lbListenerRuleUniquePriority } from "./lb-listener-rule-unique-priority";
 import { lbListenerModernTlsPolicy } from "./lb-listener-modern-tls-policy";
 import { lbLoadBalancerAccessLogs } from "./lb-load-balancer-access-logs";
 import { lbLoadBalancerDeletionProtection } from "./lb-load-balancer-deletion-protection";
@@ -21,6 +23,8 @@ import { lbTargetGroupHealthCheckWellFormed } from "./lb-target-group-health-che
 export const lbPolicies: Policies = [
     lbListenerHttpRedirectsToHttps,
     lbListenerRuleHttpRedirectsToHttps,
+    lbListenerRuleUniquePriority,
+    lbListenerRuleNotShadowed,
     lbListenerEncryptedProtocol,
     lbListenerModernTlsPolicy,
     lbListenerAcmCertificate,

@@ -3,9 +3,7 @@ import { validateTypes } from "../lib/applies";
 import { LISTENER } from "../lib/types";
 import { asStringList, quoteList } from "../lib/coerce";
 import { listenerProtocol } from "./props";
-import { AWS_DEFAULT_SSL_POLICY, isModernSslPolicy, MODERN_SSL_POLICY_FAMILIES } from "./sslPolicies";
-
-export { AWS_DEFAULT_SSL_POLICY } from "./sslPolicies";
+import { AWS_DEFAULT_SSL_POLICY, isModernSslPolicy, MODERN_SSL_POLICY_FAMILIES, RECOMMENDED_TLS_POLICY } from "../facts/tlsPolicies";
 
 interface Config {
     allowedPolicies: string[];
@@ -16,7 +14,7 @@ interface Config {
  * High/critical.
  *
  * HTTPS and TLS listeners must name an `sslPolicy` of a modern family (TLS 1.2 or later only, AEAD ciphers;
- * FIPS and post-quantum variants included: see `./sslPolicies.ts`), or, when `allowedPolicies` is set, one
+ * FIPS and post-quantum variants included: see `../facts/tlsPolicies.ts`), or, when `allowedPolicies` is set, one
  * of exactly those. A missing `sslPolicy` is reported: AWS then applies ELBSecurityPolicy-2016-08, which
  * still negotiates TLS 1.0.
  */
@@ -45,7 +43,7 @@ export const lbListenerModernTlsPolicy: ResourceValidationPolicy = {
         const choices =
             allowed.length > 0
                 ? `one of ${quoteList(allowed, "or")}`
-                : `a policy of the families ${quoteList(MODERN_SSL_POLICY_FAMILIES, "or")} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`;
+                : `a policy of the families ${quoteList(MODERN_SSL_POLICY_FAMILIES, "or")} (e.g. "${RECOMMENDED_TLS_POLICY}")`;
         const label = `Listener "${args.name}" (${protocol})`;
         const policy = props.sslPolicy;
         if (typeof policy !== "string" || policy.trim() === "") {

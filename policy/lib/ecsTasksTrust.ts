@@ -2,9 +2,10 @@
  * Who a role's trust policy lets in, as the two ECS trust rules read it: whether "ecs-tasks.amazonaws.com"
  * may assume the role, and every other principal its Allow statements name. One reading for both
  * `iam-role-ecs-tasks-trust-exclusive` (the role alone) and `iam-role-ecs-task-trust` (roles the stack's
- * task definitions use), so they cannot drift apart.
+ * task definitions use), so they cannot drift apart; the reading itself is `./serviceTrust`'s.
  */
-import { PolicyStatement, principalsOf } from "./iamDocuments";
+import { PolicyStatement } from "./iamDocuments";
+import { serviceTrust } from "./serviceTrust";
 
 /** The service principal ECS tasks assume roles as. */
 export const ECS_TASKS = "ecs-tasks.amazonaws.com";
@@ -19,8 +20,6 @@ export interface EcsTasksTrust {
 
 /** Reads `statements` (a parsed trust policy); see {@link EcsTasksTrust}. */
 export function ecsTasksTrust(statements: readonly PolicyStatement[]): EcsTasksTrust {
-    const principals = statements.filter(s => s.effect === "Allow").flatMap(s => principalsOf(s.principal));
-    const isEcsTasks = (p: (typeof principals)[number]) => p.kind === "Service" && p.value === ECS_TASKS;
-    const others = new Set(principals.filter(p => !isEcsTasks(p)).map(p => (p.kind === "*" ? '"*"' : `${p.kind} principal "${p.value}"`)));
-    return { ecsTasks: principals.some(isEcsTasks), others: [...others] };
+    const { trusted, others } = serviceTrust(statements, ECS_TASKS);
+    return { ecsTasks: trusted, others };
 }

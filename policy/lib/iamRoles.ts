@@ -91,9 +91,17 @@ export interface RolePolicies {
      * permissions this stack cannot see. AWS-managed policies (`arn:…:iam::aws:policy/…`) do not count.
      */
     readonly hasUnseenPolicies: boolean;
+    /** The AWS-managed policies (`arn:…:iam::aws:policy/…`) attached to the role, by ARN. */
+    readonly awsManagedPolicyArns: string[];
 }
 
 const isAwsManagedPolicyArn = (arn: string): boolean => /^arn:aws(-[a-z]+)*:iam::aws:policy\//.test(arn);
+
+/** `AdministratorAccess` for `arn:aws:iam::aws:policy/AdministratorAccess`; undefined for customer-managed ARNs. */
+export const awsManagedPolicyName = (arn: string): string | undefined => {
+    const m = /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn);
+    return m ? m[1] : undefined;
+};
 
 /** The policy documents of `role` found in the stack; see the module comment. */
 export function rolePolicies(resources: readonly PolicyResource[], role: PolicyResource): RolePolicies {
@@ -137,6 +145,7 @@ export function rolePolicies(resources: readonly PolicyResource[], role: PolicyR
     }
     const policies = resourcesOfType(resources, IAM_POLICY);
     let hasUnseenPolicies = false;
+    const awsManagedPolicyArns = [...attachedArns].filter(isAwsManagedPolicyArn);
     for (const arn of attachedArns) {
         const policy = policies.find(p => p.props.arn === arn);
         if (policy) {
@@ -145,5 +154,5 @@ export function rolePolicies(resources: readonly PolicyResource[], role: PolicyR
             hasUnseenPolicies = true;
         }
     }
-    return { sources, hasUnseenPolicies };
+    return { sources, hasUnseenPolicies, awsManagedPolicyArns };
 }

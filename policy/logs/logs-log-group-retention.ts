@@ -1,4 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { isLogRetentionDays, LOG_RETENTION_DAYS, shortestLogRetentionOfAtLeast } from "../facts/logRetention";
 import { remediateTypes, validateTypes } from "../lib/applies";
 import { copyProps, toNumber } from "../lib/coerce";
 import { LOG_GROUP } from "../lib/types";
@@ -6,11 +7,6 @@ import { LOG_GROUP } from "../lib/types";
 interface Config {
     minimumRetentionDays: number;
 }
-
-/** The retention periods CloudWatch Logs accepts (days). */
-const RETENTION_PERIODS = [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 
 /**
  * Catalog #41 — Checkov CKV_AWS_66 (retention set) and CKV_AWS_338 (at least a year), cdk-nag, Security Hub
@@ -40,8 +36,8 @@ export const logsLogGroupRetention: ResourceValidationPolicy = {
         const days = toNumber(raw);
         if (raw === undefined || raw === null || days === 0) {
             report(`retentionInDays is not set, so logs are kept (and billed) forever; set retentionInDays to at least ${minimumRetentionDays}.`);
-        } else if (days === undefined || !(RETENTION_PERIODS as readonly number[]).includes(days)) {
-            report(`retentionInDays is ${JSON.stringify(raw)}, which CloudWatch Logs does not accept; use one of ${RETENTION_PERIODS.join(", ")}.`);
+        } else if (days === undefined || !isLogRetentionDays(days)) {
+            report(`retentionInDays is ${JSON.stringify(raw)}, which CloudWatch Logs does not accept; use one of ${LOG_RETENTION_DAYS.join(", ")}.`);
         } else if (days < minimumRetentionDays) {
             report(`retentionInDays is ${days}, below the required ${minimumRetentionDays} days; set it to at least ${minimumRetentionDays}.`);
         }
@@ -52,7 +48,7 @@ export const logsLogGroupRetention: ResourceValidationPolicy = {
         if (days === undefined || days === 0 || days >= minimumRetentionDays) {
             return undefined;
         }
-        const raised = RETENTION_PERIODS.find(p => p >= minimumRetentionDays) ?? RETENTION_PERIODS[RETENTION_PERIODS.length - 1];
+        const raised = shortestLogRetentionOfAtLeast(minimumRetentionDays);
         return { ...copyProps(props), retentionInDays: raised };
     }),
 };

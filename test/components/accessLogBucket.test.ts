@@ -6,9 +6,10 @@ import { ELB_ACCOUNT_REGIONS, hasElbAccount } from "../../components/elbLogDeliv
 import { evaluatePack, mandatory } from "../../harness/policyEngine";
 import { pack } from "../../policy/pack";
 import { inputs, one, PROJECT_DIR, runInline, runStack, state } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
-const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const POLICY = AWS_TYPES.s3BucketPolicy;
 const build = (region: string) =>
     runInline(
         () => {
@@ -22,7 +23,7 @@ const statementsOf = (policy: string) => JSON.parse(policy).Statement as Array<{
 describe("AccessLogBucket: who may deliver access logs, per region", () => {
     it("GIVEN us-east-1 THEN the policy is what prod has always had: the ELB account, the delivery principal, TLS only", async () => {
         const run = await build("us-east-1");
-        const bucketArn = state(one(run, "aws:s3/bucket:Bucket")).arn;
+        const bucketArn = state(one(run, AWS_TYPES.s3Bucket)).arn;
         const logs = `${bucketArn}/*/AWSLogs/123456789012/*`;
         assert.deepEqual(JSON.parse(inputs(one(run, POLICY)).policy), {
             Version: "2012-10-17",
@@ -70,6 +71,6 @@ describe("AccessLogBucket: who may deliver access logs, per region", () => {
         const result = await evaluatePack(pack, run.resources, config);
         assert.deepEqual(mandatory(result).map(d => `${d.policyName}: ${d.detail}`), []);
         assert.deepEqual(result.diagnostics.filter(d => d.policyName === "lb-load-balancer-access-logs"), []);
-        assert.equal(inputs(one(run, "aws:lb/loadBalancer:LoadBalancer")).accessLogs.enabled, true);
+        assert.equal(inputs(one(run, AWS_TYPES.lbLoadBalancer)).accessLogs.enabled, true);
     });
 });

@@ -4,6 +4,7 @@ import { ContainerImage, ContainerImageArgs, digestOf } from "../../components/c
 import { contentTag } from "../../components/imageTag";
 import { secretPaths } from "../../harness/serialisation";
 import { inputs, one, PROJECT_DIR, runInline, state } from "../support/stacks";
+import { AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
 
 const APP = path.join(PROJECT_DIR, "app");
 const build = (args: Partial<ContainerImageArgs> = { context: APP }) =>
@@ -21,7 +22,7 @@ const dockerResources = (run: { resources: Array<{ type: string }> }) =>
 describe("ContainerImage (under mocks)", () => {
     it("THEN the repository scans on push, has immutable tags except the build tags, and encryption", async () => {
         const run = await build();
-        const repo = one(run, "aws:ecr/repository:Repository");
+        const repo = one(run, AWS_TYPES.ecrRepository);
         assert.equal(inputs(repo).imageTagMutability, "IMMUTABLE_WITH_EXCLUSION");
         assert.deepEqual(inputs(repo).imageTagMutabilityExclusionFilters, [{ filter: "sha-*", filterType: "WILDCARD" }]);
         assert.ok(contentTag(APP, "linux/amd64").startsWith("sha-"), "the build tag falls under the exclusion filter");
@@ -33,7 +34,7 @@ describe("ContainerImage (under mocks)", () => {
 
     it("GIVEN protect THEN the repository is protected, retained and never force-deleted", async () => {
         const run = await build({ protect: true, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k" });
-        const repo = one(run, "aws:ecr/repository:Repository");
+        const repo = one(run, AWS_TYPES.ecrRepository);
         assert.equal(inputs(repo).forceDelete, false);
         assert.deepEqual([repo.opts.protect, repo.opts.retainOnDelete], [true, true]);
         assert.deepEqual(inputs(repo).encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:key/k" }]);
@@ -41,8 +42,8 @@ describe("ContainerImage (under mocks)", () => {
 
     it("THEN the lifecycle policy expires untagged images and keeps the newest N", async () => {
         const run = await build({ keepImages: 25, untaggedExpiryDays: 3 });
-        const lifecycle = inputs(one(run, "aws:ecr/lifecyclePolicy:LifecyclePolicy"));
-        assert.equal(lifecycle.repository, state(one(run, "aws:ecr/repository:Repository")).name);
+        const lifecycle = inputs(one(run, AWS_TYPES.ecrLifecyclePolicy));
+        assert.equal(lifecycle.repository, state(one(run, AWS_TYPES.ecrRepository)).name);
         const rules = JSON.parse(lifecycle.policy).rules;
         assert.deepEqual(rules.map((r: any) => [r.selection.tagStatus, r.selection.countType, r.selection.countNumber]), [
             ["untagged", "sinceImagePushed", 3],
@@ -52,8 +53,8 @@ describe("ContainerImage (under mocks)", () => {
 
     it("THEN the image is built for the task's platform under a content tag and referenced by digest", async () => {
         const run = await build({ architecture: "ARM64" });
-        const image = one(run, "docker:index/image:Image");
-        const repoUrl = state(one(run, "aws:ecr/repository:Repository")).repositoryUrl;
+        const image = one(run, DOCKER_TYPES.image);
+        const repoUrl = state(one(run, AWS_TYPES.ecrRepository)).repositoryUrl;
         assert.equal(inputs(image).build.platform, "linux/arm64");
         assert.equal(inputs(image).imageName, `${repoUrl}:${contentTag(APP, "linux/arm64")}`);
         assert.equal(inputs(image).registry.server, repoUrl);
@@ -64,29 +65,29 @@ describe("ContainerImage (under mocks)", () => {
 
     it("keeps the registry password secret", async () => {
         const run = await build();
-        const image = one(run, "docker:index/image:Image");
+        const image = one(run, DOCKER_TYPES.image);
         assert.deepEqual(secretPaths(image.inputs), ["registry.password"]);
         assert.equal(inputs(image).registry.password, "mock-token");
     });
 
     it("THEN the image lives in the stack's repository, which the pull grant names", async () => {
         const run = await build();
-        assert.equal(run.outputs.imageRepositoryArn, state(one(run, "aws:ecr/repository:Repository")).arn);
+        assert.equal(run.outputs.imageRepositoryArn, state(one(run, AWS_TYPES.ecrRepository)).arn);
     });
 
     describe("GIVEN a prebuilt image by digest", () => {
         it("THEN no Docker provider and no docker resource is registered, and the task image is the one given", async () => {
             const run = await prebuilt();
             assert.deepEqual(dockerResources(run), []);
-            assert.deepEqual(dockerResources(await build()), ["docker:index/image:Image"], "the build mode does register one");
+            assert.deepEqual(dockerResources(await build()), [DOCKER_TYPES.image], "the build mode does register one");
             assert.equal(run.outputs.imageRef, PREBUILT);
             assert.equal(run.outputs.imageDigest, DIGEST);
         });
 
         it("THEN the repository stays (protected prod repositories must not be deleted) and the pull grant is the image's own repository", async () => {
             const run = await prebuilt();
-            one(run, "aws:ecr/repository:Repository");
-            one(run, "aws:ecr/lifecyclePolicy:LifecyclePolicy");
+            one(run, AWS_TYPES.ecrRepository);
+            one(run, AWS_TYPES.ecrLifecyclePolicy);
             assert.equal(run.outputs.imageRepositoryArn, "arn:aws:ecr:eu-west-1:210987654321:repository/ci/web");
         });
 

@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { contentTag } from "../../components/imageTag";
 import { inputs, one, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 interface RepositorySettings {
     readonly imageTagMutability?: string;
@@ -44,7 +45,7 @@ describe("pushing build tags again (revert, mode-only change, interrupted up)", 
     let repo: RepositorySettings;
     const tag = () => contentTag(dir, "linux/amd64");
     before(async () => {
-        repo = inputs(one(await runStack("dev"), "aws:ecr/repository:Repository")) as RepositorySettings;
+        repo = inputs(one(await runStack("dev"), AWS_TYPES.ecrRepository)) as RepositorySettings;
     });
     beforeEach(() => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "repush-"));

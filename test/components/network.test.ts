@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { Network, NetworkArgs } from "../../components/network";
 import { inputs, one, runInline, state } from "../support/stacks";
+import { AWSX_TYPES, AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const build = (args: NetworkArgs) =>
     runInline(() => {
@@ -17,11 +18,11 @@ describe("Network (under mocks)", () => {
     for (const [strategy, awsxStrategy, inner] of cases) {
         it(`GIVEN NAT ${strategy} THEN awsx gets ${awsxStrategy} with public and ${inner} subnets`, async () => {
             const run = await build({ natStrategy: strategy, availabilityZones: 3 });
-            const vpc = inputs(one(run, "awsx:ec2:Vpc"));
+            const vpc = inputs(one(run, AWSX_TYPES.ec2Vpc));
             assert.equal(vpc.natGateways.strategy, awsxStrategy);
             assert.equal(vpc.numberOfAvailabilityZones, 3);
             assert.deepEqual(vpc.subnetSpecs.map((s: any) => s.type), ["Public", inner]);
-            const ids = state(one(run, "awsx:ec2:Vpc"));
+            const ids = state(one(run, AWSX_TYPES.ec2Vpc));
             const expected = strategy === "none" ? ids.publicSubnetIds : ids.privateSubnetIds;
             assert.deepEqual(run.outputs.taskSubnetIds, expected);
             assert.equal(run.outputs.needsIp, strategy === "none");
@@ -31,8 +32,8 @@ describe("Network (under mocks)", () => {
 
     it("THEN flow logs of all traffic go to a log group with retention", async () => {
         const run = await build({ flowLogRetentionDays: 90 });
-        const flowLog = inputs(one(run, "aws:ec2/flowLog:FlowLog"));
-        const group = one(run, "aws:cloudwatch/logGroup:LogGroup");
+        const flowLog = inputs(one(run, AWS_TYPES.ec2FlowLog));
+        const group = one(run, AWS_TYPES.cloudwatchLogGroup);
         assert.equal(flowLog.trafficType, "ALL");
         assert.equal(flowLog.vpcId, run.outputs.vpcId);
         assert.equal(flowLog.logDestination, state(group).arn);
@@ -41,7 +42,7 @@ describe("Network (under mocks)", () => {
 
     it("THEN the default security group is taken over with no rules", async () => {
         const run = await build({});
-        const sg = inputs(one(run, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"));
+        const sg = inputs(one(run, AWS_TYPES.ec2DefaultSecurityGroup));
         assert.deepEqual([sg.vpcId, sg.ingress, sg.egress], [run.outputs.vpcId, [], []]);
     });
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ServiceScaling, ServiceScalingArgs } from "../../components/scaling";
 import { inputs, ofType, one, runInline } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const base: ServiceScalingArgs = { clusterName: "cluster-1", serviceName: "web-svc", minCapacity: 2, maxCapacity: 6 };
 const build = (args: Partial<ServiceScalingArgs> = {}) => runInline(() => void new ServiceScaling("web", { ...base, ...args }));
@@ -8,7 +9,7 @@ const build = (args: Partial<ServiceScalingArgs> = {}) => runInline(() => void n
 describe("ServiceScaling (under mocks)", () => {
     it("THEN the target scales the service's desired count within bounds", async () => {
         const run = await build();
-        const target = inputs(one(run, "aws:appautoscaling/target:Target"));
+        const target = inputs(one(run, AWS_TYPES.appautoscalingTarget));
         assert.deepEqual(target, {
             serviceNamespace: "ecs",
             scalableDimension: "ecs:service:DesiredCount",
@@ -20,7 +21,7 @@ describe("ServiceScaling (under mocks)", () => {
 
     it("THEN CPU target tracking holds 70 % with 300 s in and 60 s out cooldowns by default", async () => {
         const run = await build();
-        const [cpu] = ofType(run, "aws:appautoscaling/policy:Policy").map(inputs);
+        const [cpu] = ofType(run, AWS_TYPES.appautoscalingPolicy).map(inputs);
         assert.equal(cpu.policyType, "TargetTrackingScaling");
         assert.equal(cpu.resourceId, "service/cluster-1/web-svc");
         assert.deepEqual(cpu.targetTrackingScalingPolicyConfiguration, {
@@ -37,7 +38,7 @@ describe("ServiceScaling (under mocks)", () => {
             requestsPerTarget: 500,
             loadBalancer: { loadBalancerArnSuffix: "app/web/123", targetGroupArnSuffix: "targetgroup/web/456" },
         });
-        const metrics = ofType(run, "aws:appautoscaling/policy:Policy").map(p => inputs(p).targetTrackingScalingPolicyConfiguration);
+        const metrics = ofType(run, AWS_TYPES.appautoscalingPolicy).map(p => inputs(p).targetTrackingScalingPolicyConfiguration);
         assert.deepEqual(metrics.map(m => [m.targetValue, m.predefinedMetricSpecification.predefinedMetricType, m.predefinedMetricSpecification.resourceLabel]), [
             [70, "ECSServiceAverageCPUUtilization", undefined],
             [75, "ECSServiceAverageMemoryUtilization", undefined],

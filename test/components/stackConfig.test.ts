@@ -3,6 +3,7 @@ import { RunError } from "@pulumi/pulumi/errors";
 import { readStackConfig } from "../../harness/projectConfig";
 import { ConfigError, parseStackConfig, StackSettings } from "../../components/stackConfig";
 import { PROJECT_DIR } from "../support/stacks";
+import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 
 const P = "fargate-web";
 
@@ -98,7 +99,7 @@ describe("stack config loader", () => {
             ["an unknown key (a typo)", "dev", { [`${P}:desiredCont`]: "2" }, `${P}:desiredCont is not a configuration key of this project; did you mean ${P}:desiredCount?`],
             ["an unknown key unlike any other", "dev", { [`${P}:frobnicate`]: "1" }, `${P}:frobnicate is not a configuration key of this project; see the keys declared in Pulumi.yaml`],
             ["a boolean written as text", "dev", { [`${P}:deletionProtection`]: "yes" }, `${P}:deletionProtection is "yes"; expected true or false`],
-            ["a log retention CloudWatch does not offer", "dev", { [`${P}:logRetentionDays`]: "10" }, `${P}:logRetentionDays is 10; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653`],
+            ["a log retention CloudWatch does not offer", "dev", { [`${P}:logRetentionDays`]: "10" }, `${P}:logRetentionDays is 10; allowed: ${LOG_RETENTION_DAYS.join(", ")}`],
             ["a root container user", "dev", { [`${P}:containerUser`]: "root" }, `${P}:containerUser is "root"; the container must not run as root; use a non-root uid such as 1000`],
             ["a grace period shorter than the start period", "dev", { [`${P}:healthCheckGracePeriodSeconds`]: "5" }, `${P}:healthCheckGracePeriodSeconds is 5; must be at least ${P}:containerStartPeriodSeconds (10), or new tasks are killed while starting`],
             ["a health check timeout not below the interval", "dev", { [`${P}:healthCheckTimeoutSeconds`]: "10" }, `${P}:healthCheckTimeoutSeconds is 10; must be less than ${P}:healthCheckIntervalSeconds (10)`],

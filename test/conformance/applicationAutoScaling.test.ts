@@ -7,16 +7,17 @@ import { inputs, one, ofType } from "../support/stacks";
 import { scalableTargetLimits, scalingPolicyLimits } from "./documentedLimits";
 import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
 import { putScalingPolicy, registerScalableTarget } from "./mapping";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
-const TARGET = "aws:appautoscaling/target:Target";
-const POLICY = "aws:appautoscaling/policy:Policy";
+const TARGET = AWS_TYPES.appautoscalingTarget;
+const POLICY = AWS_TYPES.appautoscalingPolicy;
 
 describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/client-application-auto-scaling", (scaling, stack, runOf) => {
             it("GIVEN the scalable target WHEN sent as RegisterScalableTarget THEN the model and documented limits accept it, for this stack's ECS service", () => {
                 const run = runOf();
                 const mapped = registerScalableTarget(inputs(one(run, TARGET)));
-                const service = one(run, "aws:ecs/service:Service");
-                const cluster = one(run, "aws:ecs/cluster:Cluster");
+                const service = one(run, AWS_TYPES.ecsService);
+                const cluster = one(run, AWS_TYPES.ecsCluster);
                 const expectedId = `service/${stateString(cluster, "name")}/${stateString(service, "name")}`;
                 const reference = mapped.request.ResourceId === expectedId ? [] : [`ResourceId ${mapped.request.ResourceId} is not the stack's service ${expectedId}`];
                 assertNoProblems(
@@ -45,10 +46,10 @@ describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/
                     .map(metric => metric?.ResourceLabel);
                 // prod sets requestsPerTarget; dev does not.
                 assert.equal(labels.length, stack === "prod" ? 1 : 0);
-                const serviceTargetGroupArns: string[] = (inputs(one(run, "aws:ecs/service:Service")).loadBalancers ?? []).map((lb: { targetGroupArn: string }) => lb.targetGroupArn);
-                const servedTargetGroup = ofType(run, "aws:lb/targetGroup:TargetGroup").find(tg => serviceTargetGroupArns.includes(stateString(tg, "arn")));
+                const serviceTargetGroupArns: string[] = (inputs(one(run, AWS_TYPES.ecsService)).loadBalancers ?? []).map((lb: { targetGroupArn: string }) => lb.targetGroupArn);
+                const servedTargetGroup = ofType(run, AWS_TYPES.lbTargetGroup).find(tg => serviceTargetGroupArns.includes(stateString(tg, "arn")));
                 assert.ok(servedTargetGroup, "the service uses no target group of the stack");
-                const expected = `${stateString(one(run, "aws:lb/loadBalancer:LoadBalancer"), "arnSuffix")}/${stateString(servedTargetGroup, "arnSuffix")}`;
+                const expected = `${stateString(one(run, AWS_TYPES.lbLoadBalancer), "arnSuffix")}/${stateString(servedTargetGroup, "arnSuffix")}`;
                 for (const label of labels) {
                     assert.equal(label, expected);
                 }

@@ -12,6 +12,7 @@ import { inputs, one } from "../support/stacks";
 import { runStack } from "../support/stacks";
 import { requestProblems } from "./kit";
 import { registerTaskDefinition } from "./mapping";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const ecs = loadApiModel("@aws-sdk/client-ecs");
 const elb = loadApiModel("@aws-sdk/client-elastic-load-balancing-v2");
@@ -162,7 +163,7 @@ describe("awsApiModel: validateAgainst fails on what the API rejects", () => {
 
     it("GIVEN the prod task definition with one container member misspelt THEN the conformance check reports exactly that", async function () {
         this.timeout(60_000);
-        const record = inputs(one(await runStack("prod"), "aws:ecs/taskDefinition:TaskDefinition"));
+        const record = inputs(one(await runStack("prod"), AWS_TYPES.ecsTaskDefinition));
         const containers = JSON.parse(record.containerDefinitions);
         containers[0].stopTimeOut = containers[0].stopTimeout;
         delete containers[0].stopTimeout;

@@ -13,6 +13,7 @@ import type {
     ModifyLoadBalancerAttributesInput,
     ModifyTargetGroupAttributesInput,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { isFargateSize } from "../../policy/facts/fargateSizes";
 import type { PutScalingPolicyRequest, RegisterScalableTargetRequest } from "@aws-sdk/client-application-auto-scaling";
 
 /** Collects problems; every check skips values that are not set (the model checks required members). */
@@ -49,21 +50,6 @@ const ELB_NAME = /^(?!-)[A-Za-z0-9-]{1,32}(?<!-)$/;
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 /**
- * Fargate task sizes (Linux): CPU units → memory MiB offered. "Task CPU and memory",
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
- */
-const steps = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-export const FARGATE_SIZES: Readonly<Record<string, readonly number[]>> = {
-    "256": [512, 1024, 2048],
-    "512": steps(1024, 4096, 1024),
-    "1024": steps(2048, 8192, 1024),
-    "2048": steps(4096, 16384, 1024),
-    "4096": steps(8192, 30720, 1024),
-    "8192": steps(16384, 61440, 4096),
-    "16384": steps(32768, 122880, 8192),
-};
-
-/**
  * RegisterTaskDefinition, ContainerDefinition, HealthCheck, PortMapping, MountPoint references
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html) and the
  * Fargate task definition considerations.
@@ -75,7 +61,7 @@ export function taskDefinitionLimits(td: RegisterTaskDefinitionRequest): string[
     if (fargate) {
         l.check(td.networkMode === "awsvpc", `networkMode is ${JSON.stringify(td.networkMode)}; Fargate requires "awsvpc"`);
         l.check(
-            td.cpu !== undefined && FARGATE_SIZES[td.cpu]?.includes(Number(td.memory)),
+            td.cpu !== undefined && isFargateSize(Number(td.cpu), Number(td.memory)),
             `cpu ${JSON.stringify(td.cpu)} with memory ${JSON.stringify(td.memory)} is not a Fargate task size`,
         );
     }

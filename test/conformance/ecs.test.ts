@@ -7,9 +7,10 @@ import { inputs, one, ofType } from "../support/stacks";
 import { serviceLimits, taskDefinitionLimits } from "./documentedLimits";
 import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
 import { createService, createTargetGroup, registerTaskDefinition } from "./mapping";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
-const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
-const SERVICE = "aws:ecs/service:Service";
+const TASK_DEFINITION = AWS_TYPES.ecsTaskDefinition;
+const SERVICE = AWS_TYPES.ecsService;
 
 describeConformance("conformance: ECS requests", "@aws-sdk/client-ecs", (ecs, stack, runOf) => {
             it("GIVEN the task definition WHEN sent as RegisterTaskDefinition THEN the ECS model and documented limits accept it", () => {
@@ -27,7 +28,7 @@ describeConformance("conformance: ECS requests", "@aws-sdk/client-ecs", (ecs, st
                 const service = one(run, SERVICE);
                 const mapped = createService(inputs(service), stateString(service, "name"));
                 const targetGroups = Object.fromEntries(
-                    ofType(run, "aws:lb/targetGroup:TargetGroup").map(tg => [
+                    ofType(run, AWS_TYPES.lbTargetGroup).map(tg => [
                         stateString(tg, "arn"),
                         createTargetGroup(inputs(tg), stateString(tg, "name"), stateString(tg, "arn")).request.create,
                     ]),
@@ -35,7 +36,7 @@ describeConformance("conformance: ECS requests", "@aws-sdk/client-ecs", (ecs, st
                 const limits = serviceLimits(mapped.request, {
                     taskDefinition: registerTaskDefinition(inputs(one(run, TASK_DEFINITION))).request,
                     targetGroups,
-                    clusterCapacityProviders: inputs(one(run, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders")).capacityProviders ?? [],
+                    clusterCapacityProviders: inputs(one(run, AWS_TYPES.ecsClusterCapacityProviders)).capacityProviders ?? [],
                 });
                 assertNoProblems(`CreateService (${stack})`, requestProblems("CreateServiceRequest", mapped, ecs, limits));
             });

@@ -8,10 +8,11 @@ import { inputs, one, ofType } from "../support/stacks";
 import { listenerLimits, loadBalancerLimits, targetGroupLimits } from "./documentedLimits";
 import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
 import { createListener, createLoadBalancer, createTargetGroup } from "./mapping";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
-const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
-const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
-const LISTENER = "aws:lb/listener:Listener";
+const TARGET_GROUP = AWS_TYPES.lbTargetGroup;
+const LOAD_BALANCER = AWS_TYPES.lbLoadBalancer;
+const LISTENER = AWS_TYPES.lbListener;
 
 describeConformance("conformance: ELBv2 requests", "@aws-sdk/client-elastic-load-balancing-v2", (elb, stack, runOf) => {
             it("GIVEN the target group WHEN sent as CreateTargetGroup and ModifyTargetGroupAttributes THEN the ELBv2 model and documented limits accept them", () => {

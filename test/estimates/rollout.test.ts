@@ -70,7 +70,10 @@ describe("rollout model", () => {
             const resources = [taskDefinition({}, { startPeriod: 10 }), service({ deploymentMaximumPercent: 150 }), scalingTarget(10, 20), quick()];
             const rollout = estimateRollout(resources, { environment: "prod" });
             assert.deepEqual([rollout.secondsPerWave, rollout.waves, rollout.totalSeconds], [50, 2, 100]);
-            assert.deepEqual(rollout.services[0], { service: "web-svc", tasks: 10, tasksPerWave: 5, secondsPerWave: 50, waves: 2, totalSeconds: 100 });
+            assert.deepEqual(rollout.services[0], {
+                service: "web-svc", kind: "web", tasks: 10, tasksPerWave: 5, secondsPerWave: 50, waves: 2, totalSeconds: 100, startsAtSeconds: 0, finishesAtSeconds: 100,
+            });
+            assert.equal(rollout.slowestService, "web-svc");
         });
 
         it("does 2 tasks at 100/200 % in one wave", () => {
@@ -87,10 +90,13 @@ describe("rollout model", () => {
             ));
         });
 
-        it("returns zero with a note when no service has a load balancer", () => {
-            const rollout = estimateRollout([taskDefinition(), service({ loadBalancers: [] })], { environment: "dev" });
-            assert.deepEqual([rollout.secondsPerWave, rollout.waves, rollout.totalSeconds, rollout.warnings], [0, 0, 0, []]);
-            assert.deepEqual(rollout.notes, ["Service web-svc has no load balancer; its rollout is not modelled.", "No ECS service behind a load balancer recorded: nothing to roll out."]);
+        it("models a service with no load balancer as a worker, and returns zero with a note when there is no service", () => {
+            // GIVEN no target group, no container health check THEN 20 + 40 (ECS's wait) + 30 (default stop timeout) = 90 s
+            const rollout = estimateRollout([taskDefinition(), service({ loadBalancers: [] })], { environment: "prod" });
+            assert.deepEqual([rollout.secondsPerWave, rollout.waves, rollout.totalSeconds, rollout.services[0].kind], [90, 1, 90, "worker"]);
+            const none = estimateRollout([taskDefinition()], { environment: "dev" });
+            assert.deepEqual([none.secondsPerWave, none.waves, none.totalSeconds, none.slowestService, none.warnings], [0, 0, 0, undefined, []]);
+            assert.deepEqual(none.notes, ["No ECS service recorded: nothing to roll out."]);
         });
     });
 

@@ -8,12 +8,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { computedOutputs, objectFields } from "../../harness/declaredOutputs";
 import { placeholderState } from "../../harness/placeholders";
 import { containers, inputs, one, runInline } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const CTX = { region: "eu-west-1", account: "123456789012" };
 
 describe("computed outputs from the provider's declarations", () => {
     it("GIVEN a type THEN its computed outputs are those the class declares and its Args do not take", () => {
-        const names = computedOutputs("aws:rds/instance:Instance").map(o => o.name);
+        const names = computedOutputs(AWS_TYPES.rdsInstance).map(o => o.name);
         for (const computed of ["arn", "endpoint", "address", "hostedZoneId", "resourceId"]) {
             assert.ok(names.includes(computed), computed);
         }
@@ -32,7 +33,7 @@ describe("computed outputs from the provider's declarations", () => {
         assert.equal(typeof nodes[0].port, "number");
         assert.deepEqual(placeholderState("aws:elasticache/cluster:Cluster", "cache", {}, CTX), state);
         // What the program gave is never overwritten.
-        assert.equal(placeholderState("aws:rds/instance:Instance", "db", { name: "given" }, CTX).name, undefined);
+        assert.equal(placeholderState(AWS_TYPES.rdsInstance, "db", { name: "given" }, CTX).name, undefined);
     });
 
     it("GIVEN a remote component THEN its resource-valued outputs carry the child's own computed values", () => {
@@ -54,7 +55,7 @@ describe("computed outputs from the provider's declarations", () => {
                 ]),
             });
         });
-        const [container] = containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"));
+        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
         const env = Object.fromEntries(container.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
         assert.match(env.DB, /^db-[0-9a-f]{8}\.rds\.us-east-1\.amazonaws\.com$/);
         assert.match(env.REDIS, /\.elasticache\.us-east-1\.amazonaws\.com$/);
@@ -98,7 +99,7 @@ describe("data sources answered offline", () => {
         assert.match(out.ami, /^ami-[0-9a-f]{17}$/);
         assert.match(JSON.parse(out.ecsAmi).image_id, /^ami-[0-9a-f]{17}$/);
         assert.equal(out.elb, "arn:aws:iam::127311923021:root");
-        assert.equal(JSON.parse(inputs(one(run, "aws:iam/rolePolicy:RolePolicy")).policy).Statement[0].Action, "s3:GetObject");
+        assert.equal(JSON.parse(inputs(one(run, AWS_TYPES.iamRolePolicy)).policy).Statement[0].Action, "s3:GetObject");
     });
 });
 

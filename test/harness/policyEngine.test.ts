@@ -4,8 +4,9 @@ import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy"
 import { evaluatePack, PolicyConfigError, resolveEnforcementLevel } from "../../harness/policyEngine";
 import { fixture } from "../../harness/fixtures";
 import { UNKNOWN } from "../../harness/serialisation";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
-const REPO = "aws:ecr/repository:Repository";
+const REPO = AWS_TYPES.ecrRepository;
 const repo = (inputs: Record<string, unknown>) => fixture(REPO, "repo", inputs);
 
 const scanOnPush: ResourceValidationPolicy = {
@@ -47,7 +48,7 @@ describe("offline policy engine", () => {
     });
 
     it("skips disabled policies and records notApplicable", async () => {
-        const other = fixture("aws:s3/bucket:Bucket", "b", {});
+        const other = fixture(AWS_TYPES.s3Bucket, "b", {});
         assert.deepEqual((await evaluatePack(pack([scanOnPush]), [repo({})], { "scan-on-push": "disabled" })).diagnostics, []);
         const result = await evaluatePack(pack([scanOnPush]), [other]);
         assert.deepEqual(result.notApplicable, [{ policyName: "scan-on-push", urn: other.urn, reason: "not a repository" }]);

@@ -8,16 +8,17 @@ import * as assert from "node:assert/strict";
 import { ProgramRun } from "../../harness/runProgram";
 import { RecordedResource } from "../../harness/types";
 import { inputs, one, ofType, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 const SECRET_VALUES = { [`${P}:secretValues`]: JSON.stringify({ API_KEY: "s3cr3t-api-key-value" }) };
 
 /** The stateful resources whose loss loses data, by type, with how many each stack has. */
 const STATEFUL: readonly [string, number][] = [
-    ["aws:ecr/repository:Repository", 1],
-    ["aws:secretsmanager/secret:Secret", 1],
-    ["aws:cloudwatch/logGroup:LogGroup", 2],
-    ["aws:s3/bucket:Bucket", 1],
+    [AWS_TYPES.ecrRepository, 1],
+    [AWS_TYPES.secretsmanagerSecret, 1],
+    [AWS_TYPES.cloudwatchLogGroup, 2],
+    [AWS_TYPES.s3Bucket, 1],
 ];
 
 const label = (r: RecordedResource) => `${r.type} ${r.name}`;
@@ -48,21 +49,21 @@ describe("teardown safety: prod keeps its data, dev can be torn down", () => {
         });
 
         it("THEN a secret's version is retained on delete but not protected: a new value replaces it", () => {
-            const version = one(prod, "aws:secretsmanager/secretVersion:SecretVersion");
+            const version = one(prod, AWS_TYPES.secretsmanagerSecretVersion);
             assert.equal(version.opts.retainOnDelete, true);
             assert.equal(version.opts.protect, false);
         });
 
         it("THEN the load balancer is protected and has deletion protection on", () => {
-            const alb = one(prod, "aws:lb/loadBalancer:LoadBalancer");
+            const alb = one(prod, AWS_TYPES.lbLoadBalancer);
             assert.equal(alb.opts.protect, true);
             assert.equal(inputs(alb).enableDeletionProtection, true);
         });
 
         it("THEN the repository is not force-deleted, the bucket not force-destroyed, and secrets stay recoverable for 30 days", () => {
-            assert.equal(inputs(one(prod, "aws:ecr/repository:Repository")).forceDelete, false);
-            assert.equal(inputs(one(prod, "aws:s3/bucket:Bucket")).forceDestroy, false);
-            assert.equal(inputs(one(prod, "aws:secretsmanager/secret:Secret")).recoveryWindowInDays, 30);
+            assert.equal(inputs(one(prod, AWS_TYPES.ecrRepository)).forceDelete, false);
+            assert.equal(inputs(one(prod, AWS_TYPES.s3Bucket)).forceDestroy, false);
+            assert.equal(inputs(one(prod, AWS_TYPES.secretsmanagerSecret)).recoveryWindowInDays, 30);
         });
     });
 
@@ -74,13 +75,13 @@ describe("teardown safety: prod keeps its data, dev can be torn down", () => {
         });
 
         it("THEN the load balancer has no deletion protection", () => {
-            assert.equal(inputs(one(dev, "aws:lb/loadBalancer:LoadBalancer")).enableDeletionProtection, false);
+            assert.equal(inputs(one(dev, AWS_TYPES.lbLoadBalancer)).enableDeletionProtection, false);
         });
 
         it("THEN the repository is force-deleted with its images, the bucket with its objects, and secrets deleted at once", () => {
-            assert.equal(inputs(one(dev, "aws:ecr/repository:Repository")).forceDelete, true);
-            assert.equal(inputs(one(dev, "aws:s3/bucket:Bucket")).forceDestroy, true);
-            assert.equal(inputs(one(dev, "aws:secretsmanager/secret:Secret")).recoveryWindowInDays, 0);
+            assert.equal(inputs(one(dev, AWS_TYPES.ecrRepository)).forceDelete, true);
+            assert.equal(inputs(one(dev, AWS_TYPES.s3Bucket)).forceDestroy, true);
+            assert.equal(inputs(one(dev, AWS_TYPES.secretsmanagerSecret)).recoveryWindowInDays, 0);
         });
     });
 });

@@ -10,6 +10,7 @@ import { ProgramRun } from "../../harness/runProgram";
 import { normaliseForEngine, redactSecrets, secretPaths } from "../../harness/serialisation";
 import { RecordedResource } from "../../harness/types";
 import { containers, one, ofType, runStack } from "../support/stacks";
+import { AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 
@@ -70,7 +71,7 @@ describe("secret hygiene (dev with secrets by ARN and secret config values)", ()
             // The value must reach AWS somewhere, or this test would pass vacuously.
             assert.ok(found > 0, "no resource carries the secret value");
         }
-        const versions = ofType(run, "aws:secretsmanager/secretVersion:SecretVersion");
+        const versions = ofType(run, AWS_TYPES.secretsmanagerSecretVersion);
         assert.equal(versions.length, Object.keys(SECRET_VALUES).length);
         for (const v of versions) {
             assert.deepEqual(secretPaths(v.inputs), ["secretString"], `${label(v)}: secretString is not secret`);
@@ -87,7 +88,7 @@ describe("secret hygiene (dev with secrets by ARN and secret config values)", ()
     });
 
     it("GIVEN the container definition THEN its environment holds no secret and its secrets are all references", () => {
-        const [container] = containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"));
+        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
         const environment = JSON.stringify(container.environment);
         for (const value of Object.values(SECRET_VALUES)) {
             assert.ok(!environment.includes(value));
@@ -110,7 +111,7 @@ describe("secret hygiene (dev with secrets by ARN and secret config values)", ()
     });
 
     it("GIVEN the image push THEN the registry password from the ECR auth token is secret", () => {
-        const image = one(run, "docker:index/image:Image");
+        const image = one(run, DOCKER_TYPES.image);
         const roots = secretPaths(image.inputs);
         assert.equal((normaliseForEngine(image.inputs) as any).registry.password, REGISTRY_PASSWORD);
         // The SDK may mark the whole `registry` object secret; the password must be under some secret path.

@@ -10,7 +10,7 @@ import { validatePolicyConfig } from "../../harness/policyEngine";
 import { pack, policies } from "../../policy/pack";
 
 const POLICY_DIR = path.join(__dirname, "../../policy");
-const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "lb", "ecr", "ec2"];
+const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "scheduler", "lb", "ecr", "ec2"];
 
 describe("policy pack", () => {
     for (const folder of FOLDERS) {
@@ -69,6 +69,10 @@ describe("policy pack", () => {
             "ecs-service-minimum-capacity",
             "scaling-scheduled-action-capacity-bounds",
             "ecs-service-exec-logged-encrypted",
+            "lb-listener-rule-not-shadowed",
+            "scheduler-task-no-public-ip",
+            "ecs-service-connect-tls",
+            "ecs-service-connect-logs",
         ];
         for (const name of production) {
             assert.equal(level("dev", name), "advisory", name);

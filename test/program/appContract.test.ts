@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { shutdownBudgetSeconds } from "../../components/appEnvironment";
 import { containers, inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 /** Users of the official node image by name (the image's /etc/passwd). */
@@ -61,7 +62,7 @@ describe("the task definition and the image agree", () => {
     for (const stack of ["dev", "prod"]) {
         it(`GIVEN ${stack} THEN /tmp is a bind-mount volume the image declares, writable by the configured user`, async () => {
             const run = await runStack(stack);
-            const td = one(run, "aws:ecs/taskDefinition:TaskDefinition");
+            const td = one(run, AWS_TYPES.ecsTaskDefinition);
             const [container] = containers(td);
             assert.equal(container.readonlyRootFilesystem, true);
             const mounts = container.mountPoints as Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }>;
@@ -79,7 +80,7 @@ describe("the task definition and the image agree", () => {
 
     it("GIVEN another non-root containerUser THEN /tmp stays writable for it too", async () => {
         const run = await runStack("dev", { values: { [`${P}:containerUser`]: "4242:4242" } });
-        const [container] = containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"));
+        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
         assert.equal(container.user, "4242:4242");
         assert.ok(canWrite(declaredVolume(DOCKERFILE, container.mountPoints[0].containerPath)!, 4242));
     });
@@ -100,7 +101,7 @@ describe("the task definition and the image agree", () => {
 
     it("GIVEN containerPort and stopTimeoutSeconds in the stack THEN the app receives PORT and its drain budget", async () => {
         const run = await runStack("dev", { values: { [`${P}:containerPort`]: "3000", [`${P}:stopTimeoutSeconds`]: "60" } });
-        const [container] = containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"));
+        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
         const env = Object.fromEntries((container.environment as Array<{ name: string; value: string }>).map(e => [e.name, e.value]));
         assert.equal(env.PORT, "3000");
         assert.equal(env.SHUTDOWN_TIMEOUT_SECONDS, String(shutdownBudgetSeconds(60)));

@@ -7,6 +7,7 @@ import { evaluateApplyRules } from "../../harness/applyRules";
 import { readStackConfig } from "../../harness/projectConfig";
 import { ProgramRun, runProgram } from "../../harness/runProgram";
 import { PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 const judge = (stack: string, run: ProgramRun, extra: Record<string, string> = {}) =>
@@ -46,7 +47,7 @@ describe("the program against the apply-time rules", () => {
             "aws:defaultTags": JSON.stringify({ tags: { ManagedBy: "pulumi" } }),
         };
         const run = await runStack("dev", { values, secrets: { [`${P}:secretValues`]: JSON.stringify({ DB_PASSWORD: "pw", API_TOKEN: "t" }) } });
-        assert.ok(run.resources.some(r => r.type === "aws:secretsmanager/secret:Secret"));
+        assert.ok(run.resources.some(r => r.type === AWS_TYPES.secretsmanagerSecret));
         const errors = judge("dev", run, values);
         assert.deepEqual(errors, [], shown(errors));
     });
@@ -57,7 +58,7 @@ describe("the program against the apply-time rules", () => {
             const run = await runStack("dev", { values });
             assert.deepEqual(judge("dev", run, values).filter(e => e.rule === "ecs-fargate-platform"), []);
             // The rule really sees this service and its task definition: pinning 1.2.0 is refused.
-            const pinned = run.resources.map(r => (r.type === "aws:ecs/service:Service" ? { ...r, inputs: { ...r.inputs, platformVersion: "1.2.0" } } : r));
+            const pinned = run.resources.map(r => (r.type === AWS_TYPES.ecsService ? { ...r, inputs: { ...r.inputs, platformVersion: "1.2.0" } } : r));
             assert.deepEqual(
                 evaluateApplyRules(pinned, { config: values }).filter(e => e.rule === "ecs-fargate-platform").map(e => e.path),
                 ["platformVersion"],

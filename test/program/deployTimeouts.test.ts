@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { estimateRollout } from "../../estimates";
 import { inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const README = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8").replace(/\s+/g, " ");
 
@@ -10,7 +11,7 @@ describe("the service's steady-state wait, per stack", () => {
     for (const [stack, minutes] of [["dev", 13], ["prod", 14]] as const) {
         it(`GIVEN ${stack} THEN up waits for a steady state, ${minutes} minutes at most, well above the rollout estimate`, async () => {
             const run = await runStack(stack);
-            const service = one(run, "aws:ecs/service:Service");
+            const service = one(run, AWS_TYPES.ecsService);
             assert.equal(inputs(service).waitForSteadyState, true);
             assert.equal(inputs(service).forceNewDeployment, true);
             assert.deepEqual(service.opts.customTimeouts, { createSeconds: minutes * 60, updateSeconds: minutes * 60, deleteSeconds: 0 });

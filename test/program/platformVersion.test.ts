@@ -9,6 +9,7 @@ import { estimateMonthlyCost } from "../../estimates";
 import { evaluatePack, mandatory } from "../../harness/policyEngine";
 import { pack } from "../../policy/pack";
 import { inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 const policyConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
@@ -17,7 +18,7 @@ const LATEST_POLICY = "ecs-service-fargate-latest-platform";
 describe("platform version: loader, program, pack and cost model agree", () => {
     it("GIVEN dev pinned to 1.4.0 THEN the service runs it and the pack only advises LATEST", async () => {
         const run = await runStack("dev", { values: { [`${P}:platformVersion`]: "1.4.0" } });
-        assert.equal(inputs(one(run, "aws:ecs/service:Service")).platformVersion, "1.4.0");
+        assert.equal(inputs(one(run, AWS_TYPES.ecsService)).platformVersion, "1.4.0");
         const result = await evaluatePack(pack, run.resources, policyConfig("dev"));
         assert.deepEqual(mandatory(result), []);
         assert.deepEqual(result.diagnostics.filter(d => d.policyName === LATEST_POLICY).map(d => d.enforcementLevel), ["advisory"]);
@@ -39,8 +40,8 @@ describe("platform version: loader, program, pack and cost model agree", () => {
 
     it("GIVEN dev on ARM64 Spot (LATEST) THEN it is accepted and the cost model prices ARM64 Spot", async () => {
         const run = await runStack("dev", { values: { [`${P}:cpuArchitecture`]: "ARM64" } });
-        assert.deepEqual(inputs(one(run, "aws:ecs/taskDefinition:TaskDefinition")).runtimePlatform.cpuArchitecture, "ARM64");
-        assert.deepEqual(inputs(one(run, "aws:ecs/service:Service")).capacityProviderStrategies.map((s: any) => s.capacityProvider), ["FARGATE_SPOT"]);
+        assert.deepEqual(inputs(one(run, AWS_TYPES.ecsTaskDefinition)).runtimePlatform.cpuArchitecture, "ARM64");
+        assert.deepEqual(inputs(one(run, AWS_TYPES.ecsService)).capacityProviderStrategies.map((s: any) => s.capacityProvider), ["FARGATE_SPOT"]);
         const items = estimateMonthlyCost(run.resources).items.map(i => i.item);
         assert.ok(items.some(i => /Spot/i.test(i) && /ARM|Graviton/i.test(i)), items.join("; "));
     });

@@ -6,6 +6,7 @@ import { readStackConfig } from "../../harness/projectConfig";
 import { runProgram } from "../../harness/runProgram";
 import { pack } from "../../policy/pack";
 import { containers, inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const DIGEST = `sha256:${"5e".repeat(32)}`;
 const IMAGE = `210987654321.dkr.ecr.us-west-2.amazonaws.com/ci/web@${DIGEST}`;
@@ -15,12 +16,12 @@ describe("the program in prebuilt-image mode (fargate-web:prebuiltImage)", () =>
         it(`GIVEN ${stack} with an image by digest THEN nothing Docker is registered, the task runs that image and the execution role may pull exactly its repository`, async () => {
             const run = await runStack(stack, { values: { "fargate-web:prebuiltImage": IMAGE } });
             assert.deepEqual(run.resources.map(r => r.type).filter(t => /^(pulumi:providers:docker|docker:|docker-build:)/.test(t)), []);
-            assert.equal(containers(one(run, "aws:ecs/taskDefinition:TaskDefinition"))[0].image, IMAGE);
-            const policy = JSON.parse(inputs(one(run, "aws:iam/rolePolicy:RolePolicy", "web-execution-policy")).policy);
+            assert.equal(containers(one(run, AWS_TYPES.ecsTaskDefinition))[0].image, IMAGE);
+            const policy = JSON.parse(inputs(one(run, AWS_TYPES.iamRolePolicy, "web-execution-policy")).policy);
             const pull = policy.Statement.find((s: { Sid?: string }) => s.Sid === "EcrPull");
             assert.equal(pull.Resource, "arn:aws:ecr:us-west-2:210987654321:repository/ci/web");
             // The stack's own repository stays: prod's is protected and retained, and removing it would fail preview.
-            assert.equal(one(run, "aws:ecr/repository:Repository").opts.protect, stack === "prod");
+            assert.equal(one(run, AWS_TYPES.ecrRepository).opts.protect, stack === "prod");
             assert.equal(run.outputs.imageDigest, DIGEST);
         });
     }
@@ -48,8 +49,8 @@ describe("the program in prebuilt-image mode (fargate-web:prebuiltImage)", () =>
 
     it("GIVEN the image is built (no prebuiltImage) THEN the pull grant is the stack's own repository", async () => {
         const run = await runStack("dev");
-        const policy = JSON.parse(inputs(one(run, "aws:iam/rolePolicy:RolePolicy", "web-execution-policy")).policy);
-        const repo = one(run, "aws:ecr/repository:Repository");
+        const policy = JSON.parse(inputs(one(run, AWS_TYPES.iamRolePolicy, "web-execution-policy")).policy);
+        const repo = one(run, AWS_TYPES.ecrRepository);
         assert.equal(policy.Statement.find((s: { Sid?: string }) => s.Sid === "EcrPull").Resource, (repo.state as { arn: string }).arn);
     });
 });

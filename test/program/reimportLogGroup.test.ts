@@ -6,13 +6,14 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const README = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8").replace(/\\\n\s*/g, "");
 
 describe("README: re-creating prod adopts the retained log group", () => {
     it("THEN the import command and the --target URN match the prod program's log group and its parent", async () => {
         const run = await runStack("prod");
-        const group = one(run, "aws:cloudwatch/logGroup:LogGroup", "web-logs");
+        const group = one(run, AWS_TYPES.cloudwatchLogGroup, "web-logs");
         const parent = run.resources.find(r => r.urn === group.parent)!;
         assert.equal(parent.type, "fargate-web:ecs:FargateService");
 

@@ -11,12 +11,13 @@ import { evaluatePack } from "../../harness/policyEngine";
 import { ProgramRun } from "../../harness/runProgram";
 import { pack } from "../../policy/pack";
 import { containers, inputs, one, ofType, PROJECT_DIR, runStack, state } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 const withValues = (values: Record<string, string>) => ({ secrets: { [`${P}:secretValues`]: JSON.stringify(values) } });
 const policyConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
 const secretsOf = (run: ProgramRun) =>
-    Object.fromEntries((containers(one(run, "aws:ecs/taskDefinition:TaskDefinition")).at(0)!.secrets as Array<{ name: string; valueFrom: string }>).map(s => [s.name, s.valueFrom]));
+    Object.fromEntries((containers(one(run, AWS_TYPES.ecsTaskDefinition)).at(0)!.secrets as Array<{ name: string; valueFrom: string }>).map(s => [s.name, s.valueFrom]));
 
 describe("secrets created from secret config are pinned to their version", () => {
     for (const stack of ["dev", "prod"]) {
@@ -29,26 +30,26 @@ describe("secrets created from secret config are pinned to their version", () =>
             it("THEN each valueFrom is <secret arn>:::<version id> of the version this stack wrote", () => {
                 const valueFroms = secretsOf(run);
                 for (const variable of ["API_KEY", "DB_PASSWORD"]) {
-                    const secret = state(one(run, "aws:secretsmanager/secret:Secret", `web-secret-${variable}`));
-                    const version = state(one(run, "aws:secretsmanager/secretVersion:SecretVersion", `web-secret-${variable}-value`));
+                    const secret = state(one(run, AWS_TYPES.secretsmanagerSecret, `web-secret-${variable}`));
+                    const version = state(one(run, AWS_TYPES.secretsmanagerSecretVersion, `web-secret-${variable}-value`));
                     assert.match(version.versionId, /^[0-9a-f-]{36}$/);
                     assert.equal(valueFroms[variable], `${secret.arn}:::${version.versionId}`);
                 }
             });
 
             it("THEN the task definition depends on every secret version, so no task starts before the value exists", () => {
-                const td = one(run, "aws:ecs/taskDefinition:TaskDefinition");
-                for (const version of ofType(run, "aws:secretsmanager/secretVersion:SecretVersion")) {
+                const td = one(run, AWS_TYPES.ecsTaskDefinition);
+                for (const version of ofType(run, AWS_TYPES.secretsmanagerSecretVersion)) {
                     assert.ok(td.dependencies.includes(version.urn), `task definition does not depend on ${version.name}`);
                     assert.ok(td.propertyDependencies.containerDefinitions.includes(version.urn));
                 }
             });
 
             it("THEN the execution role reads exactly the secrets' ARNs, without the version suffix", () => {
-                const role = state(one(run, "aws:iam/role:Role", "web-execution-role"));
-                const policy = ofType(run, "aws:iam/rolePolicy:RolePolicy").map(inputs).find(p => p.role === role.name)!;
+                const role = state(one(run, AWS_TYPES.iamRole, "web-execution-role"));
+                const policy = ofType(run, AWS_TYPES.iamRolePolicy).map(inputs).find(p => p.role === role.name)!;
                 const statement = JSON.parse(policy.policy).Statement.find((s: any) => s.Sid === "Secrets");
-                const arns = ofType(run, "aws:secretsmanager/secret:Secret").map(s => state(s).arn).sort();
+                const arns = ofType(run, AWS_TYPES.secretsmanagerSecret).map(s => state(s).arn).sort();
                 assert.deepEqual(statement.Resource, arns);
             });
 
@@ -60,10 +61,10 @@ describe("secrets created from secret config are pinned to their version", () =>
             });
 
             it("THEN the pack judges the version-pinned references: a grant on the pinned string instead of the secret fails", async () => {
-                const role = state(one(run, "aws:iam/role:Role", "web-execution-role"));
+                const role = state(one(run, AWS_TYPES.iamRole, "web-execution-role"));
                 const pinned = Object.values(secretsOf(run));
                 const tampered = run.resources.map(r => {
-                    if (r.type !== "aws:iam/rolePolicy:RolePolicy" || inputs(r).role !== role.name) return r;
+                    if (r.type !== AWS_TYPES.iamRolePolicy || inputs(r).role !== role.name) return r;
                     const doc = JSON.parse(inputs(r).policy);
                     doc.Statement = doc.Statement.map((st: any) => (st.Sid === "Secrets" ? { ...st, Resource: pinned } : st));
                     return { ...r, inputs: { ...r.inputs, policy: JSON.stringify(doc) } };
@@ -73,7 +74,7 @@ describe("secrets created from secret config are pinned to their version", () =>
             });
 
             it("THEN no secret value, and no version id's source, is in the plain container definition", () => {
-                const plain = inputs(one(run, "aws:ecs/taskDefinition:TaskDefinition")).containerDefinitions as string;
+                const plain = inputs(one(run, AWS_TYPES.ecsTaskDefinition)).containerDefinitions as string;
                 for (const value of ["k3y-value-one", "pa55-value-one"]) {
                     assert.equal(plain.includes(value), false);
                 }
@@ -94,8 +95,8 @@ describe("secrets created from secret config are pinned to their version", () =>
 
     it("GIVEN prod THEN the secret stays protected while its version may be replaced by a new value (and is kept)", async () => {
         const run = await runStack("prod", withValues({ API_KEY: "v" }));
-        assert.equal(one(run, "aws:secretsmanager/secret:Secret").opts.protect, true);
-        const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion");
+        assert.equal(one(run, AWS_TYPES.secretsmanagerSecret).opts.protect, true);
+        const version = one(run, AWS_TYPES.secretsmanagerSecretVersion);
         assert.equal(version.opts.protect, false);
         assert.equal(version.opts.retainOnDelete, true);
     });

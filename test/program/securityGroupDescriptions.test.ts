@@ -4,6 +4,7 @@ import { FargateService } from "../../components/fargateService";
 import { LoadBalancer } from "../../components/loadBalancer";
 import { ProgramRun } from "../../harness/runProgram";
 import { inputs, runInline, runStack } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 // EC2 API reference, CreateSecurityGroup GroupDescription and IpRange Description: "Allowed characters are
 // a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*", up to 255 characters. Spelled out here on its own, so
@@ -11,11 +12,11 @@ import { inputs, runInline, runStack } from "../support/stacks";
 const ALLOWED = new Set([..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._-:/()#,@[]+=&;{}!$*"]);
 const acceptedByEc2 = (text: string): boolean => text.length <= 255 && [...text].every(c => ALLOWED.has(c));
 
-const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
-const RULE_TYPES = [
-    "aws:ec2/securityGroupRule:SecurityGroupRule",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+const SECURITY_GROUP = AWS_TYPES.ec2SecurityGroup;
+const RULE_TYPES: readonly string[] = [
+    AWS_TYPES.ec2SecurityGroupRule,
+    AWS_TYPES.vpcSecurityGroupIngressRule,
+    AWS_TYPES.vpcSecurityGroupEgressRule,
 ];
 
 /** Every description EC2 will see: groups, their inline rules, and standalone rules, with where each came from. */
@@ -23,7 +24,7 @@ function descriptions(run: ProgramRun): Array<{ where: string; text: unknown }> 
     const found: Array<{ where: string; text: unknown }> = [];
     for (const r of run.resources) {
         const props = inputs(r);
-        if (r.type === SECURITY_GROUP || r.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup") {
+        if (r.type === SECURITY_GROUP || r.type === AWS_TYPES.ec2DefaultSecurityGroup) {
             if (r.type === SECURITY_GROUP) {
                 found.push({ where: `${r.name} description`, text: props.description });
             }

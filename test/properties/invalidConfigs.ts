@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { CONFIG_KEYS, ConfigKey } from "../../components/configKeys";
-import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../components/fargateSizes";
-import { LOG_RETENTION_DAYS } from "../../components/stackConfig";
+import { fargateMemoryOptions, FARGATE_MAX_MEMORY_MIB, isFargateCpu } from "../../policy/facts/fargateSizes";
+import { isLogRetentionDays } from "../../policy/facts/logRetention";
 import { certificateArn, Environment, ENVIRONMENTS, full, GeneratedConfig, kmsKeyArn, secretsManagerArn, validConfig } from "./validConfigs";
 
 // Built once rather than inside the `break` functions, which run for every generated config: building a
@@ -122,12 +122,12 @@ export const BREAKAGES: readonly Breakage[] = [
     {
         name: "cpu/memory pair not offered",
         key: blames("memory"),
-        break: c => set("memory", fc.integer({ min: 1, max: 122880 }).filter(m => !fargateMemoryOptions(num(c, "cpu")).includes(m)).map(String))(c),
+        break: c => set("memory", fc.integer({ min: 1, max: FARGATE_MAX_MEMORY_MIB }).filter(m => !fargateMemoryOptions(num(c, "cpu")).includes(m)).map(String))(c),
     },
     {
         name: "cpu not offered",
         key: blames("cpu"),
-        break: set("cpu", fc.integer({ min: -4096, max: 65536 }).filter(n => !(FARGATE_CPU_UNITS as readonly number[]).includes(n)).map(String)),
+        break: set("cpu", fc.integer({ min: -4096, max: 65536 }).filter(n => !isFargateCpu(n)).map(String)),
     },
     {
         name: "min capacity above max",
@@ -259,7 +259,7 @@ export const BREAKAGES: readonly Breakage[] = [
     {
         name: "log retention CloudWatch does not offer",
         key: blames("logRetentionDays"),
-        break: set("logRetentionDays", fc.integer({ min: -10, max: 4000 }).filter(d => !(LOG_RETENTION_DAYS as readonly number[]).includes(d)).map(String)),
+        break: set("logRetentionDays", fc.integer({ min: -10, max: 4000 }).filter(d => !isLogRetentionDays(d)).map(String)),
     },
     {
         name: "grace period shorter than the container start period",

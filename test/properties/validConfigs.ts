@@ -12,9 +12,10 @@
 import fc from "fast-check";
 import { ConfigKey } from "../../components/configKeys";
 import { APP_ENVIRONMENT_NAMES } from "../../components/appEnvironment";
-import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../components/fargateSizes";
+import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../policy/facts/fargateSizes";
 import { PROD_PROFILE } from "../../components/prodProfile";
-import { LOG_RETENTION_DAYS, RawStackConfig } from "../../components/stackConfig";
+import { RawStackConfig } from "../../components/stackConfig";
+import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 import { readStackConfig, StackConfig } from "../../harness/projectConfig";
 import { PROJECT_DIR } from "../support/stacks";
 
@@ -57,6 +58,7 @@ export function rawConfig(config: GeneratedConfig): RawStackConfig {
 
 /** Bounds the loader enforces for prod and the prod policy config enforces too: both read prod.json. */
 export const PROD_POLICY_BOUNDS = {
+    minCapacity: PROD_PROFILE.minimumCapacity.value,
     maxCapacity: PROD_PROFILE.maximumCapacity.value,
     deregistrationDelaySeconds: PROD_PROFILE.maximumDeregistrationDelaySeconds.value,
     /** interval × healthyThreshold. */
@@ -150,9 +152,9 @@ const accessLogs = (environment: Environment) =>
 
 const cpuMemory = fc.constantFrom(...FARGATE_CPU_UNITS).chain(cpu => fc.constantFrom(...fargateMemoryOptions(cpu)).map(memory => ({ cpu, memory })));
 
-/** min ≤ desired ≤ max (prod: min ≥ 2, max within the prod pack's bound), on-demand base ≤ max. */
+/** min ≤ desired ≤ max (prod: both within the prod pack's bounds), on-demand base ≤ max. */
 const capacity = (environment: Environment) =>
-    fc.integer({ min: environment === "prod" ? 2 : 1, max: environment === "prod" ? PROD_POLICY_BOUNDS.maxCapacity : 100 }).chain(min =>
+    fc.integer({ min: environment === "prod" ? PROD_POLICY_BOUNDS.minCapacity : 1, max: environment === "prod" ? PROD_POLICY_BOUNDS.maxCapacity : 100 }).chain(min =>
         fc.integer({ min, max: environment === "prod" ? PROD_POLICY_BOUNDS.maxCapacity : 100 }).chain(max =>
             fc.record({ min: fc.constant(min), max: fc.constant(max), desired: fc.integer({ min, max }), onDemandBase: fc.integer({ min: 0, max }) }),
         ),

@@ -73,10 +73,11 @@ ${extra}`;
     });
 
     describe("lint-dockerfile (dockerfilelint)", function () {
-        it("passes app/Dockerfile", function () {
+        it("passes app/Dockerfile and worker/Dockerfile", function () {
             const { status, output } = run(LINT_DOCKERFILE);
             assert.equal(status, 0, output);
-            assert.match(output, /1 Dockerfile\(s\) checked, 0 finding\(s\)/);
+            assert.match(output, /^worker\/Dockerfile:/m);
+            assert.match(output, /2 Dockerfile\(s\) checked, 0 finding\(s\)/);
         });
 
         it("fails on a latest tag, a missing tag and sudo", function () {

@@ -16,6 +16,7 @@ import { commentMarker, formatChangesMarkdown } from "../../tools/changes/format
 import { REPLACE_ON_CHANGE_ROWS, replaceRuleFor } from "../../tools/changes/replaceOnChange";
 import { changeFindings, ChangeThresholdsError, DEFAULT_CHANGE_THRESHOLDS, parseChangeThresholds } from "../../tools/changes/thresholds";
 import { PROJECT_DIR, runStack } from "../support/stacks";
+import { AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
 
 const URN = (type: string, name: string) => `urn:pulumi:prod::fargate-web::${type}::${name}`;
 
@@ -37,10 +38,10 @@ function report(resources: ReportedResource[], over: Partial<CheckReport> = {}):
     };
 }
 
-const TG = "aws:lb/targetGroup:TargetGroup";
-const REPO = "aws:ecr/repository:Repository";
-const TASK = "aws:ecs/taskDefinition:TaskDefinition";
-const SERVICE = "aws:ecs/service:Service";
+const TG = AWS_TYPES.lbTargetGroup;
+const REPO = AWS_TYPES.ecrRepository;
+const TASK = AWS_TYPES.ecsTaskDefinition;
+const SERVICE = AWS_TYPES.ecsService;
 
 describe("change report: comparing two reports", () => {
     const tg = resource(TG, "web-tg", { port: 8080, protocol: "HTTP", healthCheck: { path: "/health" } });
@@ -100,7 +101,7 @@ describe("change report: comparing two reports", () => {
     });
 
     it("GIVEN a type the table does not know changes THEN 'replacement not determinable offline', as an advisory finding", () => {
-        const db = resource("aws:rds/instance:Instance", "db", { instanceClass: "db.t4g.micro" });
+        const db = resource(AWS_TYPES.rdsInstance, "db", { instanceClass: "db.t4g.micro" });
         const c = compareReports(report([db]), report([{ ...db, inputs: { instanceClass: "db.t4g.small" } }]));
         assert.equal(c.updated[0].effect, "undeterminable");
         assert.match(c.updated[0].because[0], /replacement not determinable offline/);
@@ -108,7 +109,7 @@ describe("change report: comparing two reports", () => {
     });
 
     it("GIVEN resources added and deleted THEN both are listed; a protected deletion is mandatory", () => {
-        const logs = resource("aws:cloudwatch/logGroup:LogGroup", "web-logs", { retentionInDays: 365 }, { protect: true });
+        const logs = resource(AWS_TYPES.cloudwatchLogGroup, "web-logs", { retentionInDays: 365 }, { protect: true });
         const c = compareReports(report([tg, logs]), report([tg, resource(TG, "api-tg", { port: 3000 })]));
         assert.deepEqual(c.added.map(r => r.name), ["api-tg"]);
         assert.deepEqual(c.deleted.map(r => [r.name, r.protect, r.stateful]), [["web-logs", true, true]]);
@@ -141,7 +142,7 @@ describe("change report: comparing two reports", () => {
     });
 
     it("GIVEN a secret input THEN its change cannot be seen and the report says so", () => {
-        const secret = resource("aws:secretsmanager/secretVersion:SecretVersion", "db", { secretId: "arn", secretString: "[secret]" });
+        const secret = resource(AWS_TYPES.secretsmanagerSecretVersion, "db", { secretId: "arn", secretString: "[secret]" });
         const c = compareReports(report([secret]), report([secret]));
         assert.deepEqual(c.secretInputsNotCompared, [{ urn: secret.urn, inputs: ["secretString"] }]);
     });
@@ -186,7 +187,7 @@ describe("change report: the replace-on-change table", () => {
     });
 
     it("covers every resource type with cloud state in both stacks (the docker image is not a Terraform resource)", async () => {
-        const uncited = new Set(["docker:index/image:Image"]);
+        const uncited = new Set<string>([DOCKER_TYPES.image]);
         for (const stack of ["dev", "prod"]) {
             for (const res of (await runStack(stack)).resources) {
                 if (res.component || uncited.has(res.type)) continue;
@@ -219,7 +220,7 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN a secret version's value changes THEN a new version replaces it; moving its stages updates it", () => {
-        const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+        const SECRET_VERSION = AWS_TYPES.secretsmanagerSecretVersion;
         const base = { secretId: "arn:aws:secretsmanager:us-east-1:1:secret:db", secretString: "one", versionStages: ["AWSCURRENT"] };
         assert.deepEqual(change(SECRET_VERSION, base, { ...base, secretString: "two" }), { effect: "replace", because: ["secretString"] });
         assert.deepEqual(change(SECRET_VERSION, { secretId: base.secretId, secretBinary: "b25l" }, { secretId: base.secretId, secretBinary: "dHdv" }), { effect: "replace", because: ["secretBinary"] });
@@ -228,14 +229,14 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN an ACM certificate's validation options change THEN replaced; its options (transparency logging) update in place", () => {
-        const CERT = "aws:acm/certificate:Certificate";
+        const CERT = AWS_TYPES.acmCertificate;
         const base = { domainName: "example.com", validationMethod: "EMAIL", validationOptions: [{ domainName: "example.com", validationDomain: "example.com" }] };
         assert.deepEqual(change(CERT, base, { ...base, validationOptions: [{ domainName: "example.com", validationDomain: "mail.example.com" }] }), { effect: "replace", because: ["validationOptions"] });
         assert.deepEqual(change(CERT, base, { ...base, options: { certificateTransparencyLoggingPreference: "DISABLED" } }), { effect: "update", because: [] });
     });
 
     it("GIVEN a network load balancer loses or swaps a subnet, or gains its first security group THEN replaced; adding a subnet updates it", () => {
-        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const LB = AWS_TYPES.lbLoadBalancer;
         const nlb = { loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] };
         assert.deepEqual(change(LB, nlb, { ...nlb, subnets: ["subnet-a"] }), { effect: "replace", because: ["subnets"] });
         assert.deepEqual(change(LB, nlb, { ...nlb, subnets: ["subnet-a", "subnet-c"] }), { effect: "replace", because: ["subnets"] });
@@ -245,7 +246,7 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN an application load balancer's subnets or security groups change THEN in place; a rewritten subnet mapping replaces it", () => {
-        const LB = "aws:alb/loadBalancer:LoadBalancer";
+        const LB = AWS_TYPES.albLoadBalancer;
         const alb = { subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1"] };
         assert.deepEqual(change(LB, alb, { ...alb, subnets: ["subnet-a"], securityGroups: [] }), { effect: "update", because: [] });
         const mapped = { subnetMappings: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }] };
@@ -255,7 +256,7 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN a load balancer's secondary IPs are lowered THEN replaced; raised THEN updated; an input newer than the source read THEN not determinable", () => {
-        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const LB = AWS_TYPES.lbLoadBalancer;
         const nlb = { loadBalancerType: "network", subnets: ["subnet-a"], secondaryIpsAutoAssignedPerSubnet: 2 };
         assert.deepEqual(change(LB, nlb, { ...nlb, secondaryIpsAutoAssignedPerSubnet: 1 }), { effect: "replace", because: ["secondaryIpsAutoAssignedPerSubnet"] });
         assert.deepEqual(change(LB, nlb, { ...nlb, secondaryIpsAutoAssignedPerSubnet: 3 }), { effect: "update", because: [] });
@@ -265,7 +266,7 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN a VPC security group rule changes its source type THEN replaced; a new CIDR of the same type, or new ports, update in place", () => {
-        for (const type of ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"]) {
+        for (const type of [AWS_TYPES.vpcSecurityGroupIngressRule, AWS_TYPES.vpcSecurityGroupEgressRule]) {
             const rule = { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16" };
             const { cidrIpv4: _cidr, ...bare } = rule;
             assert.deepEqual(change(type, rule, { ...bare, referencedSecurityGroupId: "sg-2" }), { effect: "replace", because: ["cidrIpv4", "referencedSecurityGroupId"] }, type);
@@ -284,13 +285,13 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN an ECR lifecycle policy's rules change THEN replaced (the resource has no update)", () => {
-        const POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+        const POLICY = AWS_TYPES.ecrLifecyclePolicy;
         const base = { repository: "web", policy: '{"rules":[{"rulePriority":1}]}' };
         assert.deepEqual(change(POLICY, base, { ...base, policy: '{"rules":[{"rulePriority":2}]}' }), { effect: "replace", because: ["policy"] });
     });
 
     it("GIVEN a bucket's deprecated object-lock block switches object lock THEN replaced; its retention rule alone updates in place", () => {
-        const BUCKET = "aws:s3/bucket:Bucket";
+        const BUCKET = AWS_TYPES.s3Bucket;
         const rule = { defaultRetention: { mode: "GOVERNANCE", days: 1 } };
         const base = { bucket: "logs", objectLockConfiguration: { objectLockEnabled: "Enabled", rule } };
         assert.deepEqual(change(BUCKET, base, { ...base, objectLockConfiguration: { rule } }), { effect: "replace", because: ["objectLockConfiguration"] });
@@ -310,7 +311,7 @@ describe("change report: rows checked against the upstream provider source", () 
     });
 
     it("GIVEN a conditionally replacing input is not known offline THEN not determinable, not a guessed replacement", () => {
-        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const LB = AWS_TYPES.lbLoadBalancer;
         const nlb = { loadBalancerType: "network", subnets: ["subnet-a", "subnet-b"] };
         const c = change(LB, nlb, { ...nlb, subnets: "[unknown]" });
         assert.deepEqual(c, { effect: "undeterminable", because: ["subnets is not known offline and could force a replacement"] });
@@ -372,7 +373,7 @@ describe("change report: baseline and arguments", () => {
         assert.throws(() => parseBaselineReport({ stack: "prod", resources: [{}] }, "base.json", { stack: "prod" }), /resources\[0\] lacks urn, type or name/);
         assert.throws(() => parseBaselineReport("x", "base.json", { stack: "prod" }), /expected one JSON object/);
         const shape = { stack: "prod", cost: { monthlyUsd: 1, monthlyUsdMax: 1 }, rollout: { secondsPerWave: 1, waves: 1 } };
-        const resource = { urn: "urn:pulumi:prod::p::aws:ecr/repository:Repository::r", type: "aws:ecr/repository:Repository", name: "r" };
+        const resource = { urn: "urn:pulumi:prod::p::aws:ecr/repository:Repository::r", type: AWS_TYPES.ecrRepository, name: "r" };
         assert.doesNotThrow(() => parseBaselineReport({ ...shape, resources: [resource], violations: [] }, "base.json", { stack: "prod" }));
         assert.throws(() => parseBaselineReport({ ...shape, resources: [], violations: [{}] }, "base.json", { stack: "prod" }), /violations\[0\] lacks policy, message or enforcementLevel/);
         assert.throws(

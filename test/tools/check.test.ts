@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { runCli } from "../../tools/check";
 import { CheckResult as Result, spawnCheck } from "../support/spawnCheck";
 import { PROJECT_DIR } from "../support/stacks";
+import { AWSX_TYPES, AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
 
 
 /** The same command in this process: what it would print and its exit code. */
@@ -84,18 +85,21 @@ describe("npm run check", function () {
             for (const r of report.resources) {
                 assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }
-            const image = report.resources.find((r: any) => r.type === "docker:index/image:Image");
+            const image = report.resources.find((r: any) => r.type === DOCKER_TYPES.image);
             assert.equal(image.inputs.registry.password, "[secret]");
             assert.equal(image.inputs.registry.username, "AWS");
             for (const v of report.violations) {
                 assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
                 assert.equal(v.enforcementLevel, "advisory");
             }
-            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "unpriced"]);
+            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "services", "shared", "unpriced"]);
+            assert.deepEqual(Object.keys(report.rollout).sort(), ["notes", "secondsPerWave", "services", "slowestService", "totalSeconds", "warnings", "waves"]);
+            assert.deepEqual(report.cost.services.map((s: any) => [s.service, s.kind]), [["web-service-f982fff", "web"]]);
+            assert.equal(report.rollout.slowestService, "web-service-f982fff");
             // The awsx VPC is remote but modelled from its inputs; nothing else is hidden, and every check ran.
             assert.deepEqual(
                 report.coverage.remoteComponents.map((c: any) => [c.type, c.modelled]),
-                [["awsx:ec2:Vpc", true]],
+                [[AWSX_TYPES.ec2Vpc, true]],
             );
             assert.equal(report.coverage.checksNotRun, 0);
             assert.equal(report.cost.monthlyUsd, 178.76);
@@ -112,7 +116,7 @@ describe("npm run check", function () {
             assert.equal(code, 0, stderr);
             const report = JSON.parse(stdout);
             assert.equal(report.project, "team-images");
-            assert.deepEqual(report.resources.map((r: any) => r.type), ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
+            assert.deepEqual(report.resources.map((r: any) => r.type), [AWS_TYPES.ecrRepository, AWS_TYPES.ecrLifecyclePolicy]);
             const lifecycle = report.resources[1];
             assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
         });

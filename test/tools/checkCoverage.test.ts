@@ -5,6 +5,7 @@ import * as assert from "node:assert/strict";
 import { fixture } from "../../harness/fixtures";
 import { Diagnostic } from "../../harness/types";
 import { checkCoverage, formatCoverage, verdict } from "../../tools/checkCoverage";
+import { AWSX_TYPES, AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const component = (type: string, name: string, remote: boolean) => ({ ...fixture(type, name, {}), component: true, remote });
 const notRun = (policy: string, urn: string): Diagnostic => ({
@@ -18,7 +19,7 @@ const notRun = (policy: string, urn: string): Diagnostic => ({
 
 describe("check coverage (tools/checkCoverage)", () => {
     it("GIVEN only custom resources and local components, every check run THEN complete, PASSED and no section", () => {
-        const coverage = checkCoverage([fixture("aws:ecs/cluster:Cluster", "c", {}), component("my:x:Y", "local", false)], []);
+        const coverage = checkCoverage([fixture(AWS_TYPES.ecsCluster, "c", {}), component("my:x:Y", "local", false)], []);
         assert.deepEqual(coverage, { remoteComponents: [], checksNotRun: 0, checksNotRunDetail: [] });
         assert.deepEqual(formatCoverage(coverage), []);
         assert.equal(verdict(0, coverage), "PASSED: no mandatory policy violation.");
@@ -26,10 +27,10 @@ describe("check coverage (tools/checkCoverage)", () => {
 
     it("GIVEN remote components and checks that could not run THEN named in text and data, and the verdict is INCOMPLETE", () => {
         const service = component("awsx:ecs:FargateService", "svc", true);
-        const vpc = component("awsx:ec2:Vpc", "vpc", true);
+        const vpc = component(AWSX_TYPES.ec2Vpc, "vpc", true);
         const coverage = checkCoverage([vpc, service], [notRun("ecs-task-definition-read-only-root-filesystem", "urn:td")]);
         assert.deepEqual(coverage.remoteComponents, [
-            { type: "awsx:ec2:Vpc", name: "vpc", urn: vpc.urn, costExcluded: false, modelled: true },
+            { type: AWSX_TYPES.ec2Vpc, name: "vpc", urn: vpc.urn, costExcluded: false, modelled: true },
             { type: "awsx:ecs:FargateService", name: "svc", urn: service.urn, costExcluded: true, modelled: false },
         ]);
         assert.equal(coverage.checksNotRun, 1);
@@ -46,7 +47,7 @@ describe("check coverage (tools/checkCoverage)", () => {
     });
 
     it("GIVEN only an awsx Vpc THEN complete: what it creates follows from its inputs and is modelled", () => {
-        const coverage = checkCoverage([component("awsx:ec2:Vpc", "vpc", true)], []);
+        const coverage = checkCoverage([component(AWSX_TYPES.ec2Vpc, "vpc", true)], []);
         assert.deepEqual(formatCoverage(coverage), []);
         assert.equal(verdict(0, coverage), "PASSED: no mandatory policy violation.");
     });

@@ -4,6 +4,7 @@
 import * as assert from "node:assert/strict";
 import { checkCoverage } from "../../tools/checkCoverage";
 import { CheckReport, formatReport } from "../../tools/checkReport";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const report = (applyErrors: CheckReport["applyErrors"], mandatory = 0): CheckReport => ({
     stack: "dev",
@@ -19,7 +20,7 @@ const report = (applyErrors: CheckReport["applyErrors"], mandatory = 0): CheckRe
 const ERROR = {
     rule: "ec2-security-group-rule-description",
     urn: "urn:pulumi:dev::p::aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule::web-egress",
-    type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    type: AWS_TYPES.vpcSecurityGroupEgressRule,
     name: "web-egress",
     path: "description",
     given: "[secret]",

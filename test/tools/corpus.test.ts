@@ -10,6 +10,7 @@ import { check } from "../../tools/check";
 import { CheckReport } from "../../tools/checkReport";
 import { CheckResult as Result, spawnCheck } from "../support/spawnCheck";
 import { PROJECT_DIR } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const CORPUS = path.join(PROJECT_DIR, "test", "fixtures", "corpus");
 
@@ -169,8 +170,8 @@ describe("offline check on public programs (test/fixtures/corpus)", function () 
 
     it("GIVEN aws-ts-lambda-secrets THEN its getPolicyDocument is rendered as the provider renders it and feeds the policy", () => {
         const { report } = reports.get("aws-ts-lambda-secrets")!;
-        const secrets = report.resources.filter(r => r.type === "aws:secretsmanager/secret:Secret");
-        const policy = report.resources.find(r => r.type === "aws:iam/policy:Policy");
+        const secrets = report.resources.filter(r => r.type === AWS_TYPES.secretsmanagerSecret);
+        const policy = report.resources.find(r => r.type === AWS_TYPES.iamPolicy);
         assert.equal(secrets.length, 2);
         const arns = secrets.map(s => `arn:aws:secretsmanager:us-east-1:123456789012:secret:${s.name}-`);
         const document = JSON.parse((policy?.inputs as { policy: string }).policy);
@@ -189,12 +190,12 @@ describe("offline check on public programs (test/fixtures/corpus)", function () 
         const objects = (name: string) =>
             reports
                 .get(name)!
-                .report.resources.filter(r => r.type === "aws:s3/bucketObject:BucketObject")
+                .report.resources.filter(r => r.type === AWS_TYPES.s3BucketObject)
                 .map(r => r.name)
                 .sort();
         assert.deepEqual(objects("aws-ts-s3-folder"), ["favicon.png", "index.html"]);
         assert.deepEqual(objects("aws-ts-static-website"), ["404.html", "index.html"]);
-        const records = reports.get("aws-ts-static-website")!.report.resources.filter(r => r.type === "aws:route53/record:Record");
+        const records = reports.get("aws-ts-static-website")!.report.resources.filter(r => r.type === AWS_TYPES.route53Record);
         const inputs = (name: string) => records.find(r => r.name === name)?.inputs as Record<string, any>;
         // From the certificate's and the distribution's computed outputs, known offline.
         assert.match(inputs("www.example.com-validation").name, /^_[0-9a-f]{32}\.www\.example\.com\.$/);

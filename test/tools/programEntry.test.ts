@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { check } from "../../tools/check";
 import { ProgramEntryError, resolveProgramEntry } from "../../tools/programEntry";
 import { PROJECT_DIR } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const PROGRAMS = path.join(PROJECT_DIR, "test", "fixtures", "programs");
 
@@ -92,7 +93,7 @@ describe("--program entry (tools/programEntry)", () => {
         const { report } = await check({ stack: "test", program: path.join(PROGRAMS, "relative"), json: false, help: false });
         assert.equal(process.cwd(), before);
         assert.deepEqual(
-            report.resources.filter(r => r.type === "aws:s3/bucketObjectv2:BucketObjectv2").map(r => r.name).sort(),
+            report.resources.filter(r => r.type === AWS_TYPES.s3BucketObjectv2).map(r => r.name).sort(),
             ["index.html", "site.css"],
         );
     });

@@ -4,6 +4,7 @@
  */
 import type { CheckReport, ReportedResource, ReportedViolation } from "../checkReport";
 import { replaceRuleFor, ReplaceRule } from "./replaceOnChange";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 /** A resource named in a change report. */
 export interface ChangedResource {
@@ -52,7 +53,7 @@ export interface ChangeSet {
     readonly renamed: ReadonlyArray<{ readonly from: string; readonly to: string }>;
     readonly monthlyCostUsd: Delta;
     readonly monthlyCostUsdMax: Delta;
-    /** Seconds for a whole rollout: seconds per wave × waves. */
+    /** Seconds for a whole rollout of the stack (see `stackRolloutSeconds`). */
     readonly rolloutSeconds: Delta;
     readonly newViolations: readonly ReportedViolation[];
     readonly fixedViolations: readonly ReportedViolation[];
@@ -62,19 +63,19 @@ export interface ChangeSet {
 
 /** Types whose resources hold data that a deletion or replacement loses. */
 const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-    "aws:ecr/repository:Repository",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws:secretsmanager/secret:Secret",
-    "aws:secretsmanager/secretVersion:SecretVersion",
-    "aws:kms/key:Key",
-    "aws:dynamodb/table:Table",
-    "aws:rds/instance:Instance",
-    "aws:rds/cluster:Cluster",
-    "aws:efs/fileSystem:FileSystem",
-    "aws:elasticache/replicationGroup:ReplicationGroup",
-    "aws:sqs/queue:Queue",
+    AWS_TYPES.ecrRepository,
+    AWS_TYPES.cloudwatchLogGroup,
+    AWS_TYPES.s3Bucket,
+    AWS_TYPES.s3BucketV2,
+    AWS_TYPES.secretsmanagerSecret,
+    AWS_TYPES.secretsmanagerSecretVersion,
+    AWS_TYPES.kmsKey,
+    AWS_TYPES.dynamodbTable,
+    AWS_TYPES.rdsInstance,
+    AWS_TYPES.rdsCluster,
+    AWS_TYPES.efsFileSystem,
+    AWS_TYPES.elasticacheReplicationGroup,
+    AWS_TYPES.sqsQueue,
 ]);
 
 const SECRET = "[secret]";
@@ -140,6 +141,12 @@ function effectOf(
 }
 
 const violationKey = (v: ReportedViolation): string => `${v.policy}\u0000${v.urn ?? ""}\u0000${v.message}`;
+
+/**
+ * Seconds until the stack's last service finishes rolling out; a report from before per-service estimates
+ * has only the slowest service's seconds per wave × waves, which is the same when no service waits for another.
+ */
+const stackRolloutSeconds = (report: CheckReport): number => report.rollout.totalSeconds ?? report.rollout.secondsPerWave * report.rollout.waves;
 
 /**
  * Compares `base` (the report of the branch a pull request merges into) with `head`. Resources are matched
@@ -208,7 +215,7 @@ export function compareReports(base: CheckReport, head: CheckReport): ChangeSet 
         renamed,
         monthlyCostUsd: delta(base.cost.monthlyUsd, head.cost.monthlyUsd),
         monthlyCostUsdMax: delta(base.cost.monthlyUsdMax, head.cost.monthlyUsdMax),
-        rolloutSeconds: delta(base.rollout.secondsPerWave * base.rollout.waves, head.rollout.secondsPerWave * head.rollout.waves),
+        rolloutSeconds: delta(stackRolloutSeconds(base), stackRolloutSeconds(head)),
         newViolations: head.violations.filter(v => !baseKeys.has(violationKey(v))),
         fixedViolations: base.violations.filter(v => !headKeys.has(violationKey(v))),
         secretInputsNotCompared,

@@ -51,6 +51,7 @@
  * and anything newer is `unverified`.
  */
 import { Condition, Inputs, nestedObjectLockChanges, networkSecurityGroupsToggled, networkSubnetsShrink, regionChanges, RULE_SOURCE_INPUTS, ruleSourceTypeChanges, secondaryIpsDecrease, subnetMappingsRewritten } from "./replaceConditions";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 /** How one resource type reacts to changed inputs. */
 export interface ReplaceRule {
@@ -105,13 +106,13 @@ const UNVERIFIED = (input: string) => `${input} is newer than the upstream sourc
  */
 export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     {
-        types: ["aws:ecs/taskDefinition:TaskDefinition"],
+        types: [AWS_TYPES.ecsTaskDefinition],
         effect: "new-revision",
         allBut: ["tags", "skipDestroy", "trackLatest"],
         source: `${TF} internal/service/ecs/task_definition.go: every argument ForceNew (e.g. container_definitions, cpu, enable_fault_injection, ephemeral_storage) except tags, skip_destroy and track_latest (task definitions are immutable; a change registers a new revision)`,
     },
     {
-        types: ["aws:ecs/service:Service"],
+        types: [AWS_TYPES.ecsService],
         replaceOn: ["name", "cluster", "iamRole", "launchType", "schedulingStrategy"],
         keptWhenRemoved: ["cluster", "iamRole", "launchType"],
         refuses: {
@@ -122,17 +123,17 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
         source: `${TF} internal/service/ecs/service.go: ForceNew on name, cluster, iam_role, launch_type, scheduling_strategy (deployment_controller, load_balancer, ordered_placement_strategy, service_registries and the rest update in place through UpdateService); capacityProviderStrategyCustomizeDiff fails the plan when capacity_provider_strategy changes on an existing service without force_new_deployment`,
     },
     {
-        types: ["aws:ecs/cluster:Cluster"],
+        types: [AWS_TYPES.ecsCluster],
         replaceOn: ["name"],
         source: `${TF} internal/service/ecs/cluster.go: ForceNew on name`,
     },
     {
-        types: ["aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"],
+        types: [AWS_TYPES.ecsClusterCapacityProviders],
         replaceOn: ["clusterName"],
         source: `${TF} internal/service/ecs/cluster_capacity_providers.go: ForceNew on cluster_name (capacity_providers and default_capacity_provider_strategy are put in place)`,
     },
     {
-        types: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+        types: [AWS_TYPES.lbLoadBalancer, AWS_TYPES.albLoadBalancer],
         replaceOn: ["name", "namePrefix", "internal", "loadBalancerType", "customerOwnedIpv4Pool"],
         keptWhenRemoved: ["name", "namePrefix", "internal"],
         replaceWhen: {
@@ -145,92 +146,92 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
         source: `${TF} internal/service/elbv2/load_balancer.go: ForceNew on name, name_prefix, internal, load_balancer_type, customer_owned_ipv4_pool; customizeDiffLoadBalancerNLB forces new when a network load balancer's subnets keep or lower their number, its subnet_mapping loses or changes a mapping, or its security_groups go from none to some or some to none; customizeDiffLoadBalancerALB forces new when an application load balancer's subnet_mapping changes other than by pure addition or removal; secondary_ips_auto_assigned_per_subnet forces new when lowered (installed @pulumi/aws declaration)`,
     },
     {
-        types: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
+        types: [AWS_TYPES.lbTargetGroup, AWS_TYPES.albTargetGroup],
         replaceOn: ["name", "namePrefix", "port", "protocol", "protocolVersion", "targetType", "vpcId", "ipAddressType"],
         keptWhenRemoved: ["name", "namePrefix", "protocolVersion", "ipAddressType"],
         unverified: ["targetControlPort"],
         source: `${TF} internal/service/elbv2/target_group.go: ForceNew on name, name_prefix, port, protocol, protocol_version, target_type, vpc_id, ip_address_type (its CustomizeDiff functions only validate)`,
     },
     {
-        types: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
+        types: [AWS_TYPES.lbListener, AWS_TYPES.albListener],
         replaceOn: ["loadBalancerArn"],
         source: `${TF} internal/service/elbv2/listener.go: ForceNew on load_balancer_arn (port, protocol, certificate, default_action and the routing_http_* attributes are modified in place)`,
     },
     {
-        types: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
+        types: [AWS_TYPES.lbListenerRule, AWS_TYPES.albListenerRule],
         replaceOn: ["listenerArn"],
         source: `${TF} internal/service/elbv2/listener_rule.go: ForceNew on listener_arn`,
     },
     {
-        types: ["aws:ecr/repository:Repository"],
+        types: [AWS_TYPES.ecrRepository],
         replaceOn: ["name", "encryptionConfigurations"],
         keptWhenRemoved: ["encryptionConfigurations"],
         source: `${TF} internal/service/ecr/repository.go: ForceNew on name and on encryption_configuration (encryption_type, kms_key)`,
     },
     {
-        types: ["aws:ecr/lifecyclePolicy:LifecyclePolicy"],
+        types: [AWS_TYPES.ecrLifecyclePolicy],
         replaceOn: ["repository", "policy"],
         source: `${TF} internal/service/ecr/lifecycle_policy.go: ForceNew on repository and policy (the resource has no update: a new policy is a new resource)`,
     },
     {
-        types: ["aws:cloudwatch/logGroup:LogGroup"],
+        types: [AWS_TYPES.cloudwatchLogGroup],
         replaceOn: ["name", "namePrefix", "logGroupClass"],
         keptWhenRemoved: ["name", "namePrefix", "logGroupClass"],
         unverified: ["deletionProtectionEnabled"],
         source: `${TF} internal/service/logs/group.go: ForceNew on name, name_prefix, log_group_class (kms_key_id and retention_in_days update in place)`,
     },
     {
-        types: ["aws:iam/role:Role"],
+        types: [AWS_TYPES.iamRole],
         global: true,
         replaceOn: ["name", "namePrefix", "path"],
         keptWhenRemoved: ["name", "namePrefix"],
         source: `${TF} internal/service/iam/role.go: ForceNew on name, name_prefix, path`,
     },
     {
-        types: ["aws:iam/rolePolicy:RolePolicy"],
+        types: [AWS_TYPES.iamRolePolicy],
         global: true,
         replaceOn: ["name", "namePrefix", "role"],
         keptWhenRemoved: ["name", "namePrefix"],
         source: `${TF} internal/service/iam/role_policy.go: ForceNew on name, name_prefix, role`,
     },
     {
-        types: ["aws:iam/rolePolicyAttachment:RolePolicyAttachment"],
+        types: [AWS_TYPES.iamRolePolicyAttachment],
         global: true,
         replaceOn: ["role", "policyArn"],
         source: `${TF} internal/service/iam/role_policy_attachment.go: ForceNew on role, policy_arn`,
     },
     {
-        types: ["aws:ec2/securityGroup:SecurityGroup"],
+        types: [AWS_TYPES.ec2SecurityGroup],
         replaceOn: ["name", "namePrefix", "description", "vpcId"],
         keptWhenRemoved: ["name", "namePrefix", "vpcId"],
         source: `${TF} internal/service/ec2/vpc_security_group.go: ForceNew on name, name_prefix, description, vpc_id`,
     },
     {
-        types: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+        types: [AWS_TYPES.ec2DefaultSecurityGroup],
         replaceOn: ["vpcId"],
         keptWhenRemoved: ["vpcId"],
         source: `${TF} internal/service/ec2/vpc_default_security_group.go: ForceNew on vpc_id`,
     },
     {
-        types: ["aws:ec2/securityGroupRule:SecurityGroupRule"],
+        types: [AWS_TYPES.ec2SecurityGroupRule],
         allBut: ["description"],
         source: `${TF} internal/service/ec2/vpc_security_group_rule.go: every argument ForceNew except description`,
     },
     {
-        types: ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"],
+        types: [AWS_TYPES.vpcSecurityGroupIngressRule, AWS_TYPES.vpcSecurityGroupEgressRule],
         replaceOn: ["securityGroupId"],
         replaceWhen: Object.fromEntries(RULE_SOURCE_INPUTS.map(input => [input, ruleSourceTypeChanges])),
         source: `${TF} internal/service/ec2/vpc_security_group_ingress_rule.go, vpc_security_group_rule.go: RequiresReplace on security_group_id; ModifyPlan requires a replacement when the rule's source type changes (cidr_ipv4, cidr_ipv6, prefix_list_id, referenced_security_group_id); other changes are modified in place (ModifySecurityGroupRules)`,
     },
     {
-        types: ["aws:ec2/flowLog:FlowLog"],
+        types: [AWS_TYPES.ec2FlowLog],
         allBut: ["tags"],
         keptWhenRemoved: ["logDestination", "logFormat"],
         unverified: ["tagFieldSpecifications"],
         source: `${TF} internal/service/ec2/vpc_flow_log.go: every argument ForceNew except tags (the update function changes tags only)`,
     },
     {
-        types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+        types: [AWS_TYPES.s3Bucket, AWS_TYPES.s3BucketV2],
         replaceOn: ["bucket", "bucketPrefix", "objectLockEnabled"],
         keptWhenRemoved: ["bucket", "bucketPrefix", "objectLockEnabled"],
         replaceWhen: { objectLockConfiguration: nestedObjectLockChanges },
@@ -239,64 +240,64 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
     },
     {
         types: [
-            "aws:s3/bucketPolicy:BucketPolicy",
-            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            AWS_TYPES.s3BucketPolicy,
+            AWS_TYPES.s3BucketPublicAccessBlock,
+            AWS_TYPES.s3BucketOwnershipControls,
         ],
         replaceOn: ["bucket"],
         source: `${TF} internal/service/s3/bucket_policy.go, bucket_public_access_block.go, bucket_ownership_controls.go: ForceNew on bucket`,
     },
     {
         types: [
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+            AWS_TYPES.s3BucketServerSideEncryptionConfiguration,
+            AWS_TYPES.s3BucketLifecycleConfiguration,
         ],
         replaceOn: ["bucket", "expectedBucketOwner"],
         keptWhenRemoved: ["expectedBucketOwner"],
         source: `${TF} internal/service/s3/bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go: ForceNew (RequiresReplace) on bucket, expected_bucket_owner`,
     },
     {
-        types: ["aws:route53/record:Record"],
+        types: [AWS_TYPES.route53Record],
         global: true,
         replaceOn: ["zoneId", "name"],
         source: `${TF} internal/service/route53/record.go: ForceNew on zone_id and name (type, set_identifier, records, ttl, alias and routing policies change in place through ChangeResourceRecordSets)`,
     },
     {
-        types: ["aws:acm/certificate:Certificate"],
+        types: [AWS_TYPES.acmCertificate],
         replaceOn: ["domainName", "subjectAlternativeNames", "validationMethod", "validationOptions", "keyAlgorithm", "certificateAuthorityArn"],
         keptWhenRemoved: ["domainName", "subjectAlternativeNames", "validationMethod", "keyAlgorithm"],
         unverified: ["privateKeyWo", "privateKeyWoVersion"],
         source: `${TF} internal/service/acm/certificate.go: ForceNew on domain_name, subject_alternative_names, validation_method, validation_option, key_algorithm, certificate_authority_arn (options, early_renewal_duration and an imported certificate's body, chain and key update in place)`,
     },
     {
-        types: ["aws:acm/certificateValidation:CertificateValidation"],
+        types: [AWS_TYPES.acmCertificateValidation],
         replaceOn: ["certificateArn", "validationRecordFqdns"],
         source: `${TF} internal/service/acm/certificate_validation.go: ForceNew on certificate_arn, validation_record_fqdns (the resource has no update)`,
     },
     {
-        types: ["aws:appautoscaling/target:Target"],
+        types: [AWS_TYPES.appautoscalingTarget],
         replaceOn: ["resourceId", "scalableDimension", "serviceNamespace"],
         source: `${TF} internal/service/appautoscaling/target.go: ForceNew on resource_id, scalable_dimension, service_namespace`,
     },
     {
-        types: ["aws:appautoscaling/policy:Policy"],
+        types: [AWS_TYPES.appautoscalingPolicy],
         replaceOn: ["name", "resourceId", "scalableDimension", "serviceNamespace"],
         source: `${TF} internal/service/appautoscaling/policy.go: ForceNew on name, resource_id, scalable_dimension, service_namespace`,
     },
     {
-        types: ["aws:secretsmanager/secret:Secret"],
+        types: [AWS_TYPES.secretsmanagerSecret],
         replaceOn: ["name", "namePrefix"],
         keptWhenRemoved: ["name", "namePrefix"],
         unverified: ["type"],
         source: `${TF} internal/service/secretsmanager/secret.go: ForceNew on name, name_prefix`,
     },
     {
-        types: ["aws:secretsmanager/secretVersion:SecretVersion"],
+        types: [AWS_TYPES.secretsmanagerSecretVersion],
         replaceOn: ["secretId", "secretString", "secretBinary", "secretStringWoVersion"],
         source: `${TF} internal/service/secretsmanager/secret_version.go: ForceNew on secret_id, secret_string, secret_binary, secret_string_wo_version (a new value is a new version; version_stages move in place)`,
     },
     {
-        types: ["aws:kms/key:Key"],
+        types: [AWS_TYPES.kmsKey],
         replaceOn: ["customerMasterKeySpec", "keyUsage", "multiRegion", "customKeyStoreId", "xksKeyId"],
         keptWhenRemoved: ["multiRegion"],
         source: `${TF} internal/service/kms/key.go: ForceNew on customer_master_key_spec, key_usage, multi_region, custom_key_store_id, xks_key_id`,

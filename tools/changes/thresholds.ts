@@ -20,7 +20,7 @@ export interface ChangeRuleSetting {
 /** The rules and what each one judges. */
 export const CHANGE_RULES = {
     monthlyCostIncrease: { percent: true, description: "The monthly cost estimate rises by more than maxPercent." },
-    rolloutTimeIncrease: { percent: true, description: "The rollout estimate (seconds per wave × waves) rises by more than maxPercent." },
+    rolloutTimeIncrease: { percent: true, description: "The stack's rollout estimate (until its last service finishes) rises by more than maxPercent." },
     protectedResourceDeletion: { percent: false, description: "A protected resource disappears from the program." },
     protectedResourceReplacement: { percent: false, description: "A change forces a new protected resource." },
     statefulResourceLoss: { percent: false, description: "A resource holding data (repository, logs, bucket, secret, key) is deleted or replaced." },

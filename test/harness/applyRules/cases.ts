@@ -4,6 +4,7 @@
  */
 import { fixture } from "../../../harness/fixtures";
 import { RecordedResource } from "../../../harness/types";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 /** A rule's two fixtures. */
 export interface RuleCase {
@@ -18,18 +19,18 @@ export interface RuleCase {
 
 const REGION = { "aws:region": "us-east-1" };
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
-const ROLE = "aws:iam/role:Role";
-const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const TG = "aws:lb/targetGroup:TargetGroup";
-const SECRET = "aws:secretsmanager/secret:Secret";
-const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
-const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
-const SERVICE = "aws:ecs/service:Service";
-const VPC = "aws:ec2/vpc:Vpc";
-const LISTENER = "aws:lb/listener:Listener";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const EGRESS = AWS_TYPES.vpcSecurityGroupEgressRule;
+const ROLE = AWS_TYPES.iamRole;
+const ROLE_POLICY = AWS_TYPES.iamRolePolicy;
+const LB = AWS_TYPES.lbLoadBalancer;
+const TG = AWS_TYPES.lbTargetGroup;
+const SECRET = AWS_TYPES.secretsmanagerSecret;
+const LOG_GROUP = AWS_TYPES.cloudwatchLogGroup;
+const TASK_DEFINITION = AWS_TYPES.ecsTaskDefinition;
+const SERVICE = AWS_TYPES.ecsService;
+const VPC = AWS_TYPES.ec2Vpc;
+const LISTENER = AWS_TYPES.lbListener;
 
 /** A task definition and a service placed by `strategy` on `platformVersion`, linked as the SDK links them. */
 export function placedService(architecture: string, os: string, providers: string[], platformVersion?: string): RecordedResource[] {
@@ -126,8 +127,8 @@ export const CASES: Record<string, RuleCase> = {
     "s3-bucket-name": {
         config: REGION,
         // pulumi-aws lowercases the logical name; the underscore stays.
-        failing: [fixture("aws:s3/bucket:Bucket", "Access_Logs", { forceDestroy: true })],
-        passing: [fixture("aws:s3/bucket:Bucket", "Web-Bucket", { forceDestroy: true })],
+        failing: [fixture(AWS_TYPES.s3Bucket, "Access_Logs", { forceDestroy: true })],
+        passing: [fixture(AWS_TYPES.s3Bucket, "Web-Bucket", { forceDestroy: true })],
         path: "(autoname)",
         allowed: /"_" is not allowed.*logical name "Access_Logs"/,
     },

@@ -8,8 +8,9 @@ import { APPLY_RULES, evaluateApplyRules } from "../../../harness/applyRules";
 import { fixture } from "../../../harness/fixtures";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { RecordedResource } from "../../../harness/types";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const TYPES = [...new Set(APPLY_RULES.flatMap(r => r.types).filter(t => t !== "*")), "aws:s3/bucketPolicy:BucketPolicy"];
+const TYPES = [...new Set(APPLY_RULES.flatMap(r => r.types).filter(t => t !== "*")), AWS_TYPES.s3BucketPolicy];
 const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
 
 const value: fc.Arbitrary<unknown> = fc.letrec(tie => ({

@@ -8,6 +8,7 @@ import { EvaluationResult, evaluatePack } from "../../../harness/policyEngine";
 import { fixture } from "../../../harness/fixtures";
 import { RecordedResource } from "../../../harness/types";
 import { PolicyPackConfig, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
@@ -71,19 +72,19 @@ export const executionPolicy = (secretArns: string[] = [SECRET_ARN]): string =>
         ],
     });
 
-export const TD = "aws:ecs/taskDefinition:TaskDefinition";
-export const SERVICE = "aws:ecs/service:Service";
-export const TASK_SET = "aws:ecs/taskSet:TaskSet";
-export const CLUSTER = "aws:ecs/cluster:Cluster";
-export const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
-export const SECRET = "aws:secretsmanager/secret:Secret";
-export const SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
-export const ROLE = "aws:iam/role:Role";
-export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-export const IAM_POLICY = "aws:iam/policy:Policy";
-export const ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
-export const SCALING_TARGET = "aws:appautoscaling/target:Target";
-export const SCALING_POLICY = "aws:appautoscaling/policy:Policy";
+export const TD = AWS_TYPES.ecsTaskDefinition;
+export const SERVICE = AWS_TYPES.ecsService;
+export const TASK_SET = AWS_TYPES.ecsTaskSet;
+export const CLUSTER = AWS_TYPES.ecsCluster;
+export const LOG_GROUP = AWS_TYPES.cloudwatchLogGroup;
+export const SECRET = AWS_TYPES.secretsmanagerSecret;
+export const SECRET_ROTATION = AWS_TYPES.secretsmanagerSecretRotation;
+export const ROLE = AWS_TYPES.iamRole;
+export const ROLE_POLICY = AWS_TYPES.iamRolePolicy;
+export const IAM_POLICY = AWS_TYPES.iamPolicy;
+export const ROLE_POLICY_ATTACHMENT = AWS_TYPES.iamRolePolicyAttachment;
+export const SCALING_TARGET = AWS_TYPES.appautoscalingTarget;
+export const SCALING_POLICY = AWS_TYPES.appautoscalingPolicy;
 
 /** One compliant inputs object per type token the ECS group checks. */
 export const ecsBaselines: Record<string, Record<string, unknown>> = {

@@ -3,6 +3,8 @@
  * balancing, ECR, EC2/VPC). Each mirrors what the project's program creates, tightened where the
  * program's dev settings are advisory-only (deletion protection, access logs). Tests mutate one field.
  */
+import { RECOMMENDED_TLS_POLICY } from "../../../policy/facts/tlsPolicies";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -47,7 +49,7 @@ const httpsListener = {
     loadBalancerArn: ARNS.loadBalancer,
     port: 443,
     protocol: "HTTPS",
-    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    sslPolicy: RECOMMENDED_TLS_POLICY,
     certificateArn: ARNS.certificate,
     defaultActions: [{ type: "forward", targetGroupArn: ARNS.targetGroup }],
 };
@@ -162,35 +164,45 @@ const egressRule = {
     description: "HTTPS to ECR and AWS APIs",
 };
 
+/** Listener rules as the shared load balancer routes services: path and host, forwarding (distinct priorities, neither shadowing the other). */
+const listenerRule = (priority: number, path: string) => ({
+    listenerArn: ARNS.listener,
+    priority,
+    conditions: [{ pathPattern: { values: [path] } }, { hostHeader: { values: ["api.example.com"] } }],
+    actions: [{ type: "forward", targetGroupArn: ARNS.targetGroup }],
+});
+
 export const networkBaselines: Record<string, Record<string, unknown>> = {
-    "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
-    "aws:alb/loadBalancer:LoadBalancer": loadBalancer,
-    "aws:lb/listener:Listener": httpsListener,
-    "aws:alb/listener:Listener": redirectListener,
-    "aws:lb/targetGroup:TargetGroup": targetGroup,
-    "aws:alb/targetGroup:TargetGroup": targetGroup,
-    "aws:lb/listenerCertificate:ListenerCertificate": { listenerArn: ARNS.listener, certificateArn: ARNS.certificate },
-    "aws:alb/listenerCertificate:ListenerCertificate": { listenerArn: ARNS.listener, certificateArn: ARNS.certificate },
-    "aws:wafv2/webAclAssociation:WebAclAssociation": { resourceArn: ARNS.loadBalancer, webAclArn: ARNS.webAcl },
-    "aws:ecr/repository:Repository": repository,
-    "aws:ecr/repositoryPolicy:RepositoryPolicy": repositoryPolicy,
-    "aws:ecr/lifecyclePolicy:LifecyclePolicy": lifecyclePolicy,
-    "aws:ec2/securityGroup:SecurityGroup": securityGroup,
-    "aws:ec2/securityGroupRule:SecurityGroupRule": securityGroupRule,
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ingressRule,
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": egressRule,
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": { vpcId: IDS.vpc, ingress: [], egress: [] },
-    "aws:ec2/vpc:Vpc": { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, enableDnsSupport: true },
-    "aws:ec2/subnet:Subnet": {
+    [AWS_TYPES.lbLoadBalancer]: loadBalancer,
+    [AWS_TYPES.albLoadBalancer]: loadBalancer,
+    [AWS_TYPES.lbListener]: httpsListener,
+    [AWS_TYPES.albListener]: redirectListener,
+    [AWS_TYPES.lbTargetGroup]: targetGroup,
+    [AWS_TYPES.albTargetGroup]: targetGroup,
+    [AWS_TYPES.lbListenerRule]: listenerRule(10, "/api/*"),
+    [AWS_TYPES.albListenerRule]: listenerRule(20, "/admin/*"),
+    [AWS_TYPES.lbListenerCertificate]: { listenerArn: ARNS.listener, certificateArn: ARNS.certificate },
+    [AWS_TYPES.albListenerCertificate]: { listenerArn: ARNS.listener, certificateArn: ARNS.certificate },
+    [AWS_TYPES.wafv2WebAclAssociation]: { resourceArn: ARNS.loadBalancer, webAclArn: ARNS.webAcl },
+    [AWS_TYPES.ecrRepository]: repository,
+    [AWS_TYPES.ecrRepositoryPolicy]: repositoryPolicy,
+    [AWS_TYPES.ecrLifecyclePolicy]: lifecyclePolicy,
+    [AWS_TYPES.ec2SecurityGroup]: securityGroup,
+    [AWS_TYPES.ec2SecurityGroupRule]: securityGroupRule,
+    [AWS_TYPES.vpcSecurityGroupIngressRule]: ingressRule,
+    [AWS_TYPES.vpcSecurityGroupEgressRule]: egressRule,
+    [AWS_TYPES.ec2DefaultSecurityGroup]: { vpcId: IDS.vpc, ingress: [], egress: [] },
+    [AWS_TYPES.ec2Vpc]: { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, enableDnsSupport: true },
+    [AWS_TYPES.ec2Subnet]: {
         vpcId: IDS.vpc,
         cidrBlock: "10.0.128.0/20",
         availabilityZone: "eu-west-1a",
         mapPublicIpOnLaunch: false,
         tags: { SubnetType: "Private" },
     },
-    "aws:ec2/flowLog:FlowLog": { vpcId: IDS.vpc, logDestination: ARNS.logGroup, logDestinationType: "cloud-watch-logs", trafficType: "ALL" },
-    "aws:ec2/routeTable:RouteTable": { vpcId: IDS.vpc, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: IDS.natGateway }] },
-    "aws:ec2/route:Route": { routeTableId: IDS.routeTable, destinationCidrBlock: "0.0.0.0/0", natGatewayId: IDS.natGateway },
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": { routeTableId: IDS.routeTable, subnetId: "subnet-0eee5555ffff66660" },
-    "aws:ec2/internetGateway:InternetGateway": { vpcId: IDS.vpc },
+    [AWS_TYPES.ec2FlowLog]: { vpcId: IDS.vpc, logDestination: ARNS.logGroup, logDestinationType: "cloud-watch-logs", trafficType: "ALL" },
+    [AWS_TYPES.ec2RouteTable]: { vpcId: IDS.vpc, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: IDS.natGateway }] },
+    [AWS_TYPES.ec2Route]: { routeTableId: IDS.routeTable, destinationCidrBlock: "0.0.0.0/0", natGatewayId: IDS.natGateway },
+    [AWS_TYPES.ec2RouteTableAssociation]: { routeTableId: IDS.routeTable, subnetId: "subnet-0eee5555ffff66660" },
+    [AWS_TYPES.ec2InternetGateway]: { vpcId: IDS.vpc },
 };

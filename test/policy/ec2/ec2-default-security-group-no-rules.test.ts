@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
 import { ec2DefaultSecurityGroupNoRules as policy } from "../../../policy/ec2/ec2-default-security-group-no-rules";
 import { baseline, evaluate, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const DSG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const DSG = AWS_TYPES.ec2DefaultSecurityGroup;
 const self = { protocol: "-1", fromPort: 0, toPort: 0, self: true };
 const out = { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] };
 

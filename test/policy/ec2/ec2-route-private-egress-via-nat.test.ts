@@ -2,12 +2,13 @@ import * as assert from "node:assert/strict";
 import { ec2RoutePrivateEgressViaNat as policy } from "../../../policy/ec2/ec2-route-private-egress-via-nat";
 import { IDS } from "../baselines/network";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SUBNET = "aws:ec2/subnet:Subnet";
-const TABLE = "aws:ec2/routeTable:RouteTable";
-const ROUTE = "aws:ec2/route:Route";
-const ASSOC = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-const IGW = "aws:ec2/internetGateway:InternetGateway";
+const SUBNET = AWS_TYPES.ec2Subnet;
+const TABLE = AWS_TYPES.ec2RouteTable;
+const ROUTE = AWS_TYPES.ec2Route;
+const ASSOC = AWS_TYPES.ec2RouteTableAssociation;
+const IGW = AWS_TYPES.ec2InternetGateway;
 const FIX = "send the private default route to a NAT gateway (natGatewayId) instead.";
 
 /** A private subnet "app-a" (tagged) associated with route table "rt". */

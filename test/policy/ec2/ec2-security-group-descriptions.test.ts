@@ -1,11 +1,12 @@
 import { ec2SecurityGroupDescriptions as policy } from "../../../policy/ec2/ec2-security-group-descriptions";
 import { networkBaselines } from "../baselines/network";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EG = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const RULE = AWS_TYPES.ec2SecurityGroupRule;
+const IN = AWS_TYPES.vpcSecurityGroupIngressRule;
+const EG = AWS_TYPES.vpcSecurityGroupEgressRule;
 const egress = (networkBaselines[SG].egress as Record<string, unknown>[])[0];
 
 describe("ec2-security-group-descriptions (catalog #34)", () => {

@@ -2,11 +2,12 @@ import * as assert from "node:assert/strict";
 import { ec2SecurityGroupNoMixedRules as policy } from "../../../policy/ec2/ec2-security-group-no-mixed-rules";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { baseline, evaluate, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EG = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const RULE = AWS_TYPES.ec2SecurityGroupRule;
+const IN = AWS_TYPES.vpcSecurityGroupIngressRule;
+const EG = AWS_TYPES.vpcSecurityGroupEgressRule;
 const message = (rule: string, group: string) =>
     `Rule "${rule}" adds to security group "${group}", which also declares inline ingress/egress rules; ` +
     `move all of "${group}"'s rules to standalone rule resources (or all inline) so they stop overwriting each other.`;

@@ -1,10 +1,11 @@
 import { ec2SecurityGroupNoUnrestrictedEgress as policy } from "../../../policy/ec2/ec2-security-group-no-unrestricted-egress";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EG = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const RULE = AWS_TYPES.ec2SecurityGroupRule;
+const IN = AWS_TYPES.vpcSecurityGroupIngressRule;
+const EG = AWS_TYPES.vpcSecurityGroupEgressRule;
 const LIMIT = "limit egress to the ports the workload needs (e.g. tcp 443).";
 
 describe("ec2-security-group-no-unrestricted-egress (catalog #33)", () => {

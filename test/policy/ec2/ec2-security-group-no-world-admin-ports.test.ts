@@ -1,11 +1,12 @@
 import { ec2SecurityGroupNoWorldAdminPorts as policy } from "../../../policy/ec2/ec2-security-group-no-world-admin-ports";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const DSG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
-const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EG = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const DSG = AWS_TYPES.ec2DefaultSecurityGroup;
+const RULE = AWS_TYPES.ec2SecurityGroupRule;
+const IN = AWS_TYPES.vpcSecurityGroupIngressRule;
+const EG = AWS_TYPES.vpcSecurityGroupEgressRule;
 const FIX = "allow only a known CIDR or a security group, or reach hosts through SSM Session Manager.";
 const ALL_ADMIN = "21, 22, 23, 1433, 1521, 2375, 2376, 3306, 3389, 5432, 5601, 6379, 9200, 11211, 27017";
 const ssh = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "SSH" };

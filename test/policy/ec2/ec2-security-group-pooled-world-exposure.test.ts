@@ -3,11 +3,12 @@ import { ec2SecurityGroupPooledWorldExposure as policy } from "../../../policy/e
 import { ec2SecurityGroupNoWorldAdminPorts } from "../../../policy/ec2/ec2-security-group-no-world-admin-ports";
 import { fixture } from "../../../harness/fixtures";
 import { baseline, evaluate, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EG = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const RULE = AWS_TYPES.ec2SecurityGroupRule;
+const IN = AWS_TYPES.vpcSecurityGroupIngressRule;
+const EG = AWS_TYPES.vpcSecurityGroupEgressRule;
 const INGRESS_FIX = 'world ingress is limited to TCP/UDP 80 and 443, never admin ports (here 22); restrict the sources to the networks that need access, or to a security group.';
 
 const tcp = (from: number, to: number, cidrBlocks: string[], ipv6CidrBlocks: string[] = []) => ({ protocol: "tcp", fromPort: from, toPort: to, cidrBlocks, ipv6CidrBlocks, description: "x" });
@@ -75,8 +76,8 @@ describe("ec2-security-group-pooled-world-exposure (catalog #31-#33 pooled, stac
     });
 
     it("GIVEN a rule naming a managed prefix list of the stack that holds 0.0.0.0/0 (inline entries or an entry resource) THEN reported", async () => {
-        const list = fixture("aws:ec2/managedPrefixList:ManagedPrefixList", "anywhere", { entries: [{ cidr: "10.0.0.0/8" }, { cidr: "0.0.0.0/0" }] }, { state: { id: "pl-1" } });
-        const entry = fixture("aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", "all-v6", { prefixListId: "pl-2", cidr: "::/0" });
+        const list = fixture(AWS_TYPES.ec2ManagedPrefixList, "anywhere", { entries: [{ cidr: "10.0.0.0/8" }, { cidr: "0.0.0.0/0" }] }, { state: { id: "pl-1" } });
+        const entry = fixture(AWS_TYPES.ec2ManagedPrefixListEntry, "all-v6", { prefixListId: "pl-2", cidr: "::/0" });
         for (const [pl, extra] of [["pl-1", list], ["pl-2", entry]] as const) {
             const result = await evaluate(policy, [
                 baseline(SG, "alb", { ingress: undefined, egress: undefined }),

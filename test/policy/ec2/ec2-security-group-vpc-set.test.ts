@@ -1,7 +1,8 @@
 import { ec2SecurityGroupVpcSet as policy } from "../../../policy/ec2/ec2-security-group-vpc-set";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
+const SG = AWS_TYPES.ec2SecurityGroup;
 const message = 'Security group "alb" has no vpcId, so AWS creates it in the default VPC; set vpcId to the service\'s VPC.';
 
 describe("ec2-security-group-vpc-set (catalog #39, resource side)", () => {

@@ -1,10 +1,11 @@
 import { ec2SecurityGroupWorldIngressAuthorizedPorts as policy } from "../../../policy/ec2/ec2-security-group-world-ingress-authorized-ports";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const DSG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
-const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const SG = AWS_TYPES.ec2SecurityGroup;
+const DSG = AWS_TYPES.ec2DefaultSecurityGroup;
+const RULE = AWS_TYPES.ec2SecurityGroupRule;
+const IN = AWS_TYPES.vpcSecurityGroupIngressRule;
 const LIMIT = "world ingress is limited to TCP/UDP ports 80, 443: narrow the rule to those ports or restrict its source.";
 const worldRule = { type: "ingress", sourceSecurityGroupId: undefined, cidrBlocks: ["0.0.0.0/0"] };
 

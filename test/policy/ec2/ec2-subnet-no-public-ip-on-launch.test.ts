@@ -1,7 +1,8 @@
 import { ec2SubnetNoPublicIpOnLaunch as policy } from "../../../policy/ec2/ec2-subnet-no-public-ip-on-launch";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const SUBNET = "aws:ec2/subnet:Subnet";
+const SUBNET = AWS_TYPES.ec2Subnet;
 
 describe("ec2-subnet-no-public-ip-on-launch (catalog #38)", () => {
     it("GIVEN mapPublicIpOnLaunch false or unset THEN nothing is reported", async () => {

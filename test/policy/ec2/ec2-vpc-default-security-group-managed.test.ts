@@ -4,11 +4,12 @@ import { fixture } from "../../../harness/fixtures";
 import { RecordedResource } from "../../../harness/types";
 import { IDS } from "../baselines/network";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWSX_TYPES, AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const VPC = "aws:ec2/vpc:Vpc";
-const DSG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const VPC = AWS_TYPES.ec2Vpc;
+const DSG = AWS_TYPES.ec2DefaultSecurityGroup;
 const awsxVpc = (name: string, vpcId: unknown): RecordedResource => ({
-    ...fixture("awsx:ec2:Vpc", name, { cidrBlock: "10.0.0.0/16" }, { state: { vpcId } }),
+    ...fixture(AWSX_TYPES.ec2Vpc, name, { cidrBlock: "10.0.0.0/16" }, { state: { vpcId } }),
     component: true,
 });
 const message = (name: string) =>

@@ -4,11 +4,12 @@ import { fixture } from "../../../harness/fixtures";
 import { RecordedResource } from "../../../harness/types";
 import { IDS } from "../baselines/network";
 import { assertReported, baseline, evaluate, expectDetails } from "../lb/kit";
+import { AWSX_TYPES, AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const VPC = "aws:ec2/vpc:Vpc";
-const FLOW = "aws:ec2/flowLog:FlowLog";
+const VPC = AWS_TYPES.ec2Vpc;
+const FLOW = AWS_TYPES.ec2FlowLog;
 const awsxVpc = (name: string, vpcId: string): RecordedResource => ({
-    ...fixture("awsx:ec2:Vpc", name, {}, { state: { vpcId } }),
+    ...fixture(AWSX_TYPES.ec2Vpc, name, {}, { state: { vpcId } }),
     component: true,
 });
 const missing = (name: string) => `VPC "${name}" has no flow log; add an aws.ec2.FlowLog with vpcId set to it and trafficType "ALL".`;

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
 import { normaliseProtocol, securityGroupRules } from "../../../policy/lib/securityGroupRules";
 import { UNKNOWN } from "../../../harness/serialisation";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const summary = (type: string, props: Record<string, unknown>) =>
     securityGroupRules(type, "x", unknownCheckingProxy(props) as Record<string, any>).map(r => ({
@@ -24,7 +25,7 @@ describe("policy/lib/securityGroupRules", () => {
 
     it("GIVEN inline ingress and egress THEN each element is a rule with its index", () => {
         assert.deepEqual(
-            summary("aws:ec2/securityGroup:SecurityGroup", {
+            summary(AWS_TYPES.ec2SecurityGroup, {
                 ingress: [{ protocol: "6", fromPort: "22", toPort: 22, cidrBlocks: ["10.0.0.0/8", "0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }, "junk"],
                 egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: "0.0.0.0/0" }],
             }),
@@ -37,33 +38,33 @@ describe("policy/lib/securityGroupRules", () => {
 
     it("GIVEN a default security group THEN its inline rules are labelled as such", () => {
         assert.equal(
-            securityGroupRules("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "d", { ingress: [{ protocol: "icmp" }] })[0].label,
+            securityGroupRules(AWS_TYPES.ec2DefaultSecurityGroup, "d", { ingress: [{ protocol: "icmp" }] })[0].label,
             'Default security group "d" ingress[0]',
         );
     });
 
     it("GIVEN a SecurityGroupRule THEN its type decides the direction; an invalid type yields no rule", () => {
         assert.deepEqual(
-            summary("aws:ec2/securityGroupRule:SecurityGroupRule", { type: "Egress", protocol: "udp", fromPort: 53, toPort: 53, cidrBlocks: ["0.0.0.0/0"] }),
+            summary(AWS_TYPES.ec2SecurityGroupRule, { type: "Egress", protocol: "udp", fromPort: 53, toPort: 53, cidrBlocks: ["0.0.0.0/0"] }),
             [{ direction: "egress", form: "securityGroupRule", label: 'Security group rule "x" (egress)', world: ["0.0.0.0/0"], protocol: "udp", ports: { from: 53, to: 53 }, traffic: "udp 53" }],
         );
-        assert.deepEqual(summary("aws:ec2/securityGroupRule:SecurityGroupRule", { type: "sideways" }), []);
+        assert.deepEqual(summary(AWS_TYPES.ec2SecurityGroupRule, { type: "sideways" }), []);
     });
 
     it("GIVEN vpc ingress/egress rules THEN ipProtocol -1 means all ports and icmp has none", () => {
         assert.deepEqual(
-            summary("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { ipProtocol: "-1", fromPort: 80, toPort: 80, cidrIpv6: "::/0" }),
+            summary(AWS_TYPES.vpcSecurityGroupIngressRule, { ipProtocol: "-1", fromPort: 80, toPort: 80, cidrIpv6: "::/0" }),
             [{ direction: "ingress", form: "vpcRule", label: 'Ingress rule "x"', world: ["::/0"], protocol: "all", ports: { from: 0, to: 65535 }, traffic: "all traffic" }],
         );
         assert.deepEqual(
-            summary("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", { ipProtocol: "icmp", fromPort: 8, toPort: 0, cidrIpv4: "10.0.0.0/16" }),
+            summary(AWS_TYPES.vpcSecurityGroupEgressRule, { ipProtocol: "icmp", fromPort: 8, toPort: 0, cidrIpv4: "10.0.0.0/16" }),
             [{ direction: "egress", form: "vpcRule", label: 'Egress rule "x"', world: [], protocol: "icmp", ports: undefined, traffic: "protocol icmp" }],
         );
     });
 
     it("GIVEN an unknown referenced security group THEN listing and world checks do not read it", () => {
         const rules = securityGroupRules(
-            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            AWS_TYPES.vpcSecurityGroupIngressRule,
             "x",
             unknownCheckingProxy({ ipProtocol: "tcp", fromPort: 8080, toPort: 8080, referencedSecurityGroupId: UNKNOWN, securityGroupId: UNKNOWN }) as Record<string, any>,
         );
@@ -71,12 +72,12 @@ describe("policy/lib/securityGroupRules", () => {
     });
 
     it("GIVEN an unknown CIDR list THEN reading it raises UnknownValueError", () => {
-        const rules = securityGroupRules("aws:ec2/securityGroup:SecurityGroup", "x", unknownCheckingProxy({ ingress: [{ cidrBlocks: UNKNOWN }] }) as Record<string, any>);
+        const rules = securityGroupRules(AWS_TYPES.ec2SecurityGroup, "x", unknownCheckingProxy({ ingress: [{ cidrBlocks: UNKNOWN }] }) as Record<string, any>);
         assert.throws(() => rules[0].worldPeers(), UnknownValueError);
     });
 
     it("GIVEN other types or malformed lists THEN there are no rules", () => {
-        assert.deepEqual(securityGroupRules("aws:ec2/vpc:Vpc", "x", {}), []);
-        assert.deepEqual(securityGroupRules("aws:ec2/securityGroup:SecurityGroup", "x", { ingress: "all", egress: null }), []);
+        assert.deepEqual(securityGroupRules(AWS_TYPES.ec2Vpc, "x", {}), []);
+        assert.deepEqual(securityGroupRules(AWS_TYPES.ec2SecurityGroup, "x", { ingress: "all", egress: null }), []);
     });
 });

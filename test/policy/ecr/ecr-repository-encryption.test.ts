@@ -1,7 +1,8 @@
 import { ecrRepositoryEncryption as policy } from "../../../policy/ecr/ecr-repository-encryption";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const REPO = "aws:ecr/repository:Repository";
+const REPO = AWS_TYPES.ecrRepository;
 const requireKms = { [policy.name]: { requireKms: true } };
 
 describe("ecr-repository-encryption (catalog #28)", () => {

@@ -3,8 +3,9 @@ import { ecrRepositoryImmutableTags as policy } from "../../../policy/ecr/ecr-re
 import { isNarrowExclusionFilter } from "../../../policy/lib/ecrTagFilters";
 import { BUILD_TAG_EXCLUSION_FILTER } from "../../../components/imageTag";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const REPO = "aws:ecr/repository:Repository";
+const REPO = AWS_TYPES.ecrRepository;
 const FORM = 'use one tag, or a prefix of at least 4 characters ending in ".", "_" or "-" followed by a single "*" (e.g. "sha-*")';
 const withExclusion = (name: string, ...filters: unknown[]) =>
     baseline(REPO, name, { imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: filters });

@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
 import { ecrRepositoryLifecyclePolicy as policy } from "../../../policy/ecr/ecr-repository-lifecycle-policy";
 import { baseline, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const REPO = "aws:ecr/repository:Repository";
-const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+const REPO = AWS_TYPES.ecrRepository;
+const LIFECYCLE = AWS_TYPES.ecrLifecyclePolicy;
 const message = (name: string) =>
     `Repository "${name}" has no lifecycle policy; add an aws.ecr.LifecyclePolicy for it that expires old and untagged images.`;
 

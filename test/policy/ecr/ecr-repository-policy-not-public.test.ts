@@ -2,8 +2,9 @@ import { ecrRepositoryPolicyNotPublic as policy } from "../../../policy/ecr/ecr-
 import * as assert from "node:assert/strict";
 import { fixture } from "../../../harness/fixtures";
 import { baseline, evaluate, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
+const POLICY = AWS_TYPES.ecrRepositoryPolicy;
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const pull = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
 const FIX = 'name in "Principal" the accounts or roles that need access.';
@@ -66,7 +67,7 @@ describe("ecr-repository-policy-not-public (catalog #29)", () => {
         });
 
         it("GIVEN an ECR registry policy letting any account in THEN reported", async () => {
-            const registry = { type: "aws:ecr/registryPolicy:RegistryPolicy", name: "registry" };
+            const registry = { type: AWS_TYPES.ecrRegistryPolicy, name: "registry" };
             await expectDetails(policy, [fixture(registry.type, registry.name, {
                 policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::*:root" }, Action: ["ecr:ReplicateImage", "ecr:CreateRepository"], Resource: "*" }),
             })], [`Registry policy "registry" statement 1 allows any principal ({"AWS": "arn:aws:iam::*:root"}); ${FIX}`]);
@@ -74,8 +75,8 @@ describe("ecr-repository-policy-not-public (catalog #29)", () => {
 
         it("GIVEN an ECR Public repository, and a public repository policy letting anyone push THEN both reported", async () => {
             await expectDetails(policy, [
-                fixture("aws:ecrpublic/repository:Repository", "site", { repositoryName: "site" }),
-                fixture("aws:ecrpublic/repositoryPolicy:RepositoryPolicy", "site", { repositoryName: "site", policy: doc({ Effect: "Allow", Principal: "*", Action: "ecr-public:PutImage" }) }),
+                fixture(AWS_TYPES.ecrpublicRepository, "site", { repositoryName: "site" }),
+                fixture(AWS_TYPES.ecrpublicRepositoryPolicy, "site", { repositoryName: "site", policy: doc({ Effect: "Allow", Principal: "*", Action: "ecr-public:PutImage" }) }),
             ], [
                 'ECR Public repository "site" serves its images to anyone on the internet; use a private aws.ecr.Repository and grant pull access to named accounts or roles.',
                 `Public repository policy "site" statement 1 allows any principal ("*"); ${FIX}`,

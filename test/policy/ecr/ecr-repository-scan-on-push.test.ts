@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
 import { ecrRepositoryScanOnPush as policy } from "../../../policy/ecr/ecr-repository-scan-on-push";
 import { baseline, evaluate, expectDetails } from "../lb/kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const REPO = "aws:ecr/repository:Repository";
+const REPO = AWS_TYPES.ecrRepository;
 const message = (name: string) =>
     `Repository "${name}" does not scan images on push; set imageScanningConfiguration: { scanOnPush: true }.`;
 

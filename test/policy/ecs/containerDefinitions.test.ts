@@ -8,7 +8,7 @@ import {
     parseContainerDefinitions,
     portMappings,
 } from "../../../policy/lib/containerDefinitions";
-import { describeMemoryOptions, fargateMemoryOptions, parseCpuUnits, parseMemoryMiB } from "../../../policy/lib/fargateSizes";
+import { describeMemoryOptions, parseCpuUnits, parseMemoryMiB } from "../../../policy/lib/taskSizeText";
 
 describe("containerDefinitions (defensive parser)", () => {
     it("GIVEN a JSON array string THEN ok with the containers", () => {
@@ -70,7 +70,7 @@ describe("containerDefinitions (defensive parser)", () => {
     });
 });
 
-describe("fargateSizes (pure table)", () => {
+describe("taskSizeText (cpu and memory as ECS writes them)", () => {
     it("GIVEN unit and string forms THEN cpu units and MiB", () => {
         assert.equal(parseCpuUnits("256"), 256);
         assert.equal(parseCpuUnits(1024), 1024);
@@ -84,26 +84,9 @@ describe("fargateSizes (pure table)", () => {
         assert.equal(parseMemoryMiB(true), undefined);
     });
 
-    it("GIVEN each Linux cpu size THEN the documented memory range", () => {
-        assert.deepEqual(fargateMemoryOptions(256), [512, 1024, 2048]);
-        assert.deepEqual(fargateMemoryOptions(512), [1024, 2048, 3072, 4096]);
-        assert.deepEqual(fargateMemoryOptions(1024), [2048, 3072, 4096, 5120, 6144, 7168, 8192]);
-        assert.equal(fargateMemoryOptions(2048)?.length, 13);
-        assert.deepEqual([fargateMemoryOptions(4096)?.[0], fargateMemoryOptions(4096)?.at(-1), fargateMemoryOptions(4096)?.length], [8192, 30720, 23]);
-        assert.deepEqual([fargateMemoryOptions(8192)?.[1], fargateMemoryOptions(8192)?.at(-1)], [20480, 61440]);
-        assert.deepEqual([fargateMemoryOptions(16384)?.[1], fargateMemoryOptions(16384)?.at(-1)], [40960, 122880]);
-        assert.equal(fargateMemoryOptions(300), undefined);
-    });
-
-    it("GIVEN Windows THEN only 1 to 4 vCPU", () => {
-        assert.equal(fargateMemoryOptions(256, true), undefined);
-        assert.deepEqual(fargateMemoryOptions(1024, true), [2048, 3072, 4096, 5120, 6144, 7168, 8192]);
-        assert.equal(fargateMemoryOptions(8192, true), undefined);
-    });
-
     it("GIVEN short and long option lists THEN listed or described as a range", () => {
         assert.equal(describeMemoryOptions([512, 1024, 2048]), "512, 1024 or 2048");
-        assert.equal(describeMemoryOptions(fargateMemoryOptions(4096) ?? []), "8192 to 30720 in steps of 1024");
+        assert.equal(describeMemoryOptions([8192, 9216, 10240, 11264, 12288, 13312, 14336, 15360, 16384]), "8192 to 16384 in steps of 1024");
     });
 });
 

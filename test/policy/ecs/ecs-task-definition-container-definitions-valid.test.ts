@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { ecsTaskDefinitionContainerDefinitionsValid as policy } from "../../../policy/ecs/ecs-task-definition-container-definitions-valid";
 import { assertViolations, baselineContainer, evaluate, resourceOf, TD, taskDefinitionWith, webWith } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "ecs-task-definition-container-definitions-valid";
 const FIX = "set it to a JSON array of container definitions (e.g. with pulumi.jsonStringify([...])). No container rule can check this task definition until then.";
@@ -54,7 +55,7 @@ describe(NAME, () => {
     });
 
     it("GIVEN another resource type THEN not applicable", async () => {
-        const result = await evaluate(policy, [resourceOf("aws:ecs/cluster:Cluster", "web")]);
+        const result = await evaluate(policy, [resourceOf(AWS_TYPES.ecsCluster, "web")]);
         assert.deepEqual(result.diagnostics, []);
         assert.equal(result.notApplicable.length, 1);
     });

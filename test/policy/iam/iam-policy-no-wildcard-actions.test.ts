@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { iamPolicyNoWildcardActions as policy } from "../../../policy/iam/iam-policy-no-wildcard-actions";
 import { fixture } from "../../../harness/fixtures";
 import { assertViolations, evaluate, IAM_POLICY, resourceOf, ROLE, ROLE_POLICY } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "iam-policy-no-wildcard-actions";
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
@@ -123,8 +124,8 @@ describe(NAME, () => {
         it("GIVEN the same documents as a UserPolicy and a GroupPolicy THEN checked too", async () => {
             const policyDoc = doc({ Effect: "Allow", Action: "*", Resource: "*" });
             const result = await evaluate(policy, [
-                fixture("aws:iam/userPolicy:UserPolicy", "ci", { user: "ci", policy: policyDoc }),
-                fixture("aws:iam/groupPolicy:GroupPolicy", "ops", { group: "ops", policy: policyDoc }),
+                fixture(AWS_TYPES.iamUserPolicy, "ci", { user: "ci", policy: policyDoc }),
+                fixture(AWS_TYPES.iamGroupPolicy, "ops", { group: "ops", policy: policyDoc }),
             ]);
             assert.equal(result.diagnostics.length, 2);
             assert.ok(result.diagnostics.every(d => d.detail.includes("full administrator access")));

@@ -3,6 +3,7 @@ import { iamRoleEcsTaskTrust as policy } from "../../../policy/iam/iam-role-ecs-
 import { iamRoleEcsTasksTrustExclusive as exclusive } from "../../../policy/iam/iam-role-ecs-tasks-trust-exclusive";
 import { evaluatePack } from "../../../harness/policyEngine";
 import { assertViolations, ecsStack, evaluate, EXEC_ROLE_ARN, resourceOf, ROLE, TASK_ROLE_ARN, withResource } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "iam-role-ecs-task-trust";
 const trust = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
@@ -49,7 +50,7 @@ describe(NAME, () => {
 
     it("GIVEN a task definition naming its task role by short name THEN the role is followed and its wildcard trust reported", async () => {
         const doc = trust({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" });
-        const stack = withResource(ecsStack(), taskRole(doc)).map(r => (r.type === "aws:ecs/taskDefinition:TaskDefinition" ? { ...r, inputs: { ...r.inputs, taskRoleArn: "web-task" }, state: { ...r.state, taskRoleArn: "web-task" } } : r));
+        const stack = withResource(ecsStack(), taskRole(doc)).map(r => (r.type === AWS_TYPES.ecsTaskDefinition ? { ...r, inputs: { ...r.inputs, taskRoleArn: "web-task" }, state: { ...r.state, taskRoleArn: "web-task" } } : r));
         const result = await evaluate(policy, stack);
         assertViolations(result, NAME, "mandatory", [
             'Role "web-task" is the task role of task definition "web", but its trust policy does not let "ecs-tasks.amazonaws.com" assume it; add that service principal so ECS can use the role.',

@@ -1,6 +1,7 @@
 import { iamRoleNoBroadManagedPolicies as policy } from "../../../policy/iam/iam-role-no-broad-managed-policies";
 import { fixture } from "../../../harness/fixtures";
 import { assertViolations, evaluate, resourceOf, ROLE, ROLE_POLICY_ATTACHMENT } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "iam-role-no-broad-managed-policies";
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -44,8 +45,8 @@ describe(NAME, () => {
 
     it("GIVEN PolicyAttachment and RolePolicyAttachmentsExclusive THEN checked too", async () => {
         const result = await evaluate(policy, [
-            fixture("aws:iam/policyAttachment:PolicyAttachment", "admins", { policyArn: "arn:aws:iam::aws:policy/IAMFullAccess", roles: ["exec"] }),
-            fixture("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "exec", { roleName: "exec", policyArns: [ADMIN] }),
+            fixture(AWS_TYPES.iamPolicyAttachment, "admins", { policyArn: "arn:aws:iam::aws:policy/IAMFullAccess", roles: ["exec"] }),
+            fixture(AWS_TYPES.iamRolePolicyAttachmentsExclusive, "exec", { roleName: "exec", policyArns: [ADMIN] }),
         ]);
         assertViolations(result, NAME, "mandatory", [
             message("policyArn", "IAMFullAccess", "arn:aws:iam::aws:policy/IAMFullAccess"),
@@ -77,10 +78,10 @@ describe(NAME, () => {
 
         it("GIVEN AdministratorAccess attached to a user or a group, directly or exclusively THEN reported", async () => {
             const result = await evaluate(policy, [
-                fixture("aws:iam/userPolicyAttachment:UserPolicyAttachment", "u", { user: "ci", policyArn: ADMIN }),
-                fixture("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "g", { group: "ops", policyArn: ADMIN }),
-                fixture("aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive", "ue", { userName: "ci", policyArns: [ADMIN] }),
-                fixture("aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", "ge", { groupName: "ops", policyArns: [ADMIN] }),
+                fixture(AWS_TYPES.iamUserPolicyAttachment, "u", { user: "ci", policyArn: ADMIN }),
+                fixture(AWS_TYPES.iamGroupPolicyAttachment, "g", { group: "ops", policyArn: ADMIN }),
+                fixture(AWS_TYPES.iamUserPolicyAttachmentsExclusive, "ue", { userName: "ci", policyArns: [ADMIN] }),
+                fixture(AWS_TYPES.iamGroupPolicyAttachmentsExclusive, "ge", { groupName: "ops", policyArns: [ADMIN] }),
             ]);
             assertViolations(result, NAME, "mandatory", [
                 message("policyArn", "AdministratorAccess", ADMIN),

@@ -12,6 +12,7 @@ import {
     TASK_ROLE_ARN,
     withResource,
 } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "iam-role-no-conflicting-policy-management";
 const METRICS = `arn:aws:iam::${ACCOUNT}:policy/web-metrics`;
@@ -47,7 +48,7 @@ describe(NAME, () => {
     });
 
     it("GIVEN a PolicyAttachment naming the role and different managedPolicyArns THEN reported", async () => {
-        const attachment = fixture("aws:iam/policyAttachment:PolicyAttachment", "shared", { policyArn: "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess", roles: ["web-exec"] });
+        const attachment = fixture(AWS_TYPES.iamPolicyAttachment, "shared", { policyArn: "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess", roles: ["web-exec"] });
         const stack = withResource(ecsStack(), attachment, execRole({ managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] }));
         assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
             'Role "web-exec" declares managedPolicyArns and also gets policies attached by "shared"; each update detaches the other\'s policies, so manage attachments in one place (prefer RolePolicyAttachment and drop managedPolicyArns).',
@@ -57,8 +58,8 @@ describe(NAME, () => {
     it("GIVEN exclusive resources that leave out standalone policies THEN reported on the exclusive resource", async () => {
         const stack = withResource(
             ecsStack(),
-            fixture("aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", "exec-inline", { roleName: "web-exec", policyNames: ["other"] }),
-            fixture("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "task-managed", { roleName: "web-task", policyArns: [] }),
+            fixture(AWS_TYPES.iamRolePoliciesExclusive, "exec-inline", { roleName: "web-exec", policyNames: ["other"] }),
+            fixture(AWS_TYPES.iamRolePolicyAttachmentsExclusive, "task-managed", { roleName: "web-task", policyArns: [] }),
         );
         assertViolations(await evaluate(policy, stack), NAME, "mandatory", [
             'RolePoliciesExclusive "exec-inline" keeps only the inline policies it lists on role "web-exec", so it removes "web-exec-policy"; add it to policyNames.',
@@ -69,8 +70,8 @@ describe(NAME, () => {
     it("GIVEN exclusive resources that list the standalone policies THEN no violation", async () => {
         const stack = withResource(
             ecsStack(),
-            fixture("aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", "exec-inline", { roleName: "web-exec", policyNames: ["web-exec-policy"] }),
-            fixture("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "task-managed", { roleName: "web-task", policyArns: [METRICS] }),
+            fixture(AWS_TYPES.iamRolePoliciesExclusive, "exec-inline", { roleName: "web-exec", policyNames: ["web-exec-policy"] }),
+            fixture(AWS_TYPES.iamRolePolicyAttachmentsExclusive, "task-managed", { roleName: "web-task", policyArns: [METRICS] }),
         );
         assertViolations(await evaluate(policy, stack), NAME, "mandatory", []);
     });

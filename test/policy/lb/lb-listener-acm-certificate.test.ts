@@ -1,9 +1,10 @@
 import { lbListenerAcmCertificate as policy } from "../../../policy/lb/lb-listener-acm-certificate";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/listener:Listener";
-const ALB = "aws:alb/listener:Listener";
-const CERT = "aws:lb/listenerCertificate:ListenerCertificate";
+const LB = AWS_TYPES.lbListener;
+const ALB = AWS_TYPES.albListener;
+const CERT = AWS_TYPES.lbListenerCertificate;
 const IAM_CERT = "arn:aws:iam::123456789012:server-certificate/web";
 
 describe("lb-listener-acm-certificate (catalog #17)", () => {
@@ -28,7 +29,7 @@ describe("lb-listener-acm-certificate (catalog #17)", () => {
             policy,
             [
                 baseline(CERT, "extra", { certificateArn: IAM_CERT }),
-                baseline("aws:alb/listenerCertificate:ListenerCertificate", "alias", { certificateArn: IAM_CERT }),
+                baseline(AWS_TYPES.albListenerCertificate, "alias", { certificateArn: IAM_CERT }),
             ],
             [
                 `Listener certificate "extra" uses certificate "${IAM_CERT}", which is not from ACM; use an ACM certificate (arn:aws:acm:…) so it renews automatically.`,

@@ -1,8 +1,9 @@
 import { lbListenerEncryptedProtocol as policy } from "../../../policy/lb/lb-listener-encrypted-protocol";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/listener:Listener";
-const ALB = "aws:alb/listener:Listener";
+const LB = AWS_TYPES.lbListener;
+const ALB = AWS_TYPES.albListener;
 
 describe("lb-listener-encrypted-protocol (catalog #15, listener side)", () => {
     it("GIVEN HTTPS and redirecting HTTP listeners THEN nothing is reported", async () => {

@@ -2,9 +2,10 @@ import * as assert from "node:assert/strict";
 import { lbListenerHttpRedirectsToHttps as policy } from "../../../policy/lb/lb-listener-http-redirects-to-https";
 import { ARNS } from "../baselines/network";
 import { assertReported, baseline, evaluate, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/listener:Listener";
-const ALB = "aws:alb/listener:Listener";
+const LB = AWS_TYPES.lbListener;
+const ALB = AWS_TYPES.albListener;
 const FIX = 'make its only default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }';
 const forward = [{ type: "forward", targetGroupArn: ARNS.targetGroup }];
 

@@ -1,8 +1,9 @@
 import { lbListenerModernTlsPolicy as policy } from "../../../policy/lb/lb-listener-modern-tls-policy";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/listener:Listener";
-const ALB = "aws:alb/listener:Listener";
+const LB = AWS_TYPES.lbListener;
+const ALB = AWS_TYPES.albListener;
 // Written out, not derived from the policy's own list, so that a change to either shows here.
 const LIST =
     'a policy of the families "ELBSecurityPolicy-TLS13-1-2[-Res][-FIPS][-PQ]-<date>", "ELBSecurityPolicy-TLS13-1-3[-FIPS][-PQ]-<date>" ' +

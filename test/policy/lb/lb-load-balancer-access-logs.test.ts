@@ -1,8 +1,9 @@
 import { lbLoadBalancerAccessLogs as policy } from "../../../policy/lb/lb-load-balancer-access-logs";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
 const FIX = 'set accessLogs: { bucket: "<log bucket>", enabled: true }';
 
 describe("lb-load-balancer-access-logs (catalog #20)", () => {

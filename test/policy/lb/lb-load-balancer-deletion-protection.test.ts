@@ -1,8 +1,9 @@
 import { lbLoadBalancerDeletionProtection as policy } from "../../../policy/lb/lb-load-balancer-deletion-protection";
 import { assertReported, baseline, evaluate, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
 const message = (name: string) => `Load balancer "${name}" can be deleted by accident; set enableDeletionProtection: true.`;
 
 describe("lb-load-balancer-deletion-protection (catalog #21)", () => {

@@ -1,8 +1,9 @@
 import { lbLoadBalancerDesyncMitigation as policy } from "../../../policy/lb/lb-load-balancer-desync-mitigation";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
 
 describe("lb-load-balancer-desync-mitigation (catalog #19)", () => {
     it("GIVEN defensive, strictest or unset THEN nothing is reported", async () => {

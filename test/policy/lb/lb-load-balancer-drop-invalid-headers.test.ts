@@ -2,9 +2,10 @@ import * as assert from "node:assert/strict";
 import { lbLoadBalancerDropInvalidHeaders as policy } from "../../../policy/lb/lb-load-balancer-drop-invalid-headers";
 import { UNKNOWN } from "../../../harness/serialisation";
 import { baseline, evaluate, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
 const message = (name: string) => `Load balancer "${name}" forwards headers with invalid names; set dropInvalidHeaderFields: true.`;
 
 describe("lb-load-balancer-drop-invalid-headers (catalog #18)", () => {

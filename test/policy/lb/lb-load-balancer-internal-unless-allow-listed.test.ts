@@ -1,8 +1,9 @@
 import { lbLoadBalancerInternalUnlessAllowListed as policy } from "../../../policy/lb/lb-load-balancer-internal-unless-allow-listed";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
 const message = (name: string, key = "Exposure", value = "public") =>
     `Load balancer "${name}" is internet-facing; set internal: true, or mark it as deliberately public with the tag ${key} = "${value}".`;
 

@@ -2,9 +2,10 @@ import { lbLoadBalancerMultiAz as policy } from "../../../policy/lb/lb-load-bala
 import { UNKNOWN } from "../../../harness/serialisation";
 import { baseline, evaluate, expectDetails } from "./kit";
 import * as assert from "node:assert/strict";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
 
 describe("lb-load-balancer-multi-az (catalog #22)", () => {
     it("GIVEN two subnets (both aliases) or two subnet mappings THEN nothing is reported", async () => {

@@ -3,10 +3,11 @@ import { UNKNOWN } from "../../../harness/serialisation";
 import { ARNS } from "../baselines/network";
 import { baseline, evaluate, expectDetails } from "./kit";
 import * as assert from "node:assert/strict";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
-const WAF = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const LB = AWS_TYPES.lbLoadBalancer;
+const ALB = AWS_TYPES.albLoadBalancer;
+const WAF = AWS_TYPES.wafv2WebAclAssociation;
 const OTHER_ARN = ARNS.loadBalancer.replace("web/", "admin/");
 const message = (name: string) =>
     `Load balancer "${name}" is internet-facing without a WAF web ACL; add an aws.wafv2.WebAclAssociation whose resourceArn is its arn.`;

@@ -1,8 +1,9 @@
 import { lbTargetGroupDeregistrationDelay as policy } from "../../../policy/lb/lb-target-group-deregistration-delay";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/targetGroup:TargetGroup";
-const ALB = "aws:alb/targetGroup:TargetGroup";
+const LB = AWS_TYPES.lbTargetGroup;
+const ALB = AWS_TYPES.albTargetGroup;
 
 describe("lb-target-group-deregistration-delay (rollout timings)", () => {
     it("GIVEN 30 s (both aliases), 120 s or \"60\" THEN nothing is reported", async () => {

@@ -1,8 +1,9 @@
 import { lbTargetGroupEncryptedProtocol as policy } from "../../../policy/lb/lb-target-group-encrypted-protocol";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/targetGroup:TargetGroup";
-const ALB = "aws:alb/targetGroup:TargetGroup";
+const LB = AWS_TYPES.lbTargetGroup;
+const ALB = AWS_TYPES.albTargetGroup;
 
 describe("lb-target-group-encrypted-protocol (catalog #15, target side)", () => {
     it("GIVEN HTTPS and TLS target groups THEN nothing is reported", async () => {

@@ -1,8 +1,9 @@
 import { lbTargetGroupHealthCheckExplicit as policy } from "../../../policy/lb/lb-target-group-health-check-explicit";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/targetGroup:TargetGroup";
-const ALB = "aws:alb/targetGroup:TargetGroup";
+const LB = AWS_TYPES.lbTargetGroup;
+const ALB = AWS_TYPES.albTargetGroup;
 const advice = (name: string, what: string) =>
     `Target group "${name}" ${what}, so AWS probes "/" and accepts only 200; set healthCheck.path to an endpoint that checks the service (e.g. "/health") and healthCheck.matcher.`;
 

@@ -1,9 +1,10 @@
 import { lbTargetGroupHealthCheckWellFormed as policy } from "../../../policy/lb/lb-target-group-health-check-well-formed";
 import { networkBaselines } from "../baselines/network";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/targetGroup:TargetGroup";
-const ALB = "aws:alb/targetGroup:TargetGroup";
+const LB = AWS_TYPES.lbTargetGroup;
+const ALB = AWS_TYPES.albTargetGroup;
 const check = networkBaselines[LB].healthCheck as Record<string, unknown>;
 
 describe("lb-target-group-health-check-well-formed (health path sanity)", () => {

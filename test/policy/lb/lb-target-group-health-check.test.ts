@@ -1,8 +1,9 @@
 import { lbTargetGroupHealthCheck as policy } from "../../../policy/lb/lb-target-group-health-check";
 import { baseline, expectDetails } from "./kit";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
-const LB = "aws:lb/targetGroup:TargetGroup";
-const ALB = "aws:alb/targetGroup:TargetGroup";
+const LB = AWS_TYPES.lbTargetGroup;
+const ALB = AWS_TYPES.albTargetGroup;
 const programShape = {
     protocol: "HTTP",
     port: 8080,

@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
+import { LOG_RETENTION_DAYS } from "../../../policy/facts/logRetention";
 import { logsLogGroupRetention as policy } from "../../../policy/logs/logs-log-group-retention";
 import { assertViolations, evaluate, LOG_GROUP, resourceOf } from "../baselines/ecs";
 
 const NAME = "logs-log-group-retention";
-const PERIODS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
+const PERIODS = LOG_RETENTION_DAYS.join(", ");
 const run = (retentionInDays: unknown, config = {}) => evaluate(policy, [resourceOf(LOG_GROUP, "web", { retentionInDays })], config);
 
 describe(NAME, () => {

@@ -1,9 +1,10 @@
 import { scalingScheduledActionCapacityBounds as policy } from "../../../policy/scaling/scaling-scheduled-action-capacity-bounds";
 import { fixture } from "../../../harness/fixtures";
 import { assertViolations, evaluate } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "scaling-scheduled-action-capacity-bounds";
-const TYPE = "aws:appautoscaling/scheduledAction:ScheduledAction";
+const TYPE = AWS_TYPES.appautoscalingScheduledAction;
 const PROD = { [NAME]: { enforcementLevel: "mandatory", minimumCapacity: 2 } } as const;
 const action = (name: string, scalableTargetAction: unknown) =>
     fixture(TYPE, name, {

@@ -1,9 +1,10 @@
 import { secretsSecretPolicyNotPublic as policy } from "../../../policy/secrets/secrets-secret-policy-not-public";
 import { fixture } from "../../../harness/fixtures";
 import { assertViolations, evaluate, resourceOf, SECRET, SECRET_ARN } from "../baselines/ecs";
+import { AWS_TYPES } from "../../../policy/facts/typeTokens";
 
 const NAME = "secrets-secret-policy-not-public";
-const POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
+const POLICY = AWS_TYPES.secretsmanagerSecretPolicy;
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const read = { Action: "secretsmanager:GetSecretValue", Resource: "*" };
 const FIX = 'name in "Principal" the roles that read the secret (or drop the statement and grant them through IAM).';

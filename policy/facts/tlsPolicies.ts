@@ -1,8 +1,16 @@
 /**
- * The ELB security-policy families the pack counts as modern, by name. AWS publishes each family in dated
- * revisions and adds FIPS and post-quantum (PQ) variants over time ("Security policies for your
- * Application Load Balancer" / "… Network Load Balancer", Elastic Load Balancing user guides), so the pack
- * matches the family rather than a list that ages:
+ * ELB TLS security policies: the families the pack counts as modern, the policy the program's HTTPS
+ * listeners use, and what AWS applies when a listener names none. Pure, with no import: the policy pack
+ * and the components read this one module.
+ *
+ * Source: "Security policies for your Application Load Balancer",
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html, and
+ * "Security policies for your Network Load Balancer",
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html, checked
+ * 2026-11-30.
+ *
+ * AWS publishes each family in dated revisions and adds FIPS and post-quantum (PQ) variants over time, so
+ * the pack matches the family rather than a list that ages:
  * - `ELBSecurityPolicy-TLS13-1-2[-Res][-FIPS][-PQ]-<yyyy-mm>`: TLS 1.3 and 1.2 only (Res: restricted to
  *   AEAD forward-secret ciphers), e.g. TLS13-1-2-2021-06, TLS13-1-2-Res-2021-06, TLS13-1-2-FIPS-2023-04,
  *   TLS13-1-2-Res-PQ-2025-09 (the console default since 2025-09);
@@ -26,3 +34,9 @@ export const isModernSslPolicy = (name: string): boolean => FAMILIES.some(f => f
 
 /** What AWS applies to an HTTPS/TLS listener created through the API without `sslPolicy`. */
 export const AWS_DEFAULT_SSL_POLICY = "ELBSecurityPolicy-2016-08";
+
+/**
+ * The TLS policy the program's HTTPS listeners use: TLS 1.3 and 1.2 with forward secrecy only, of the
+ * first modern family, and the example the pack's messages give.
+ */
+export const RECOMMENDED_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
