@@ -129,6 +129,8 @@ export function crossServiceProblems(services: readonly ServiceSummary[], path: 
                 problems.push(`${path(s.name, "callers")} has "${caller}"; a service reaches itself without Service Connect`);
             } else if (from === undefined) {
                 problems.push(`${path(s.name, "callers")} has "${caller}", which is no service of this stack; services: ${[...byName.keys()].join(", ")}`);
+            } else if (from.kind === "scheduled") {
+                problems.push(`${path(s.name, "callers")} has "${caller}", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call`);
             } else if (!from.serviceConnect) {
                 problems.push(`${path(s.name, "callers")} has "${caller}", which does not join Service Connect; set ${path(caller, "serviceConnect")} to true`);
             }
