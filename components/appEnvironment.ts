@@ -20,9 +20,10 @@ export function shutdownBudgetSeconds(stopTimeoutSeconds: number): number {
     return stopTimeoutSeconds - Math.min(5, Math.ceil(stopTimeoutSeconds / 6));
 }
 
-/** The variables for the app: the port it must listen on and how long it may drain. */
-export function appEnvironment(port: number, stopTimeoutSeconds: number): Record<(typeof APP_ENVIRONMENT_NAMES)[number], string> {
-    return { PORT: String(port), SHUTDOWN_TIMEOUT_SECONDS: String(shutdownBudgetSeconds(stopTimeoutSeconds)) };
+/** The variables for the app: the port it must listen on (none for a task without one) and how long it may drain. */
+export function appEnvironment(port: number | undefined, stopTimeoutSeconds: number): Partial<Record<(typeof APP_ENVIRONMENT_NAMES)[number], string>> {
+    const drain = { SHUTDOWN_TIMEOUT_SECONDS: String(shutdownBudgetSeconds(stopTimeoutSeconds)) };
+    return port === undefined ? drain : { PORT: String(port), ...drain };
 }
 
 /** Names in `names` the task definition owns, in the order given. */

@@ -18,7 +18,8 @@ export interface ContainerDefinitionInput {
     readonly name: string;
     /** Image reference, by digest. */
     readonly image: string;
-    readonly port: number;
+    /** Port the container listens on; none for a worker that serves nothing. */
+    readonly port?: number;
     readonly user: string;
     readonly readonlyRootFilesystem: boolean;
     readonly stopTimeoutSeconds: number;
@@ -29,6 +30,9 @@ export interface ContainerDefinitionInput {
     readonly logGroupName: string;
     readonly region: string;
 }
+
+/** The port mapping's name, which Service Connect refers to as `portName`. */
+export const containerPortName = (container: string, port: number): string => `${container}-${port}`;
 
 const sortedPairs = <T>(record: Readonly<Record<string, string>>, make: (name: string, value: string) => T): T[] =>
     Object.keys(record)
@@ -53,7 +57,8 @@ export function containerDefinition(input: ContainerDefinitionInput): Record<str
         readonlyRootFilesystem: input.readonlyRootFilesystem,
         privileged: false,
         stopTimeout: input.stopTimeoutSeconds,
-        portMappings: [{ containerPort: input.port, hostPort: input.port, protocol: "tcp", name: `${input.name}-${input.port}` }],
+        portMappings:
+            input.port === undefined ? [] : [{ containerPort: input.port, hostPort: input.port, protocol: "tcp", name: containerPortName(input.name, input.port) }],
         healthCheck: {
             command: [...input.healthCheck.command],
             interval: input.healthCheck.intervalSeconds,

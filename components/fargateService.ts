@@ -1,20 +1,24 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { capacityProviderStrategy } from "./capacity";
-import { containerDefinition } from "./containerDefinition";
+import { containerPortName } from "./containerDefinition";
 import { ec2Description } from "./ec2Description";
 import { FargateServiceArgs, resolveFargateServiceArgs } from "./fargateServiceArgs";
-import { ecsTasksTrustPolicy, executionRolePolicy } from "./iamDocuments";
-import { childName, serviceLogGroupName } from "./naming";
+import { createFargateTask } from "./fargateTask";
+import { childName } from "./naming";
 import { steadyStateTimeoutMinutes } from "./rolloutTimeout";
 
-export { CpuArchitecture, FargateServiceArgs, resolveFargateServiceArgs } from "./fargateServiceArgs";
+export { CpuArchitecture, FargateServiceArgs, ServiceLoadBalancer, resolveFargateServiceArgs } from "./fargateServiceArgs";
+
+/** The component's type token; part of every child's URN (the cluster's aliases name it). */
+export const FARGATE_SERVICE_TYPE = "fargate-web:ecs:FargateService";
 
 /**
- * A Fargate service behind a load balancer: a cluster with Container Insights, a log group with retention,
- * an execution role that can pull this image, write these logs and read exactly these secrets, a separate
- * task role with no permissions, a task definition (non-root, health check, digest-pinned image) and a
- * service with circuit breaker and rollback whose security group admits only the load balancer.
+ * A Fargate service in an existing cluster: its task (see `fargateTask.ts`: log group with retention, an
+ * execution role that reads exactly these secrets, a task role with no permissions, a non-root task
+ * definition), a security group that admits only the load balancer (when routed) and the callers named
+ * through {@link FargateService.allowFrom}, and a service with circuit breaker and rollback, optionally in
+ * the cluster's Service Connect namespace.
  */
 export class FargateService extends pulumi.ComponentResource {
     public readonly clusterName: pulumi.Output<string>;
@@ -27,83 +31,78 @@ export class FargateService extends pulumi.ComponentResource {
     public readonly executionRoleArn: pulumi.Output<string>;
     /** Role the application code runs as; attach the app's own permissions to it. */
     public readonly taskRoleName: pulumi.Output<string>;
+    /** Port the tasks listen on; undefined for a service that serves nothing. */
+    public readonly containerPort?: number;
+
+    /** The ECS service. */
+    public readonly service: aws.ecs.Service;
+    public readonly taskDefinition: aws.ecs.TaskDefinition;
+    public readonly taskRole: aws.iam.Role;
+    public readonly executionRole: aws.iam.Role;
+    /** The tasks' security group. */
+    public readonly securityGroup: aws.ec2.SecurityGroup;
+    public readonly logGroup: aws.cloudwatch.LogGroup;
+
+    private readonly baseName: string;
+    private readonly callers = new Set<string>();
+    private readonly ruleTags: Record<string, string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validated before the component itself registers: bad arguments leave nothing behind.
-        const a = resolveFargateServiceArgs(args);
-        const groupDescription = ec2Description(`FargateService ${name}`, "security group description", `Tasks of ${name}: only from the load balancer`);
-        super("fargate-web:ecs:FargateService", name, {}, opts);
+        const a = resolveFargateServiceArgs(name, args);
+        // A group description change replaces the group: a routed service keeps the text it always had.
+        const groupDescription = ec2Description(
+            `FargateService ${name}`,
+            "security group description",
+            args.loadBalancer ? `Tasks of ${name}: only from the load balancer` : `Tasks of ${name}: only from named callers`,
+        );
+        super(FARGATE_SERVICE_TYPE, name, {}, opts);
+        this.baseName = name;
+        this.containerPort = a.containerPort;
         const tags = a.tags;
-        const region = pulumi.output(args.region ?? aws.getRegionOutput({}, { parent: this }).region);
-        const identity = aws.getCallerIdentityOutput({}, { parent: this });
-        const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+        this.ruleTags = tags;
 
-        const cluster = new aws.ecs.Cluster(
-            childName(name, "cluster"),
-            { settings: [{ name: "containerInsights", value: "enabled" }], tags },
-            { parent: this },
-        );
-        const capacityProviders = new aws.ecs.ClusterCapacityProviders(
-            childName(name, "capacity"),
-            { clusterName: cluster.name, capacityProviders: ["FARGATE", "FARGATE_SPOT"] },
-            { parent: this },
-        );
-
-        const logGroup = new aws.cloudwatch.LogGroup(
-            childName(name, "logs"),
-            {
-                name: serviceLogGroupName(pulumi.getProject(), pulumi.getStack(), name),
-                retentionInDays: a.logRetentionDays,
-                kmsKeyId: a.kmsKeyArn,
-                tags,
-            },
-            { parent: this, protect: a.protect, retainOnDelete: a.protect },
-        );
-
-        const trustPolicy = pulumi
-            .all([identity.accountId, region, partition])
-            .apply(([account, r, p]) => JSON.stringify(ecsTasksTrustPolicy(account, r, p)));
-        const executionRole = new aws.iam.Role(
-            childName(name, "execution-role"),
-            { description: `ECS agent for ${name}: pull the image, write logs, read the task's secrets.`, assumeRolePolicy: trustPolicy, tags },
-            { parent: this },
-        );
-        // Variable name to valueFrom ARN, resolved once for both the grants and the container definition.
-        const secrets = pulumi.output(a.secrets);
-        new aws.iam.RolePolicy(
-            childName(name, "execution-policy"),
-            {
-                role: executionRole.name,
-                policy: pulumi.all([args.repositoryArn, logGroup.arn, secrets]).apply(([repositoryArn, logGroupArn, valueFroms]) =>
-                    JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretValueFroms: Object.values(valueFroms), kmsKeyArn: a.kmsKeyArn })),
-                ),
-            },
-            { parent: this },
-        );
-        const taskRole = new aws.iam.Role(
-            childName(name, "task-role"),
-            { description: `Application code of ${name}; holds no permissions by default.`, assumeRolePolicy: trustPolicy, tags },
-            { parent: this },
-        );
+        const task = createFargateTask(this, name, {
+            cpu: a.cpu,
+            memory: a.memory,
+            architecture: a.architecture,
+            containerName: a.containerName,
+            containerPort: a.containerPort,
+            user: a.user,
+            readonlyRootFilesystem: a.readonlyRootFilesystem,
+            stopTimeoutSeconds: a.stopTimeoutSeconds,
+            healthCheck: a.healthCheck,
+            environment: a.taskEnvironment,
+            secrets: a.secrets,
+            image: args.image,
+            repositoryArn: args.repositoryArn,
+            logRetentionDays: a.logRetentionDays,
+            kmsKeyArn: a.kmsKeyArn,
+            region: args.region,
+            protect: a.protect,
+            tags,
+        });
 
         const securityGroup = new aws.ec2.SecurityGroup(
             childName(name, "task-sg"),
             { vpcId: args.vpcId, description: groupDescription, tags: { ...tags, Name: childName(name, "tasks") } },
             { parent: this },
         );
-        new aws.vpc.SecurityGroupIngressRule(
-            childName(name, "ingress-lb"),
-            {
-                securityGroupId: securityGroup.id,
-                referencedSecurityGroupId: args.loadBalancer.securityGroupId,
-                ipProtocol: "tcp",
-                fromPort: a.containerPort,
-                toPort: a.containerPort,
-                description: "Container port from the load balancer only",
-                tags,
-            },
-            { parent: this },
-        );
+        if (args.loadBalancer && a.containerPort !== undefined) {
+            new aws.vpc.SecurityGroupIngressRule(
+                childName(name, "ingress-lb"),
+                {
+                    securityGroupId: securityGroup.id,
+                    referencedSecurityGroupId: args.loadBalancer.securityGroupId,
+                    ipProtocol: "tcp",
+                    fromPort: a.containerPort,
+                    toPort: a.containerPort,
+                    description: "Container port from the load balancer only",
+                    tags,
+                },
+                { parent: this },
+            );
+        }
         new aws.vpc.SecurityGroupEgressRule(
             childName(name, "egress-https"),
             {
@@ -118,55 +117,19 @@ export class FargateService extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const containerDefinitions = pulumi
-            .all([args.image, logGroup.name, region, secrets])
-            .apply(([image, logGroupName, r, valueFroms]) =>
-                JSON.stringify([
-                    containerDefinition({
-                        name: a.containerName,
-                        image,
-                        port: a.containerPort,
-                        user: a.user,
-                        readonlyRootFilesystem: a.readonlyRootFilesystem,
-                        stopTimeoutSeconds: a.stopTimeoutSeconds,
-                        healthCheck: a.healthCheck,
-                        environment: a.taskEnvironment,
-                        secrets: valueFroms,
-                        logGroupName,
-                        region: r,
-                    }),
-                ]),
-            );
-        const taskDefinition = new aws.ecs.TaskDefinition(
-            childName(name, "task"),
-            {
-                family: childName(pulumi.getStack(), name),
-                cpu: String(a.cpu),
-                memory: String(a.memory),
-                networkMode: "awsvpc",
-                requiresCompatibilities: ["FARGATE"],
-                runtimePlatform: { cpuArchitecture: a.architecture, operatingSystemFamily: "LINUX" },
-                executionRoleArn: executionRole.arn,
-                taskRoleArn: taskRole.arn,
-                containerDefinitions,
-                volumes: a.readonlyRootFilesystem ? [{ name: "tmp" }] : [],
-                tags,
-            },
-            { parent: this },
-        );
-
         const steadyStateTimeout = `${steadyStateTimeoutMinutes({
             startPeriodSeconds: a.healthCheck.startPeriodSeconds,
-            healthCheckGracePeriodSeconds: a.healthCheckGracePeriodSeconds,
-            secondsToHealthy: a.secondsToHealthy,
-            deregistrationDelaySeconds: a.deregistrationDelaySeconds,
+            healthCheckGracePeriodSeconds: args.loadBalancer ? a.healthCheckGracePeriodSeconds : 0,
+            secondsToHealthy: args.loadBalancer ? a.secondsToHealthy : 0,
+            deregistrationDelaySeconds: args.loadBalancer ? a.deregistrationDelaySeconds : 0,
             stopTimeoutSeconds: a.stopTimeoutSeconds,
         })}m`;
-        const service = new aws.ecs.Service(
+        const clusterDependency = args.cluster instanceof pulumi.Resource ? [args.cluster] : [];
+        this.service = new aws.ecs.Service(
             childName(name, "service"),
             {
-                cluster: cluster.arn,
-                taskDefinition: taskDefinition.arn,
+                cluster: args.cluster.arn,
+                taskDefinition: task.taskDefinition.arn,
                 desiredCount: a.desiredCount,
                 capacityProviderStrategies: capacityProviderStrategy(a.capacityProvider, a.onDemandBase),
                 platformVersion: a.platformVersion,
@@ -182,9 +145,46 @@ export class FargateService extends pulumi.ComponentResource {
                 deploymentCircuitBreaker: { enable: true, rollback: true },
                 deploymentMinimumHealthyPercent: 100,
                 deploymentMaximumPercent: 200,
-                healthCheckGracePeriodSeconds: a.healthCheckGracePeriodSeconds,
-                loadBalancers: [{ targetGroupArn: args.loadBalancer.targetGroupArn, containerName: a.containerName, containerPort: a.containerPort }],
+                // ECS accepts a grace period only for services behind a load balancer.
+                healthCheckGracePeriodSeconds: args.loadBalancer ? a.healthCheckGracePeriodSeconds : undefined,
+                loadBalancers:
+                    args.loadBalancer && a.containerPort !== undefined
+                        ? [{ targetGroupArn: args.loadBalancer.targetGroupArn, containerName: a.containerName, containerPort: a.containerPort }]
+                        : [],
                 networkConfiguration: { subnets: args.subnetIds, securityGroups: [securityGroup.id], assignPublicIp: a.assignPublicIp },
+                ...(a.serviceConnect
+                    ? {
+                          serviceConnectConfiguration: {
+                              enabled: true,
+                              namespace: args.cluster.serviceConnectNamespaceArn,
+                              // The proxy's own logs, beside the app's in the service's log group.
+                              logConfiguration: {
+                                  logDriver: "awslogs",
+                                  options: { "awslogs-group": task.logGroup.name, "awslogs-region": task.region, "awslogs-stream-prefix": "service-connect" },
+                              },
+                              // A server only with a port: other services then reach it as http://<name>:<port>,
+                              // over TLS when the cluster's namespace has a CA.
+                              services:
+                                  a.containerPort === undefined
+                                      ? []
+                                      : [
+                                            {
+                                                portName: containerPortName(a.containerName, a.containerPort),
+                                                discoveryName: name,
+                                                clientAlias: [{ port: a.containerPort, dnsName: name }],
+                                                ...(args.cluster.serviceConnectTls
+                                                    ? {
+                                                          tls: {
+                                                              issuerCertAuthority: { awsPcaAuthorityArn: args.cluster.serviceConnectTls.awsPcaAuthorityArn },
+                                                              roleArn: args.cluster.serviceConnectTls.roleArn,
+                                                          },
+                                                      }
+                                                    : {}),
+                                            },
+                                        ],
+                          },
+                      }
+                    : {}),
                 propagateTags: "SERVICE",
                 enableEcsManagedTags: true,
                 enableExecuteCommand: false,
@@ -192,21 +192,79 @@ export class FargateService extends pulumi.ComponentResource {
             },
             {
                 parent: this,
-                dependsOn: [capacityProviders, ...(args.loadBalancer.listener ? [args.loadBalancer.listener] : [])],
+                dependsOn: [...clusterDependency, ...(args.loadBalancer?.listener ? [args.loadBalancer.listener] : [])],
                 ignoreChanges: a.autoscaled ? ["desiredCount"] : [],
                 // Sized from the rollout (see rolloutTimeout.ts), so a normal deploy never hits it.
                 customTimeouts: { create: steadyStateTimeout, update: steadyStateTimeout },
             },
         );
 
-        this.clusterName = cluster.name;
-        this.clusterArn = cluster.arn;
-        this.serviceName = service.name;
-        this.taskDefinitionArn = taskDefinition.arn;
-        this.logGroupName = logGroup.name;
+        this.taskDefinition = task.taskDefinition;
+        this.taskRole = task.taskRole;
+        this.executionRole = task.executionRole;
+        this.logGroup = task.logGroup;
+        this.securityGroup = securityGroup;
+        this.clusterName = pulumi.output(args.cluster.name);
+        this.clusterArn = pulumi.output(args.cluster.arn);
+        this.serviceName = this.service.name;
+        this.taskDefinitionArn = task.taskDefinition.arn;
+        this.logGroupName = task.logGroup.name;
         this.securityGroupId = securityGroup.id;
-        this.executionRoleArn = executionRole.arn;
-        this.taskRoleName = taskRole.name;
-        this.registerOutputs({ clusterName: this.clusterName, serviceName: this.serviceName, logGroupName: this.logGroupName });
+        this.executionRoleArn = task.executionRole.arn;
+        this.taskRoleName = task.taskRole.name;
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            clusterArn: this.clusterArn,
+            serviceName: this.serviceName,
+            taskDefinitionArn: this.taskDefinitionArn,
+            logGroupName: this.logGroupName,
+            securityGroupId: this.securityGroupId,
+            executionRoleArn: this.executionRoleArn,
+            taskRoleName: this.taskRoleName,
+        });
+    }
+
+    /**
+     * Lets the tasks of service `callerName` (security group `callerSecurityGroupId`) reach this service's
+     * port: an ingress rule on this group from the caller's, and an egress rule on the caller's group to this
+     * one, both children of this component. Throws when this service has no port or the caller is named twice.
+     */
+    public allowFrom(callerName: string, callerSecurityGroupId: pulumi.Input<string>): void {
+        const owner = `FargateService ${this.baseName}`;
+        const port = this.containerPort;
+        if (port === undefined) {
+            throw new Error(`${owner}: ${callerName} is named as a caller but ${this.baseName} has no containerPort to call; give it a port or drop the caller.`);
+        }
+        if (this.callers.has(callerName)) {
+            throw new Error(`${owner}: caller ${callerName} is named twice.`);
+        }
+        // `ingress-from-<caller>`: a caller named "lb" must not take the name of the load balancer's rule.
+        this.callers.add(callerName);
+        new aws.vpc.SecurityGroupIngressRule(
+            childName(this.baseName, `ingress-from-${callerName}`),
+            {
+                securityGroupId: this.securityGroupId,
+                referencedSecurityGroupId: callerSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                description: `Container port from the tasks of ${callerName}`,
+                tags: this.ruleTags,
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupEgressRule(
+            childName(this.baseName, `caller-egress-${callerName}`),
+            {
+                securityGroupId: callerSecurityGroupId,
+                referencedSecurityGroupId: this.securityGroupId,
+                ipProtocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                description: `From ${callerName} to the container port of ${this.baseName}`,
+                tags: this.ruleTags,
+            },
+            { parent: this },
+        );
     }
 }

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { appEnvironment, reservedNames } from "./appEnvironment";
 import type { CapacityProvider } from "./capacity";
+import type { ClusterReference } from "./cluster";
 import type { ContainerHealthCheck } from "./containerDefinition";
 import { fargateSizeProblem } from "./fargateSizes";
 import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
@@ -14,8 +15,25 @@ import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProbl
 /** CPU architectures Fargate runs. */
 export type CpuArchitecture = "X86_64" | "ARM64";
 
+/** The route in front of a service: the load balancer's group and the target group the tasks register in. */
+export interface ServiceLoadBalancer {
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly targetGroupArn: pulumi.Input<string>;
+    /** The listener (or listener rule) forwarding to the target group; ECS rejects a target group no listener uses. */
+    readonly listener?: pulumi.Resource;
+    /**
+     * Seconds of target-group health checks before a new task is healthy (interval × healthy threshold);
+     * sizes the deploy timeout. @default 150 (the ALB defaults, 30 s × 5)
+     */
+    readonly secondsToHealthy?: number;
+    /** Seconds the target group drains a stopping task; sizes the deploy timeout. @default 300 (AWS's default) */
+    readonly deregistrationDelaySeconds?: number;
+}
+
 /** Arguments of {@link FargateService}. */
 export interface FargateServiceArgs {
+    /** The cluster the service runs in: a {@link Cluster}, or any cluster by ARN and name. */
+    readonly cluster: ClusterReference;
     /** VPC the tasks run in. */
     readonly vpcId: pulumi.Input<string>;
     /** Subnets the tasks run in. */
@@ -25,20 +43,16 @@ export interface FargateServiceArgs {
      * @default false
      */
     readonly assignPublicIp?: boolean;
-    /** The load balancer in front: only its security group may reach the tasks. */
-    readonly loadBalancer: {
-        readonly securityGroupId: pulumi.Input<string>;
-        readonly targetGroupArn: pulumi.Input<string>;
-        /** The listener forwarding to the target group; ECS rejects a target group no listener uses. */
-        readonly listener?: pulumi.Resource;
-        /**
-         * Seconds of target-group health checks before a new task is healthy (interval × healthy threshold);
-         * sizes the deploy timeout. @default 150 (the ALB defaults, 30 s × 5)
-         */
-        readonly secondsToHealthy?: number;
-        /** Seconds the target group drains a stopping task; sizes the deploy timeout. @default 300 (AWS's default) */
-        readonly deregistrationDelaySeconds?: number;
-    };
+    /**
+     * The route in front (see `LoadBalancer.routes`): its security group may reach the tasks on the container
+     * port. None for a worker: no load balancer, no ingress from it. @default undefined
+     */
+    readonly loadBalancer?: ServiceLoadBalancer;
+    /**
+     * Join the cluster's Service Connect namespace: as a client always, and as a server named after the
+     * service (DNS alias `<name>:<port>`) when it has a port. The cluster must have a namespace. @default false
+     */
+    readonly serviceConnect?: boolean;
     /** Image reference, by digest (`repo@sha256:…`). */
     readonly image: pulumi.Input<string>;
     /** ECR repository of the image, for the pull grant; unset for images from other registries. */
@@ -51,7 +65,7 @@ export interface FargateServiceArgs {
     readonly architecture?: CpuArchitecture;
     /** Container name. @default "web" */
     readonly containerName?: string;
-    /** Port the container listens on. @default 8080 */
+    /** Port the container listens on. @default 8080 with a `loadBalancer`; none without (no `PORT` variable) */
     readonly containerPort?: number;
     /** Non-root user the container runs as. @default "1000" */
     readonly user?: string;
@@ -76,7 +90,7 @@ export interface FargateServiceArgs {
     readonly onDemandBase?: number;
     /** Fargate platform version; pinned versions must run the architecture and the secrets. @default "LATEST" */
     readonly platformVersion?: FargatePlatformVersion;
-    /** Seconds the service ignores load balancer health after a task starts. @default 30 */
+    /** Seconds the service ignores load balancer health after a task starts; only with a `loadBalancer`. @default 30 */
     readonly healthCheckGracePeriodSeconds?: number;
     /** Days CloudWatch keeps container logs. @default 30 */
     readonly logRetentionDays?: number;
@@ -109,14 +123,16 @@ export const isRootUser = (user: string): boolean => /^(root|0+)(:|$)/.test(user
  */
 export const graceCoversStart = (gracePeriodSeconds: number, startPeriodSeconds: number): boolean => gracePeriodSeconds >= startPeriodSeconds;
 
-/** The fully defaulted, validated form of {@link FargateServiceArgs}. */
-export function resolveFargateServiceArgs(args: FargateServiceArgs) {
+/** The fully defaulted, validated form of {@link FargateServiceArgs}; errors name the instance `name`. */
+export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs) {
+    const owner = `FargateService ${name}`;
+    const routed = args.loadBalancer !== undefined;
     const resolved = {
         cpu: args.cpu ?? 256,
         memory: args.memory ?? 512,
         architecture: args.architecture ?? "X86_64",
         containerName: args.containerName ?? "web",
-        containerPort: args.containerPort ?? 8080,
+        containerPort: args.containerPort ?? (routed ? 8080 : undefined),
         user: args.user ?? "1000",
         readonlyRootFilesystem: args.readonlyRootFilesystem ?? true,
         stopTimeoutSeconds: args.stopTimeoutSeconds ?? 30,
@@ -127,8 +143,9 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
         capacityProvider: args.capacityProvider ?? "FARGATE",
         onDemandBase: args.onDemandBase ?? 0,
         platformVersion: args.platformVersion ?? "LATEST",
-        secondsToHealthy: args.loadBalancer.secondsToHealthy ?? 150,
-        deregistrationDelaySeconds: args.loadBalancer.deregistrationDelaySeconds ?? 300,
+        secondsToHealthy: args.loadBalancer?.secondsToHealthy ?? 150,
+        deregistrationDelaySeconds: args.loadBalancer?.deregistrationDelaySeconds ?? 300,
+        serviceConnect: args.serviceConnect ?? false,
         healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? 30,
         logRetentionDays: args.logRetentionDays ?? 30,
         assignPublicIp: args.assignPublicIp ?? false,
@@ -139,25 +156,37 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
     };
     const size = fargateSizeProblem(resolved.cpu, resolved.memory);
     if (size) {
-        throw new Error(`FargateService: ${size}.`);
+        throw new Error(`${owner}: ${size}.`);
     }
     if (!isLogRetentionDays(resolved.logRetentionDays)) {
-        throw new Error(`FargateService: logRetentionDays is ${resolved.logRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
+        throw new Error(`${owner}: logRetentionDays is ${resolved.logRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
     if (isRootUser(resolved.user)) {
-        throw new Error(`FargateService: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
+        throw new Error(`${owner}: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
     }
-    if (!graceCoversStart(resolved.healthCheckGracePeriodSeconds, resolved.healthCheck.startPeriodSeconds)) {
+    const port = resolved.containerPort;
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+        throw new Error(`${owner}: containerPort is ${port}; expected a port from 1 to 65535.`);
+    }
+    if (!routed && args.healthCheckGracePeriodSeconds !== undefined) {
+        throw new Error(`${owner}: healthCheckGracePeriodSeconds is set but the service has no loadBalancer; ECS accepts a grace period only for services behind a load balancer, so drop it.`);
+    }
+    if (resolved.serviceConnect && args.cluster.serviceConnectNamespaceArn === undefined) {
         throw new Error(
-            `FargateService: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
+            `${owner}: serviceConnect is true but the cluster has no Service Connect namespace; create the Cluster with serviceConnect: true (or pass cluster.serviceConnectNamespaceArn).`,
+        );
+    }
+    if (routed && !graceCoversStart(resolved.healthCheckGracePeriodSeconds, resolved.healthCheck.startPeriodSeconds)) {
+        throw new Error(
+            `${owner}: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
         );
     }
     const reserved = reservedNames([...Object.keys(resolved.environment), ...Object.keys(resolved.secrets)]);
     if (reserved.length > 0) {
-        throw new Error(`FargateService: ${reserved.join(", ")} set in environment or secrets; the task sets it from containerPort and stopTimeoutSeconds.`);
+        throw new Error(`${owner}: ${reserved.join(", ")} set in environment or secrets; the task sets it from containerPort and stopTimeoutSeconds.`);
     }
     if (!(FARGATE_PLATFORM_VERSIONS as readonly string[]).includes(resolved.platformVersion)) {
-        throw new Error(`FargateService: platformVersion is ${JSON.stringify(resolved.platformVersion)}; expected one of ${FARGATE_PLATFORM_VERSIONS.join(", ")}.`);
+        throw new Error(`${owner}: platformVersion is ${JSON.stringify(resolved.platformVersion)}; expected one of ${FARGATE_PLATFORM_VERSIONS.join(", ")}.`);
     }
     // Secret references known now; created secrets (Outputs) are pinned to versions, which the loader checks.
     const platform = platformVersionProblem(
@@ -170,17 +199,17 @@ export function resolveFargateServiceArgs(args: FargateServiceArgs) {
         { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets" },
     );
     if (platform) {
-        throw new Error(`FargateService: ${platform}.`);
+        throw new Error(`${owner}: ${platform}.`);
     }
-    const both = Object.keys(resolved.secrets).filter(name => name in resolved.environment);
+    const both = Object.keys(resolved.secrets).filter(key => key in resolved.environment);
     if (both.length > 0) {
-        throw new Error(`FargateService: ${both.join(", ")} set both in environment and in secrets; a variable is either plain or secret.`);
+        throw new Error(`${owner}: ${both.join(", ")} set both in environment and in secrets; a variable is either plain or secret.`);
     }
     let taskEnvironment: Record<string, string>;
     try {
         taskEnvironment = { ...resolved.environment, ...appEnvironment(resolved.containerPort, resolved.stopTimeoutSeconds) };
     } catch (e) {
-        throw new Error(`FargateService: ${(e as Error).message}`);
+        throw new Error(`${owner}: ${(e as Error).message}`);
     }
     return { ...resolved, taskEnvironment };
 }

@@ -39,6 +39,18 @@ export function ecsTasksTrustPolicy(accountId: string, region: string, partition
     };
 }
 
+/**
+ * Trust policy of an ECS infrastructure role (Service Connect TLS): the `ecs.amazonaws.com` principal, as
+ * AWS documents it ("Amazon ECS infrastructure IAM role"). No source conditions: AWS documents none that
+ * ECS sets when it assumes this role, and one it does not set would deny every certificate issue.
+ */
+export function ecsInfrastructureTrustPolicy(): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ecs.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    };
+}
+
 /** The grant one ECS `secrets[].valueFrom` needs. */
 export interface SecretGrant {
     readonly action: "secretsmanager:GetSecretValue" | "ssm:GetParameters";

@@ -3,8 +3,12 @@
  */
 export * from "./network";
 export * from "./containerImage";
+export * from "./cluster";
 export * from "./loadBalancer";
 export * from "./fargateService";
+export * from "./fargateTask";
+export * from "./routing";
+export * from "./serviceTopology";
 export * from "./scaling";
 export * from "./serviceSecrets";
 export * from "./accessLogBucket";
@@ -14,4 +18,5 @@ export * from "./iamDocuments";
 export * from "./kmsKeyPolicy";
 export * from "./containerDefinition";
 export { parseStackConfig, ConfigError, StackSettings, RawStackConfig, SecretReference, LOG_RETENTION_DAYS } from "./stackConfig";
-export { loadStackConfig } from "./loadStackConfig";
+export { loadStackConfig, LoadedServiceSettings, LoadedStackSettings } from "./loadStackConfig";
+export { deployStack, StackOutputs } from "./stack";

@@ -1,109 +1,34 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Description } from "./ec2Description";
+import type { ServiceLoadBalancer } from "./fargateServiceArgs";
+import { LoadBalancerArgs, resolveLoadBalancerArgs, targetPorts } from "./loadBalancerArgs";
 import { childName } from "./naming";
+import { ServiceRoute, targetGroupArgs } from "./serviceRoute";
 import { RECOMMENDED_TLS_POLICY as TLS_POLICY } from "../policy/facts/tlsPolicies";
+
+export { LoadBalancerArgs, LoadBalancerRoute, LoadBalancerTls, TargetHealthCheck, resolveLoadBalancerArgs, targetPorts } from "./loadBalancerArgs";
+export { ServiceRoute } from "./serviceRoute";
 
 /** The TLS policy every HTTPS listener uses: TLS 1.3 and 1.2 with forward secrecy only. */
 export { TLS_POLICY };
 
-/** Load balancer health check of the targets. */
-export interface TargetHealthCheck {
-    /** Path probed on each task. @default "/health" */
-    readonly path?: string;
-    /** HTTP codes that count as healthy. @default "200-399" */
-    readonly matcher?: string;
-    /** Seconds between probes. @default 10 */
-    readonly intervalSeconds?: number;
-    /** Seconds before a probe fails; less than the interval. @default 5 */
-    readonly timeoutSeconds?: number;
-    /** Successes before a target is healthy. @default 2 */
-    readonly healthyThreshold?: number;
-    /** Failures before a target is unhealthy. @default 3 */
-    readonly unhealthyThreshold?: number;
-}
-
-/** HTTPS set-up: an existing certificate, or a domain in a Route 53 zone (the stack issues the certificate). */
-export interface LoadBalancerTls {
-    /** ACM certificate ARN; when unset and `domainName` is set, a DNS-validated certificate is created. */
-    readonly certificateArn?: string;
-    /** Domain name served; with `hostedZoneId` an alias record points it at the load balancer. */
-    readonly domainName?: string;
-    /** Route 53 hosted zone of `domainName`. */
-    readonly hostedZoneId?: string;
-}
-
-/** Arguments of {@link LoadBalancer}. */
-export interface LoadBalancerArgs {
-    /** VPC of the load balancer and its targets. */
-    readonly vpcId: pulumi.Input<string>;
-    /** VPC CIDR block: the load balancer may only send traffic into the VPC. */
-    readonly vpcCidrBlock: pulumi.Input<string>;
-    /** Public subnets, in at least two zones. */
-    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Port the targets listen on. */
-    readonly targetPort: number;
-    /** Target health check. */
-    readonly healthCheck?: TargetHealthCheck;
-    /**
-     * Seconds a stopping target drains; AWS's 300 s default makes every rollout wave wait five minutes.
-     * @default 10
-     */
-    readonly deregistrationDelaySeconds?: number;
-    /** Idle connection timeout in seconds. @default 60 */
-    readonly idleTimeoutSeconds?: number;
-    /** Refuse deletion of the load balancer (prod). @default false */
-    readonly deletionProtection?: boolean;
-    /** S3 bucket for access logs (it must let ELB write); none when unset. @default undefined */
-    readonly accessLogsBucket?: pulumi.Input<string>;
-    /** HTTPS; HTTP only when unset. @default undefined */
-    readonly tls?: LoadBalancerTls;
-    /** Tags for every resource. @default {} */
-    readonly tags?: Record<string, string>;
-}
-
-/** The fully defaulted, validated form of {@link LoadBalancerArgs}. */
-export function resolveLoadBalancerArgs(args: LoadBalancerArgs) {
-    const hc = args.healthCheck ?? {};
-    const resolved = {
-        targetPort: args.targetPort,
-        healthCheck: {
-            path: hc.path ?? "/health",
-            matcher: hc.matcher ?? "200-399",
-            intervalSeconds: hc.intervalSeconds ?? 10,
-            timeoutSeconds: hc.timeoutSeconds ?? 5,
-            healthyThreshold: hc.healthyThreshold ?? 2,
-            unhealthyThreshold: hc.unhealthyThreshold ?? 3,
-        },
-        deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? 10,
-        idleTimeoutSeconds: args.idleTimeoutSeconds ?? 60,
-        deletionProtection: args.deletionProtection ?? false,
-        accessLogsBucket: args.accessLogsBucket,
-        tls: args.tls && (args.tls.certificateArn || args.tls.domainName) ? args.tls : undefined,
-        tags: args.tags ?? {},
-    };
-    if (!Number.isInteger(resolved.targetPort) || resolved.targetPort < 1 || resolved.targetPort > 65535) {
-        throw new Error(`LoadBalancer: targetPort is ${resolved.targetPort}; expected a port from 1 to 65535.`);
-    }
-    if (!resolved.healthCheck.path.startsWith("/")) {
-        throw new Error(`LoadBalancer: healthCheck.path is ${JSON.stringify(resolved.healthCheck.path)}; it must start with "/".`);
-    }
-    if (resolved.healthCheck.timeoutSeconds >= resolved.healthCheck.intervalSeconds) {
-        throw new Error(
-            `LoadBalancer: healthCheck.timeoutSeconds (${resolved.healthCheck.timeoutSeconds}) must be less than intervalSeconds (${resolved.healthCheck.intervalSeconds}).`,
-        );
-    }
-    if (resolved.tls && !resolved.tls.certificateArn && !resolved.tls.hostedZoneId) {
-        throw new Error("LoadBalancer: tls.domainName without certificateArn needs tls.hostedZoneId to validate the certificate it creates.");
-    }
-    return resolved;
+/** What a service and its scaling need of its route: {@link ServiceLoadBalancer} and the metric suffix. */
+export interface ServiceTarget extends ServiceLoadBalancer {
+    readonly targetGroupArn: pulumi.Output<string>;
+    /** The `targetgroup/<name>/<id>` suffix CloudWatch metrics and scaling use. */
+    readonly targetGroupArnSuffix: pulumi.Output<string>;
+    readonly secondsToHealthy: number;
+    readonly deregistrationDelaySeconds: number;
 }
 
 /**
- * An internet-facing Application Load Balancer over public subnets, an `ip` target group for Fargate
- * tasks, and listeners: HTTP forwarding when there is no certificate; otherwise HTTP redirecting to HTTPS
- * and HTTPS with {@link TLS_POLICY}. Its security group admits only the listener ports and sends only to
- * the VPC on the target port.
+ * An internet-facing Application Load Balancer over public subnets, shared by the stack's services, and
+ * listeners: HTTP when there is no certificate; otherwise HTTP redirecting to HTTPS and HTTPS with
+ * {@link TLS_POLICY}. The serving listener's default action forwards to the default service's target group
+ * (`targetPort`, or the route with no paths or hosts) or answers 404; every other route gets its own
+ * target group and a listener rule ({@link ServiceRoute}). Its security group admits only the listener
+ * ports and sends only to the VPC, on each target port once.
  */
 export class LoadBalancer extends pulumi.ComponentResource {
     /** Load balancer ARN. */
@@ -114,14 +39,24 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly dnsName: pulumi.Output<string>;
     /** Security group of the load balancer: the only source the tasks admit. */
     public readonly securityGroupId: pulumi.Output<string>;
-    /** Target group the service registers tasks in. */
-    public readonly targetGroupArn: pulumi.Output<string>;
+    /** The default target group of `targetPort` (`<name>-tg`); undefined without `targetPort`. */
+    public readonly targetGroup?: aws.lb.TargetGroup;
+    /** ARN of that target group. */
+    public readonly targetGroupArn?: pulumi.Output<string>;
     /** The `targetgroup/<name>/<id>` suffix CloudWatch metrics and scaling use. */
-    public readonly targetGroupArnSuffix: pulumi.Output<string>;
-    /** The listener that forwards to the target group (HTTPS with TLS, else HTTP); services depend on it. */
+    public readonly targetGroupArnSuffix?: pulumi.Output<string>;
+    /** The serving listener (HTTPS with TLS, else HTTP): its default action and every rule live there. */
     public readonly listenerArn: pulumi.Output<string>;
     /** That listener as a resource, for `dependsOn`. */
     public readonly listener: aws.lb.Listener;
+    /** The load balancer itself. */
+    public readonly loadBalancer: aws.lb.LoadBalancer;
+    /** Its security group. */
+    public readonly securityGroup: aws.ec2.SecurityGroup;
+    /** Each route of `routes`, by service name. */
+    public readonly routes: Readonly<Record<string, ServiceRoute>>;
+    /** What each routed service needs (pass it as `FargateService`'s `loadBalancer`), by service name. */
+    public readonly targets: Readonly<Record<string, ServiceTarget>>;
     /** Where the service answers: `https://<domain>` or `http(s)://<dns name>`. */
     public readonly url: pulumi.Output<string>;
     /** How long a new target takes to turn healthy and an old one to drain, in seconds: a service sizes its deploy timeout from them. */
@@ -129,7 +64,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validated before the component itself registers: bad arguments leave nothing behind.
-        const a = resolveLoadBalancerArgs(args);
+        const a = resolveLoadBalancerArgs(name, args);
         // A group description change replaces the group: the text stays as it was.
         const groupDescription = ec2Description(`LoadBalancer ${name}`, "security group description", `Load balancer ${name}: listener ports from the internet`);
         super("fargate-web:lb:LoadBalancer", name, {}, opts);
@@ -156,21 +91,24 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        new aws.vpc.SecurityGroupEgressRule(
-            childName(name, "egress-targets"),
-            {
-                securityGroupId: securityGroup.id,
-                ipProtocol: "tcp",
-                fromPort: a.targetPort,
-                toPort: a.targetPort,
-                cidrIpv4: args.vpcCidrBlock,
-                // No apostrophe: EC2 refuses it in rule descriptions (see ec2Description.ts). Rule descriptions
-                // update in place, so this fix replaces nothing.
-                description: "To the target port inside the VPC",
-                tags,
-            },
-            { parent: this },
-        );
+        for (const port of targetPorts(a.targetPort, a.routes)) {
+            new aws.vpc.SecurityGroupEgressRule(
+                // The default target group's port keeps the rule's original name: renaming would replace it.
+                childName(name, port === a.targetPort ? "egress-targets" : `egress-${port}`),
+                {
+                    securityGroupId: securityGroup.id,
+                    ipProtocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    cidrIpv4: args.vpcCidrBlock,
+                    // No apostrophe: EC2 refuses it in rule descriptions (see ec2Description.ts). Rule descriptions
+                    // update in place, so this fix replaces nothing.
+                    description: "To the target port inside the VPC",
+                    tags,
+                },
+                { parent: this },
+            );
+        }
 
         const lb = new aws.lb.LoadBalancer(
             childName(name, "alb"),
@@ -191,30 +129,34 @@ export class LoadBalancer extends pulumi.ComponentResource {
             { parent: this, protect: a.deletionProtection },
         );
 
-        const targetGroup = new aws.lb.TargetGroup(
-            childName(name, "tg"),
-            {
-                vpcId: args.vpcId,
-                targetType: "ip",
-                protocol: "HTTP",
-                port: a.targetPort,
-                deregistrationDelay: a.deregistrationDelaySeconds,
-                healthCheck: {
-                    enabled: true,
-                    protocol: "HTTP",
-                    port: "traffic-port",
-                    path: a.healthCheck.path,
-                    matcher: a.healthCheck.matcher,
-                    interval: a.healthCheck.intervalSeconds,
-                    timeout: a.healthCheck.timeoutSeconds,
-                    healthyThreshold: a.healthCheck.healthyThreshold,
-                    unhealthyThreshold: a.healthCheck.unhealthyThreshold,
+        const targetGroup =
+            a.targetPort === undefined
+                ? undefined
+                : new aws.lb.TargetGroup(
+                      childName(name, "tg"),
+                      targetGroupArgs(args.vpcId, a.targetPort, a.healthCheck, a.deregistrationDelaySeconds, tags),
+                      { parent: this },
+                  );
+        const routes: Record<string, ServiceRoute> = {};
+        const defaultRoute = a.defaultRoute;
+        if (defaultRoute) {
+            routes[defaultRoute.name] = new ServiceRoute(
+                defaultRoute.name,
+                {
+                    vpcId: args.vpcId,
+                    port: defaultRoute.port,
+                    healthCheck: defaultRoute.healthCheck,
+                    deregistrationDelaySeconds: defaultRoute.deregistrationDelaySeconds,
+                    tags: defaultRoute.tags,
                 },
-                tags,
-            },
-            { parent: this },
-        );
-        const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+                { parent: this },
+            );
+        }
+        const defaultTargetGroupArn = targetGroup?.arn ?? (defaultRoute ? routes[defaultRoute.name].targetGroupArn : undefined);
+        const forward = defaultTargetGroupArn
+            ? [{ type: "forward", targetGroupArn: defaultTargetGroupArn }]
+            : // No default service: requests no rule matches get a plain 404 rather than some service's page.
+              [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } }];
 
         let listener: aws.lb.Listener;
         let host: pulumi.Output<string> = lb.dnsName;
@@ -259,20 +201,72 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
+        for (const route of a.routes) {
+            if (route.priority === undefined) continue;
+            routes[route.name] = new ServiceRoute(
+                route.name,
+                {
+                    vpcId: args.vpcId,
+                    port: route.port,
+                    healthCheck: route.healthCheck,
+                    deregistrationDelaySeconds: route.deregistrationDelaySeconds,
+                    rule: { listenerArn: listener.arn, priority: route.priority, paths: route.paths, hosts: route.hosts },
+                    tags: route.tags,
+                },
+                { parent: this },
+            );
+        }
+
         this.targetTiming = {
             secondsToHealthy: a.healthCheck.intervalSeconds * a.healthCheck.healthyThreshold,
             deregistrationDelaySeconds: a.deregistrationDelaySeconds,
         };
+        const targets: Record<string, ServiceTarget> = {};
+        if (targetGroup && a.defaultService !== undefined) {
+            targets[a.defaultService] = {
+                securityGroupId: securityGroup.id,
+                targetGroupArn: targetGroup.arn,
+                targetGroupArnSuffix: targetGroup.arnSuffix,
+                listener,
+                ...this.targetTiming,
+            };
+        }
+        for (const route of a.routes) {
+            const r = routes[route.name];
+            targets[route.name] = {
+                securityGroupId: securityGroup.id,
+                targetGroupArn: r.targetGroupArn,
+                targetGroupArnSuffix: r.targetGroupArnSuffix,
+                // ECS refuses a target group no listener or rule uses: the service waits for the one that does.
+                listener: r.listenerRule ?? listener,
+                secondsToHealthy: route.healthCheck.intervalSeconds * route.healthCheck.healthyThreshold,
+                deregistrationDelaySeconds: route.deregistrationDelaySeconds,
+            };
+        }
+        this.routes = routes;
+        this.targets = targets;
+        this.loadBalancer = lb;
+        this.securityGroup = securityGroup;
+        this.targetGroup = targetGroup;
         this.loadBalancerArn = lb.arn;
         this.loadBalancerArnSuffix = lb.arnSuffix;
         this.dnsName = lb.dnsName;
         this.securityGroupId = securityGroup.id;
-        this.targetGroupArn = targetGroup.arn;
-        this.targetGroupArnSuffix = targetGroup.arnSuffix;
+        this.targetGroupArn = targetGroup?.arn;
+        this.targetGroupArnSuffix = targetGroup?.arnSuffix;
         this.listener = listener;
         this.listenerArn = listener.arn;
         this.url = pulumi.interpolate`${a.tls ? "https" : "http"}://${host}`;
-        this.registerOutputs({ url: this.url, dnsName: this.dnsName, targetGroupArn: this.targetGroupArn });
+        this.registerOutputs({
+            url: this.url,
+            dnsName: this.dnsName,
+            loadBalancerArn: this.loadBalancerArn,
+            loadBalancerArnSuffix: this.loadBalancerArnSuffix,
+            securityGroupId: this.securityGroupId,
+            listenerArn: this.listenerArn,
+            targetGroupArn: this.targetGroupArn,
+            targetGroupArnSuffix: this.targetGroupArnSuffix,
+        });
     }
 
     /** A DNS-validated ACM certificate for `domainName`, validated through a record in `hostedZoneId`. */

@@ -9,7 +9,7 @@ import { fromEntry, ServiceReader } from "./serviceReader";
 import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
 import { closestName } from "./naming";
 import { crossServiceProblems, derivedLengthProblem, rulePriorities, serviceNamePattern, ServiceSummary } from "./serviceRules";
-import { hostHeaderProblem, pathPatternProblem, ruleSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
+import { conditionSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
 import { QueueScalingSettings, ServiceKind, ServiceSettings } from "./stackSettings";
 
 const KINDS = SERVICE_FIELDS.kind.allowed;
@@ -40,11 +40,28 @@ export function readServices(r: Reader, ctx: SectionContext): ServiceSettings[] 
         }
     }
     const summaries = read.map(s => s.summary);
-    const at = (service: string, field: string) => new ServiceReader(r, ctx.raw, service, {}).path(field);
-    r.problems.push(...crossServiceProblems(summaries, at));
+    const at = (service: string, field?: string) => (field === undefined ? `${r.full("services")}.${service}` : new ServiceReader(r, ctx.raw, service, {}).path(field));
+    r.problems.push(...redacted(crossServiceProblems(summaries, r.full("services"), at), secretRouteValues(r, ctx, read.map(s => s.settings))));
     const priorities = rulePriorities(summaries);
     return read.map(({ settings }) => (settings.route ? { ...settings, route: { ...settings.route, priority: priorities.get(settings.name) } } : settings));
 }
+
+/** Route values set with --secret (the rules across services quote what they judge). */
+function secretRouteValues(r: Reader, ctx: SectionContext, services: readonly ServiceSettings[]): string[] {
+    return services.flatMap(s => {
+        const sr = new ServiceReader(r, ctx.raw, s.name, {});
+        return (["paths", "hosts"] as const).flatMap(field => (sr.isSecretPath(field) ? [...(s.route?.[field] ?? [])] : []));
+    });
+}
+
+/** Messages with every secret value replaced by [secret], wherever it appears (a suggestion may quote it too). */
+const redacted = (messages: readonly string[], secrets: readonly string[]): string[] =>
+    messages.map(m =>
+        secrets.reduce((text, secret) => {
+            const quotedOut = text.split(JSON.stringify(secret)).join("[secret]");
+            return secret.length >= 4 ? quotedOut.split(secret).join("[secret]") : quotedOut;
+        }, m),
+    );
 
 /** One entry: its name, kind and fields, then the sections its kind has. */
 function readService(sr: ServiceReader, ctx: SectionContext): { settings: ServiceSettings; summary: ServiceSummary } | undefined {
@@ -70,9 +87,10 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const service = readPlacement(sr, ctx, container, scaling, web);
     const target = web ? readTargetHealth(sr, ctx) : undefined;
     const image = readImageSource(sr);
-    const paths = web ? stringList(sr, "paths", pathPatternProblem) : [];
-    const hosts = web ? stringList(sr, "hosts", hostHeaderProblem) : [];
-    const size = ruleSizeProblem(paths, hosts);
+    // Syntax, limits and priorities of routes are judged across services (routing.ts), by config path.
+    const paths = web ? stringList(sr, "paths") : [];
+    const hosts = web ? stringList(sr, "hosts") : [];
+    const size = conditionSizeProblem(paths, hosts);
     if (size) {
         sr.problems.push(`${sr.path("paths")} and ${sr.path("hosts")} have ${paths.length + hosts.length} values; ${size}`);
     }

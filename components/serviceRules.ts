@@ -3,8 +3,8 @@
  * and the AWS names each service's resources derive from its name. Pure.
  */
 import { familyProblem } from "./awsLimits";
-import { serviceLogGroupName } from "./naming";
-import { derivePriorities } from "./serviceSyntax";
+import { closestName, serviceLogGroupName } from "./naming";
+import { derivePriorities, routingProblems } from "./serviceSyntax";
 import { ServiceKind } from "./stackSettings";
 
 /** Characters Pulumi appends to an auto-named resource's logical name: "-" and 7 random hex digits. */
@@ -65,9 +65,6 @@ export interface ServiceSummary {
     readonly callers: readonly string[];
 }
 
-/** ELB's default quota of rules per load balancer, default rules not counted. */
-export const RULES_PER_LOAD_BALANCER = 100;
-
 /**
  * Listener-rule priorities of the routed web services: the given ones, and derived ones for the rest.
  * Services on the default action get none.
@@ -79,56 +76,24 @@ export function rulePriorities(services: readonly ServiceSummary[]): Map<string,
 }
 
 /**
- * Problems between services: duplicate priorities, more than one default web service, too many rules,
- * and callers that are not services with Service Connect, or that call a service without a port.
- * `path(service, field)` names a field in messages.
+ * Problems between services, named by config path (`path(service, field)`): the web services' routes as
+ * `LoadBalancer` judges them (routing.ts: syntax, limits, priorities, the default action, rules on the
+ * same conditions), and callers that are no services of the stack, do not join Service Connect, or call a
+ * service without a port. `servicesKey` names several services at once (`<project>:services a, b`).
  */
-export function crossServiceProblems(services: readonly ServiceSummary[], path: (service: string, field: string) => string): string[] {
-    const problems: string[] = [];
-    const byName = new Map(services.map(s => [s.name, s]));
+export function crossServiceProblems(services: readonly ServiceSummary[], servicesKey: string, path: (service: string, field?: string) => string): string[] {
     const web = services.filter(s => s.kind === "web");
-    const defaults = web.filter(s => s.paths.length === 0 && s.hosts.length === 0 && s.priority === undefined);
-    if (defaults.length > 1) {
-        problems.push(
-            `${defaults.map(s => path(s.name, "paths")).join(" and ")} are all unset: ${defaults.map(s => s.name).join(", ")} would each take the listener's default action; give all but one paths or hosts`,
-        );
-    }
-    for (const s of web) {
-        if (s.priority !== undefined && s.paths.length === 0 && s.hosts.length === 0) {
-            problems.push(`${path(s.name, "priority")} is ${s.priority}; a priority orders a listener rule, so set ${path(s.name, "paths")} or ${path(s.name, "hosts")} too`);
-        }
-    }
-    const owners = new Map<number, string>();
-    for (const s of web) {
-        if (s.priority === undefined || (s.paths.length === 0 && s.hosts.length === 0)) continue;
-        const first = owners.get(s.priority);
-        if (first !== undefined) {
-            problems.push(`${path(s.name, "priority")} is ${s.priority}, as is ${path(first, "priority")}; each listener rule needs its own priority`);
-        } else {
-            owners.set(s.priority, s.name);
-        }
-    }
-    const byConditions = new Map<string, string>();
-    for (const s of web.filter(w => w.paths.length > 0 || w.hosts.length > 0)) {
-        const key = JSON.stringify([[...s.paths].sort(), s.hosts.map(h => h.toLowerCase()).sort()]);
-        const first = byConditions.get(key);
-        if (first !== undefined) {
-            problems.push(`${path(s.name, "paths")} and ${path(s.name, "hosts")} are those of ${first}; only the rule with the lower priority would ever receive requests`);
-        } else {
-            byConditions.set(key, s.name);
-        }
-    }
-    const rules = web.filter(s => s.paths.length > 0 || s.hosts.length > 0).length;
-    if (rules > RULES_PER_LOAD_BALANCER) {
-        problems.push(`${rules} web services with paths or hosts need ${rules} listener rules; ELB allows ${RULES_PER_LOAD_BALANCER} per load balancer by default`);
-    }
+    // routing.ts names several routes at once as "routes a, b" or "services a, b": here, by the config key.
+    const problems = routingProblems(web, path).map(p => p.replace(/^(routes|services) (?=[a-z])/, `${servicesKey} `));
+    const byName = new Map(services.map(s => [s.name, s]));
     for (const s of services) {
         for (const caller of s.callers) {
             const from = byName.get(caller);
             if (caller === s.name) {
                 problems.push(`${path(s.name, "callers")} has "${caller}"; a service reaches itself without Service Connect`);
             } else if (from === undefined) {
-                problems.push(`${path(s.name, "callers")} has "${caller}", which is no service of this stack; services: ${[...byName.keys()].join(", ")}`);
+                const guess = closestName(caller, [...byName.keys()]);
+                problems.push(`${path(s.name, "callers")} has "${caller}", which is no service of this stack; ${guess ? `did you mean "${guess}"?` : `services: ${[...byName.keys()].join(", ")}`}`);
             } else if (from.kind === "scheduled") {
                 problems.push(`${path(s.name, "callers")} has "${caller}", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call`);
             } else if (!from.serviceConnect) {

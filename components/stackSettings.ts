@@ -140,6 +140,11 @@ export interface StackSettings {
     readonly deletionProtection: boolean;
     readonly kmsKeyArn?: string;
     readonly tags: Record<string, string>;
+    /**
+     * TLS between services through Service Connect: the AWS Private CA that issues their certificates. None:
+     * plain HTTP between tasks (the prod policy pack refuses Service Connect without it).
+     */
+    readonly serviceConnectTls?: { readonly certificateAuthorityArn: string };
     /** The stack's services, in config order; the first `web` service without a route condition is the default. */
     readonly services: readonly ServiceSettings[];
 }

@@ -229,7 +229,9 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         }
         const outputs: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(exports)) {
-            outputs[key] = await resolveExport(pulumi, value);
+            const resolved = await resolveExport(pulumi, value);
+            // The SDK treats an output whose value is undefined as absent (serializeProperties, runtime/rpc.ts).
+            if (resolved !== undefined) outputs[key] = resolved;
         }
         return { project: options.project, stack: options.stack, stackUrn, resources, outputs };
     } finally {

@@ -3,6 +3,8 @@
  * analyzer's gRPC server): tests and the offline check command import this module.
  */
 import { EnforcementLevel, Policies } from "@pulumi/policy";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ec2Policies } from "./ec2";
 import { ecrPolicies } from "./ecr";
 import { ecsPolicies } from "./ecs";
@@ -16,8 +18,23 @@ import { secretsPolicies } from "./secrets";
 /** Name under which `pulumi preview --policy-pack` reports violations. */
 export const PACK_NAME = "fargate-web-guardrails";
 
-/** Version reported with each violation; kept equal to `policy/package.json`'s. */
-export const PACK_VERSION: string = require("./package.json").version;
+/**
+ * The pack's own `package.json`: beside this file in the sources, one folder up in the compiled `bin/`.
+ * The nearest one going up is the pack's in both, and in an installed copy of the package.
+ */
+function ownManifest(): { readonly name: string; readonly version: string } {
+    for (let dir = __dirname; ; dir = path.dirname(dir)) {
+        const file = path.join(dir, "package.json");
+        if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8"));
+        if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+    }
+}
+
+/**
+ * Version reported with each violation: the package's own, as the analyzer server reports it (`PolicyPack`
+ * reads `package.json` from the folder the CLI starts the pack in, which is the package's).
+ */
+export const PACK_VERSION: string = ownManifest().version;
 
 /** Level of a policy that does not set its own (every policy here does). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "advisory";

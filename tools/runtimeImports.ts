@@ -75,6 +75,15 @@ function resolveLocal(from: string, specifier: string): string | undefined {
  * modules are left out; a relative import that resolves to no file is an error.
  */
 export function programPackages(entry: string): PackageImports {
+    return walk(entry).packages;
+}
+
+/** Every source file the program rooted at `entry` loads through relative imports, `entry` included. */
+export function programFiles(entry: string): string[] {
+    return [...walk(entry).files];
+}
+
+function walk(entry: string): { packages: PackageImports; files: Set<string> } {
     const packages: PackageImports = new Map();
     const seen = new Set<string>();
     const queue = [path.resolve(entry)];
@@ -99,7 +108,7 @@ export function programPackages(entry: string): PackageImports {
             }
         }
     }
-    return packages;
+    return { packages, files: seen };
 }
 
 /** The `"ts-node"` options of a tsconfig that decide what ts-node loads. */

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { Cluster } from "../../components/cluster";
 import { FargateService, FargateServiceArgs } from "../../components/fargateService";
 import { containers, inputs, ofType, one, runInline, state } from "../support/stacks";
 
@@ -8,6 +9,7 @@ const IMAGE = `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:${"b".rep
 const REPO = "arn:aws:ecr:us-east-1:123456789012:repository/web";
 
 const base: FargateServiceArgs = {
+    cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/web", name: "web" },
     vpcId: "vpc-0123",
     subnetIds: ["subnet-a", "subnet-b"],
     loadBalancer: { securityGroupId: "sg-0alb", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc" },
@@ -21,7 +23,8 @@ const base: FargateServiceArgs = {
 
 const build = (args: Partial<FargateServiceArgs> = {}) =>
     runInline(() => {
-        const service = new FargateService("web", { ...base, ...args });
+        const cluster = new Cluster("web");
+        const service = new FargateService("web", { ...base, cluster, ...args });
         return { logGroupName: service.logGroupName };
     }, "dev");
 
@@ -34,7 +37,7 @@ describe("FargateService (under mocks)", () => {
         assert.equal(service.deploymentMaximumPercent, 200);
         assert.equal(service.platformVersion, "LATEST");
         assert.equal(service.healthCheckGracePeriodSeconds, 30);
-        assert.deepEqual(service.loadBalancers, [{ targetGroupArn: base.loadBalancer.targetGroupArn, containerName: "web", containerPort: 8080 }]);
+        assert.deepEqual(service.loadBalancers, [{ targetGroupArn: base.loadBalancer!.targetGroupArn, containerName: "web", containerPort: 8080 }]);
         assert.equal(service.networkConfiguration.assignPublicIp, false);
     });
 
@@ -115,6 +118,25 @@ describe("FargateService (under mocks)", () => {
     });
 
     it("GIVEN a size Fargate does not offer THEN it throws before registering anything", async () => {
-        await assert.rejects(build({ cpu: 256, memory: 4096 }), /FargateService: memory 4096 is not offered with cpu 256; use 512, 1024 or 2048\./);
+        await assert.rejects(build({ cpu: 256, memory: 4096 }), /FargateService web: memory 4096 is not offered with cpu 256; use 512, 1024 or 2048\./);
+    });
+
+    it("GIVEN a transformations option (what mocks run of transforms) THEN a child's argument no component surfaces reaches the provider, and the children are exposed", async () => {
+        const run = await runInline(() => {
+            const cluster = new Cluster("web");
+            const service = new FargateService(
+                "web",
+                { ...base, cluster },
+                {
+                    transformations: [
+                        ({ type, props, opts }) => (type === "aws:ecs/service:Service" ? { props: { ...props, availabilityZoneRebalancing: "ENABLED" }, opts } : undefined),
+                    ],
+                },
+            );
+            return { taskRoleArn: service.taskRole.arn, serviceArn: service.service.id, sg: service.securityGroup.id, td: service.taskDefinition.family };
+        }, "dev");
+        assert.equal(inputs(one(run, "aws:ecs/service:Service")).availabilityZoneRebalancing, "ENABLED");
+        assert.equal(run.outputs.taskRoleArn, state(one(run, "aws:iam/role:Role", "web-task-role")).arn);
+        assert.equal(run.outputs.td, "dev-web");
     });
 });

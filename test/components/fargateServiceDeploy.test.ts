@@ -7,6 +7,7 @@ import { containers, inputs, one, runInline } from "../support/stacks";
 
 const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:dev/db-AbCdEf";
 const base: FargateServiceArgs = {
+    cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/web", name: "web" },
     vpcId: "vpc-0123",
     subnetIds: ["subnet-a", "subnet-b"],
     loadBalancer: {
@@ -48,7 +49,7 @@ describe("FargateService deploy behaviour", () => {
 
         it("GIVEN slow health checks and a long drain THEN the timeout grows with them", async () => {
             const service = one(
-                await build({ loadBalancer: { ...base.loadBalancer, secondsToHealthy: 300, deregistrationDelaySeconds: 600 }, stopTimeoutSeconds: 120 }),
+                await build({ loadBalancer: { ...base.loadBalancer!, secondsToHealthy: 300, deregistrationDelaySeconds: 600 }, stopTimeoutSeconds: 120 }),
                 "aws:ecs/service:Service",
             );
             // 180 + max(30, 10 + 300) + 600 + 120 = 1210 s; 3 × 1210 / 60 = 60.5 → 61 min.
@@ -57,7 +58,7 @@ describe("FargateService deploy behaviour", () => {
 
         it("GIVEN no load balancer timings THEN AWS's defaults size the timeout (never shorter than they need)", async () => {
             const service = one(
-                await build({ loadBalancer: { securityGroupId: "sg-0alb", targetGroupArn: base.loadBalancer.targetGroupArn } }),
+                await build({ loadBalancer: { securityGroupId: "sg-0alb", targetGroupArn: base.loadBalancer!.targetGroupArn } }),
                 "aws:ecs/service:Service",
             );
             // 180 + max(30, 10 + 150) + 300 + 30 = 670 s; × 3 = 33.5 → 34 min.
@@ -92,12 +93,12 @@ describe("FargateService deploy behaviour", () => {
         });
 
         it("GIVEN PORT or SHUTDOWN_TIMEOUT_SECONDS in environment or secrets THEN it throws before registering", async () => {
-            await assert.rejects(build({ environment: { PORT: "80" } }), /FargateService: PORT set in environment or secrets; the task sets it/);
-            await assert.rejects(build({ secrets: { SHUTDOWN_TIMEOUT_SECONDS: SECRET } }), /FargateService: SHUTDOWN_TIMEOUT_SECONDS set in environment or secrets/);
+            await assert.rejects(build({ environment: { PORT: "80" } }), /FargateService web: PORT set in environment or secrets; the task sets it/);
+            await assert.rejects(build({ secrets: { SHUTDOWN_TIMEOUT_SECONDS: SECRET } }), /FargateService web: SHUTDOWN_TIMEOUT_SECONDS set in environment or secrets/);
         });
 
         it("GIVEN a stop timeout outside ECS's range THEN it throws before registering", async () => {
-            await assert.rejects(build({ stopTimeoutSeconds: 1 }), /FargateService: stopTimeoutSeconds is 1; expected an integer from 2 to 120/);
+            await assert.rejects(build({ stopTimeoutSeconds: 1 }), /FargateService web: stopTimeoutSeconds is 1; expected an integer from 2 to 120/);
             await assert.rejects(build({ stopTimeoutSeconds: 121 }), /stopTimeoutSeconds is 121/);
         });
 
@@ -124,7 +125,7 @@ describe("FargateService deploy behaviour", () => {
             for (const capacityProvider of ["FARGATE", "FARGATE_SPOT"] as const) {
                 await assert.rejects(
                     build({ platformVersion: "1.3.0", architecture: "ARM64", capacityProvider }),
-                    new RegExp(`FargateService: platformVersion is "1.3.0", but architecture ARM64 on capacityProvider ${capacityProvider} needs platform version 1.4.0 or later`),
+                    new RegExp(`FargateService web: platformVersion is "1.3.0", but architecture ARM64 on capacityProvider ${capacityProvider} needs platform version 1.4.0 or later`),
                 );
             }
         });

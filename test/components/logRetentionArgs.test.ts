@@ -7,7 +7,8 @@ import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 
 const PERIODS = LOG_RETENTION_DAYS.join(", ");
 const service = (logRetentionDays?: number) =>
-    resolveFargateServiceArgs({
+    resolveFargateServiceArgs("web", {
+        cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/web", name: "web" },
         vpcId: "vpc-0123",
         subnetIds: ["subnet-a", "subnet-b"],
         loadBalancer: { securityGroupId: "sg-0alb", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc" },
@@ -29,7 +30,7 @@ describe("components: log retention is one CloudWatch Logs accepts", () => {
 
     it("GIVEN a period CloudWatch Logs refuses (10, 0 = forever, 4000) THEN it throws naming the argument and the periods", () => {
         for (const days of [10, 0, 4000]) {
-            assert.throws(() => service(days), { message: `FargateService: logRetentionDays is ${days}; expected a period CloudWatch Logs accepts: ${PERIODS}.` });
+            assert.throws(() => service(days), { message: `FargateService web: logRetentionDays is ${days}; expected a period CloudWatch Logs accepts: ${PERIODS}.` });
             assert.throws(() => resolveNetworkArgs({ flowLogRetentionDays: days }), {
                 message: `Network: flowLogRetentionDays is ${days}; expected a period CloudWatch Logs accepts: ${PERIODS}.`,
             });

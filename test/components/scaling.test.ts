@@ -47,6 +47,35 @@ describe("ServiceScaling (under mocks)", () => {
     });
 
     it("GIVEN min above max THEN it throws before registering anything", async () => {
-        await assert.rejects(build({ minCapacity: 7 }), /ServiceScaling: minCapacity \(7\) must be a whole number from 0 to maxCapacity \(6\)/);
+        await assert.rejects(build({ minCapacity: 7 }), /ServiceScaling web: minCapacity \(7\) must be a whole number from 0 to maxCapacity \(6\)/);
+    });
+
+    it("GIVEN a custom metric THEN a target-tracking policy holds it, dimensions sorted", async () => {
+        const run = await build({
+            customMetric: { namespace: "App/Jobs", metricName: "BacklogPerTask", dimensions: { Stage: "dev", Queue: "jobs" }, statistic: "Maximum", targetValue: 25 },
+        });
+        const policy = inputs(one(run, "aws:appautoscaling/policy:Policy", "web-metric"));
+        assert.deepEqual(policy.targetTrackingScalingPolicyConfiguration.customizedMetricSpecification, {
+            namespace: "App/Jobs",
+            metricName: "BacklogPerTask",
+            statistic: "Maximum",
+            dimensions: [
+                { name: "Queue", value: "jobs" },
+                { name: "Stage", value: "dev" },
+            ],
+        });
+        assert.equal(policy.targetTrackingScalingPolicyConfiguration.targetValue, 25);
+        assert.equal(policy.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification, undefined);
+    });
+
+    it("GIVEN a statistic target tracking does not know, or requests without a load balancer THEN it says what is allowed", async () => {
+        await assert.rejects(
+            build({ customMetric: { namespace: "App", metricName: "Backlog", statistic: "p90" as "Average", targetValue: 1 } }),
+            /^ProgramError: ServiceScaling web: customMetric\.statistic is "p90"; expected one of Average, Minimum, Maximum, Sum, SampleCount\.$/,
+        );
+        await assert.rejects(
+            build({ requestsPerTarget: 100 }),
+            /^ProgramError: ServiceScaling web: requestsPerTarget needs loadBalancer \(the ARN suffixes of the load balancer and target group\); a service with no route scales on CPU, memory or customMetric\.$/,
+        );
     });
 });

@@ -3,10 +3,11 @@
  * component (and so no child) behind in the stack, and says which argument is wrong.
  */
 import { strict as assert } from "node:assert";
-import { AccessLogBucket, ContainerImage, FargateService, LoadBalancer, Network, ServiceScaling, ServiceSecrets } from "../../components";
+import { AccessLogBucket, Cluster, ContainerImage, FargateService, LoadBalancer, Network, ServiceScaling, ServiceSecrets } from "../../components";
 import { runInline } from "../support/stacks";
 
 const SERVICE = {
+    cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/web", name: "web" },
     vpcId: "vpc-1",
     subnetIds: ["subnet-a"],
     loadBalancer: { securityGroupId: "sg-1", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc" },
@@ -25,7 +26,7 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         component: "LoadBalancer (targetPort)",
         type: "fargate-web:lb:LoadBalancer",
         build: () => new LoadBalancer("web", { vpcId: "vpc-1", vpcCidrBlock: "10.0.0.0/16", subnetIds: ["subnet-a", "subnet-b"], targetPort: 0 }),
-        message: /LoadBalancer: targetPort is 0/,
+        message: /LoadBalancer web: targetPort is 0/,
     },
     {
         component: "FargateService (group description)",
@@ -37,7 +38,7 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         component: "FargateService (user)",
         type: "fargate-web:ecs:FargateService",
         build: () => new FargateService("web", { ...SERVICE, user: "root" }),
-        message: /FargateService: user is "root"/,
+        message: /FargateService web: user is "root"/,
     },
     {
         component: "AccessLogBucket (region)",
@@ -61,7 +62,45 @@ const CASES: Array<{ component: string; type: string; build: () => unknown; mess
         component: "ServiceScaling (minCapacity)",
         type: "fargate-web:scaling:ServiceScaling",
         build: () => new ServiceScaling("web", { clusterName: "c", serviceName: "s", minCapacity: 5, maxCapacity: 2 }),
-        message: /ServiceScaling: minCapacity \(5\)/,
+        message: /ServiceScaling web: minCapacity \(5\)/,
+    },
+    {
+        component: "Cluster (execLogRetentionDays)",
+        type: "fargate-web:ecs:Cluster",
+        build: () => new Cluster("shop", { exec: true, execLogRetentionDays: 2 }),
+        message: /Cluster shop: execLogRetentionDays is 2/,
+    },
+    {
+        component: "LoadBalancer (routes)",
+        type: "fargate-web:lb:LoadBalancer",
+        build: () =>
+            new LoadBalancer("shop", {
+                vpcId: "vpc-1",
+                vpcCidrBlock: "10.0.0.0/16",
+                subnetIds: ["subnet-a", "subnet-b"],
+                routes: [
+                    { name: "api", port: 3000, paths: ["/api/*"], priority: 7 },
+                    { name: "img", port: 3000, paths: ["/img/*"], priority: 7 },
+                ],
+            }),
+        message: /^LoadBalancer shop: routes api, img share priority 7; priorities are unique per listener\.$/,
+    },
+    {
+        component: "FargateService (serviceConnect without a namespace)",
+        type: "fargate-web:ecs:FargateService",
+        build: () => new FargateService("jobs", { ...SERVICE, loadBalancer: undefined, serviceConnect: true }),
+        message: /FargateService jobs: serviceConnect is true but the cluster has no Service Connect namespace/,
+    },
+    {
+        component: "ServiceScaling (customMetric)",
+        type: "fargate-web:scaling:ServiceScaling",
+        build: () =>
+            new ServiceScaling("jobs", {
+                clusterName: "c",
+                serviceName: "s",
+                customMetric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", statistic: "Average", targetValue: 0 },
+            }),
+        message: /^ServiceScaling jobs: customMetric\.targetValue is 0; expected a number above 0\.$/,
     },
     {
         component: "ContainerImage (keepImages)",

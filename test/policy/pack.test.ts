@@ -8,6 +8,7 @@ import * as path from "node:path";
 import * as YAML from "yaml";
 import { validatePolicyConfig } from "../../harness/policyEngine";
 import { pack, policies } from "../../policy/pack";
+import { programFiles } from "../../tools/runtimeImports";
 
 const POLICY_DIR = path.join(__dirname, "../../policy");
 const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "scheduler", "lb", "ecr", "ec2"];
@@ -109,11 +110,43 @@ describe("policy pack", () => {
     it("THEN the CLI can load it: PulumiPolicy.yaml, a versioned package and an index that builds the pack", () => {
         const manifest = YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "PulumiPolicy.yaml"), "utf8"));
         assert.equal(manifest.runtime, "nodejs");
+        // A `version` here would override package.json's in what the CLI reports and publishes; `main` is not
+        // read for Node.js packs (the CLI runs the package's `main`), so either would be a second, silent owner.
+        assert.deepEqual(Object.keys(manifest).sort(), ["description", "runtime"]);
         const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
-        assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
         assert.ok(pkg.dependencies["@pulumi/policy"]);
-        assert.equal(pack.version, pkg.version);
         const index = fs.readFileSync(path.join(POLICY_DIR, "index.ts"), "utf8");
         assert.match(index, /new PolicyPack\(pack\.name, \{/);
+    });
+
+    it("THEN its version is a semver, the one the pack reports and the newest in CHANGELOG.md", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
+        // semver.org's grammar (no build metadata: the CLI publishes versions by this string).
+        assert.match(pkg.version, /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/);
+        assert.equal(pack.version, pkg.version);
+        const headings = fs.readFileSync(path.join(POLICY_DIR, "CHANGELOG.md"), "utf8").match(/^## .*$/gm) ?? [];
+        assert.equal(headings[0], `## ${pkg.version}`);
+    });
+
+    it("THEN everything the pack loads lives under policy/, so the package ships it", () => {
+        const files = programFiles(path.join(POLICY_DIR, "index.ts"));
+        assert.ok(files.length > 60, `only ${files.length} files`);
+        assert.deepEqual(files.filter(file => path.relative(POLICY_DIR, file).startsWith("..")), []);
+    });
+
+    it("THEN its main is the compiled index.ts, and the package lists what ships", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
+        const build = YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "tsconfig.build.json"), "utf8"));
+        const outDir = build.compilerOptions.outDir;
+        assert.equal(build.compilerOptions.rootDir, ".");
+        assert.equal(pkg.main, `${outDir}/index.js`);
+        assert.deepEqual(pkg.files, [`${outDir}/`, "config/dev.json", "config/prod.json", "PulumiPolicy.yaml", "CHANGELOG.md", "npm-shrinkwrap.json"]);
+        // tsc never deletes outputs: the build empties bin/ first, or a moved or deleted policy would ship on.
+        assert.equal(pkg.scripts.build, `node -e "require('node:fs').rmSync('${outDir}', { recursive: true, force: true })" && tsc -p tsconfig.build.json`);
+        // The build's compiler is the workspace root's: the CLI installs a published pack with `npm install`,
+        // devDependencies included, and would fetch TypeScript for every machine that runs the pack.
+        assert.equal(pkg.devDependencies, undefined);
+        assert.equal(pkg.scripts.prepack, "npm run build && node ../tools/policyShrinkwrap.js");
+        assert.equal(pkg.scripts.postpack, "node ../tools/policyShrinkwrap.js --remove");
     });
 });

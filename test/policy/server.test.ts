@@ -7,41 +7,30 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { PolicyPackConfig } from "@pulumi/policy";
 import * as fs from "node:fs";
-import { evaluatePack, policyConfigFor, resolveEnforcementLevel } from "../../harness/policyEngine";
+import { evaluatePack } from "../../harness/policyEngine";
 import { readStackConfig } from "../../harness/projectConfig";
 import { runProgram } from "../../harness/runProgram";
 import { RecordedResource } from "../../harness/types";
 import { pack } from "../../policy/pack";
 import { AnalyzerServer, startAnalyzerServer } from "../support/analyzerServer";
+import { lines, policyConfigOf, serverDiagnostics } from "../support/serverDiagnostics";
 import { PROJECT_DIR, runStack } from "../support/stacks";
 
-/**
- * The config the CLI sends with `Configure`: every policy's resolved level and its properties with the
- * `configSchema` defaults filled in.
- */
-const cliConfig = (config: PolicyPackConfig) =>
-    Object.fromEntries(
-        pack.policies.map(p => [p.name, { enforcementLevel: resolveEnforcementLevel(pack, p, config), properties: policyConfigFor(p as never, config) }]),
-    ) as Parameters<AnalyzerServer["configure"]>[0];
-
-const policyConfigOf = (stack: string): PolicyPackConfig => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
-
-/** Diagnostics as comparable text, sorted. */
-const lines = (ds: ReadonlyArray<{ policyName: string; enforcementLevel: string; message: string }>) =>
-    ds.map(d => `${d.enforcementLevel} ${d.policyName}: ${d.message}`).sort();
+const POLICY_PACKAGE: { version: string } = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "package.json"), "utf8"));
 
 describe("the offline engine agrees with the pack's real analyzer server", function () {
     this.timeout(120_000);
     let server: AnalyzerServer;
     before(async () => {
-        server = await startAnalyzerServer(PROJECT_DIR);
+        server = await startAnalyzerServer({ packDir: path.join(PROJECT_DIR, "policy"), via: "typescript", tsconfig: path.join(PROJECT_DIR, "tsconfig.json") });
     });
     after(() => server?.stop());
 
-    it("GIVEN the pack as the CLI loads it THEN it reports its name, version and every policy", async () => {
+    it("GIVEN the pack as the CLI loads it THEN it reports its name, its package's version and every policy", async () => {
         const info = await server.info();
         assert.equal(info.name, pack.name);
-        assert.equal(info.version, pack.version);
+        assert.equal(info.version, POLICY_PACKAGE.version);
+        assert.equal(pack.version, POLICY_PACKAGE.version);
         assert.deepEqual(info.policies, pack.policies.map(p => p.name));
     });
 
@@ -67,13 +56,7 @@ describe("the offline engine agrees with the pack's real analyzer server", funct
         it(`GIVEN ${label} THEN every resource and the stack get the same diagnostics from both engines`, async () => {
             const resources = await resourcesOf();
             const offline = await evaluatePack(pack, resources, config);
-            await server.configure(cliConfig(config));
-            const custom = resources.filter(r => !r.component);
-            const real = [];
-            for (const r of custom) {
-                real.push(...(await server.analyze(r, r.inputs)));
-            }
-            real.push(...(await server.analyzeStack(resources.map(r => ({ resource: r, props: { ...r.state, ...r.inputs } })))));
+            const real = await serverDiagnostics(server, resources, config);
             assert.deepEqual(lines(offline.diagnostics), lines(real));
             assert.ok(real.length > 0, "no diagnostics at all: the comparison would prove nothing");
         });

@@ -79,6 +79,7 @@ describe("security group and rule descriptions EC2 accepts (item: apply-time cha
         await assert.rejects(
             runInline(() => {
                 new FargateService("bob's", {
+                    cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/web", name: "web" },
                     vpcId: "vpc-1",
                     subnetIds: ["subnet-a"],
                     loadBalancer: { securityGroupId: "sg-1", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc" },

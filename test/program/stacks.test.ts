@@ -19,6 +19,7 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "fargate-web:image:ContainerImage": 1,
             "fargate-web:lb:LoadBalancer": 1,
             "fargate-web:secrets:ServiceSecrets": 1,
+            "fargate-web:ecs:Cluster": 1,
             "fargate-web:ecs:FargateService": 1,
             "fargate-web:scaling:ServiceScaling": 1,
             "awsx:ec2:Vpc": 1,

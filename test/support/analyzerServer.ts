@@ -1,7 +1,8 @@
 /**
- * The policy pack's real analyzer server, started as the Pulumi CLI starts it (`policy/index.ts` in its own
- * process, which prints its gRPC port), and a client for the RPCs the CLI calls during a preview. Tests use
- * it to hold the offline engine to the real one.
+ * The policy pack's real analyzer server, started in its own process with the pack's folder as working
+ * directory (where the CLI starts it, and where `PolicyPack` reads the version it reports), which prints its
+ * gRPC port, and a client for the RPCs the CLI calls during a preview. Tests use it to hold the offline engine
+ * to the real one.
  */
 import * as grpc from "@grpc/grpc-js";
 import { ChildProcess, spawn } from "node:child_process";
@@ -50,12 +51,32 @@ function options(resource: RecordedResource) {
 const diagnostics = (response: any): ServerDiagnostic[] =>
     response.getDiagnosticsList().map((d: any) => ({ policyName: d.getPolicyname(), message: d.getMessage(), enforcementLevel: LEVELS[d.getEnforcementlevel()] }));
 
-/** Starts `policy/index.ts` in a child process and connects to the port it prints. */
-export function startAnalyzerServer(projectDir: string): Promise<AnalyzerServer> {
-    const child: ChildProcess = spawn(process.execPath, ["-r", "ts-node/register", path.join(projectDir, "policy", "index.ts")], {
-        cwd: projectDir,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-    });
+/** Which entry of the pack runs, and how. */
+export type PackLaunch =
+    /** `index.ts` through ts-node without type-checking, with the project's tsconfig (the workspace's tests). */
+    | { readonly packDir: string; readonly via: "typescript"; readonly tsconfig: string }
+    /**
+     * Exactly as the Pulumi CLI starts a Node.js pack: Pulumi's policy runner (`@pulumi/pulumi/cmd/run-policy-pack`,
+     * resolved from the pack's folder) with the engine's address and the program `.`, which loads the package's
+     * `main`, in the pack's folder (`NewPolicyAnalyzer` in pulumi/pulumi `sdk/go/common/resource/plugin/analyzer_plugin.go`).
+     */
+    | { readonly packDir: string; readonly via: "runner" };
+
+function spawnPack(launch: PackLaunch): ChildProcess {
+    if (launch.via === "typescript") {
+        return spawn(process.execPath, ["-r", "ts-node/register", path.join(launch.packDir, "index.ts")], {
+            cwd: launch.packDir,
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TS_NODE_PROJECT: launch.tsconfig },
+        });
+    }
+    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [launch.packDir] });
+    // No engine listens at this address: the runner only logs to it, and the pack's RPCs come from this client.
+    return spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: launch.packDir, env: process.env });
+}
+
+/** Starts the pack in a child process and connects to the port it prints. */
+export function startAnalyzerServer(launch: PackLaunch): Promise<AnalyzerServer> {
+    const child = spawnPack(launch);
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
             child.kill("SIGKILL");

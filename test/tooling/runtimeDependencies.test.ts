@@ -28,8 +28,11 @@ describe("tooling: what pulumi up loads is a runtime dependency", function () {
     });
 
     it("the policy pack's import graph needs only its own dependencies (the CLI runs it from policy/)", function () {
-        assert.equal(policyPkg.main, "index.ts");
+        // `main` is the compiled entry; its import graph is the TypeScript one it is compiled from.
+        assert.equal(policyPkg.main, "bin/index.js");
         assert.deepEqual(missing("policy/index.ts", policyPkg.dependencies), []);
+        // The CLI starts the pack with `@pulumi/pulumi/cmd/run-policy-pack`, resolved from the pack's folder.
+        assert.ok("@pulumi/pulumi" in policyPkg.dependencies);
     });
 
     it("the compiler Pulumi runs both with (typescript, ts-node and what tsconfig's ts-node options load) is a dependency", function () {

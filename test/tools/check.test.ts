@@ -65,7 +65,7 @@ describe("npm run check", function () {
             assert.match(stdout, /^ \+ {2}pulumi:pulumi:Stack\s+fargate-web-dev$/m);
             assert.match(stdout, /^ \+ {2}├─ fargate-web:ecs:FargateService\s+web$/m);
             assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
-            assert.match(stdout, /^Resources: \+ 35 to create$/m);
+            assert.match(stdout, /^Resources: \+ 36 to create$/m);
             assert.match(stdout, /^Policy violations, mandatory: 0$/m);
             assert.match(stdout, /^Policy violations, advisory: 9$/m);
             assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
@@ -81,7 +81,7 @@ describe("npm run check", function () {
             assert.deepEqual(Object.keys(report).sort(), ["applyErrors", "cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
             assert.deepEqual(report.applyErrors, []);
             assert.equal(report.stack, "prod");
-            assert.equal(report.resources.length, 49);
+            assert.equal(report.resources.length, 50);
             for (const r of report.resources) {
                 assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }
