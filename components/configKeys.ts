@@ -116,6 +116,8 @@ export const CONFIG_KEYS = {
     kmsKeyArn: { type: "string", default: "", description: "Customer-managed KMS key ARN for secrets, logs and the repository; empty uses AWS-managed keys.", scope: "stack" },
     tags: { type: "object", default: {}, description: "Tags added to every taggable resource.", secrecy: "forbidden", scope: "stack" },
 
+    serviceConnectCertificateAuthorityArn: { type: "string", default: "", description: "AWS Private CA ARN that issues Service Connect TLS certificates; empty: plain traffic between services (prod needs it when a service sets serviceConnect).", scope: "stack" },
+
     services: { type: "object", default: {}, description: "The stack's services, NAME: {kind: web|worker|scheduled, …overrides of the service keys}; empty runs one web service named serviceName.", scope: "stack" },
 } as const satisfies Record<string, ConfigKeyDeclaration>;
 

@@ -235,8 +235,9 @@ function readQueueScaling(sr: ServiceReader): QueueScalingSettings | undefined {
         }
         return v;
     };
-    // CloudWatch: namespaces and metric names of 1 to 255 ASCII characters; "AWS/" namespaces are AWS's own.
-    const namespace = text("namespace", /^(?!AWS\/)[\x20-\x7e]{1,255}$/, "a CloudWatch namespace of 1 to 255 characters, not starting with AWS/");
+    // CloudWatch: namespaces and metric names of 1 to 255 ASCII characters.
+    // Reading a metric is allowed in any namespace, AWS's own included (AWS/SQS queue depth is the usual one).
+    const namespace = text("namespace", /^[\x20-\x7e]{1,255}$/, "a CloudWatch namespace of 1 to 255 characters");
     const metricName = text("metricName", /^[\x20-\x7e]{1,255}$/, "a metric name of 1 to 255 characters");
     const dimensions: Record<string, string> = {};
     const rawDimensions = q.dimensions ?? {};

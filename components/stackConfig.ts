@@ -5,7 +5,7 @@
  * section; the sections that describe a service (`configSections.ts`) read the stack-wide keys here and
  * each entry of `services` (`serviceConfig.ts`) with the same checks.
  */
-import { isAcmCertificateArn, isKmsKeyArn, isRegion } from "./arn";
+import { isAcmCertificateArn, isKmsKeyArn, isPrivateCaArn, isRegion } from "./arn";
 import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PROGRAM_TAG_KEYS, TAG_CHARACTERS, TAG_LIMITS } from "./awsLimits";
 import { Reader, show } from "./configReader";
 import { CONFIG_KEYS } from "./configKeys";
@@ -42,6 +42,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const repository = readRepository(r);
     const protection = readProtection(r, ctx, region);
     const services = readServices(r, ctx);
+    const serviceConnectTls = readServiceConnectTls(r, ctx, region, services ?? []);
 
     if (r.problems.length > 0) {
         throw new ConfigError(raw.stack, r.problems);
@@ -72,6 +73,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         loadBalancer,
         scaling,
         ...protection,
+        serviceConnectTls,
         services: services ?? [oneService],
     };
 }
@@ -148,6 +150,22 @@ function readListener(r: Reader, ctx: SectionContext, region: string | undefined
         certificateArn,
         domain: domainName && hostedZoneId ? { name: domainName, hostedZoneId } : undefined,
     };
+}
+
+/** The Private CA for TLS between services: needed by a prod stack whose services join Service Connect. */
+function readServiceConnectTls(r: Reader, ctx: SectionContext, region: string | undefined, services: readonly ServiceSettings[]): StackSettings["serviceConnectTls"] {
+    const key = "serviceConnectCertificateAuthorityArn";
+    const arn = r.optionalString(key, v =>
+        isPrivateCaArn(v) ? otherRegionProblem(v, region, "certificate authority") : "expected an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>)",
+    );
+    const connected = services.filter(s => s.serviceConnect).map(s => s.name);
+    if (arn && connected.length === 0) {
+        r.report(key, arn, `no service sets serviceConnect, so nothing would use it; set serviceConnect on the services that call each other, or remove it`);
+    }
+    if (ctx.prod && PROD_MANDATES.serviceConnectTls && !arn && connected.length > 0) {
+        r.reportProd(key, "", `prod encrypts traffic between services (ecs-service-connect-tls), and ${connected.join(", ")} join Service Connect; set it to your Private CA's ARN`);
+    }
+    return arn ? { certificateAuthorityArn: arn } : undefined;
 }
 
 function readRepository(r: Reader): { keepImages: number; untaggedExpiryDays: number } {

@@ -42,6 +42,8 @@ function parseFixture(name: string, stack = "dev"): StackSettings {
     return parseStackConfig({ project: config.project, stack, values: config.config, secretKeys: config.secretKeys, securePaths: config.securePaths });
 }
 
+const CA = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0a1b2c3d-0000-1111-2222-333344445555";
+
 const byName = (settings: StackSettings): Record<string, ServiceSettings> => Object.fromEntries(settings.services.map(s => [s.name, s]));
 
 describe("services config", () => {
@@ -167,7 +169,10 @@ describe("services config", () => {
                 `${P}:services.jobs.queueScaling.targetVlaue is not a field of queueScaling; did you mean ${P}:services.jobs.queueScaling.targetValue?`,
                 `${P}:services.jobs.queueScaling.targetValue is not set; expected a number above 0 (the metric's value per task)`,
             ]],
-            ["a queue metric in an AWS namespace", "dev", { services: { web, jobs: { kind: "worker", queueScaling: { namespace: "AWS/SQS", metricName: "Backlog", targetValue: 10 } } } }, `${P}:services.jobs.queueScaling.namespace is "AWS/SQS"; expected a CloudWatch namespace of 1 to 255 characters, not starting with AWS/`],
+            ["an empty queue namespace", "dev", { services: { web, jobs: { kind: "worker", queueScaling: { namespace: "", metricName: "Backlog", targetValue: 10 } } } }, `${P}:services.jobs.queueScaling.namespace is ""; expected a CloudWatch namespace of 1 to 255 characters`],
+            ["a Private CA ARN that is not one", "dev", { services: { web: { kind: "web", serviceConnect: true } }, values: { [`${P}:serviceConnectCertificateAuthorityArn`]: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-1111-2222-333344445555" } }, `${P}:serviceConnectCertificateAuthorityArn is "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-1111-2222-333344445555"; expected an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>)`],
+            ["a Private CA with no service on Service Connect", "dev", { services: { web }, values: { [`${P}:serviceConnectCertificateAuthorityArn`]: CA } }, `${P}:serviceConnectCertificateAuthorityArn is "${CA}"; no service sets serviceConnect, so nothing would use it; set serviceConnect on the services that call each other, or remove it`],
+            ["prod with Service Connect but no Private CA", "prod", { services: { web: { kind: "web", serviceConnect: true } } }, `${P}:environment is prod but ${P}:serviceConnectCertificateAuthorityArn is ""; prod encrypts traffic between services (ecs-service-connect-tls), and web join Service Connect; set it to your Private CA's ARN`],
             ["an unknown statistic", "dev", { services: { web, jobs: { kind: "worker", queueScaling: { namespace: "Jobs", metricName: "Backlog", statistic: "p99", targetValue: 10 } } } }, `${P}:services.jobs.queueScaling.statistic is "p99"; allowed: "Average", "Minimum", "Maximum", "Sum" or "SampleCount"`],
             ["a root user in one service", "dev", { services: { web: { kind: "web", containerUser: 0 } } }, `${P}:services.web.containerUser is "0"; the container must not run as root; use a non-root uid such as 1000`],
             ["an entry's health-check timeout not below the inherited interval", "dev", { services: { web: { kind: "web", healthCheckTimeoutSeconds: 10 } } }, `${P}:services.web.healthCheckTimeoutSeconds is 10; must be less than ${P}:services.web.healthCheckIntervalSeconds (10)`],
@@ -200,6 +205,14 @@ describe("services config", () => {
         it("THEN a stack-wide platform problem is not repeated per service", () => {
             const found = problems("dev", { values: { [`${P}:cpuArchitecture`]: "ARM64", [`${P}:platformVersion`]: "1.3.0" }, services: { web: { kind: "web" }, jobs: { kind: "worker" } } });
             assert.equal(found.length, 1);
+        });
+    });
+
+    describe("GIVEN a Private CA for Service Connect", () => {
+        it("THEN prod with services on Service Connect loads it as the stack's Service Connect TLS", () => {
+            const settings = parse("prod", { services: { web: { kind: "web", serviceConnect: true } }, values: { [`${P}:serviceConnectCertificateAuthorityArn`]: CA } });
+            assert.deepEqual(settings.serviceConnectTls, { certificateAuthorityArn: CA });
+            assert.equal(parse("dev").serviceConnectTls, undefined);
         });
     });
 
@@ -251,12 +264,12 @@ describe("services config", () => {
 
         it("THEN a service-only field set with --secret is named but never shown", () => {
             const found = problems("dev", {
-                services: { api: { kind: "web", paths: ["no-slash-hunter2"] }, jobs: { kind: "worker", queueScaling: { namespace: "AWS/hunter2", metricName: "Backlog", targetValue: 1 } } },
+                services: { api: { kind: "web", paths: ["no-slash-hunter2"] }, jobs: { kind: "worker", queueScaling: { namespace: "Jobs", metricName: "Backlog", statistic: "hunter2", targetValue: 1 } } },
                 secretKeys: [`${P}:services`],
-                securePaths: [`${P}:services.api.paths[0]`, `${P}:services.jobs.queueScaling.namespace`],
+                securePaths: [`${P}:services.api.paths[0]`, `${P}:services.jobs.queueScaling.statistic`],
             });
             assert.ok(found.some(p => p.startsWith(`${P}:services.api.paths[0] is [secret];`)), found.join("\n"));
-            assert.ok(found.some(p => p.startsWith(`${P}:services.jobs.queueScaling.namespace is [secret];`)), found.join("\n"));
+            assert.ok(found.some(p => p.startsWith(`${P}:services.jobs.queueScaling.statistic is [secret];`)), found.join("\n"));
             assert.ok(!found.join("\n").includes("hunter2"), found.join("\n"));
         });
 
