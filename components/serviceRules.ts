@@ -20,6 +20,7 @@ const DERIVED_NAMES: readonly { what: string; name: (service: string) => string;
     { what: "IAM execution role", name: s => `${s}-execution-role`, suffix: AUTONAME_SUFFIX, max: 64 },
     { what: "IAM task role", name: s => `${s}-task-role`, suffix: AUTONAME_SUFFIX, max: 64 },
     { what: "EventBridge schedule", name: s => `${s}-schedule`, suffix: AUTONAME_SUFFIX, max: 64, kinds: ["scheduled"] },
+    { what: "IAM schedule role", name: s => `${s}-schedule-role`, suffix: AUTONAME_SUFFIX, max: 64, kinds: ["scheduled"] },
     { what: "ECS service", name: s => `${s}-service`, suffix: AUTONAME_SUFFIX, max: 255, kinds: ["web", "worker"] },
 ];
 
