@@ -163,7 +163,7 @@ function readServiceConnectTls(r: Reader, ctx: SectionContext, region: string | 
         r.report(key, arn, `no service sets serviceConnect, so nothing would use it; set serviceConnect on the services that call each other, or remove it`);
     }
     if (ctx.prod && PROD_MANDATES.serviceConnectTls && !arn && connected.length > 0) {
-        r.reportProd(key, "", `prod encrypts traffic between services (ecs-service-connect-tls), and ${connected.join(", ")} join Service Connect; set it to your Private CA's ARN`);
+        r.reportProd(key, "", `prod encrypts traffic between services (ecs-service-connect-tls), and ${connected.join(", ")} ${connected.length === 1 ? "joins" : "join"} Service Connect; set it to your Private CA's ARN`);
     }
     return arn ? { certificateAuthorityArn: arn } : undefined;
 }

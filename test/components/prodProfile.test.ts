@@ -122,7 +122,7 @@ describe("prod profile: the loader's prod bounds derive from policy/config/prod.
     it("WHEN a copy of prod.json makes Service Connect TLS advisory THEN services may join Service Connect without a Private CA", () => {
         const services = { [`${P}:services`]: JSON.stringify({ web: { kind: "web", serviceConnect: true } }) };
         assert.deepEqual(prodProblems(loaderOver(prodJson()), services), [
-            `${P}:environment is prod but ${P}:serviceConnectCertificateAuthorityArn is ""; prod encrypts traffic between services (ecs-service-connect-tls), and web join Service Connect; set it to your Private CA's ARN`,
+            `${P}:environment is prod but ${P}:serviceConnectCertificateAuthorityArn is ""; prod encrypts traffic between services (ecs-service-connect-tls), and web joins Service Connect; set it to your Private CA's ARN`,
         ]);
         const relaxed = prodJson();
         relaxed["ecs-service-connect-tls"] = "advisory";
