@@ -20,28 +20,43 @@ interface Group {
     firstUrn: string;
 }
 
-/** Ports (as a bitmap) of `exposures` for `protocol`, with "all" exposures counting for every protocol. */
-function portSet(exposures: readonly Exposure[], protocol: string): Uint8Array {
-    const set = new Uint8Array(MAX_PORT + 1);
-    for (const e of exposures) {
-        if (e.protocol === protocol || e.protocol === "all") {
-            for (const r of e.ranges) set.fill(1, r.from, r.to + 1);
-        }
-    }
-    return set;
-}
-
-function rangesOf(set: Uint8Array, keep: (port: number) => boolean = () => true): PortRange[] {
+/** Sorted, disjoint, non-adjacent ranges covering exactly the ports of `ranges`. */
+function merged(ranges: readonly PortRange[]): PortRange[] {
     const out: PortRange[] = [];
-    for (let p = 0; p <= MAX_PORT; p++) {
-        if (set[p] && keep(p)) {
-            const last = out[out.length - 1];
-            if (last && last.to + 1 === p) out[out.length - 1] = { from: last.from, to: p };
-            else out.push({ from: p, to: p });
-        }
+    for (const r of [...ranges].sort((a, b) => a.from - b.from)) {
+        const last = out[out.length - 1];
+        if (last && r.from <= last.to + 1) out[out.length - 1] = { from: last.from, to: Math.max(last.to, r.to) };
+        else out.push({ from: r.from, to: r.to });
     }
     return out;
 }
+
+/** Ports of `exposures` for `protocol`, with "all" exposures counting for every protocol, as merged ranges. */
+function portRanges(exposures: readonly Exposure[], protocol: string): PortRange[] {
+    return merged(exposures.filter(e => e.protocol === protocol || e.protocol === "all").flatMap(e => e.ranges));
+}
+
+/** The ports of `a` that are not in `b` (both merged), as merged ranges. */
+function without(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+    const out: PortRange[] = [];
+    for (const r of a) {
+        let from = r.from;
+        for (const cut of b) {
+            if (cut.to < from || cut.from > r.to) continue;
+            if (cut.from > from) out.push({ from, to: cut.from - 1 });
+            from = Math.max(from, cut.to + 1);
+        }
+        if (from <= r.to) out.push({ from, to: r.to });
+    }
+    return out;
+}
+
+/** Single ports as merged ranges. */
+const portsAsRanges = (ports: readonly number[]): PortRange[] => merged(ports.map(p => ({ from: p, to: p })));
+
+const inRanges = (port: number, ranges: readonly PortRange[]): boolean => ranges.some(r => r.from <= port && port <= r.to);
+
+const portCount = (ranges: readonly PortRange[]): number => ranges.reduce((n, r) => n + r.to - r.from + 1, 0);
 
 /**
  * Catalog #31–#33, pooled. High. The resource policies `ec2-security-group-no-world-admin-ports`,
@@ -67,9 +82,8 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
         const config = args.getConfig<Config>();
         const admin = portList(config.adminPorts);
         const authorized = portList(config.authorizedPorts);
-        // Looked up once per port of 65,536 below: sets, not lists.
-        const adminSet = new Set(admin);
-        const authorizedSet = new Set(authorized);
+        // Ports the world may reach on ingress: the authorized ones that are not admin ports.
+        const worldAllowed = without(portsAsRanges(authorized), portsAsRanges(admin));
         // CIDRs of the stack's managed prefix lists (their entries inline, or ManagedPrefixListEntry resources).
         const prefixLists = new Map<string, string[]>();
         const addPrefix = (id: unknown, cidr: unknown) => {
@@ -130,18 +144,18 @@ export const ec2SecurityGroupPooledWorldExposure: StackValidationPolicy = {
                         }
                         continue;
                     }
-                    const together = portSet([e], e.protocol);
-                    const single = direction === "ingress" ? portSet(alone, e.protocol) : new Uint8Array(MAX_PORT + 1);
-                    const extra = rangesOf(together, p => !single[p]);
+                    const together = portRanges([e], e.protocol);
+                    const single = direction === "ingress" ? portRanges(alone, e.protocol) : [];
+                    const extra = without(together, single);
                     if (extra.length === 0) continue;
                     const bad =
                         direction === "ingress"
-                            ? rangesOf(together, p => !single[p] && (adminSet.has(p) || !authorizedSet.has(p)))
-                            : rangesOf(together).reduce((n, r) => n + r.to - r.from + 1, 0) >= MAX_PORT + 1 - NEARLY_ALL_PORTS_SLACK
+                            ? without(extra, worldAllowed)
+                            : portCount(together) >= MAX_PORT + 1 - NEARLY_ALL_PORTS_SLACK
                               ? extra
                               : [];
                     if (bad.length > 0) {
-                        admin.filter(p => together[p] && !single[p]).forEach(p => adminExposed.add(p));
+                        admin.filter(p => inRanges(p, extra)).forEach(p => adminExposed.add(p));
                         const shown = bad.slice(0, 4).map(formatRange).join(", ") + (bad.length > 4 ? ` and ${bad.length - 4} more ranges` : "");
                         problems.push(`${e.protocol} ${shown}`);
                         e.rules.forEach(r => contributors.add(r));
