@@ -13,6 +13,8 @@
  *   stack's resources repeated with distinct URNs and ARNs).
  * - applyRules: apply-time rule evaluation time per resource over the same synthetic stack.
  * - estimates: cost and rollout estimates over the same synthetic stack, one ECS service per copy.
+ * - loader: median time of `parseStackConfig` for the dev and prod stacks (one service) and for the
+ *   path-split fixture (three services, `test/fixtures/stacks/Pulumi.pathSplit.yaml`).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -27,6 +29,7 @@ import { runProgram } from "../harness/runProgram";
 import { RecordedResource } from "../harness/types";
 import { AWS_TYPES } from "../policy/facts/typeTokens";
 import { pack } from "../policy/pack";
+import { parseStackConfig } from "../components/stackConfig";
 
 const ROOT = path.resolve(__dirname, "..");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -52,6 +55,19 @@ function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv 
         throw new Error(`${command} ${args.join(" ")} exited ${result.status ?? result.signal}`);
     }
     return ms;
+}
+
+/** Median ms of parsing a stack's config, after a warm-up. */
+function loaderMs(stack: string, file?: string): number {
+    const c = readStackConfig(ROOT, stack, file);
+    const raw = { project: c.project, stack, values: c.config, secretKeys: c.secretKeys, securePaths: c.securePaths };
+    const times: number[] = [];
+    for (let i = 0; i < 201; i++) {
+        const start = performance.now();
+        parseStackConfig(raw);
+        times.push(performance.now() - start);
+    }
+    return Number(median(times.slice(1)).toFixed(3));
 }
 
 /** The check against the floor, in alternating pairs after one warm-up of each. */
@@ -151,6 +167,11 @@ async function main() {
                 applyRulesPerResourceMs: Number((applyRulesMs / synthetic.length).toFixed(4)),
                 syntheticServices: synthetic.filter(r => r.type === AWS_TYPES.ecsService).length,
                 estimatesMedianMs: Number(median(estimateTimes.slice(1)).toFixed(1)),
+                loaderMedianMs: {
+                    dev: loaderMs("dev"),
+                    prod: loaderMs("prod"),
+                    pathSplit: loaderMs("dev", path.join(ROOT, "test", "fixtures", "stacks", "Pulumi.pathSplit.yaml")),
+                },
             },
             null,
             2,

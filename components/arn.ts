@@ -9,6 +9,7 @@ const ACCOUNT = "\\d{12}";
 const SECRETS_MANAGER = new RegExp(`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]+$`);
 const SSM_PARAMETER = new RegExp(`^arn:${PARTITION}:ssm:${REGION}:${ACCOUNT}:parameter/[A-Za-z0-9/_.-]+$`);
 const ACM_CERTIFICATE = new RegExp(`^arn:${PARTITION}:acm:${REGION}:${ACCOUNT}:certificate/[0-9a-f-]{36}$`);
+const PRIVATE_CA = new RegExp(`^arn:${PARTITION}:acm-pca:${REGION}:${ACCOUNT}:certificate-authority/[0-9a-f-]{36}$`);
 const KMS_KEY = new RegExp(`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/([0-9a-f-]{36}|mrk-[0-9a-f]{32})$`);
 
 /** Secrets Manager appends six random characters to a secret's name in its full ARN. */
@@ -22,6 +23,8 @@ export const isSsmParameterArn = (value: string): boolean => SSM_PARAMETER.test(
 export const isAcmCertificateArn = (value: string): boolean => ACM_CERTIFICATE.test(value);
 /** True for a KMS key ARN (not an alias: grants and encryption settings need the key). */
 export const isKmsKeyArn = (value: string): boolean => KMS_KEY.test(value);
+/** True for an AWS Private CA certificate authority ARN. */
+export const isPrivateCaArn = (value: string): boolean => PRIVATE_CA.test(value);
 /** True for an AWS region name such as `eu-west-1`. */
 export const isRegion = (value: string): boolean => new RegExp(`^${REGION}$`).test(value);
 

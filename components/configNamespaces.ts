@@ -45,7 +45,13 @@ export function unreadKeys(project: string, keys: readonly string[], declared: r
         const colon = key.indexOf(":");
         const [namespace, name] = [key.slice(0, colon), key.slice(colon + 1)];
         if (namespace === project) {
-            if (!declared.includes(name)) {
+            const parent = /^([^.[]+)[.[]/.exec(name)?.[1];
+            if (!declared.includes(name) && parent !== undefined && declared.includes(parent)) {
+                // `pulumi config set services.api.cpu 512` without --path makes a key with dots in its name.
+                problems.push(
+                    `${key} is not a configuration key: without --path the CLI stores "${name}" as a key's name, not as a value inside ${project}:${parent}; run "pulumi config rm '${name}'", then "pulumi config set --path '${name}' <value>"`,
+                );
+            } else if (!declared.includes(name)) {
                 const suggestion = closestName(name, declared);
                 const hint = suggestion ? `did you mean ${project}:${suggestion}?` : `see the keys declared in Pulumi.yaml`;
                 problems.push(`${key} is not a configuration key of this project; ${hint}`);

@@ -1,8 +1,10 @@
 /**
- * Reads declared config keys from raw config text, recording a problem per bad value. Pure.
+ * Reads declared config keys, recording a problem per bad value. A `Reader` reads the stack-wide (flat)
+ * keys from raw config text; its subclass `ServiceReader` (serviceReader.ts) reads one entry of
+ * `services`. Both apply the same checks, with the range the key table declares. Pure.
  */
 import { atoi, cliBoolean } from "./cliText";
-import { CONFIG_KEYS, ConfigKey, declarationOf } from "./configKeys";
+import { ChoiceKey, ChoiceOf, CONFIG_KEYS, ConfigKey, declarationOf } from "./configKeys";
 import { describeChoices } from "./fargateSizes";
 import { RawStackConfig } from "./stackSettings";
 
@@ -12,19 +14,52 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const show = (value: unknown): string => JSON.stringify(value);
 const quoted = (values: readonly string[]) => describeChoices(values.map(v => show(v)));
 
-/** Reads declared keys, recording a problem (and returning the default) for each bad value. */
+/** Allowed values as messages list them: every value when there are many (a retention table), else "a, b or c". */
+export const describeAllowed = (values: readonly (string | number)[]): string =>
+    values.length > 12 ? values.join(", ") : typeof values[0] === "string" ? quoted(values as string[]) : describeChoices(values);
+
+/**
+ * The path of an entry under a config path, as the CLI records secure paths (`key.NAME`, or `key["NA.ME"]`
+ * for a name that is not an identifier); mirrors the harness's reading of stack files.
+ */
+export const entryPath = (parent: string, name: string): string =>
+    /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? `${parent}.${name}` : `${parent}[${JSON.stringify(name)}]`;
+
+/** Reads the stack-wide keys, recording a problem (and returning the default) for each bad value. */
 export class Reader {
-    readonly problems: string[] = [];
+    readonly problems: string[];
+    private readonly resolved = new Map<ConfigKey, unknown>();
+    private readonly reported = new Set<ConfigKey>();
 
-    constructor(private readonly raw: RawStackConfig) {}
+    constructor(
+        protected readonly raw: RawStackConfig,
+        problems: string[] = [],
+    ) {
+        this.problems = problems;
+    }
 
+    get project(): string {
+        return this.raw.project;
+    }
+
+    /** The key's full name in messages: `<project>:key`. */
     full(key: ConfigKey): string {
         return `${this.raw.project}:${key}`;
     }
 
+    /** The key's path for `pulumi config set --path`. */
+    cliPath(key: ConfigKey): string {
+        return key;
+    }
+
+    /** Whether this reader's source sets the key itself (the flat keys are always read here). */
+    owns(_key: ConfigKey): boolean {
+        return true;
+    }
+
     /** Records a bad value; the value of a key set with --secret, or of a key that may hold secrets, is never printed. */
     report(key: ConfigKey, given: unknown, allowed: string): void {
-        this.problems.push(`${this.full(key)} is ${this.shown(key, given)}; ${allowed}`);
+        this.note(key, `${this.full(key)} is ${this.shown(key, given)}${this.origin(key)}; ${allowed}`);
     }
 
     /**
@@ -32,20 +67,22 @@ export class Reader {
      * `<project>:environment is prod but <project>:deletionProtection is false; …`.
      */
     reportProd(key: ConfigKey, given: unknown, allowed: string): void {
-        this.problems.push(`${this.full("environment")} is prod but ${this.full(key)} is ${this.shown(key, given)}; ${allowed}`);
-    }
-
-    /** A value as messages show it: never the value of a secret or of a key whose values may be secrets. */
-    private shown(key: ConfigKey, given: unknown): string {
-        if (this.isSecret(key) || declarationOf(key).secrecy === "required") {
-            return "[secret]";
-        }
-        return declarationOf(key).secrecy === "hidden" ? "[not shown]" : show(given);
+        this.note(key, `${this.raw.project}:environment is prod but ${this.full(key)} is ${this.shown(key, given)}${this.origin(key)}; ${allowed}`);
     }
 
     /** Records a bad NAME inside an object-valued key: names are not secret, so they are always shown. */
     reportName(key: ConfigKey, name: string, allowed: string): void {
-        this.problems.push(`${this.full(key)} has ${show(name)}; ${allowed}`);
+        this.note(key, `${this.full(key)} has ${show(name)}${this.origin(key)}; ${allowed}`);
+    }
+
+    /**
+     * Records a problem that several keys cause together; a service reports it only when its entry sets
+     * one of them (otherwise the stack-wide keys already gave the same result).
+     */
+    reportAbout(keys: readonly ConfigKey[], message: string): void {
+        if (keys.some(k => this.owns(k))) {
+            this.problems.push(message);
+        }
     }
 
     /** How many problems have been recorded so far: lets a check skip values that already failed. */
@@ -57,12 +94,45 @@ export class Reader {
         return this.raw.secretKeys.includes(this.full(key));
     }
 
-    private text(key: ConfigKey): string | undefined {
-        return this.raw.values[this.full(key)];
+    /**
+     * Whether a key's value set with --secret can be told from a plain one: always for a flat key (the
+     * engine marks each key); under `services` only with the stack file's paths.
+     */
+    knowsSecretValues(_key: ConfigKey): boolean {
+        return true;
     }
 
-    private parsed(key: ConfigKey): unknown {
-        const text = this.text(key);
+    /** Whether a problem was recorded for the key: a service that inherits the value does not repeat it. */
+    wasReported(key: ConfigKey): boolean {
+        return this.reported.has(key);
+    }
+
+    /** The value an accessor returned for the key (the default when it was bad), for services that inherit it. */
+    resolvedValue(key: ConfigKey): unknown {
+        return this.resolved.has(key) ? this.resolved.get(key) : CONFIG_KEYS[key].default;
+    }
+
+    protected note(key: ConfigKey, message: string): void {
+        this.reported.add(key);
+        this.problems.push(message);
+    }
+
+    /** Where an inherited value comes from, for messages; the flat keys are their own source. */
+    protected origin(_key: ConfigKey): string {
+        return "";
+    }
+
+    /** A value as messages show it: never the value of a secret or of a key whose values may be secrets. */
+    protected shown(key: ConfigKey, given: unknown): string {
+        if (this.isSecret(key) || declarationOf(key).secrecy === "required") {
+            return "[secret]";
+        }
+        return declarationOf(key).secrecy === "hidden" ? "[not shown]" : show(given);
+    }
+
+    /** The key's value before checks: parsed from the CLI's text, or the declared default. */
+    protected parsed(key: ConfigKey): unknown {
+        const text = this.raw.values[this.full(key)];
         if (text === undefined) {
             return CONFIG_KEYS[key].default;
         }
@@ -85,62 +155,84 @@ export class Reader {
         }
     }
 
+    /** The key's value as set, before any check (the default when unset). */
+    rawValue(key: ConfigKey): unknown {
+        return this.parsed(key);
+    }
+
+    private keep<T>(key: ConfigKey, value: T): T {
+        this.resolved.set(key, value);
+        return value;
+    }
+
     string(key: ConfigKey, check?: (value: string) => string | undefined): string {
         const value = this.parsed(key);
         const fallback = CONFIG_KEYS[key].default as string;
         if (typeof value !== "string") {
             this.report(key, value, "expected a string");
-            return fallback;
+            return this.keep(key, fallback);
         }
         const problem = value === "" && fallback === "" ? undefined : check?.(value);
         if (problem) {
             this.report(key, value, problem);
-            return fallback;
+            return this.keep(key, fallback);
         }
-        return value;
+        return this.keep(key, value);
     }
 
     optionalString(key: ConfigKey, check: (value: string) => string | undefined): string | undefined {
         return this.string(key, check) || undefined;
     }
 
-    oneOf<T extends string>(key: ConfigKey, allowed: readonly T[]): T {
-        return this.string(key, v => ((allowed as readonly string[]).includes(v) ? undefined : `allowed: ${quoted(allowed)}`)) as T;
+    /** A string among the key's declared `allowed` values. */
+    oneOf<K extends ChoiceKey>(key: K): ChoiceOf<K> {
+        const allowed = declarationOf(key).allowed as readonly string[];
+        return this.string(key, v => (allowed.includes(v) ? undefined : `allowed: ${describeAllowed(allowed)}`)) as ChoiceOf<K>;
     }
 
-    integer(key: ConfigKey, min: number, max: number, why = ""): number {
-        const value = this.parsed(key);
-        if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-            this.report(key, value, `expected an integer from ${min} to ${max}${why}`);
-            return CONFIG_KEYS[key].default as number;
+    /** An integer within the key's declared `min`/`max` and, when declared, among its `allowed` values. */
+    integer(key: ConfigKey): number {
+        const { min, max, rangeReason, allowed } = declarationOf(key);
+        if (min === undefined || max === undefined) {
+            throw new Error(`the key table declares no range for ${key}`);
         }
-        return value;
+        const value = this.parsed(key);
+        const fallback = CONFIG_KEYS[key].default as number;
+        if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+            this.report(key, value, `expected an integer from ${min} to ${max}${rangeReason ?? ""}`);
+            return this.keep(key, fallback);
+        }
+        if (allowed !== undefined && !allowed.includes(value)) {
+            this.report(key, value, `allowed: ${describeAllowed(allowed)}`);
+            return this.keep(key, fallback);
+        }
+        return this.keep(key, value);
     }
 
     boolean(key: ConfigKey): boolean {
         const value = this.parsed(key);
         if (typeof value !== "boolean") {
             this.report(key, value, "expected true or false");
-            return CONFIG_KEYS[key].default as boolean;
+            return this.keep(key, CONFIG_KEYS[key].default as boolean);
         }
-        return value;
+        return this.keep(key, value);
     }
 
     stringArray(key: ConfigKey): string[] {
         const value = this.parsed(key);
         if (!Array.isArray(value) || value.length === 0 || !value.every(v => typeof v === "string" && v.trim() !== "")) {
             this.report(key, value, "expected a non-empty list of strings");
-            return [...(CONFIG_KEYS[key].default as readonly string[])];
+            return this.keep(key, [...(CONFIG_KEYS[key].default as readonly string[])]);
         }
-        return value;
+        return this.keep(key, value);
     }
 
     record(key: ConfigKey): Record<string, unknown> {
         const value = this.parsed(key);
         if (value === null || typeof value !== "object" || Array.isArray(value)) {
             this.report(key, value, "expected an object of NAME: value");
-            return {};
+            return this.keep(key, {});
         }
-        return value as Record<string, unknown>;
+        return this.keep(key, value as Record<string, unknown>);
     }
 }

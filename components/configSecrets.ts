@@ -23,25 +23,21 @@ function secureEntries(full: string, securePaths: readonly string[]): string[] {
         .map(p => p.slice(full.length).replace(/^\./, ""));
 }
 
-/** The entry names of an object-valued key; none when it is not an object (the reader reports that). */
-function entryNames(text: string | undefined): string[] {
-    try {
-        const value: unknown = text === undefined ? {} : JSON.parse(text);
-        return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
-    } catch {
-        return [];
-    }
-}
-
 /**
  * Records a problem, never with a value, for each value set with `--secret` under a key that publishes its
- * values, and for each entry not set with `--secret` under a key that requires it.
+ * values, and for each entry not set with `--secret` under a key that requires it. A `ServiceReader` judges
+ * the keys its entry sets, by their paths under `services.NAME`.
  */
 export function checkSecrecy(r: Reader, raw: RawStackConfig): void {
     for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
+        if (!r.owns(key)) {
+            continue;
+        }
         const secrecy = declarationOf(key).secrecy;
         const full = r.full(key);
-        if (secrecy === "forbidden" && r.isSecret(key)) {
+        // Under `services` the engine tells only that some value is secret; without the file's paths a
+        // plain entry beside a secret one cannot be told apart, so only the offline check judges it.
+        if (secrecy === "forbidden" && r.isSecret(key) && r.knowsSecretValues(key)) {
             const why = (PUBLISHED_AS[key] ?? (() => "its values are published in plain text"))(r);
             const names = raw.securePaths === undefined ? [""] : secureEntries(full, raw.securePaths);
             for (const name of names.length > 0 ? names : [""]) {
@@ -51,9 +47,11 @@ export function checkSecrecy(r: Reader, raw: RawStackConfig): void {
         // Without the file's paths only the whole key can be judged; `secretValueMap` does that.
         if (secrecy === "required" && r.isSecret(key) && raw.securePaths !== undefined) {
             const securePaths = raw.securePaths;
-            for (const name of entryNames(raw.values[full])) {
+            const value = r.rawValue(key);
+            const names = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+            for (const name of names) {
                 if (!entryPaths(full, name).some(p => securePaths.includes(p))) {
-                    r.reportName(key, name, `the value of ${name} is in plain text in the stack file; set it with "pulumi config set --secret --path '${key}.${name}' <value>"`);
+                    r.reportName(key, name, `the value of ${name} is in plain text in the stack file; set it with "pulumi config set --secret --path '${r.cliPath(key)}.${name}' <value>"`);
                 }
             }
         }

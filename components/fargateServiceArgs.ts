@@ -114,6 +114,15 @@ const DEFAULT_HEALTH_CHECK: ContainerHealthCheck = {
     startPeriodSeconds: 10,
 };
 
+/** Whether a container user (`user`, `uid` or `uid:gid`) is root; the loader refuses the same users by key. */
+export const isRootUser = (user: string): boolean => /^(root|0+)(:|$)/.test(user);
+
+/**
+ * Whether the service's health-check grace period covers the container's start period; a shorter one
+ * lets the service kill new tasks while they start. The loader judges the same rule by key.
+ */
+export const graceCoversStart = (gracePeriodSeconds: number, startPeriodSeconds: number): boolean => gracePeriodSeconds >= startPeriodSeconds;
+
 /** The fully defaulted, validated form of {@link FargateServiceArgs}; errors name the instance `name`. */
 export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs) {
     const owner = `FargateService ${name}`;
@@ -152,7 +161,7 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
     if (!isLogRetentionDays(resolved.logRetentionDays)) {
         throw new Error(`${owner}: logRetentionDays is ${resolved.logRetentionDays}; expected a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
-    if (/^(root|0+)(:|$)/.test(resolved.user)) {
+    if (isRootUser(resolved.user)) {
         throw new Error(`${owner}: user is ${JSON.stringify(resolved.user)}; run the container as a non-root user such as "1000".`);
     }
     const port = resolved.containerPort;
@@ -167,7 +176,7 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
             `${owner}: serviceConnect is true but the cluster has no Service Connect namespace; create the Cluster with serviceConnect: true (or pass cluster.serviceConnectNamespaceArn).`,
         );
     }
-    if (routed && resolved.healthCheckGracePeriodSeconds < resolved.healthCheck.startPeriodSeconds) {
+    if (routed && !graceCoversStart(resolved.healthCheckGracePeriodSeconds, resolved.healthCheck.startPeriodSeconds)) {
         throw new Error(
             `${owner}: healthCheckGracePeriodSeconds (${resolved.healthCheckGracePeriodSeconds}) must be at least the container's start period (${resolved.healthCheck.startPeriodSeconds}).`,
         );

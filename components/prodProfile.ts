@@ -70,4 +70,6 @@ export const PROD_MANDATES = {
     deletionProtection: mandatoryInProd("lb-load-balancer-deletion-protection"),
     /** A certificate (`certificateArn`, or `domainName` with `hostedZoneId`): HTTP only redirects to HTTPS. */
     https: mandatoryInProd("lb-listener-http-redirects-to-https") || mandatoryInProd("lb-listener-encrypted-protocol"),
+    /** `serviceConnectCertificateAuthorityArn` when a service joins Service Connect. */
+    serviceConnectTls: mandatoryInProd("ecs-service-connect-tls"),
 } as const;

@@ -119,9 +119,19 @@ describe("prod profile: the loader's prod bounds derive from policy/config/prod.
         assert.deepEqual(prodProblems(loaderOver(relaxed), offending), []);
     });
 
+    it("WHEN a copy of prod.json makes Service Connect TLS advisory THEN services may join Service Connect without a Private CA", () => {
+        const services = { [`${P}:services`]: JSON.stringify({ web: { kind: "web", serviceConnect: true } }) };
+        assert.deepEqual(prodProblems(loaderOver(prodJson()), services), [
+            `${P}:environment is prod but ${P}:serviceConnectCertificateAuthorityArn is ""; prod encrypts traffic between services (ecs-service-connect-tls), and web joins Service Connect; set it to your Private CA's ARN`,
+        ]);
+        const relaxed = prodJson();
+        relaxed["ecs-service-connect-tls"] = "advisory";
+        assert.deepEqual(prodProblems(loaderOver(relaxed), services), []);
+    });
+
     it("GIVEN the rules the loader takes from prod.json THEN each names a mandatory policy of the pack", () => {
         const names = new Set(pack.policies.map(p => p.name));
         for (const bound of Object.values(PROD_PROFILE)) assert.ok(names.has(bound.policy) && mandatoryInProd(bound.policy), bound.policy);
-        assert.deepEqual(Object.values(PROD_MANDATES), [true, true, true, true]);
+        assert.deepEqual(Object.values(PROD_MANDATES), [true, true, true, true, true]);
     });
 });
