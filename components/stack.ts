@@ -12,6 +12,8 @@ import { LoadBalancer } from "./loadBalancer";
 import type { LoadedServiceSettings, LoadedStackSettings } from "./loadStackConfig";
 import { Network } from "./network";
 import { ServiceScaling } from "./scaling";
+import { ScheduledTask } from "./scheduledTask";
+import { resolveFargateServiceArgs } from "./fargateServiceArgs";
 import { ServiceSecrets } from "./serviceSecrets";
 import { defaultWebService, serviceTopologyProblems } from "./serviceTopology";
 import { ConfigError } from "./stackSettings";
@@ -63,7 +65,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
 
     // The order keeps the one-service form's registration order: network, image, load balancer, then the rest.
     const network = createNetwork(stack);
-    const images = new Map(config.services.filter(s => s.kind !== "scheduled").map(s => [s.name, createImage(stack, s)]));
+    const images = new Map(config.services.map(s => [s.name, createImage(stack, s)]));
     const lb = createLoadBalancer(stack, network);
     const cluster = createCluster(stack);
 
@@ -75,8 +77,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
                 deployed.set(s.name, { image: images.get(s.name)!, service: deployService(stack, s, { network, cluster, lb, image: images.get(s.name)! }) });
                 break;
             case "scheduled":
-                // Run by a schedule rather than kept running: the ScheduledTask component's branch.
-                pulumi.log.warn(`services.${s.name} is a scheduled task, which this program does not deploy yet; it was skipped.`);
+                scheduleTask(stack, s, { network, cluster, image: images.get(s.name)! });
                 break;
         }
     }
@@ -256,6 +257,84 @@ function deployService(
         });
     }
     return service;
+}
+
+/**
+ * A task run by a schedule rather than kept running: its secrets, and a ScheduledTask that creates the task
+ * definition (as FargateService does) and the schedule that starts it in the shared cluster.
+ */
+function scheduleTask(
+    stack: Stack,
+    s: LoadedServiceSettings,
+    shared: { readonly network: Network; readonly cluster: Cluster; readonly image: ContainerImage },
+): ScheduledTask {
+    const { config, protect } = stack;
+    const { network, cluster, image } = shared;
+    const serviceTags = tagsOf(stack, s.name);
+    const created = new ServiceSecrets(s.name, {
+        values: s.container.secretValues,
+        kmsKeyArn: config.kmsKeyArn,
+        protect,
+        recoveryWindowInDays: protect ? 30 : 0,
+        tags: serviceTags,
+    });
+    // The task's settings are checked and defaulted once, by the same rules as a long-running service's.
+    const task = resolveFargateServiceArgs(s.name, {
+        cluster,
+        vpcId: network.vpcId,
+        subnetIds: network.taskSubnetIds,
+        image: image.imageRef,
+        cpu: s.container.cpu,
+        memory: s.container.memory,
+        architecture: s.container.architecture,
+        containerPort: s.container.port,
+        user: s.container.user,
+        readonlyRootFilesystem: s.container.readonlyRootFilesystem,
+        stopTimeoutSeconds: s.container.stopTimeoutSeconds,
+        healthCheck: s.container.healthCheck,
+        environment: s.container.environment,
+        secrets: {
+            ...Object.fromEntries(Object.entries(s.container.secrets).map(([k, ref]) => [k, ref.valueFrom])),
+            ...created.valueFroms,
+        },
+        capacityProvider: s.service.capacityProvider,
+        platformVersion: s.service.platformVersion,
+        logRetentionDays: s.service.logRetentionDays,
+        kmsKeyArn: config.kmsKeyArn,
+    });
+    return new ScheduledTask(s.name, {
+        clusterArn: cluster.arn,
+        task: {
+            cpu: task.cpu,
+            memory: task.memory,
+            architecture: task.architecture,
+            containerName: task.containerName,
+            containerPort: task.containerPort,
+            user: task.user,
+            readonlyRootFilesystem: task.readonlyRootFilesystem,
+            stopTimeoutSeconds: task.stopTimeoutSeconds,
+            healthCheck: task.healthCheck,
+            environment: task.taskEnvironment,
+            secrets: task.secrets,
+            image: image.imageRef,
+            repositoryArn: image.imageRepositoryArn,
+            logRetentionDays: task.logRetentionDays,
+            kmsKeyArn: config.kmsKeyArn,
+            region: config.region,
+            protect,
+            tags: serviceTags,
+        },
+        vpcId: network.vpcId,
+        subnetIds: network.taskSubnetIds,
+        assignPublicIp: network.tasksNeedPublicIp,
+        schedule: s.schedule!.expression,
+        timezone: s.schedule!.timezone,
+        capacityProvider: s.service.capacityProvider,
+        platformVersion: s.service.platformVersion,
+        architecture: s.container.architecture,
+        taskCount: s.service.desiredCount,
+        tags: serviceTags,
+    });
 }
 
 /** The one-service form's outputs describe the stack's main service: the one named like the stack, else the first. */

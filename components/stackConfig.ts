@@ -43,6 +43,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const protection = readProtection(r, ctx, region);
     const services = readServices(r, ctx);
     const serviceConnectTls = readServiceConnectTls(r, ctx, region, services ?? []);
+    r.problems.push(...scheduledTaskProblems(r, services ?? [], network.natStrategy));
 
     if (r.problems.length > 0) {
         throw new ConfigError(raw.stack, r.problems);
@@ -76,6 +77,26 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         serviceConnectTls,
         services: services ?? [oneService],
     };
+}
+
+/**
+ * What EventBridge Scheduler refuses of a scheduled task's run (CreateSchedule's EcsParameters):
+ * `TaskCount` 1 to 10, and a public IP (which tasks need without NAT) only with launch type FARGATE.
+ */
+function scheduledTaskProblems(r: Reader, services: readonly ServiceSettings[], natStrategy: string): string[] {
+    const problems: string[] = [];
+    for (const s of services.filter(s => s.kind === "scheduled")) {
+        const at = `${r.full("services")}.${s.name}`;
+        if (s.service.desiredCount < 1 || s.service.desiredCount > 10) {
+            problems.push(`${at}.desiredCount is ${s.service.desiredCount}; a scheduled task starts 1 to 10 tasks per run (EventBridge Scheduler's TaskCount)`);
+        }
+        if (natStrategy === "none" && s.service.capacityProvider === "FARGATE_SPOT") {
+            problems.push(
+                `${at}.capacityProvider is "FARGATE_SPOT" (set there or by ${r.full("capacityProvider")}); with ${r.full("natStrategy")} "none" the task needs a public IP, which Scheduler gives only to tasks launched as FARGATE: set ${at}.capacityProvider to "FARGATE", or use a NAT gateway`,
+            );
+        }
+    }
+    return problems;
 }
 
 function readRegion(r: Reader, raw: RawStackConfig): string | undefined {
