@@ -1,29 +1,37 @@
 /**
  * Application Auto Scaling requests of both stacks against the model shipped in
- * @aws-sdk/client-application-auto-scaling: RegisterScalableTarget and PutScalingPolicy (target tracking).
+ * @aws-sdk/client-application-auto-scaling: RegisterScalableTarget and PutScalingPolicy (target tracking), for
+ * every service of the stack (dev runs a web service and a worker; prod one web service).
  */
 import * as assert from "node:assert/strict";
 import { inputs, one, ofType } from "../support/stacks";
 import { scalableTargetLimits, scalingPolicyLimits } from "./documentedLimits";
-import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
+import { describeConformance, assertNoProblems, requestProblems, Stack, stateString } from "./kit";
 import { putScalingPolicy, registerScalableTarget } from "./mapping";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const TARGET = AWS_TYPES.appautoscalingTarget;
 const POLICY = AWS_TYPES.appautoscalingPolicy;
 
+/** The services each stack file declares (`fargate-web:services`, or the one-service form in prod). */
+const SERVICES: Record<Stack, readonly string[]> = { dev: ["web", "worker"], prod: ["web"] };
+
 describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/client-application-auto-scaling", (scaling, stack, runOf) => {
-            it("GIVEN the scalable target WHEN sent as RegisterScalableTarget THEN the model and documented limits accept it, for this stack's ECS service", () => {
+            it("GIVEN every scalable target WHEN sent as RegisterScalableTarget THEN the model and documented limits accept it, one for each of this stack's ECS services", () => {
                 const run = runOf();
-                const mapped = registerScalableTarget(inputs(one(run, TARGET)));
-                const service = one(run, AWS_TYPES.ecsService);
                 const cluster = one(run, AWS_TYPES.ecsCluster);
-                const expectedId = `service/${stateString(cluster, "name")}/${stateString(service, "name")}`;
-                const reference = mapped.request.ResourceId === expectedId ? [] : [`ResourceId ${mapped.request.ResourceId} is not the stack's service ${expectedId}`];
-                assertNoProblems(
-                    `RegisterScalableTarget (${stack})`,
-                    requestProblems("RegisterScalableTargetRequest", mapped, scaling, [...scalableTargetLimits(mapped.request), ...reference]),
+                // Every service of the stack scales (dev: web and worker; prod: web), so each has exactly one target.
+                const services = ofType(run, AWS_TYPES.ecsService);
+                assert.equal(services.length, SERVICES[stack].length);
+                const expectedIds = services.map(service => `service/${stateString(cluster, "name")}/${stateString(service, "name")}`).sort();
+                const targets = ofType(run, TARGET);
+                assert.deepEqual(targets.map(t => t.name).sort(), SERVICES[stack].map(s => `${s}-target`));
+                const mapped = targets.map(t => ({ name: t.name, mapped: registerScalableTarget(inputs(t)) }));
+                assert.deepEqual(mapped.map(m => m.mapped.request.ResourceId).sort(), expectedIds, "each target is one of the stack's services, each service has one");
+                const problems = mapped.flatMap(({ name, mapped: m }) =>
+                    requestProblems("RegisterScalableTargetRequest", m, scaling, scalableTargetLimits(m.request)).map(p => `${name}: ${p}`),
                 );
+                assertNoProblems(`RegisterScalableTarget (${stack})`, problems);
             });
 
             it("GIVEN every scaling policy WHEN sent as PutScalingPolicy THEN the model and documented limits accept it, against the registered target", () => {
@@ -44,9 +52,9 @@ describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/
                     .map(policy => putScalingPolicy(inputs(policy), policy.name).request.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification)
                     .filter(metric => metric?.PredefinedMetricType === "ALBRequestCountPerTarget")
                     .map(metric => metric?.ResourceLabel);
-                // prod sets requestsPerTarget; dev does not.
+                // prod sets requestsPerTarget; dev does not (and its worker, with no target group, could not).
                 assert.equal(labels.length, stack === "prod" ? 1 : 0);
-                const serviceTargetGroupArns: string[] = (inputs(one(run, AWS_TYPES.ecsService)).loadBalancers ?? []).map((lb: { targetGroupArn: string }) => lb.targetGroupArn);
+                const serviceTargetGroupArns: string[] = (inputs(one(run, AWS_TYPES.ecsService, "web-service")).loadBalancers ?? []).map((lb: { targetGroupArn: string }) => lb.targetGroupArn);
                 const servedTargetGroup = ofType(run, AWS_TYPES.lbTargetGroup).find(tg => serviceTargetGroupArns.includes(stateString(tg, "arn")));
                 assert.ok(servedTargetGroup, "the service uses no target group of the stack");
                 const expected = `${stateString(one(run, AWS_TYPES.lbLoadBalancer), "arnSuffix")}/${stateString(servedTargetGroup, "arnSuffix")}`;
