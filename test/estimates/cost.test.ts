@@ -218,14 +218,24 @@ describe("cost model", () => {
     describe("the project's stacks", function () {
         this.timeout(60_000);
 
-        it("dev: one 256/512 Spot x86 task with a public IP, one ALB over 2 subnets, no NAT", async () => {
+        it("dev: two services (web and worker), each one..two 256/512 Spot x86 tasks with a public IP, one ALB over 2 subnets, no NAT", async () => {
             const estimate = estimateMonthlyCost((await runStack("dev")).resources);
-            // min (1 task): Spot vCPU 0.25 × 0.01275 × 730 = 2.326875; Spot GB 0.5 × 0.0014 × 730 = 0.511;
-            //   ALB 0.0225 × 730 = 16.425; LCU 0.008 × 730 = 5.84; IPv4 (1 task + 2 ALB) × 3.65 = 10.95
-            //   → 36.052875 ≈ $36.05
-            // max (2 tasks): 4.65375 + 1.022 + 16.425 + 5.84 + (2 + 2) × 3.65 = 14.6 → 42.54075 ≈ $42.54
-            assert.deepEqual([estimate.monthlyUsd, estimate.monthlyUsdMax], [36.05, 42.54]);
+            // Each service, per task: Spot vCPU 0.25 × 0.01275 × 730 = 2.326875; Spot GB 0.5 × 0.0014 × 730 = 0.511;
+            //   its public IPv4 0.005 × 730 = 3.65 → 6.487875 ≈ $6.49; at 2 tasks 12.97575 ≈ $12.98
+            // Shared: ALB 0.0225 × 730 = 16.425; LCU 0.008 × 730 = 5.84; 2 ALB IPv4 × 3.65 = 7.3 → 29.565 ≈ $29.57
+            // min (1 web + 1 worker task): Spot vCPU 2 × 2.326875 = 4.65375; Spot GB 2 × 0.511 = 1.022; 16.425; 5.84;
+            //   IPv4 (2 tasks + 2 ALB) × 3.65 = 14.6 → 42.54075 ≈ $42.54
+            // max (2 + 2 tasks): 9.3075 + 2.044 + 16.425 + 5.84 + (4 + 2) × 3.65 = 21.9 → 55.5165 ≈ $55.52
+            assert.deepEqual([estimate.monthlyUsd, estimate.monthlyUsdMax], [42.54, 55.52]);
             assert.equal(estimate.items.find(i => i.item === "NAT gateway hours"), undefined);
+            assert.deepEqual(
+                estimate.services.map(s => [s.service.replace(/-[0-9a-f]{7}$/, ""), s.kind, s.tasks.min, s.tasks.max, s.monthlyUsd, s.monthlyUsdMax]).sort(),
+                [
+                    ["web-service", "web", 1, 2, 6.49, 12.98],
+                    ["worker-service", "worker", 1, 2, 6.49, 12.98],
+                ],
+            );
+            assert.deepEqual([estimate.shared.monthlyUsd, estimate.shared.monthlyUsdMax], [29.57, 29.57]);
         });
 
         it("prod: 2..10 on-demand 512/1024 x86 tasks, one ALB over 3 subnets, 3 NAT gateways", async () => {
