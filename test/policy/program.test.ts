@@ -12,6 +12,22 @@ import { pack } from "../../policy/pack";
 import { PROJECT_DIR, runStack } from "../support/stacks";
 
 const policyConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
+/** The README's "Advisories this project accepts" table: each policy named in a row to the stacks it is accepted for. */
+function acceptedAdvisories(): Map<string, string[]> {
+    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+    const section = readme.split(/^### Advisories this project accepts$/m)[1]?.split(/^#{1,3} /m)[0] ?? "";
+    const rows = section.split("\n").filter(line => line.startsWith("| `"));
+    assert.ok(rows.length > 0, "README has no accepted-advisories table");
+    const accepted = new Map<string, string[]>();
+    for (const row of rows) {
+        const [names, stacks] = row.split("|").slice(1, 3);
+        for (const [, name] of names.matchAll(/`([a-z0-9-]+)`/g)) {
+            accepted.set(name, stacks.split(",").map(s => s.trim()));
+        }
+    }
+    return accepted;
+}
+
 const summary = (result: EvaluationResult) => result.diagnostics.map(d => `${d.enforcementLevel} ${d.policyName} ${d.urn?.split("::").pop()}`).sort();
 
 describe("the pack over this project's stacks", () => {
@@ -20,7 +36,9 @@ describe("the pack over this project's stacks", () => {
         assert.deepEqual(mandatory(result), []);
         assert.deepEqual(summary(result), [
             "advisory ecs-service-minimum-capacity web-service",
+            "advisory ecs-service-minimum-capacity worker-service",
             "advisory ecs-service-no-public-ip web-service",
+            "advisory ecs-service-no-public-ip worker-service",
             "advisory lb-listener-http-redirects-to-https web-http",
             "advisory lb-load-balancer-access-logs web-alb",
             "advisory lb-load-balancer-deletion-protection web-alb",
@@ -28,8 +46,20 @@ describe("the pack over this project's stacks", () => {
             "advisory lb-target-group-encrypted-protocol web-tg",
             "advisory logs-log-group-kms-encryption web-flow-logs",
             "advisory logs-log-group-kms-encryption web-logs",
+            "advisory logs-log-group-kms-encryption worker-logs",
         ]);
     });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`GIVEN ${stack} THEN every advisory it gets is one the README's "Advisories this project accepts" table lists for ${stack}`, async () => {
+            const accepted = acceptedAdvisories();
+            const result = await evaluatePack(pack, (await runStack(stack)).resources, policyConfig(stack));
+            const advisories = [...new Set(result.diagnostics.filter(d => d.enforcementLevel === "advisory").map(d => d.policyName))];
+            assert.ok(advisories.length > 0, `${stack} has no advisory to judge`);
+            const unlisted = advisories.filter(name => !(accepted.get(name) ?? []).includes(stack));
+            assert.deepEqual(unlisted, [], `advisories of ${stack} the README does not accept for it: ${unlisted.join(", ")}`);
+        });
+    }
 
     it("GIVEN prod with policy/config/prod.json THEN no mandatory violation, and only the accepted advisories", async () => {
         const result = await evaluatePack(pack, (await runStack("prod")).resources, policyConfig("prod"));

@@ -65,11 +65,22 @@ describe("npm run check", function () {
             assert.match(stdout, /^ \+ {2}pulumi:pulumi:Stack\s+fargate-web-dev$/m);
             assert.match(stdout, /^ \+ {2}├─ fargate-web:ecs:FargateService\s+web$/m);
             assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+web-service$/m);
-            assert.match(stdout, /^Resources: \+ 36 to create$/m);
+            // Dev's second service, the worker: its own service, task and scaling, and no route or ingress.
+            assert.match(stdout, /^ \+ {2}├─ fargate-web:ecs:FargateService\s+worker$/m);
+            assert.match(stdout, /^ \+ {2}│ {2}└─ aws:ecs\/service:Service\s+worker-service$/m);
+            assert.match(stdout, /^ \+ {5}└─ aws:appautoscaling\/policy:Policy\s+worker-cpu$/m);
+            assert.doesNotMatch(stdout, /worker-ingress|worker-tg/);
+            // 35 resources per one-service stack + the stack itself, plus the worker's 17: its image (component,
+            // repository, lifecycle policy, image), secrets component, service (component, log group, two roles,
+            // policy, security group, egress rule, task definition, service) and scaling (component, target, policy).
+            assert.match(stdout, /^Resources: \+ 53 to create$/m);
             assert.match(stdout, /^Policy violations, mandatory: 0$/m);
-            assert.match(stdout, /^Policy violations, advisory: 9$/m);
-            assert.match(stdout, /^Monthly cost estimate: \$36\.05 USD \(up to \$42\.54 at the scaling maximum\), us-east-1$/m);
-            assert.match(stdout, /^Rollout estimate: 60 s per wave, 1 wave$/m);
+            // The 9 of a one-service dev stack, plus the worker's minimum capacity, public IP and log-group key.
+            assert.match(stdout, /^Policy violations, advisory: 12$/m);
+            assert.match(stdout, /^Monthly cost estimate: \$42\.54 USD \(up to \$55\.52 at the scaling maximum\), us-east-1$/m);
+            assert.match(stdout, /^ {4}worker-service-[0-9a-f]{7} \(worker, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
+            assert.match(stdout, /^ {4}web-service-[0-9a-f]{7} \(web, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
+            assert.match(stdout, /^Rollout estimate: 75 s for the stack; slowest service worker-service-[0-9a-f]{7} \(75 s per wave, 1 wave\)$/m);
             assert.match(stdout, /^Apply-time errors \(AWS would refuse these at pulumi up\): 0$/m);
             assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
         });
@@ -109,6 +120,20 @@ describe("npm run check", function () {
             }
             assert.deepEqual([report.rollout.secondsPerWave, report.rollout.waves], [80, 1]);
             assert.ok(Array.isArray(report.rollout.notes));
+        });
+
+        it("GIVEN the README's per-stack figures THEN they are what the check reports (resource count, cost range, rollout)", async () => {
+            const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+            for (const stack of ["dev", "prod"]) {
+                const { code, stdout, stderr } = await check("--stack", stack, "--json");
+                assert.equal(code, 0, stderr);
+                const report = JSON.parse(stdout);
+                const count = readme.match(new RegExp(`^Resources per stack \\(offline run\\):[^]*?\\*\\*${stack} (\\d+)\\*\\*`, "m"));
+                assert.equal(Number(count?.[1]), report.resources.length, `README's resource count for ${stack}`);
+                const row = readme.match(new RegExp(`^\\| ${stack} \\| \\$([\\d.]+) … \\$([\\d.]+) \\(.*\\) \\| (\\d+) s`, "m"));
+                assert.ok(row, `README has no cost and rollout row for ${stack}`);
+                assert.deepEqual(row.slice(1).map(Number), [report.cost.monthlyUsd, report.cost.monthlyUsdMax, report.rollout.totalSeconds], `README's cost and rollout for ${stack}`);
+            }
         });
 
         it("GIVEN --program on another team's program THEN it is checked like this one", async () => {
