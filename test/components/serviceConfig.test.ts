@@ -270,6 +270,11 @@ describe("services config", () => {
             assert.deepEqual(found, [`${P}:cpu is 300; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`, `${P}:services.api.cpu is 333; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`]);
         });
 
+        it("THEN an entry inheriting a refused cpu is not blamed for its memory against the fallback cpu", () => {
+            const found = problems("dev", { values: { [`${P}:cpu`]: "20000", [`${P}:memory`]: "4096" }, services: { web: { kind: "web" }, jobs: { kind: "worker" } } });
+            assert.deepEqual(found, [`${P}:cpu is 20000; expected an integer from 1 to 16384`]);
+        });
+
         it("THEN a stack-wide platform problem is not repeated per service", () => {
             const found = problems("dev", { values: { [`${P}:cpuArchitecture`]: "ARM64", [`${P}:platformVersion`]: "1.3.0" }, services: { web: { kind: "web" }, jobs: { kind: "worker" } } });
             assert.equal(found.length, 1);
