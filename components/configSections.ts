@@ -27,8 +27,9 @@ export interface SectionContext {
 export function readContainer(r: Reader, ctx: SectionContext, port: "required" | "optional"): ServiceSettings["container"] {
     const beforeCpu = r.count;
     const cpu = r.integer("cpu");
-    // Memory is judged against the cpu given; when that cpu is itself wrong, one problem is enough.
-    const cpuValid = r.count === beforeCpu && isFargateCpu(cpu);
+    // Memory is judged against the cpu given; when that cpu is itself wrong (for an entry, also when the
+    // stack-wide cpu it inherits is), one problem is enough: the fallback cpu is nobody's choice.
+    const cpuValid = r.count === beforeCpu && !r.wasReported("cpu") && isFargateCpu(cpu);
     const memory = r.integer("memory");
     if (cpuValid && !fargateMemoryOptions(cpu).includes(memory)) {
         r.report("memory", memory, `Fargate offers ${describeMemory(cpu)} MiB with cpu ${cpu}`);

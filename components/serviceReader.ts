@@ -85,6 +85,11 @@ export class ServiceReader extends Reader {
         return this.owns(key) ? this.isSecretPath(key) : this.stackWide.isSecret(key);
     }
 
+    /** Whether the key's value had a problem: the entry's own, or the stack-wide one it inherits. */
+    override wasReported(key: ConfigKey): boolean {
+        return super.wasReported(key) || (!this.owns(key) && this.stackWide.wasReported(key));
+    }
+
     protected override note(key: ConfigKey, message: string): void {
         if (!this.owns(key) && this.stackWide.wasReported(key)) {
             return;

@@ -43,7 +43,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const protection = readProtection(r, ctx, region);
     const services = readServices(r, ctx);
     const serviceConnectTls = readServiceConnectTls(r, ctx, region, services ?? []);
-    r.problems.push(...scheduledTaskProblems(r, services ?? [], network.natStrategy));
+    r.problems.push(...scheduledTaskProblems(r, services ?? [], network.natStrategy, service.desiredCount));
 
     if (r.problems.length > 0) {
         throw new ConfigError(raw.stack, r.problems);
@@ -83,12 +83,17 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
  * What EventBridge Scheduler refuses of a scheduled task's run (CreateSchedule's EcsParameters):
  * `TaskCount` 1 to 10, and a public IP (which tasks need without NAT) only with launch type FARGATE.
  */
-function scheduledTaskProblems(r: Reader, services: readonly ServiceSettings[], natStrategy: string): string[] {
+function scheduledTaskProblems(r: Reader, services: readonly ServiceSettings[], natStrategy: string, stackWideCount: number): string[] {
     const problems: string[] = [];
     for (const s of services.filter(s => s.kind === "scheduled")) {
         const at = `${r.full("services")}.${s.name}`;
-        if (s.service.desiredCount < 1 || s.service.desiredCount > 10) {
-            problems.push(`${at}.desiredCount is ${s.service.desiredCount}; a scheduled task starts 1 to 10 tasks per run (EventBridge Scheduler's TaskCount)`);
+        // A scheduled entry may not set desiredCount (refused by kind), so its count is the stack-wide one;
+        // another count came from the entry and is already refused.
+        const count = s.service.desiredCount;
+        if (count === stackWideCount && (count < 1 || count > 10)) {
+            problems.push(
+                `${at}.desiredCount is ${count} (from ${r.full("desiredCount")}); a scheduled task starts 1 to 10 tasks per run (EventBridge Scheduler's TaskCount) and takes the stack-wide count: set ${r.full("desiredCount")} from 1 to 10, and desiredCount on the web and worker entries that need another`,
+            );
         }
         if (natStrategy === "none" && s.service.capacityProvider === "FARGATE_SPOT") {
             problems.push(

@@ -45,7 +45,14 @@ describe("pushing build tags again (revert, mode-only change, interrupted up)", 
     let repo: RepositorySettings;
     const tag = () => contentTag(dir, "linux/amd64");
     before(async () => {
-        repo = inputs(one(await runStack("dev"), AWS_TYPES.ecrRepository)) as RepositorySettings;
+        const dev = await runStack("dev");
+        repo = inputs(one(dev, AWS_TYPES.ecrRepository, "web-repo")) as RepositorySettings;
+        // dev's worker builds worker/ into its own repository, with the same tag rules.
+        const worker = inputs(one(dev, AWS_TYPES.ecrRepository, "worker-repo")) as RepositorySettings;
+        assert.deepEqual(
+            [worker.imageTagMutability, worker.imageTagMutabilityExclusionFilters],
+            [repo.imageTagMutability, repo.imageTagMutabilityExclusionFilters],
+        );
     });
     beforeEach(() => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "repush-"));

@@ -50,7 +50,8 @@ describe("services config", () => {
     describe("GIVEN no services (the one-service form)", () => {
         for (const stack of ["dev", "prod"]) {
             it(`THEN ${stack} yields one web service named serviceName with exactly the flat settings, as an empty map does`, () => {
-                const flat = parse(stack);
+                // dev's stack file sets services (web and worker); without it, dev is the one-service form.
+                const flat = parse(stack, { values: { [`${P}:services`]: undefined } });
                 assert.equal(flat.services.length, 1);
                 const [only] = flat.services;
                 assert.deepEqual(
@@ -61,6 +62,58 @@ describe("services config", () => {
                 assert.deepEqual(parse(stack, { services: {} }), flat);
             });
         }
+    });
+
+    describe("GIVEN dev's stack file (web on the default action, a worker on the same cluster)", () => {
+        const settings = parse("dev");
+        const { web, worker } = byName(settings);
+
+        it("THEN exactly the two services load, each with its kind", () => {
+            assert.deepEqual(settings.services.map(s => [s.name, s.kind]), [["web", "web"], ["worker", "worker"]]);
+        });
+
+        it("THEN web keeps the one-service form's container, placement and route, with its own SERVICE_NAME", () => {
+            assert.deepEqual(web.route, { paths: [], hosts: [], priority: undefined, healthCheck: settings.loadBalancer.healthCheck, deregistrationDelaySeconds: settings.loadBalancer.deregistrationDelaySeconds });
+            assert.deepEqual(web.container, { ...settings.container, environment: { LOG_LEVEL: "debug", SERVICE_NAME: "web" } });
+            assert.deepEqual(web.service, settings.service);
+            assert.equal(web.image.context, settings.image.context);
+        });
+
+        it("THEN the worker has no route and no port, builds worker/, and runs on dev's Spot placement", () => {
+            assert.equal(worker.route, undefined);
+            assert.equal(worker.container.port, undefined);
+            assert.equal(worker.image.context, "./worker");
+            assert.deepEqual(worker.container.environment, { LOG_LEVEL: "debug", SERVICE_NAME: "worker" });
+            assert.deepEqual(worker.service, settings.service);
+            assert.equal(worker.scaling?.requestsPerTarget, undefined);
+        });
+    });
+
+    describe("GIVEN a scheduled task within what Scheduler accepts", () => {
+        const web = { kind: "web" };
+        const nightly = (fields: Record<string, unknown>) => ({ web, nightly: { kind: "scheduled", schedule: "cron(30 2 * * ? *)", ...fields } });
+
+        it("THEN FARGATE without NAT, and FARGATE_SPOT (set or inherited) with a NAT gateway, are accepted", () => {
+            assert.equal(byName(parse("dev", { services: nightly({ capacityProvider: "FARGATE" }) })).nightly.service.capacityProvider, "FARGATE");
+            for (const natStrategy of ["single", "perAz"]) {
+                const values = { [`${P}:natStrategy`]: natStrategy };
+                assert.equal(byName(parse("dev", { services: nightly({}), values })).nightly.service.capacityProvider, "FARGATE_SPOT");
+                assert.equal(byName(parse("dev", { services: nightly({ capacityProvider: "FARGATE_SPOT" }), values })).nightly.service.capacityProvider, "FARGATE_SPOT");
+            }
+        });
+
+        it("THEN a stack-wide desiredCount of 1 and of 10 is the task count", () => {
+            for (const count of [1, 10]) {
+                const values = { [`${P}:desiredCount`]: String(count), [`${P}:maxCapacity`]: "10" };
+                assert.equal(byName(parse("dev", { services: nightly({ capacityProvider: "FARGATE" }), values })).nightly.service.desiredCount, count);
+            }
+        });
+
+        it("THEN tz database links Scheduler accepts load (Asia/Kolkata, Europe/Kyiv), as ScheduledTask judges them", () => {
+            for (const zone of ["Asia/Kolkata", "Europe/Kyiv", "America/New_York", "UTC"]) {
+                assert.deepEqual(byName(parse("dev", { services: nightly({ capacityProvider: "FARGATE", scheduleTimezone: zone }) })).nightly.schedule, { expression: "cron(30 2 * * ? *)", timezone: zone });
+            }
+        });
     });
 
     describe("GIVEN the two-service fixture (web on the default action, a worker without a route)", () => {
@@ -118,6 +171,10 @@ describe("services config", () => {
 
     describe("GIVEN one bad entry at a time", () => {
         const web = { kind: "web" };
+        // dev runs on FARGATE_SPOT without NAT, which a scheduled task cannot: cases about anything else set FARGATE.
+        const SPOT_WITHOUT_NAT = `${P}:services.nightly.capacityProvider is "FARGATE_SPOT" (set there or by ${P}:capacityProvider); with ${P}:natStrategy "none" the task needs a public IP, which Scheduler gives only to tasks launched as FARGATE: set ${P}:services.nightly.capacityProvider to "FARGATE", or use a NAT gateway`;
+        const countOutOfRange = (n: number) =>
+            `${P}:services.nightly.desiredCount is ${n} (from ${P}:desiredCount); a scheduled task starts 1 to 10 tasks per run (EventBridge Scheduler's TaskCount) and takes the stack-wide count: set ${P}:desiredCount from 1 to 10, and desiredCount on the web and worker entries that need another`;
         const cases: Array<[string, string, Change, string | string[]]> = [
             ["a cpu Fargate does not offer", "dev", { services: { web, api: { kind: "web", paths: ["/api/*"], cpu: 300 } } }, `${P}:services.api.cpu is 300; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`],
             ["a cpu given as text, out of range", "dev", { services: { api: { kind: "web", cpu: "20000" } } }, `${P}:services.api.cpu is 20000; expected an integer from 1 to 16384`],
@@ -132,7 +189,7 @@ describe("services config", () => {
             ["request scaling on a worker", "dev", { services: { web, jobs: { kind: "worker", requestsPerTarget: 100 } } }, `${P}:services.jobs.requestsPerTarget is set on a worker service; it applies to web services only, so remove it`],
             ["a grace period on a worker (ECS takes one only behind a load balancer)", "dev", { services: { web, jobs: { kind: "worker", healthCheckGracePeriodSeconds: 60 } } }, `${P}:services.jobs.healthCheckGracePeriodSeconds is set on a worker service; it applies to web services only, so remove it`],
             ["a schedule on a web service", "dev", { services: { web: { kind: "web", schedule: "rate(1 hour)" } } }, `${P}:services.web.schedule is set on a web service; it applies to scheduled services only, so remove it`],
-            ["scaling bounds on a scheduled task", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 3 * * ? *)", minCapacity: 2 } } }, `${P}:services.nightly.minCapacity is set on a scheduled service; it applies to web and worker services only, so remove it`],
+            ["scaling bounds on a scheduled task", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 3 * * ? *)", capacityProvider: "FARGATE", minCapacity: 2 } } }, `${P}:services.nightly.minCapacity is set on a scheduled service; it applies to web and worker services only, so remove it`],
             ["queue scaling on a web service", "dev", { services: { web: { kind: "web", queueScaling: { namespace: "A", metricName: "B", targetValue: 1 } } } }, `${P}:services.web.queueScaling is set on a web service; it applies to worker services only, so remove it`],
             ["no kind", "dev", { services: { api: { cpu: 512 } } }, `${P}:services.api.kind is not set; allowed: "web", "worker" or "scheduled"`],
             ["an unknown kind", "dev", { services: { api: { kind: "cron" } } }, `${P}:services.api.kind is "cron"; allowed: "web", "worker" or "scheduled"`],
@@ -155,16 +212,27 @@ describe("services config", () => {
             ["six values in one rule", "dev", { services: { a: { kind: "web", paths: ["/a", "/b", "/c"], hosts: ["a.example.com", "b.example.com", "c.example.com"] } } }, `${P}:services.a has 6 paths and hosts; ELB allows 5 condition values per rule (quota condition-values-per-alb-rule)`],
             ["a caller that is no service", "dev", { services: { web: { kind: "web", serviceConnect: true, callers: ["api"] } } }, `${P}:services.web.callers has "api", which is no service of this stack; services: web`],
             ["a caller without Service Connect", "dev", { services: { web: { kind: "web", serviceConnect: true, callers: ["jobs"] }, jobs: { kind: "worker" } } }, `${P}:services.web.callers has "jobs", which does not join Service Connect; set ${P}:services.jobs.serviceConnect to true`],
-            ["a scheduled task as a caller", "dev", { services: { web: { kind: "web", serviceConnect: true, callers: ["nightly"] }, nightly: { kind: "scheduled", schedule: "rate(1 day)" } } }, `${P}:services.web.callers has "nightly", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call`],
+            ["a scheduled task as a caller", "dev", { services: { web: { kind: "web", serviceConnect: true, callers: ["nightly"] }, nightly: { kind: "scheduled", schedule: "rate(1 day)", capacityProvider: "FARGATE" } } }, `${P}:services.web.callers has "nightly", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call`],
             ["callers of a service outside Service Connect", "dev", { services: { web: { kind: "web", callers: ["jobs"] }, jobs: { kind: "worker", serviceConnect: true } } }, `${P}:services.web.callers is set but ${P}:services.web.serviceConnect is not true; callers reach a service through Service Connect`],
             ["callers of a worker without a port", "dev", { services: { web: { kind: "web", serviceConnect: true }, jobs: { kind: "worker", serviceConnect: true, callers: ["web"] } } }, `${P}:services.jobs.callers is set but jobs listens on no port; set ${P}:services.jobs.containerPort`],
             ["a service calling itself", "dev", { services: { web: { kind: "web", serviceConnect: true, callers: ["web"] } } }, `${P}:services.web.callers has "web"; a service reaches itself without Service Connect`],
             ["serviceConnect as text", "dev", { services: { web: { kind: "web", serviceConnect: "yes" } } }, `${P}:services.web.serviceConnect is "yes"; expected true or false`],
-            ["a scheduled task without a schedule", "dev", { services: { web, nightly: { kind: "scheduled" } } }, `${P}:services.nightly.schedule is ""; a scheduled service needs one`],
-            ["a cron with five fields", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 3 * * *)" } } }, `${P}:services.nightly.schedule is "cron(0 3 * * *)"; expected cron(minutes hours day-of-month month day-of-week year), rate(<n> minutes|hours|days) or at(yyyy-mm-ddThh:mm:ss)`],
-            ["a cron without a ? day", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 3 * * * *)" } } }, `${P}:services.nightly.schedule is "cron(0 3 * * * *)"; in cron(0 3 * * * *) exactly one of day-of-month and day-of-week must be "?"`],
-            ["a plural rate of one", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 hours)" } } }, `${P}:services.nightly.schedule is "rate(1 hours)"; use "1 hour": the unit is singular for 1 only`],
-            ["an unknown time zone", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", scheduleTimezone: "Mars/Olympus" } } }, `${P}:services.nightly.scheduleTimezone is "Mars/Olympus"; expected an IANA time zone such as "UTC" or "Europe/Berlin"`],
+            ["a scheduled task without a schedule", "dev", { services: { web, nightly: { kind: "scheduled", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.schedule is ""; a scheduled service needs one`],
+            ["a cron with five fields", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 3 * * *)", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.schedule is "cron(0 3 * * *)"; 5 fields given; a cron expression has six: cron(minutes hours day-of-month month day-of-week year) (a Unix crontab has five; add the year, and ? in day-of-month or day-of-week: cron(0 3 * * ? *))`],
+            ["a cron without a ? day", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 3 * * * *)", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.schedule is "cron(0 3 * * * *)"; day-of-month (*) and day-of-week (*) are both set; one of them must be ?, e.g. cron(0 3 * * ? *) or cron(0 3 ? * MON-FRI *)`],
+            ["a cron hour out of range", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "cron(0 24 * * ? *)", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.schedule is "cron(0 24 * * ? *)"; hours field "24": 24 is out of range; expected 0-23 with the wildcards , - * /`],
+            ["a plural rate of one", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 hours)", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.schedule is "rate(1 hours)"; a value of 1 takes the singular unit: rate(1 hour)`],
+            ["an unknown time zone", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", scheduleTimezone: "Mars/Olympus", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.scheduleTimezone is "Mars/Olympus"; expected a time zone name of the tz database such as "UTC", "Europe/Paris" or "America/New_York"`],
+            ["a time zone in the wrong case", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", scheduleTimezone: "europe/paris", capacityProvider: "FARGATE" } } }, `${P}:services.nightly.scheduleTimezone is "europe/paris"; expected a time zone name of the tz database such as "UTC", "Europe/Paris" or "America/New_York", with its capitals (did you mean "Europe/Paris"?)`],
+            ["a scheduled task on Spot without NAT, set on its entry", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", capacityProvider: "FARGATE_SPOT" } } }, SPOT_WITHOUT_NAT],
+            ["a scheduled task inheriting Spot without NAT (dev's own capacityProvider)", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)" } } }, SPOT_WITHOUT_NAT],
+            // minCapacity is at least 1, so a stack-wide count of 0 is refused stack-wide too; both rules speak.
+            ["a scheduled task inheriting desiredCount 0", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", capacityProvider: "FARGATE" } }, values: { [`${P}:desiredCount`]: "0" } }, [
+                `${P}:desiredCount is 0; expected a count from ${P}:minCapacity (1) to ${P}:maxCapacity (2)`,
+                countOutOfRange(0),
+            ]],
+            ["a scheduled task inheriting desiredCount 11", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", capacityProvider: "FARGATE" } }, values: { [`${P}:desiredCount`]: "11", [`${P}:maxCapacity`]: "20" } }, countOutOfRange(11)],
+            ["a desiredCount on a scheduled task's own entry (refused once, by kind)", "dev", { services: { web, nightly: { kind: "scheduled", schedule: "rate(1 day)", capacityProvider: "FARGATE", desiredCount: 11 } } }, `${P}:services.nightly.desiredCount is set on a scheduled service; it applies to web and worker services only, so remove it`],
             ["a misspelt queue-scaling field", "dev", { services: { web, jobs: { kind: "worker", queueScaling: { namespace: "Jobs", metricName: "Backlog", targetVlaue: 10 } } } }, [
                 `${P}:services.jobs.queueScaling.targetVlaue is not a field of queueScaling; did you mean ${P}:services.jobs.queueScaling.targetValue?`,
                 `${P}:services.jobs.queueScaling.targetValue is not set; expected a number above 0 (the metric's value per task)`,
@@ -200,6 +268,11 @@ describe("services config", () => {
         it("THEN a service inheriting the bad value does not repeat it, and one overriding it is judged alone", () => {
             const found = problems("dev", { values: { [`${P}:cpu`]: "300" }, services: { web: { kind: "web" }, api: { kind: "web", paths: ["/api/*"], cpu: 333 } } });
             assert.deepEqual(found, [`${P}:cpu is 300; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`, `${P}:services.api.cpu is 333; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`]);
+        });
+
+        it("THEN an entry inheriting a refused cpu is not blamed for its memory against the fallback cpu", () => {
+            const found = problems("dev", { values: { [`${P}:cpu`]: "20000", [`${P}:memory`]: "4096" }, services: { web: { kind: "web" }, jobs: { kind: "worker" } } });
+            assert.deepEqual(found, [`${P}:cpu is 20000; expected an integer from 1 to 16384`]);
         });
 
         it("THEN a stack-wide platform problem is not repeated per service", () => {

@@ -41,7 +41,15 @@ describe("stack config loader", () => {
             assert.equal(dev.service.logRetentionDays, 7);
             assert.equal(dev.service.platformVersion, "LATEST");
             assert.equal(dev.deletionProtection, false);
-            assert.deepEqual(dev.container.environment, { LOG_LEVEL: "debug", SERVICE_NAME: "web" });
+            // Stack-wide LOG_LEVEL; each of dev's two services replaces the map with its own SERVICE_NAME.
+            assert.deepEqual(dev.container.environment, { LOG_LEVEL: "debug" });
+            assert.deepEqual(
+                dev.services.map(s => [s.name, s.kind, s.container.environment, s.service.capacityProvider, s.service.desiredCount]),
+                [
+                    ["web", "web", { LOG_LEVEL: "debug", SERVICE_NAME: "web" }, "FARGATE_SPOT", 1],
+                    ["worker", "worker", { LOG_LEVEL: "debug", SERVICE_NAME: "worker" }, "FARGATE_SPOT", 1],
+                ],
+            );
             assert.equal(dev.loadBalancer.domain, undefined);
             assert.equal(dev.loadBalancer.accessLogs, undefined);
         });

@@ -67,9 +67,21 @@ describe("stack config loader: apply-time limits", () => {
     });
 
     it("GIVEN a stack name with a dot THEN the task definition family is refused, naming the stack", () => {
-        assert.deepEqual(problems("dev", {}, [], "dev.eu"), [
+        // The one-service form: dev's stack file without its services.
+        assert.deepEqual(problems("dev", { [`${P}:services`]: "{}" }, [], "dev.eu"), [
             `stack name "dev.eu" makes the task definition family "dev.eu-web"; ECS accepts only letters, digits, underscores and hyphens (no dots)`,
         ]);
+    });
+
+    it("GIVEN a stack name with a dot and dev's two services THEN each service's family is refused, naming the entry", () => {
+        const found = problems("dev", {}, [], "dev.eu");
+        for (const service of ["web", "worker"]) {
+            assert.ok(
+                found.includes(`${P}:services has "${service}"; stack name "dev.eu" makes the task definition family "dev.eu-${service}"; ECS accepts only letters, digits, underscores and hyphens (no dots)`),
+                found.join("\n"),
+            );
+        }
+        assert.ok(found.every(p => p.includes(`stack name "dev.eu" makes the task definition family`)), found.join("\n"));
     });
 
     it("GIVEN vpcCidr with host bits set THEN it is refused with the network address to use", () => {

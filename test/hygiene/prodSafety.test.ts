@@ -2,7 +2,7 @@
  * Teardown safety per environment, under mocks: prod keeps every stateful resource (repository, secrets
  * created from secret config, both log groups, the access-log bucket) through `pulumi destroy` and refuses
  * to delete them or the load balancer by accident; dev protects nothing and deletes everything, images and
- * objects included, so it can be torn down at will.
+ * objects included, so it can be torn down at will (both of its services, web and worker).
  */
 import * as assert from "node:assert/strict";
 import { ProgramRun } from "../../harness/runProgram";
@@ -13,20 +13,32 @@ import { AWS_TYPES } from "../../policy/facts/typeTokens";
 const P = "fargate-web";
 const SECRET_VALUES = { [`${P}:secretValues`]: JSON.stringify({ API_KEY: "s3cr3t-api-key-value" }) };
 
-/** The stateful resources whose loss loses data, by type, with how many each stack has. */
-const STATEFUL: readonly [string, number][] = [
-    [AWS_TYPES.ecrRepository, 1],
-    [AWS_TYPES.secretsmanagerSecret, 1],
-    [AWS_TYPES.cloudwatchLogGroup, 2],
-    [AWS_TYPES.s3Bucket, 1],
-];
+/**
+ * The stateful resources whose loss loses data, by type, with the names each stack has: prod runs one
+ * service; dev runs web and worker, each with its own repository, log group and copy of the stack-wide
+ * secret value, beside the one VPC flow-log group and the one access-log bucket of the shared load balancer.
+ */
+const STATEFUL: Readonly<Record<string, readonly [string, readonly string[]][]>> = {
+    prod: [
+        [AWS_TYPES.ecrRepository, ["web-repo"]],
+        [AWS_TYPES.secretsmanagerSecret, ["web-secret-API_KEY"]],
+        [AWS_TYPES.cloudwatchLogGroup, ["web-flow-logs", "web-logs"]],
+        [AWS_TYPES.s3Bucket, ["web-bucket"]],
+    ],
+    dev: [
+        [AWS_TYPES.ecrRepository, ["web-repo", "worker-repo"]],
+        [AWS_TYPES.secretsmanagerSecret, ["web-secret-API_KEY", "worker-secret-API_KEY"]],
+        [AWS_TYPES.cloudwatchLogGroup, ["web-flow-logs", "web-logs", "worker-logs"]],
+        [AWS_TYPES.s3Bucket, ["web-bucket"]],
+    ],
+};
 
 const label = (r: RecordedResource) => `${r.type} ${r.name}`;
 
 function stateful(run: ProgramRun): RecordedResource[] {
-    return STATEFUL.flatMap(([type, count]) => {
+    return STATEFUL[run.stack].flatMap(([type, names]) => {
         const found = ofType(run, type);
-        assert.equal(found.length, count, `${run.stack}: expected ${count} ${type}, found ${found.length}`);
+        assert.deepEqual(found.map(r => r.name).sort(), names, `${run.stack}: ${type}`);
         return found;
     });
 }
@@ -78,10 +90,18 @@ describe("teardown safety: prod keeps its data, dev can be torn down", () => {
             assert.equal(inputs(one(dev, AWS_TYPES.lbLoadBalancer)).enableDeletionProtection, false);
         });
 
-        it("THEN the repository is force-deleted with its images, the bucket with its objects, and secrets deleted at once", () => {
-            assert.equal(inputs(one(dev, AWS_TYPES.ecrRepository)).forceDelete, true);
+        it("THEN each service's repository is force-deleted with its images, the bucket with its objects, and secrets deleted at once", () => {
+            const repositories = ofType(dev, AWS_TYPES.ecrRepository);
+            const secrets = ofType(dev, AWS_TYPES.secretsmanagerSecret);
+            assert.deepEqual(repositories.map(r => r.name).sort(), ["web-repo", "worker-repo"]);
+            assert.deepEqual(secrets.map(r => r.name).sort(), ["web-secret-API_KEY", "worker-secret-API_KEY"]);
+            for (const r of repositories) {
+                assert.equal(inputs(r).forceDelete, true, label(r));
+            }
             assert.equal(inputs(one(dev, AWS_TYPES.s3Bucket)).forceDestroy, true);
-            assert.equal(inputs(one(dev, AWS_TYPES.secretsmanagerSecret)).recoveryWindowInDays, 0);
+            for (const r of secrets) {
+                assert.equal(inputs(r).recoveryWindowInDays, 0, label(r));
+            }
         });
     });
 });

@@ -25,6 +25,8 @@ const SECRETS_BY_ARN = {
     DB_USER: { arn: ARN, jsonKey: "username" },
     FEATURE_TOKEN: "arn:aws:ssm:us-east-1:123456789012:parameter/dev/feature-token",
 };
+/** dev's services (Pulumi.dev.yaml): each inherits the stack-wide secrets and secret values. */
+const SERVICES = ["web", "worker"] as const;
 /** What the mocked `ecr.getAuthorizationToken` returns as the registry password. */
 const REGISTRY_PASSWORD = "mock-token";
 
@@ -71,8 +73,12 @@ describe("secret hygiene (dev with secrets by ARN and secret config values)", ()
             // The value must reach AWS somewhere, or this test would pass vacuously.
             assert.ok(found > 0, "no resource carries the secret value");
         }
+        // dev's web and worker each inherit the stack-wide secret values: one version per value and service.
         const versions = ofType(run, AWS_TYPES.secretsmanagerSecretVersion);
-        assert.equal(versions.length, Object.keys(SECRET_VALUES).length);
+        assert.deepEqual(
+            versions.map(v => v.name).sort(),
+            SERVICES.flatMap(service => Object.keys(SECRET_VALUES).map(name => `${service}-secret-${name}-value`)).sort(),
+        );
         for (const v of versions) {
             assert.deepEqual(secretPaths(v.inputs), ["secretString"], `${label(v)}: secretString is not secret`);
         }
@@ -87,21 +93,28 @@ describe("secret hygiene (dev with secrets by ARN and secret config values)", ()
         }
     });
 
-    it("GIVEN the container definition THEN its environment holds no secret and its secrets are all references", () => {
-        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
-        const environment = JSON.stringify(container.environment);
-        for (const value of Object.values(SECRET_VALUES)) {
-            assert.ok(!environment.includes(value));
-        }
-        assert.deepEqual(
-            container.environment.map((e: { name: string }) => e.name).filter((n: string) => n in SECRET_VALUES || n in SECRETS_BY_ARN),
-            [],
-        );
-        assert.deepEqual(container.secrets.map((s: { name: string }) => s.name).sort(), [...Object.keys(SECRET_VALUES), ...Object.keys(SECRETS_BY_ARN)].sort());
-        for (const s of container.secrets) {
-            assert.match(s.valueFrom, /^arn:aws:(secretsmanager|ssm):/, `${s.name} is not read by ARN`);
-        }
-    });
+    for (const service of SERVICES) {
+        it(`GIVEN ${service}'s container definition THEN its environment holds no secret and its secrets are all references`, () => {
+            const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition, `${service}-task`));
+            const environment = JSON.stringify(container.environment);
+            for (const value of Object.values(SECRET_VALUES)) {
+                assert.ok(!environment.includes(value));
+            }
+            assert.deepEqual(
+                container.environment.map((e: { name: string }) => e.name).filter((n: string) => n in SECRET_VALUES || n in SECRETS_BY_ARN),
+                [],
+            );
+            assert.deepEqual(container.secrets.map((s: { name: string }) => s.name).sort(), [...Object.keys(SECRET_VALUES), ...Object.keys(SECRETS_BY_ARN)].sort());
+            for (const s of container.secrets) {
+                assert.match(s.valueFrom, /^arn:aws:(secretsmanager|ssm):/, `${s.name} is not read by ARN`);
+            }
+            // A value set with --secret is read from the service's own secret, never another service's.
+            for (const name of Object.keys(SECRET_VALUES)) {
+                const { valueFrom } = container.secrets.find((s: { name: string }) => s.name === name);
+                assert.match(valueFrom, new RegExp(`:secret:fargate-web/dev/${service}/${name}-`), name);
+            }
+        });
+    }
 
     it("GIVEN the stack outputs THEN none contains a secret value, wrapped or not", () => {
         const outputs = JSON.stringify(run.outputs);
@@ -110,11 +123,13 @@ describe("secret hygiene (dev with secrets by ARN and secret config values)", ()
         }
     });
 
-    it("GIVEN the image push THEN the registry password from the ECR auth token is secret", () => {
-        const image = one(run, DOCKER_TYPES.image);
-        const roots = secretPaths(image.inputs);
-        assert.equal((normaliseForEngine(image.inputs) as any).registry.password, REGISTRY_PASSWORD);
-        // The SDK may mark the whole `registry` object secret; the password must be under some secret path.
-        assert.ok(roots.some(root => isUnder("registry.password", root)), `secret paths: ${roots.join(", ") || "none"}`);
-    });
+    for (const service of SERVICES) {
+        it(`GIVEN ${service}'s image push THEN the registry password from the ECR auth token is secret`, () => {
+            const image = one(run, DOCKER_TYPES.image, `${service}-image`);
+            const roots = secretPaths(image.inputs);
+            assert.equal((normaliseForEngine(image.inputs) as any).registry.password, REGISTRY_PASSWORD);
+            // The SDK may mark the whole `registry` object secret; the password must be under some secret path.
+            assert.ok(roots.some(root => isUnder("registry.password", root)), `secret paths: ${roots.join(", ") || "none"}`);
+        });
+    }
 });

@@ -1,10 +1,12 @@
 /**
- * Properties of the `services` key over every valid generated config, for dev and prod:
+ * Properties of the `services` key over every valid generated config, for dev and prod (the one-service
+ * form is the config with an empty `services` map, since dev's stack file sets two services):
  *   A. one entry `{serviceName: {kind: web}}` yields exactly the one-service form's service;
  *   B. an entry that repeats every stack-wide service value under its own name yields the same service:
  *      an override is read with the same checks and conversions as the flat key;
  *   C. an entry overriding one integer key with a value outside the key's range is refused, naming the
- *      entry's path, and never repeating a secret value.
+ *      entry's path, and never repeating a secret value;
+ *   D. (dev) the stack file's web and worker entries take every stack-wide value they do not set.
  */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
@@ -31,6 +33,9 @@ function typed(key: ConfigKey, text: string): unknown {
     return text;
 }
 
+/** The one-service form of `config`: an empty `services` map (dev's stack file sets web and worker). */
+const oneServiceForm = (config: GeneratedConfig) => withServices(config, {}, false);
+
 const onlyService = (services: readonly ServiceSettings[]): ServiceSettings => {
     assert.equal(services.length, 1);
     return services[0];
@@ -42,7 +47,7 @@ describe("services properties", () => {
             it("A. THEN one default web entry named serviceName is the one-service form", () => {
                 fc.assert(
                     fc.property(validConfig(environment), config => {
-                        const flat = parseStackConfig(rawConfig(config));
+                        const flat = parseStackConfig(oneServiceForm(config));
                         const mapped = parseStackConfig(withServices(config, { [flat.serviceName]: { kind: "web" } }, false));
                         const expected = onlyService(flat.services);
                         assert.deepEqual(onlyService(mapped.services), { ...expected, route: { ...expected.route!, priority: undefined }, schedule: undefined });
@@ -55,7 +60,7 @@ describe("services properties", () => {
                 fc.assert(
                     fc.property(validConfig(environment), config => {
                         const raw = rawConfig(config);
-                        const flat = parseStackConfig(raw);
+                        const flat = parseStackConfig(oneServiceForm(config));
                         const entry: Record<string, unknown> = { kind: "web" };
                         for (const key of SERVICE_KEYS) {
                             const text = raw.values[full(key)];
@@ -68,6 +73,44 @@ describe("services properties", () => {
                     { numRuns: RUNS },
                 );
             });
+
+            if (environment === "dev") {
+                it("D. THEN dev's own web and worker entries inherit every stack-wide value they do not set", () => {
+                    fc.assert(
+                        fc.property(validConfig(environment), config => {
+                            const expected = onlyService(parseStackConfig(oneServiceForm(config)).services);
+                            const services = parseStackConfig(rawConfig(config)).services;
+                            assert.deepEqual(services.map(s => s.name), ["web", "worker"]);
+                            const [web, worker] = services;
+                            // Each entry's containerEnvironment replaces the stack-wide map.
+                            assert.deepEqual(web, {
+                                ...expected,
+                                name: "web",
+                                container: { ...expected.container, environment: { LOG_LEVEL: "debug", SERVICE_NAME: "web" } },
+                                route: { ...expected.route!, priority: undefined },
+                                schedule: undefined,
+                            });
+                            // A worker has no route, no port unless its entry names one, and no request scaling. Its
+                            // grace period is never used (ECS takes one only behind a load balancer; stack.ts passes none).
+                            const unused = { healthCheckGracePeriodSeconds: expected.service.healthCheckGracePeriodSeconds };
+                            assert.deepEqual(
+                                { ...worker, service: { ...worker.service, ...unused }, scaling: { ...worker.scaling!, requestsPerTarget: expected.scaling!.requestsPerTarget } },
+                                {
+                                    ...expected,
+                                    name: "worker",
+                                    kind: "worker",
+                                    image: { ...expected.image, context: "./worker" },
+                                    container: { ...expected.container, port: undefined, environment: { LOG_LEVEL: "debug", SERVICE_NAME: "worker" } },
+                                    route: undefined,
+                                    schedule: undefined,
+                                },
+                            );
+                            assert.equal(worker.scaling!.requestsPerTarget, undefined);
+                        }),
+                        { numRuns: RUNS },
+                    );
+                });
+            }
 
             it("C. THEN an entry's integer out of its declared range is refused by its path, without a secret", () => {
                 const integers = SERVICE_KEYS.filter(k => declarationOf(k).type === "integer" && declarationOf(k).kinds?.includes("web") !== false);
