@@ -4,7 +4,7 @@
  * an entry of `services` that overrides it, and name the key by its path. Pure.
  */
 import { ConfigKey } from "./configKeys";
-import { Reader } from "./configReader";
+import { Reader, show } from "./configReader";
 import { readVariables } from "./configVariables";
 import { graceCoversStart, isRootUser } from "./fargateServiceArgs";
 import { describeChoices } from "./fargateSizes";
@@ -166,10 +166,21 @@ export function readScaling(r: Reader, ctx: SectionContext, requests: boolean): 
     return { minCapacity, maxCapacity, cpuTargetPercent, memoryTargetPercent, requestsPerTarget, scaleInCooldownSeconds, scaleOutCooldownSeconds };
 }
 
-/** Where the service's image comes from: a folder built with Docker, or an image by digest. */
+/**
+ * Where the service's image comes from: a folder built with Docker, or an image by digest. A service that
+ * names its own `appPath` but inherits the stack-wide image is refused: it would silently run another
+ * service's image instead of its own app.
+ */
 export function readImageSource(r: Reader): { context: string; prebuilt?: string } {
     const context = r.string("appPath", v => (v.trim() ? undefined : "expected a folder path"));
     const prebuilt = r.optionalString("prebuiltImage", ecrImageReferenceProblem);
+    if (prebuilt && r.owns("appPath") && !r.owns("prebuiltImage")) {
+        r.report(
+            "prebuiltImage",
+            prebuilt,
+            `the service sets its own ${r.full("appPath")} (${show(context)}), and this image would run instead of it: set ${r.full("prebuiltImage")} to the service's own image, or to "" to build ${show(context)}`,
+        );
+    }
     return { context, prebuilt };
 }
 

@@ -7,7 +7,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { shutdownBudgetSeconds } from "../../components/appEnvironment";
-import { containers, inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { RecordedResource } from "../../harness/types";
+import { containers, inputs, named, ofType, PROJECT_DIR, runStack } from "../support/stacks";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
@@ -56,33 +57,48 @@ function declaredVolume(dockerfile: string, dir: string): Directory | undefined 
 /** Whether `uid` may create files in a directory with this owner and mode (root aside). */
 const canWrite = (d: Directory, uid: number): boolean => (d.owner === uid ? (d.mode & 0o200) !== 0 : (d.mode & 0o002) !== 0);
 
-const DOCKERFILE = fs.readFileSync(path.join(PROJECT_DIR, "app", "Dockerfile"), "utf8");
+const dockerfileOf = (folder: string): string => fs.readFileSync(path.join(PROJECT_DIR, folder, "Dockerfile"), "utf8");
+const DOCKERFILE = dockerfileOf("app");
+/** Each service's image by the folder it is built from (`appPath`): web from app/, dev's worker from worker/. */
+const DOCKERFILES: Record<string, string> = { web: DOCKERFILE, worker: dockerfileOf("worker") };
+const envOf = (container: Record<string, any>): Record<string, string> =>
+    Object.fromEntries((container.environment as Array<{ name: string; value: string }>).map(e => [e.name, e.value]));
+
+/** The task's one mount is a writable bind mount at a path `dockerfile` declares with VOLUME, writable by the task's user. */
+function assertWritableTmp(td: RecordedResource, dockerfile: string, service: string): void {
+    const [container] = containers(td);
+    assert.equal(container.readonlyRootFilesystem, true);
+    const mounts = container.mountPoints as Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }>;
+    assert.equal(mounts.length, 1);
+    const [mount] = mounts;
+    assert.equal(mount.readOnly, false);
+    // A bind mount: a named volume with no host path, EFS or Docker volume configuration.
+    assert.deepEqual(inputs(td).volumes, [{ name: mount.sourceVolume }]);
+    const declared = declaredVolume(dockerfile, mount.containerPath);
+    assert.ok(declared, `${service}'s Dockerfile declares no VOLUME at ${mount.containerPath}; Fargate would mount it root-owned 0755`);
+    const uid = Number(String(container.user).split(":")[0]);
+    assert.ok(canWrite(declared, uid), `${service}: uid ${uid} cannot write ${mount.containerPath} (owner ${declared.owner}, mode ${declared.mode.toString(8)})`);
+}
 
 describe("the task definition and the image agree", () => {
     for (const stack of ["dev", "prod"]) {
-        it(`GIVEN ${stack} THEN /tmp is a bind-mount volume the image declares, writable by the configured user`, async () => {
+        it(`GIVEN ${stack} THEN each service's /tmp is a bind-mount volume its image declares, writable by the configured user`, async () => {
             const run = await runStack(stack);
-            const td = one(run, AWS_TYPES.ecsTaskDefinition);
-            const [container] = containers(td);
-            assert.equal(container.readonlyRootFilesystem, true);
-            const mounts = container.mountPoints as Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }>;
-            assert.equal(mounts.length, 1);
-            const [mount] = mounts;
-            assert.equal(mount.readOnly, false);
-            // A bind mount: a named volume with no host path, EFS or Docker volume configuration.
-            assert.deepEqual(inputs(td).volumes, [{ name: mount.sourceVolume }]);
-            const declared = declaredVolume(DOCKERFILE, mount.containerPath);
-            assert.ok(declared, `app/Dockerfile declares no VOLUME at ${mount.containerPath}; Fargate would mount it root-owned 0755`);
-            const uid = Number(String(container.user).split(":")[0]);
-            assert.ok(canWrite(declared, uid), `uid ${uid} cannot write ${mount.containerPath} (owner ${declared.owner}, mode ${declared.mode.toString(8)})`);
+            const services = ofType(run, "fargate-web:ecs:FargateService").map(r => r.name);
+            assert.deepEqual(services, stack === "dev" ? ["web", "worker"] : ["web"]);
+            for (const service of services) {
+                assertWritableTmp(named(run, AWS_TYPES.ecsTaskDefinition, `${service}-task`), DOCKERFILES[service], service);
+            }
         });
     }
 
-    it("GIVEN another non-root containerUser THEN /tmp stays writable for it too", async () => {
+    it("GIVEN another non-root containerUser THEN /tmp stays writable for it too, in every service", async () => {
         const run = await runStack("dev", { values: { [`${P}:containerUser`]: "4242:4242" } });
-        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
-        assert.equal(container.user, "4242:4242");
-        assert.ok(canWrite(declaredVolume(DOCKERFILE, container.mountPoints[0].containerPath)!, 4242));
+        for (const service of ["web", "worker"]) {
+            const [container] = containers(named(run, AWS_TYPES.ecsTaskDefinition, `${service}-task`));
+            assert.equal(container.user, "4242:4242");
+            assert.ok(canWrite(declaredVolume(DOCKERFILES[service], container.mountPoints[0].containerPath)!, 4242), service);
+        }
     });
 
     it("THEN the Dockerfile reader sees what Fargate would: no VOLUME, a chown after VOLUME, or 0755 all fail", () => {
@@ -101,8 +117,8 @@ describe("the task definition and the image agree", () => {
 
     it("GIVEN containerPort and stopTimeoutSeconds in the stack THEN the app receives PORT and its drain budget", async () => {
         const run = await runStack("dev", { values: { [`${P}:containerPort`]: "3000", [`${P}:stopTimeoutSeconds`]: "60" } });
-        const [container] = containers(one(run, AWS_TYPES.ecsTaskDefinition));
-        const env = Object.fromEntries((container.environment as Array<{ name: string; value: string }>).map(e => [e.name, e.value]));
+        const [container] = containers(named(run, AWS_TYPES.ecsTaskDefinition, "web-task"));
+        const env = envOf(container);
         assert.equal(env.PORT, "3000");
         assert.equal(env.SHUTDOWN_TIMEOUT_SECONDS, String(shutdownBudgetSeconds(60)));
         assert.equal(container.stopTimeout, 60);
@@ -110,5 +126,13 @@ describe("the task definition and the image agree", () => {
         assert.equal(container.portMappings[0].containerPort, 3000);
         // Plain variables from config are kept alongside.
         assert.equal(env.LOG_LEVEL, "debug");
+        // The worker listens on nothing: no PORT and no port mapping, whatever the stack-wide port; the same drain budget.
+        const [worker] = containers(named(run, AWS_TYPES.ecsTaskDefinition, "worker-task"));
+        const workerEnv = envOf(worker);
+        assert.equal("PORT" in workerEnv, false);
+        assert.deepEqual(worker.portMappings, []);
+        assert.equal(workerEnv.SHUTDOWN_TIMEOUT_SECONDS, String(shutdownBudgetSeconds(60)));
+        assert.equal(worker.stopTimeout, 60);
+        assert.equal(workerEnv.SERVICE_NAME, "worker");
     });
 });

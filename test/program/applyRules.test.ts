@@ -53,15 +53,18 @@ describe("the program against the apply-time rules", () => {
     });
 
     for (const [architecture, provider] of [["ARM64", "FARGATE_SPOT"], ["ARM64", "FARGATE"], ["X86_64", "FARGATE_SPOT"]]) {
-        it(`GIVEN ${architecture} on ${provider} THEN the service's LATEST platform places it, and an older pin would be refused`, async () => {
+        it(`GIVEN ${architecture} on ${provider} THEN each service's LATEST platform places it, and an older pin would be refused`, async () => {
             const values = { [`${P}:cpuArchitecture`]: architecture, [`${P}:capacityProvider`]: provider };
             const run = await runStack("dev", { values });
             assert.deepEqual(judge("dev", run, values).filter(e => e.rule === "ecs-fargate-platform"), []);
-            // The rule really sees this service and its task definition: pinning 1.2.0 is refused.
+            // The rule really sees each service (dev runs web and worker) and its task definition: pinning 1.2.0 is refused.
             const pinned = run.resources.map(r => (r.type === AWS_TYPES.ecsService ? { ...r, inputs: { ...r.inputs, platformVersion: "1.2.0" } } : r));
             assert.deepEqual(
-                evaluateApplyRules(pinned, { config: values }).filter(e => e.rule === "ecs-fargate-platform").map(e => e.path),
-                ["platformVersion"],
+                evaluateApplyRules(pinned, { config: values })
+                    .filter(e => e.rule === "ecs-fargate-platform")
+                    .map(e => `${e.name} ${e.path}`)
+                    .sort(),
+                ["web-service platformVersion", "worker-service platformVersion"],
             );
         });
     }

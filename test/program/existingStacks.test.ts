@@ -10,7 +10,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ProgramRun } from "../../harness/runProgram";
-import { inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { readStackConfig } from "../../harness/projectConfig";
+import { inputs, named, one, PROJECT_DIR, runStack } from "../support/stacks";
 
 interface Deployed {
     readonly urns: string[];
@@ -31,7 +32,8 @@ describe("existing stacks update in place", () => {
         });
 
         it(`GIVEN ${stack} as deployed THEN no input of the repository that forces a replacement changes`, async () => {
-            const repo = inputs(one(await runStack(stack), "aws:ecr/repository:Repository"));
+            // The deployed repository is web's (dev's worker and its repository are new).
+            const repo = inputs(named(await runStack(stack), "aws:ecr/repository:Repository", "web-repo"));
             const before = deployed(stack).repository;
             assert.deepEqual({ name: repo.name ?? null, encryptionConfigurations: repo.encryptionConfigurations }, before);
         });
@@ -45,8 +47,17 @@ describe("existing stacks update in place", () => {
         assert.equal(repo.opts.protect, true);
     });
 
-    it("GIVEN dev switched to a prebuilt image THEN only the image build goes; the repository and everything else stay", async () => {
-        const run = await runStack("dev", { values: { "fargate-web:prebuiltImage": `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:${"0".repeat(64)}` } });
+    it("GIVEN dev switched to prebuilt images THEN only the image build goes; the repository and everything else stay", async () => {
+        // The worker builds its own folder, so it names its own image too (a stack-wide one alone is refused).
+        const services = JSON.parse(readStackConfig(PROJECT_DIR, "dev").config["fargate-web:services"]);
+        services.worker.prebuiltImage = `123456789012.dkr.ecr.us-east-1.amazonaws.com/worker@sha256:${"1".repeat(64)}`;
+        const run = await runStack("dev", {
+            values: {
+                "fargate-web:prebuiltImage": `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:${"0".repeat(64)}`,
+                "fargate-web:services": JSON.stringify(services),
+            },
+        });
+        assert.equal(run.resources.some(r => r.type === "docker:index/image:Image"), false);
         const now = kept(run);
         assert.deepEqual(deployed("dev").urns.filter(urn => !now.has(urn)), [
             "urn:pulumi:dev::fargate-web::fargate-web:image:ContainerImage$docker:index/image:Image::web-image",

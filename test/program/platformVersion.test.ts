@@ -8,7 +8,7 @@ import { FARGATE_PLATFORM_VERSIONS } from "../../components/platformVersion";
 import { estimateMonthlyCost } from "../../estimates";
 import { evaluatePack, mandatory } from "../../harness/policyEngine";
 import { pack } from "../../policy/pack";
-import { inputs, one, PROJECT_DIR, runStack } from "../support/stacks";
+import { inputs, named, ofType, PROJECT_DIR, runStack } from "../support/stacks";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
@@ -16,12 +16,19 @@ const policyConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(PRO
 const LATEST_POLICY = "ecs-service-fargate-latest-platform";
 
 describe("platform version: loader, program, pack and cost model agree", () => {
-    it("GIVEN dev pinned to 1.4.0 THEN the service runs it and the pack only advises LATEST", async () => {
+    it("GIVEN dev pinned to 1.4.0 THEN every service runs it and the pack only advises LATEST, for each", async () => {
         const run = await runStack("dev", { values: { [`${P}:platformVersion`]: "1.4.0" } });
-        assert.equal(inputs(one(run, AWS_TYPES.ecsService)).platformVersion, "1.4.0");
+        // The stack-wide key reaches both of dev's services.
+        assert.deepEqual(ofType(run, AWS_TYPES.ecsService).map(s => `${s.name} ${inputs(s).platformVersion}`).sort(), ["web-service 1.4.0", "worker-service 1.4.0"]);
         const result = await evaluatePack(pack, run.resources, policyConfig("dev"));
         assert.deepEqual(mandatory(result), []);
-        assert.deepEqual(result.diagnostics.filter(d => d.policyName === LATEST_POLICY).map(d => d.enforcementLevel), ["advisory"]);
+        assert.deepEqual(
+            result.diagnostics
+                .filter(d => d.policyName === LATEST_POLICY)
+                .map(d => `${d.urn?.split("::").at(-1)} ${d.enforcementLevel}`)
+                .sort(),
+            ["web-service advisory", "worker-service advisory"],
+        );
     });
 
     it("GIVEN prod THEN the pack makes LATEST mandatory, and the loader accepts no other version there", async () => {
@@ -40,8 +47,10 @@ describe("platform version: loader, program, pack and cost model agree", () => {
 
     it("GIVEN dev on ARM64 Spot (LATEST) THEN it is accepted and the cost model prices ARM64 Spot", async () => {
         const run = await runStack("dev", { values: { [`${P}:cpuArchitecture`]: "ARM64" } });
-        assert.deepEqual(inputs(one(run, AWS_TYPES.ecsTaskDefinition)).runtimePlatform.cpuArchitecture, "ARM64");
-        assert.deepEqual(inputs(one(run, AWS_TYPES.ecsService)).capacityProviderStrategies.map((s: any) => s.capacityProvider), ["FARGATE_SPOT"]);
+        for (const service of ["web", "worker"]) {
+            assert.deepEqual(inputs(named(run, AWS_TYPES.ecsTaskDefinition, `${service}-task`)).runtimePlatform.cpuArchitecture, "ARM64");
+            assert.deepEqual(inputs(named(run, AWS_TYPES.ecsService, `${service}-service`)).capacityProviderStrategies.map((s: any) => s.capacityProvider), ["FARGATE_SPOT"]);
+        }
         const items = estimateMonthlyCost(run.resources).items.map(i => i.item);
         assert.ok(items.some(i => /Spot/i.test(i) && /ARM|Graviton/i.test(i)), items.join("; "));
     });

@@ -10,14 +10,19 @@ import { versionPinnedValueFrom } from "../../components/serviceSecrets";
 import { evaluatePack } from "../../harness/policyEngine";
 import { ProgramRun } from "../../harness/runProgram";
 import { pack } from "../../policy/pack";
-import { containers, inputs, one, ofType, PROJECT_DIR, runStack, state } from "../support/stacks";
+import { containers, inputs, named, one, ofType, PROJECT_DIR, runStack, state } from "../support/stacks";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const P = "fargate-web";
 const withValues = (values: Record<string, string>) => ({ secrets: { [`${P}:secretValues`]: JSON.stringify(values) } });
 const policyConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8"));
-const secretsOf = (run: ProgramRun) =>
-    Object.fromEntries((containers(one(run, AWS_TYPES.ecsTaskDefinition)).at(0)!.secrets as Array<{ name: string; valueFrom: string }>).map(s => [s.name, s.valueFrom]));
+/** The secrets `service`'s container reads, by variable. */
+const secretsOf = (run: ProgramRun, service = "web") =>
+    Object.fromEntries(
+        (containers(named(run, AWS_TYPES.ecsTaskDefinition, `${service}-task`)).at(0)!.secrets as Array<{ name: string; valueFrom: string }>).map(s => [s.name, s.valueFrom]),
+    );
+/** The services the run deploys (dev: web and worker; prod: web); each inherits the stack-wide secret values. */
+const servicesOf = (run: ProgramRun): string[] => ofType(run, "fargate-web:ecs:FargateService").map(r => r.name);
 
 describe("secrets created from secret config are pinned to their version", () => {
     for (const stack of ["dev", "prod"]) {
@@ -27,30 +32,41 @@ describe("secrets created from secret config are pinned to their version", () =>
                 run = await runStack(stack, withValues({ API_KEY: "k3y-value-one", DB_PASSWORD: "pa55-value-one" }));
             });
 
-            it("THEN each valueFrom is <secret arn>:::<version id> of the version this stack wrote", () => {
-                const valueFroms = secretsOf(run);
-                for (const variable of ["API_KEY", "DB_PASSWORD"]) {
-                    const secret = state(one(run, AWS_TYPES.secretsmanagerSecret, `web-secret-${variable}`));
-                    const version = state(one(run, AWS_TYPES.secretsmanagerSecretVersion, `web-secret-${variable}-value`));
-                    assert.match(version.versionId, /^[0-9a-f-]{36}$/);
-                    assert.equal(valueFroms[variable], `${secret.arn}:::${version.versionId}`);
+            it("THEN each service's valueFrom is <secret arn>:::<version id> of the version this stack wrote for that service", () => {
+                assert.deepEqual(servicesOf(run), stack === "dev" ? ["web", "worker"] : ["web"]);
+                for (const service of servicesOf(run)) {
+                    const valueFroms = secretsOf(run, service);
+                    assert.deepEqual(Object.keys(valueFroms).sort(), ["API_KEY", "DB_PASSWORD"]);
+                    for (const variable of ["API_KEY", "DB_PASSWORD"]) {
+                        const secret = state(named(run, AWS_TYPES.secretsmanagerSecret, `${service}-secret-${variable}`));
+                        const version = state(named(run, AWS_TYPES.secretsmanagerSecretVersion, `${service}-secret-${variable}-value`));
+                        assert.match(version.versionId, /^[0-9a-f-]{36}$/);
+                        assert.equal(valueFroms[variable], `${secret.arn}:::${version.versionId}`);
+                    }
                 }
             });
 
-            it("THEN the task definition depends on every secret version, so no task starts before the value exists", () => {
-                const td = one(run, AWS_TYPES.ecsTaskDefinition);
-                for (const version of ofType(run, AWS_TYPES.secretsmanagerSecretVersion)) {
-                    assert.ok(td.dependencies.includes(version.urn), `task definition does not depend on ${version.name}`);
-                    assert.ok(td.propertyDependencies.containerDefinitions.includes(version.urn));
+            it("THEN each task definition depends on every secret version of its service, so no task starts before the value exists", () => {
+                for (const service of servicesOf(run)) {
+                    const td = named(run, AWS_TYPES.ecsTaskDefinition, `${service}-task`);
+                    const versions = ofType(run, AWS_TYPES.secretsmanagerSecretVersion).filter(v => v.name.startsWith(`${service}-secret-`));
+                    assert.equal(versions.length, 2);
+                    for (const version of versions) {
+                        assert.ok(td.dependencies.includes(version.urn), `${td.name} does not depend on ${version.name}`);
+                        assert.ok(td.propertyDependencies.containerDefinitions.includes(version.urn));
+                    }
                 }
             });
 
-            it("THEN the execution role reads exactly the secrets' ARNs, without the version suffix", () => {
-                const role = state(one(run, AWS_TYPES.iamRole, "web-execution-role"));
-                const policy = ofType(run, AWS_TYPES.iamRolePolicy).map(inputs).find(p => p.role === role.name)!;
-                const statement = JSON.parse(policy.policy).Statement.find((s: any) => s.Sid === "Secrets");
-                const arns = ofType(run, AWS_TYPES.secretsmanagerSecret).map(s => state(s).arn).sort();
-                assert.deepEqual(statement.Resource, arns);
+            it("THEN each execution role reads exactly its service's secrets' ARNs, without the version suffix", () => {
+                for (const service of servicesOf(run)) {
+                    const role = state(named(run, AWS_TYPES.iamRole, `${service}-execution-role`));
+                    const policy = ofType(run, AWS_TYPES.iamRolePolicy).map(inputs).find(p => p.role === role.name)!;
+                    const statement = JSON.parse(policy.policy).Statement.find((s: any) => s.Sid === "Secrets");
+                    const arns = ofType(run, AWS_TYPES.secretsmanagerSecret).filter(s => s.name.startsWith(`${service}-secret-`)).map(s => state(s).arn).sort();
+                    assert.equal(arns.length, 2);
+                    assert.deepEqual(statement.Resource, arns);
+                }
             });
 
             it("THEN the pack passes it: no violation of the secret-reference and grant policies, no mandatory one at all", async () => {
@@ -61,7 +77,7 @@ describe("secrets created from secret config are pinned to their version", () =>
             });
 
             it("THEN the pack judges the version-pinned references: a grant on the pinned string instead of the secret fails", async () => {
-                const role = state(one(run, AWS_TYPES.iamRole, "web-execution-role"));
+                const role = state(named(run, AWS_TYPES.iamRole, "web-execution-role"));
                 const pinned = Object.values(secretsOf(run));
                 const tampered = run.resources.map(r => {
                     if (r.type !== AWS_TYPES.iamRolePolicy || inputs(r).role !== role.name) return r;
@@ -73,10 +89,14 @@ describe("secrets created from secret config are pinned to their version", () =>
                 assert.deepEqual([...new Set(result.diagnostics.filter(d => d.enforcementLevel === "mandatory").map(d => d.policyName))], ["iam-execution-role-secret-grants"]);
             });
 
-            it("THEN no secret value, and no version id's source, is in the plain container definition", () => {
-                const plain = inputs(one(run, AWS_TYPES.ecsTaskDefinition)).containerDefinitions as string;
-                for (const value of ["k3y-value-one", "pa55-value-one"]) {
-                    assert.equal(plain.includes(value), false);
+            it("THEN no secret value, and no version id's source, is in any plain container definition", () => {
+                const tasks = ofType(run, AWS_TYPES.ecsTaskDefinition);
+                assert.equal(tasks.length, servicesOf(run).length);
+                for (const td of tasks) {
+                    const plain = inputs(td).containerDefinitions as string;
+                    for (const value of ["k3y-value-one", "pa55-value-one"]) {
+                        assert.equal(plain.includes(value), false, td.name);
+                    }
                 }
             });
         });

@@ -61,6 +61,12 @@ export function one(run: ProgramRun, type: string, name?: string): RecordedResou
     return found[0];
 }
 
+/**
+ * The recorded resource of `type` with logical name `name`, e.g. `named(run, AWS_TYPES.ecsService, "web-service")`:
+ * how a test picks one service's resource in a stack that runs several (fails when absent or ambiguous).
+ */
+export const named = (run: ProgramRun, type: string, name: string): RecordedResource => one(run, type, name);
+
 /** Inputs as a policy sees them: secrets unwrapped. */
 export const inputs = (r: RecordedResource): Record<string, any> => normaliseForEngine(r.inputs) as Record<string, any>;
 
