@@ -61,9 +61,10 @@ describe("prebuilt image references (private ECR, by digest)", () => {
     }
 
     describe("the loader", () => {
+        // The one-service prod stack: in dev, a stack-wide image would also reach the worker, which builds its own folder.
         const parse = (value: string) => {
-            const base = readStackConfig(PROJECT_DIR, "dev");
-            return parseStackConfig({ project: base.project, stack: "dev", values: { ...base.config, "fargate-web:prebuiltImage": value }, secretKeys: [] });
+            const base = readStackConfig(PROJECT_DIR, "prod");
+            return parseStackConfig({ project: base.project, stack: "prod", values: { ...base.config, "fargate-web:prebuiltImage": value }, secretKeys: [] });
         };
 
         it("GIVEN prebuiltImage by digest THEN the settings carry it; GIVEN none THEN the image is built", () => {
