@@ -92,6 +92,13 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
 
 const tagsOf = (stack: Stack, service: string) => ({ ...stack.tags, Service: service });
 
+/**
+ * The container's name: "web" for the service named like the stack, as every stack has run it since the
+ * one-service form (renaming it would change its running task definition and load-balancer entry); every
+ * other service's own name, so its container and its log streams say which service they are.
+ */
+const containerNameOf = (stack: Stack, s: LoadedServiceSettings): string => (s.name === stack.name ? "web" : s.name);
+
 function createNetwork({ config, name, protect, tags }: Stack): Network {
     return new Network(name, {
         cidrBlock: config.network.cidrBlock,
@@ -205,6 +212,7 @@ function deployService(
         assignPublicIp: network.tasksNeedPublicIp,
         loadBalancer: target,
         serviceConnect: s.serviceConnect,
+        containerName: containerNameOf(stack, s),
         image: image.imageRef,
         repositoryArn: image.imageRepositoryArn,
         cpu: s.container.cpu,
@@ -281,6 +289,7 @@ function scheduleTask(
     // The task's settings are checked and defaulted once, by the same rules as a long-running service's.
     const task = resolveFargateServiceArgs(s.name, {
         cluster,
+        containerName: containerNameOf(stack, s),
         vpcId: network.vpcId,
         subnetIds: network.taskSubnetIds,
         image: image.imageRef,

@@ -126,13 +126,14 @@ describe("the task definition and the image agree", () => {
         assert.equal(container.portMappings[0].containerPort, 3000);
         // Plain variables from config are kept alongside.
         assert.equal(env.LOG_LEVEL, "debug");
-        // The worker listens on nothing: no PORT and no port mapping, whatever the stack-wide port; the same drain budget.
+        // The worker listens on nothing: no PORT and no port mapping, whatever the stack-wide port; its entry's own
+        // 15 s drain (Pulumi.dev.yaml) wins over the stack-wide value.
         const [worker] = containers(named(run, AWS_TYPES.ecsTaskDefinition, "worker-task"));
         const workerEnv = envOf(worker);
         assert.equal("PORT" in workerEnv, false);
         assert.deepEqual(worker.portMappings, []);
-        assert.equal(workerEnv.SHUTDOWN_TIMEOUT_SECONDS, String(shutdownBudgetSeconds(60)));
-        assert.equal(worker.stopTimeout, 60);
+        assert.equal(workerEnv.SHUTDOWN_TIMEOUT_SECONDS, String(shutdownBudgetSeconds(15)));
+        assert.equal(worker.stopTimeout, 15);
         assert.equal(workerEnv.SERVICE_NAME, "worker");
     });
 });

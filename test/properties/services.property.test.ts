@@ -100,7 +100,8 @@ describe("services properties", () => {
                                     name: "worker",
                                     kind: "worker",
                                     image: { ...expected.image, context: "./worker" },
-                                    container: { ...expected.container, port: undefined, environment: { LOG_LEVEL: "debug", SERVICE_NAME: "worker" } },
+                                    // The worker's entry sets its own 15 s drain (Pulumi.dev.yaml).
+                                    container: { ...expected.container, port: undefined, stopTimeoutSeconds: 15, environment: { LOG_LEVEL: "debug", SERVICE_NAME: "worker" } },
                                     route: undefined,
                                     schedule: undefined,
                                 },

@@ -80,7 +80,7 @@ describe("npm run check", function () {
             assert.match(stdout, /^Monthly cost estimate: \$42\.54 USD \(up to \$55\.52 at the scaling maximum\), us-east-1$/m);
             assert.match(stdout, /^ {4}worker-service-[0-9a-f]{7} \(worker, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
             assert.match(stdout, /^ {4}web-service-[0-9a-f]{7} \(web, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
-            assert.match(stdout, /^Rollout estimate: 75 s for the stack; slowest service worker-service-[0-9a-f]{7} \(75 s per wave, 1 wave\)$/m);
+            assert.match(stdout, /^Rollout estimate: 60 s for the stack; slowest service worker-service-[0-9a-f]{7} \(60 s per wave, 1 wave\)$/m);
             assert.match(stdout, /^Apply-time errors \(AWS would refuse these at pulumi up\): 0$/m);
             assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
         });
