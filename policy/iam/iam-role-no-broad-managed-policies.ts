@@ -31,7 +31,10 @@ const EXCLUSIVE_ATTACHMENTS: readonly string[] = [
  * AWS-managed policies narrow enough for a container workload, each reviewed: the ECS agent's execution
  * policy, CloudWatch agent and Lambda Insights writers, X-Ray daemon writes, ECR read-only pulls, the App
  * Mesh Envoy policy, SSM's instance core, Lambda's basic execution role (log writes only) and the ECS
- * container-instance role for EC2 capacity. Anything else AWS manages (ReadOnlyAccess reads every S3
+ * container-instance role for EC2 capacity, and the ECS infrastructure role's policy for Service Connect TLS
+ * (assumed by ECS itself, trusted only by ecs.amazonaws.com; its grants on AWS Private CA and Secrets Manager
+ * are limited to resources tagged as ECS-managed, per AWS's "Amazon ECS infrastructure IAM role" page).
+ * Without it, a prod stack that must encrypt Service Connect could not get the role that does it. Anything else AWS manages (ReadOnlyAccess reads every S3
  * object and DynamoDB table; many "…Access" policies grant writes on "*") must be allowed explicitly.
  */
 export const VETTED_MANAGED_POLICIES: readonly string[] = [
@@ -44,6 +47,7 @@ export const VETTED_MANAGED_POLICIES: readonly string[] = [
     "AmazonSSMManagedInstanceCore",
     "AWSLambdaBasicExecutionRole",
     "AmazonEC2ContainerServiceforEC2Role",
+    "AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity",
 ];
 
 

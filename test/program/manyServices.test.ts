@@ -131,18 +131,9 @@ describe("the stack with several services (deployStack under mocks)", () => {
         const prod = await run(threeServices, "prod", { serviceConnectTls: { certificateAuthorityArn: ca } });
         assert.equal(inputs(one(prod, "aws:lb/listenerRule:ListenerRule")).listenerArn, state(one(prod, "aws:lb/listener:Listener", "web-https")).arn);
         const policyConfig = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
-        // The Service Connect TLS role needs AWS's managed policy for it (scoped to ECS-created "ecs-sc!" secrets
-        // and the CA), which the pack does not vet yet: the prod config must allow it by name.
-        const failed = mandatory(await evaluatePack(pack, prod.resources, policyConfig));
-        assert.deepEqual(
-            failed.map(v => [v.policyName, v.urn?.split("::").pop()]),
-            [["iam-role-no-broad-managed-policies", "web-connect-tls-policy"]],
-        );
-        const allowing = {
-            ...policyConfig,
-            "iam-role-no-broad-managed-policies": { enforcementLevel: "mandatory", allowedPolicies: ["AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity"] },
-        };
-        assert.deepEqual(mandatory(await evaluatePack(pack, prod.resources, allowing)), []);
+        // The Service Connect TLS role holds AWS's managed policy for it, which the pack vets (scoped to
+        // ECS-managed resources, assumed by ECS only): the prod config needs no exception.
+        assert.deepEqual(mandatory(await evaluatePack(pack, prod.resources, policyConfig)), []);
     });
 
     it("GIVEN a caller that is not a service, or one without Service Connect THEN a ConfigError names them before anything registers", async () => {
