@@ -20,7 +20,7 @@ const NODE_GLOBALS = Object.fromEntries(
 const PROGRAM_FILES = ["index.ts", "components/**/*.ts", "policy/facts/**/*.ts"];
 
 export default defineConfig(
-    globalIgnores(["**/node_modules/", "**/bin/", ".tmp/", "test/fixtures/corpus/"]),
+    globalIgnores(["**/node_modules/", "**/bin/", "**/dist/", ".tmp/", "test/fixtures/corpus/"]),
 
     // A stale `eslint-disable` comment fails the lint instead of being a (non-failing) warning.
     { linterOptions: { reportUnusedDisableDirectives: "error" } },

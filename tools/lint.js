@@ -19,7 +19,7 @@ const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "fargate-web", "esli
 /** Cache files kept: the current one and a few for switching branches. */
 const KEEP = 4;
 /** Folders never hashed: installed packages, build output, and the tests (nothing outside them imports them). */
-const SKIP = new Set(["node_modules", ".git", "bin", ".tmp", ".nyc_output", "test"]);
+const SKIP = new Set(["node_modules", ".git", "bin", "dist", ".tmp", ".nyc_output", "test"]);
 const HASHED = /\.(ts|mts|cts|js|mjs|cjs|json|yaml)$/;
 
 /** Every file that can change a lint result besides the linted file itself, relative to the root, sorted. */

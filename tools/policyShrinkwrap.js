@@ -32,13 +32,14 @@ function resolve(packages, location, name) {
 const requiredPeers = entry =>
     Object.fromEntries(Object.entries(entry.peerDependencies ?? {}).filter(([name]) => !entry.peerDependenciesMeta?.[name]?.optional));
 
-/** The shrinkwrap of the pack's runtime tree, taken from `lock` (package-lock.json, version 3). */
-function shrinkwrapOf(lock) {
-    const packages = lock.packages;
-    const workspace = packages[WORKSPACE];
-    if (!workspace) throw new Error(`package-lock.json has no "${WORKSPACE}" workspace entry; run npm install`);
+/**
+ * The runtime closure in the lockfile's `packages` of `roots` (each a lockfile location and the dependencies
+ * asked for there), resolved the way Node resolves them, transitively; entries without their `dev`, `peer`
+ * flags. Keys under `prefix/` move to the root (a workspace's own nested packages, seen from its folder).
+ */
+function treeOf(packages, roots, prefix) {
     const tree = {};
-    const pending = [[WORKSPACE, { ...workspace.dependencies, ...workspace.optionalDependencies }]];
+    const pending = [...roots];
     while (pending.length > 0) {
         const [location, dependencies] = pending.pop();
         for (const name of Object.keys(dependencies)) {
@@ -46,13 +47,13 @@ function shrinkwrapOf(lock) {
             if (key === undefined) {
                 // An optional dependency for another platform (e.g. a native binary) is not in the lockfile.
                 if (packages[location]?.optionalDependencies?.[name] !== undefined) continue;
-                throw new Error(`package-lock.json resolves no ${name} for ${location}; run npm install`);
+                throw new Error(`package-lock.json resolves no ${name} for ${location || "the root"}; run npm install`);
             }
             // From the pack's own folder `policy/node_modules/x` is `node_modules/x`; the root's copy, if the
             // closure also needed it, would then collide.
-            const target = key.startsWith(`${WORKSPACE}/`) ? key.slice(WORKSPACE.length + 1) : key;
+            const target = prefix && key.startsWith(`${prefix}/`) ? key.slice(prefix.length + 1) : key;
             if (tree[target]) {
-                if (tree[target].source !== key) throw new Error(`${target} is both ${tree[target].source} and ${key} in the pack's tree`);
+                if (tree[target].source !== key) throw new Error(`${target} is both ${tree[target].source} and ${key} in the tree`);
                 continue;
             }
             const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = packages[key];
@@ -60,13 +61,22 @@ function shrinkwrapOf(lock) {
             pending.push([key, { ...entry.dependencies, ...entry.optionalDependencies, ...requiredPeers(entry) }]);
         }
     }
+    return Object.fromEntries(Object.keys(tree).sort().map(key => [key, tree[key].entry]));
+}
+
+/** The shrinkwrap of the pack's runtime tree, taken from `lock` (package-lock.json, version 3). */
+function shrinkwrapOf(lock) {
+    const packages = lock.packages;
+    const workspace = packages[WORKSPACE];
+    if (!workspace) throw new Error(`package-lock.json has no "${WORKSPACE}" workspace entry; run npm install`);
+    const tree = treeOf(packages, [[WORKSPACE, { ...workspace.dependencies, ...workspace.optionalDependencies }]], WORKSPACE);
     const { dev: _dev, devDependencies: _devDependencies, ...root } = workspace;
     return {
         name: workspace.name,
         version: workspace.version,
         lockfileVersion: 3,
         requires: true,
-        packages: { "": root, ...Object.fromEntries(Object.keys(tree).sort().map(key => [key, tree[key].entry])) },
+        packages: { "": root, ...tree },
     };
 }
 
@@ -79,4 +89,4 @@ if (require.main === module) {
     }
 }
 
-module.exports = { shrinkwrapOf };
+module.exports = { shrinkwrapOf, treeOf };
