@@ -3,8 +3,9 @@
  * and the AWS names each service's resources derive from its name. Pure.
  */
 import { familyProblem } from "./awsLimits";
-import { closestName, serviceLogGroupName } from "./naming";
+import { serviceLogGroupName } from "./naming";
 import { derivePriorities, routingProblems } from "./serviceSyntax";
+import { callerProblems } from "./serviceTopology";
 import { ServiceKind } from "./stackSettings";
 
 /** Characters Pulumi appends to an auto-named resource's logical name: "-" and 7 random hex digits. */
@@ -86,27 +87,6 @@ export function crossServiceProblems(services: readonly ServiceSummary[], servic
     const web = services.filter(s => s.kind === "web");
     // routing.ts names several routes at once as "routes a, b" or "services a, b": here, by the config key.
     const problems = routingProblems(web, path).map(p => p.replace(/^(routes|services) (?=[a-z])/, `${servicesKey} `));
-    const byName = new Map(services.map(s => [s.name, s]));
-    for (const s of services) {
-        for (const caller of s.callers) {
-            const from = byName.get(caller);
-            if (caller === s.name) {
-                problems.push(`${path(s.name, "callers")} has "${caller}"; a service reaches itself without Service Connect`);
-            } else if (from === undefined) {
-                const guess = closestName(caller, [...byName.keys()]);
-                problems.push(`${path(s.name, "callers")} has "${caller}", which is no service of this stack; ${guess ? `did you mean "${guess}"?` : `services: ${[...byName.keys()].join(", ")}`}`);
-            } else if (from.kind === "scheduled") {
-                problems.push(`${path(s.name, "callers")} has "${caller}", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call`);
-            } else if (!from.serviceConnect) {
-                problems.push(`${path(s.name, "callers")} has "${caller}", which does not join Service Connect; set ${path(caller, "serviceConnect")} to true`);
-            }
-        }
-        if (s.callers.length > 0 && !s.serviceConnect) {
-            problems.push(`${path(s.name, "callers")} is set but ${path(s.name, "serviceConnect")} is not true; callers reach a service through Service Connect`);
-        }
-        if (s.callers.length > 0 && s.port === undefined) {
-            problems.push(`${path(s.name, "callers")} is set but ${s.name} listens on no port; set ${path(s.name, "containerPort")}`);
-        }
-    }
+    problems.push(...callerProblems(services, path));
     return problems;
 }

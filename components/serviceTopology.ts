@@ -33,24 +33,53 @@ export function serviceTopologyProblems(services: readonly ServiceShape[]): stri
         s.kind === "web" && s.route ? [{ name: s.name, paths: s.route.paths, hosts: s.route.hosts, priority: s.route.priority }] : [],
     );
     problems.push(...routingProblems(routes, (name, field) => (field === undefined ? `services.${name}.route` : `services.${name}.route.${field}`)));
+    problems.push(
+        ...callerProblems(
+            services.map(s => ({ ...s, port: s.container.port })),
+            (service, field) => (field === undefined ? `services.${service}` : `services.${service}.${field}`),
+        ),
+    );
+    return problems;
+}
+
+/** What the caller rules read of a service. */
+export interface CallerShape {
+    readonly name: string;
+    readonly kind: ServiceKind;
+    readonly port?: number;
+    readonly serviceConnect: boolean;
+    readonly callers: readonly string[];
+}
+
+/**
+ * Callers that cannot reach the service naming them: no service of the stack (with a did-you-mean), the
+ * service itself, a scheduled task (ECS runs those outside Service Connect), or a service outside Service
+ * Connect; and callers named by a service outside Service Connect or without a port. Each problem names its
+ * field through `path(service, field)`, so the config loader and `deployStack` report the same rule in their
+ * own terms.
+ */
+export function callerProblems(services: readonly CallerShape[], path: (service: string, field?: string) => string): string[] {
+    const problems: string[] = [];
+    const byName = new Map(services.map(s => [s.name, s]));
     for (const s of services) {
-        s.callers.forEach((callerName, i) => {
-            const key = `services.${s.name}.callers[${i}]`;
-            const caller = byName.get(callerName);
-            if (!caller) {
-                const guess = closestName(callerName, [...byName.keys()]);
-                problems.push(`${key} is ${JSON.stringify(callerName)}, which is not a service of this stack${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`);
-            } else if (caller.name === s.name) {
-                problems.push(`${key} names the service itself; a service reaches its own tasks without a rule`);
-            } else if (caller.kind === "scheduled") {
-                problems.push(`${key} is the scheduled task ${callerName}; only web and worker services can be callers`);
-            } else if (!caller.serviceConnect) {
-                problems.push(`${key} is ${callerName}, which does not join Service Connect; set serviceConnect: true on ${callerName} so it can resolve ${s.name}`);
+        for (const caller of s.callers) {
+            const from = byName.get(caller);
+            if (caller === s.name) {
+                problems.push(`${path(s.name, "callers")} has "${caller}"; a service reaches itself without Service Connect`);
+            } else if (from === undefined) {
+                const guess = closestName(caller, [...byName.keys()]);
+                problems.push(`${path(s.name, "callers")} has "${caller}", which is no service of this stack; ${guess ? `did you mean "${guess}"?` : `services: ${[...byName.keys()].join(", ")}`}`);
+            } else if (from.kind === "scheduled") {
+                problems.push(`${path(s.name, "callers")} has "${caller}", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call`);
+            } else if (!from.serviceConnect) {
+                problems.push(`${path(s.name, "callers")} has "${caller}", which does not join Service Connect; set ${path(caller, "serviceConnect")} to true`);
             }
-        });
-        if (s.callers.length > 0) {
-            if (s.container.port === undefined) problems.push(`services.${s.name}.callers is set but the service has no port to call; give it a port or drop callers`);
-            if (!s.serviceConnect) problems.push(`services.${s.name}.callers is set but serviceConnect is not; set serviceConnect: true so callers reach it by name`);
+        }
+        if (s.callers.length > 0 && !s.serviceConnect) {
+            problems.push(`${path(s.name, "callers")} is set but ${path(s.name, "serviceConnect")} is not true; callers reach a service through Service Connect`);
+        }
+        if (s.callers.length > 0 && s.port === undefined) {
+            problems.push(`${path(s.name, "callers")} is set but ${s.name} listens on no port; set ${path(s.name, "containerPort")}`);
         }
     }
     return problems;

@@ -22,7 +22,7 @@ describe("service topology: defaults and callers", () => {
         assert.deepEqual(serviceTopologyProblems([web("site"), web("api", ["/api/*"], { callers: ["site", "jobs"] }), worker("jobs")]), []);
     });
 
-    it("GIVEN each way a caller can be wrong THEN every problem names the service, the index and the fix", () => {
+    it("GIVEN each way a caller can be wrong THEN every problem names the field, the caller and the fix (the loader's own rule: callerProblems)", () => {
         const problems = serviceTopologyProblems([
             web("site", [], { serviceConnect: false }),
             web("api", ["/api/*"], { callers: ["site", "jbos", "api", "nightly"] }),
@@ -30,12 +30,12 @@ describe("service topology: defaults and callers", () => {
             { name: "nightly", kind: "scheduled", container: {}, serviceConnect: false, callers: [] },
         ]);
         assert.deepEqual(problems, [
-            "services.api.callers[0] is site, which does not join Service Connect; set serviceConnect: true on site so it can resolve api",
-            'services.api.callers[1] is "jbos", which is not a service of this stack; did you mean "jobs"?',
-            "services.api.callers[2] names the service itself; a service reaches its own tasks without a rule",
-            "services.api.callers[3] is the scheduled task nightly; only web and worker services can be callers",
-            "services.jobs.callers is set but the service has no port to call; give it a port or drop callers",
-            "services.jobs.callers is set but serviceConnect is not; set serviceConnect: true so callers reach it by name",
+            'services.api.callers has "site", which does not join Service Connect; set services.site.serviceConnect to true',
+            'services.api.callers has "jbos", which is no service of this stack; did you mean "jobs"?',
+            'services.api.callers has "api"; a service reaches itself without Service Connect',
+            'services.api.callers has "nightly", a scheduled task; ECS runs scheduled tasks outside Service Connect, so only web and worker services can call',
+            "services.jobs.callers is set but services.jobs.serviceConnect is not true; callers reach a service through Service Connect",
+            "services.jobs.callers is set but jobs listens on no port; set services.jobs.containerPort",
         ]);
     });
 

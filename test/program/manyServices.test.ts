@@ -144,8 +144,8 @@ describe("the stack with several services (deployStack under mocks)", () => {
         await assert.rejects(run(broken), (e: Error & { cause?: unknown }) => {
             assert.ok(e.cause instanceof ConfigError);
             assert.deepEqual(e.cause.problems, [
-                `services.api.callers[0] is web, which does not join Service Connect; set serviceConnect: true on web so it can resolve api`,
-                `services.api.callers[1] is "job", which is not a service of this stack; did you mean "jobs"?`,
+                `services.api.callers has "web", which does not join Service Connect; set services.web.serviceConnect to true`,
+                `services.api.callers has "job", which is no service of this stack; did you mean "jobs"?`,
             ]);
             return true;
         });
