@@ -206,10 +206,11 @@ describe("offline check on public programs (test/fixtures/corpus)", function () 
 
 describe("npm run check on foreign programs (spawned)", function () {
     this.timeout(120_000);
-    let remote: Promise<Result>, unanswered: Promise<Result>;
+    let remote: Promise<Result>, unanswered: Promise<Result>, transforms: Promise<Result>;
     before(() => {
         remote = spawnCheck("--stack", "corpus", "--program", path.join("test", "fixtures", "corpus", "aws-ts-containers"));
         unanswered = spawnCheck("--stack", "test", "--program", path.join("test", "fixtures", "programs", "unanswered"));
+        transforms = spawnCheck("--stack", "test", "--program", path.join("test", "fixtures", "programs", "transforms"));
     });
 
     it("GIVEN a project folder whose services are remote components THEN the text says loudly what was not checked, never PASSED", async () => {
@@ -227,6 +228,14 @@ describe("npm run check on foreign programs (spawned)", function () {
         assert.equal(code, 2, stdout);
         assert.equal(stdout, "");
         assert.match(stderr, /^error: The program failed: The offline mocks do not implement the call aws:rds\/getEngineVersion:getEngineVersion: the program reads a data source the offline check cannot answer/m);
+        assert.doesNotMatch(stderr, /\n\s+at /);
+    });
+
+    it("GIVEN a component with the transforms option, which the mock runtime refuses THEN exit 2 quoting why, never a report of what did not run", async () => {
+        const { code, stdout, stderr } = await transforms;
+        assert.equal(code, 2, stdout);
+        assert.equal(stdout, "");
+        assert.match(stderr, /^error: The program failed: .*The Pulumi CLI does not support transforms/m);
         assert.doesNotMatch(stderr, /\n\s+at /);
     });
 });
