@@ -188,30 +188,21 @@ function createCluster({ config, name, tags }: Stack): Cluster {
     });
 }
 
-/** A long-running service (web or worker): secrets, the service on the shared cluster, and its scaling. */
-function deployService(
-    stack: Stack,
-    s: LoadedServiceSettings,
-    shared: { readonly network: Network; readonly cluster: Cluster; readonly lb?: LoadBalancer; readonly image: ContainerImage },
-): FargateService {
+/**
+ * What a service's container is, for `FargateService` and a scheduled task alike: its image, size, user,
+ * health check and variables, and its secrets by ARN — those the config names and those the stack creates
+ * from secret values (a `ServiceSecrets` of the service's own).
+ */
+function containerArgs(stack: Stack, s: LoadedServiceSettings, image: ContainerImage) {
     const { config, protect } = stack;
-    const { network, cluster, lb, image } = shared;
-    const serviceTags = tagsOf(stack, s.name);
     const created = new ServiceSecrets(s.name, {
         values: s.container.secretValues,
         kmsKeyArn: config.kmsKeyArn,
         protect,
         recoveryWindowInDays: protect ? 30 : 0,
-        tags: serviceTags,
+        tags: tagsOf(stack, s.name),
     });
-    const target = s.route ? lb!.targets[s.name] : undefined;
-    const service = new FargateService(s.name, {
-        cluster,
-        vpcId: network.vpcId,
-        subnetIds: network.taskSubnetIds,
-        assignPublicIp: network.tasksNeedPublicIp,
-        loadBalancer: target,
-        serviceConnect: s.serviceConnect,
+    return {
         containerName: containerNameOf(stack, s),
         image: image.imageRef,
         repositoryArn: image.imageRepositoryArn,
@@ -228,6 +219,27 @@ function deployService(
             ...Object.fromEntries(Object.entries(s.container.secrets).map(([k, ref]) => [k, ref.valueFrom])),
             ...created.valueFroms,
         },
+    };
+}
+
+/** A long-running service (web or worker): secrets, the service on the shared cluster, and its scaling. */
+function deployService(
+    stack: Stack,
+    s: LoadedServiceSettings,
+    shared: { readonly network: Network; readonly cluster: Cluster; readonly lb?: LoadBalancer; readonly image: ContainerImage },
+): FargateService {
+    const { config, protect } = stack;
+    const { network, cluster, lb, image } = shared;
+    const serviceTags = tagsOf(stack, s.name);
+    const target = s.route ? lb!.targets[s.name] : undefined;
+    const service = new FargateService(s.name, {
+        cluster,
+        vpcId: network.vpcId,
+        subnetIds: network.taskSubnetIds,
+        assignPublicIp: network.tasksNeedPublicIp,
+        loadBalancer: target,
+        serviceConnect: s.serviceConnect,
+        ...containerArgs(stack, s, image),
         desiredCount: s.service.desiredCount,
         capacityProvider: s.service.capacityProvider,
         onDemandBase: s.service.onDemandBase,
@@ -279,33 +291,12 @@ function scheduleTask(
     const { config, protect } = stack;
     const { network, cluster, image } = shared;
     const serviceTags = tagsOf(stack, s.name);
-    const created = new ServiceSecrets(s.name, {
-        values: s.container.secretValues,
-        kmsKeyArn: config.kmsKeyArn,
-        protect,
-        recoveryWindowInDays: protect ? 30 : 0,
-        tags: serviceTags,
-    });
     // The task's settings are checked and defaulted once, by the same rules as a long-running service's.
     const task = resolveFargateServiceArgs(s.name, {
         cluster,
-        containerName: containerNameOf(stack, s),
         vpcId: network.vpcId,
         subnetIds: network.taskSubnetIds,
-        image: image.imageRef,
-        cpu: s.container.cpu,
-        memory: s.container.memory,
-        architecture: s.container.architecture,
-        containerPort: s.container.port,
-        user: s.container.user,
-        readonlyRootFilesystem: s.container.readonlyRootFilesystem,
-        stopTimeoutSeconds: s.container.stopTimeoutSeconds,
-        healthCheck: s.container.healthCheck,
-        environment: s.container.environment,
-        secrets: {
-            ...Object.fromEntries(Object.entries(s.container.secrets).map(([k, ref]) => [k, ref.valueFrom])),
-            ...created.valueFroms,
-        },
+        ...containerArgs(stack, s, image),
         capacityProvider: s.service.capacityProvider,
         platformVersion: s.service.platformVersion,
         logRetentionDays: s.service.logRetentionDays,
