@@ -120,7 +120,9 @@ export class FargateService extends pulumi.ComponentResource {
         const steadyStateTimeout = `${steadyStateTimeoutMinutes({
             startPeriodSeconds: a.healthCheck.startPeriodSeconds,
             healthCheckGracePeriodSeconds: args.loadBalancer ? a.healthCheckGracePeriodSeconds : 0,
-            secondsToHealthy: args.loadBalancer ? a.secondsToHealthy : 0,
+            // Without a load balancer ECS waits for the container's own check: its first pass comes one
+            // interval after the start period (what the rollout estimate counts too).
+            secondsToHealthy: args.loadBalancer ? a.secondsToHealthy : a.healthCheck.intervalSeconds,
             deregistrationDelaySeconds: args.loadBalancer ? a.deregistrationDelaySeconds : 0,
             stopTimeoutSeconds: a.stopTimeoutSeconds,
         })}m`;

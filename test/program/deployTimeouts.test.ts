@@ -12,7 +12,8 @@ describe("the services' steady-state wait, per stack", () => {
         it(`GIVEN ${stack} THEN up waits for each service's steady state, ${minutes} minutes at most, well above the rollout estimate`, async () => {
             const run = await runStack(stack);
             // Web's wait is the README's figure. Dev's worker has no load balancer, so no grace period, target-group
-            // checks or deregistration delay: three waves of 180 s + its 10 s start period + its 30 s stop timeout, 11 minutes.
+            // checks or deregistration delay: three waves of 180 s + its 10 s start period + its container check's
+            // 15 s interval + its 15 s stop timeout = 660 s, 11 minutes.
             const expected: Record<string, number> = stack === "dev" ? { "web-service": minutes, "worker-service": 11 } : { "web-service": minutes };
             assert.deepEqual(ofType(run, AWS_TYPES.ecsService).map(s => s.name).sort(), Object.keys(expected));
             for (const [name, wait] of Object.entries(expected)) {
@@ -26,6 +27,16 @@ describe("the services' steady-state wait, per stack", () => {
             assert.ok(rollout.totalSeconds > 0 && 3 * rollout.totalSeconds <= minutes * 60, `rollout ${rollout.totalSeconds} s`);
         });
     }
+
+    it("GIVEN a worker whose container checks every 300 s THEN its wait covers the first check after the start period", async () => {
+        const services = JSON.stringify({
+            web: { kind: "web" },
+            worker: { kind: "worker", appPath: "./worker", containerHealthCheckIntervalSeconds: 300, containerStartPeriodSeconds: 0, stopTimeoutSeconds: 2 },
+        });
+        const run = await runStack("dev", { values: { "fargate-web:services": services } });
+        // Three waves of 180 s provision + 300 s until the first check passes + 2 s stop = 1446 s: 25 minutes.
+        assert.equal(named(run, AWS_TYPES.ecsService, "worker-service").opts.customTimeouts?.updateSeconds, 25 * 60);
+    });
 
     it("THEN the README states the same figures", () => {
         assert.ok(README.includes("(13 minutes for dev and 14 for prod as configured here; 11 for dev's worker, which has no load balancer to wait for)"));
