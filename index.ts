@@ -15,3 +15,7 @@ export const vpcId = stack.vpcId;
 export const logGroupName = stack.logGroupName;
 /** Every service by name, once the stack runs more than one. */
 export const services = stack.services;
+/** The SNS topic every alarm notifies. */
+export const alarmTopicArn = stack.alarmTopicArn;
+/** The stack's CloudWatch dashboard. */
+export const dashboardUrl = stack.dashboardUrl;

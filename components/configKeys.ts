@@ -116,6 +116,11 @@ export const CONFIG_KEYS = {
     kmsKeyArn: { type: "string", default: "", description: "Customer-managed KMS key ARN for secrets, logs and the repository; empty uses AWS-managed keys.", scope: "stack" },
     tags: { type: "object", default: {}, description: "Tags added to every taggable resource.", secrecy: "forbidden", scope: "stack" },
 
+    alarmEmail: { type: "string", default: "", description: "Email address the stack's alarm topic notifies (AWS asks it to confirm first); empty: subscribe to the topic yourself.", scope: "stack" },
+    alarm5xxPercent: { type: "integer", default: 5, description: "Percent of requests answered 5xx by a service's tasks that sets off its alarm and rolls a deployment back (1 to 100).", scope: "service", kinds: WEB, min: 1, max: 100 },
+    alarmLatencyP99Ms: { type: "integer", default: 2000, description: "p99 response time in ms of a service's tasks that sets off its alarm and rolls a deployment back (10 to 60000).", scope: "service", kinds: WEB, min: 10, max: 60000 },
+    alarmEvaluationPeriods: { type: "integer", default: 3, description: "Consecutive minutes over a threshold before a service's alarm fires (1 to 60).", scope: "service", kinds: SCALED, min: 1, max: 60 },
+
     serviceConnectCertificateAuthorityArn: { type: "string", default: "", description: "AWS Private CA ARN that issues Service Connect TLS certificates; empty: plain traffic between services (prod needs it when a service sets serviceConnect).", scope: "stack" },
 
     services: { type: "object", default: {}, description: "The stack's services, NAME: {kind: web|worker|scheduled, …overrides of the service keys}; empty runs one web service named serviceName.", scope: "stack" },

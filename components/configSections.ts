@@ -3,6 +3,7 @@
  * scaling and image. Each reads through a `Reader`, so the same checks judge a stack-wide (flat) value and
  * an entry of `services` that overrides it, and name the key by its path. Pure.
  */
+import type { AlarmThresholds } from "./alarmRules";
 import { ConfigKey } from "./configKeys";
 import { Reader, show } from "./configReader";
 import { readVariables } from "./configVariables";
@@ -182,6 +183,12 @@ export function readImageSource(r: Reader): { context: string; prebuilt?: string
         );
     }
     return { context, prebuilt };
+}
+
+/** A long-running service's alarm thresholds; the load balancer's (5xx rate, p99 latency) for a `web` service only. */
+export function readAlarms(r: Reader, web: boolean): AlarmThresholds {
+    const evaluationPeriods = r.integer("alarmEvaluationPeriods");
+    return web ? { target5xxPercent: r.integer("alarm5xxPercent"), latencyP99Ms: r.integer("alarmLatencyP99Ms"), evaluationPeriods } : { evaluationPeriods };
 }
 
 function describeMemory(cpu: number): string {

@@ -145,6 +145,7 @@ export class FargateService extends pulumi.ComponentResource {
                 // back) instead of reporting success while AWS runs the old revision.
                 waitForSteadyState: true,
                 deploymentCircuitBreaker: { enable: true, rollback: true },
+                alarms: args.rollbackAlarmNames?.length ? { alarmNames: [...args.rollbackAlarmNames], enable: true, rollback: true } : undefined,
                 deploymentMinimumHealthyPercent: 100,
                 deploymentMaximumPercent: 200,
                 // ECS accepts a grace period only for services behind a load balancer.

@@ -49,6 +49,11 @@ export interface FargateServiceArgs {
      */
     readonly loadBalancer?: ServiceLoadBalancer;
     /**
+     * CloudWatch alarms that roll a deployment back when one fires while it runs (the service's `alarms`,
+     * beside the circuit breaker, which judges only tasks that never get healthy). None: no alarm rollback.
+     */
+    readonly rollbackAlarmNames?: readonly pulumi.Input<string>[];
+    /**
      * Join the cluster's Service Connect namespace: as a client always, and as a server named after the
      * service (DNS alias `<name>:<port>`) when it has a port. The cluster must have a namespace. @default false
      */

@@ -6,7 +6,7 @@
 import { CONFIG_KEYS, SERVICE_FIELDS, SERVICE_KEYS, ServiceField } from "./configKeys";
 import { describeAllowed, Reader, show } from "./configReader";
 import { fromEntry, ServiceReader } from "./serviceReader";
-import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
+import { readAlarms, readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
 import { closestName } from "./naming";
 import { crossServiceProblems, derivedLengthProblem, rulePriorities, serviceNamePattern, ServiceSummary } from "./serviceRules";
 import { conditionSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
@@ -99,6 +99,7 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const callers = scaled ? stringList(sr, "callers") : [];
     const queue = kind === "worker" ? readQueueScaling(sr) : undefined;
     const schedule = kind === "scheduled" ? readSchedule(sr) : undefined;
+    const alarms = scaled ? readAlarms(sr, web) : undefined;
 
     const settings: ServiceSettings = {
         name,
@@ -111,6 +112,7 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
         schedule,
         serviceConnect,
         callers,
+        alarms,
     };
     return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers } };
 }

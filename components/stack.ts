@@ -14,7 +14,11 @@ import { Network } from "./network";
 import { ServiceScaling } from "./scaling";
 import { ScheduledTask } from "./scheduledTask";
 import { resolveFargateServiceArgs } from "./fargateServiceArgs";
+import { ServiceAlarms } from "./serviceAlarms";
 import { ServiceSecrets } from "./serviceSecrets";
+import { StackObservability } from "./stackObservability";
+import type { AlarmThresholds } from "./alarmRules";
+import { CONFIG_KEYS } from "./configKeys";
 import { defaultWebService, serviceTopologyProblems } from "./serviceTopology";
 import { ConfigError } from "./stackSettings";
 
@@ -29,6 +33,10 @@ export interface StackOutputs {
     readonly logGroupName?: pulumi.Output<string>;
     /** Every service by name, once the stack runs more than one. */
     readonly services?: pulumi.Output<Record<string, { serviceName: string; logGroupName: string; repositoryUrl: string; imageDigest: string }>>;
+    /** The SNS topic every alarm of the stack notifies. */
+    readonly alarmTopicArn: pulumi.Output<string>;
+    /** The console address of the stack's CloudWatch dashboard. */
+    readonly dashboardUrl: string;
 }
 
 /** What every step reads: the config, the stack-wide name, tags and protection. */
@@ -68,13 +76,21 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
     const images = new Map(config.services.map(s => [s.name, createImage(stack, s)]));
     const lb = createLoadBalancer(stack, network);
     const cluster = createCluster(stack);
+    const observability = new StackObservability(name, {
+        project: config.project,
+        stack: config.stack,
+        region: config.region,
+        alarmEmail: config.alarmEmail,
+        kmsKeyArn: config.kmsKeyArn,
+        tags: stack.tags,
+    });
 
     const deployed = new Map<string, DeployedService>();
     for (const s of config.services) {
         switch (s.kind) {
             case "web":
             case "worker":
-                deployed.set(s.name, { image: images.get(s.name)!, service: deployService(stack, s, { network, cluster, lb, image: images.get(s.name)! }) });
+                deployed.set(s.name, { image: images.get(s.name)!, service: deployService(stack, s, { network, cluster, lb, image: images.get(s.name)!, alarmTopicArn: observability.topicArn }) });
                 break;
             case "scheduled":
                 scheduleTask(stack, s, { network, cluster, image: images.get(s.name)! });
@@ -87,8 +103,31 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
             deployed.get(s.name)?.service.allowFrom(caller, deployed.get(caller)!.service.securityGroupId);
         }
     }
-    return stackOutputs(stack, { network, cluster, lb, deployed });
+    observability.addDashboard(
+        config.services
+            .filter(s => deployed.has(s.name))
+            .map(s => {
+                const target = s.route ? lb!.targets[s.name] : undefined;
+                return {
+                    name: s.name,
+                    clusterName: cluster.name,
+                    serviceName: deployed.get(s.name)!.service.serviceName,
+                    target: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+                };
+            }),
+    );
+    return stackOutputs(stack, { network, cluster, lb, deployed, observability });
 }
+
+/**
+ * A service's alarm thresholds: from config, or, for settings made without the loader, the key table's
+ * defaults, so that no long-running service goes without alarms.
+ */
+const thresholdsOf = (s: LoadedServiceSettings): AlarmThresholds =>
+    s.alarms ??
+    (s.kind === "web"
+        ? { target5xxPercent: CONFIG_KEYS.alarm5xxPercent.default, latencyP99Ms: CONFIG_KEYS.alarmLatencyP99Ms.default, evaluationPeriods: CONFIG_KEYS.alarmEvaluationPeriods.default }
+        : { evaluationPeriods: CONFIG_KEYS.alarmEvaluationPeriods.default });
 
 const tagsOf = (stack: Stack, service: string) => ({ ...stack.tags, Service: service });
 
@@ -226,18 +265,26 @@ function containerArgs(stack: Stack, s: LoadedServiceSettings, image: ContainerI
 function deployService(
     stack: Stack,
     s: LoadedServiceSettings,
-    shared: { readonly network: Network; readonly cluster: Cluster; readonly lb?: LoadBalancer; readonly image: ContainerImage },
+    shared: { readonly network: Network; readonly cluster: Cluster; readonly lb?: LoadBalancer; readonly image: ContainerImage; readonly alarmTopicArn: pulumi.Output<string> },
 ): FargateService {
     const { config, protect } = stack;
     const { network, cluster, lb, image } = shared;
     const serviceTags = tagsOf(stack, s.name);
     const target = s.route ? lb!.targets[s.name] : undefined;
+    // The load balancer's alarms exist before the service, whose deployments they roll back.
+    const alarms = new ServiceAlarms(s.name, {
+        topicArn: shared.alarmTopicArn,
+        thresholds: thresholdsOf(s),
+        target: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+        tags: serviceTags,
+    });
     const service = new FargateService(s.name, {
         cluster,
         vpcId: network.vpcId,
         subnetIds: network.taskSubnetIds,
         assignPublicIp: network.tasksNeedPublicIp,
         loadBalancer: target,
+        rollbackAlarmNames: alarms.rollbackAlarmNames,
         serviceConnect: s.serviceConnect,
         ...containerArgs(stack, s, image),
         desiredCount: s.service.desiredCount,
@@ -253,6 +300,7 @@ function deployService(
         protect,
         tags: serviceTags,
     });
+    alarms.watchService({ clusterName: cluster.name, serviceName: service.serviceName });
     if (s.scaling) {
         const queue = s.scaling.queue;
         new ServiceScaling(s.name, {
@@ -340,9 +388,15 @@ function scheduleTask(
 /** The one-service form's outputs describe the stack's main service: the one named like the stack, else the first. */
 function stackOutputs(
     stack: Stack,
-    made: { readonly network: Network; readonly cluster: Cluster; readonly lb?: LoadBalancer; readonly deployed: ReadonlyMap<string, DeployedService> },
+    made: {
+        readonly network: Network;
+        readonly cluster: Cluster;
+        readonly lb?: LoadBalancer;
+        readonly deployed: ReadonlyMap<string, DeployedService>;
+        readonly observability: StackObservability;
+    },
 ): StackOutputs {
-    const { network, cluster, lb, deployed } = made;
+    const { network, cluster, lb, deployed, observability } = made;
     const main = deployed.get(stack.name) ?? [...deployed.values()][0];
     return {
         url: lb?.url,
@@ -363,5 +417,7 @@ function stackOutputs(
                       ),
                   )
                 : undefined,
+        alarmTopicArn: observability.topicArn,
+        dashboardUrl: observability.dashboardUrl,
     };
 }

@@ -10,7 +10,7 @@ import { derivedNameProblem, familyProblem, hostBitsSet, otherRegionProblem, PRO
 import { Reader, show } from "./configReader";
 import { CONFIG_KEYS } from "./configKeys";
 import { unreadKeys } from "./configNamespaces";
-import { readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
+import { readAlarms, readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
 import { stringMap } from "./configVariables";
 import { PROD_MANDATES } from "./prodProfile";
 import { readServices } from "./serviceConfig";
@@ -18,6 +18,9 @@ import { ConfigError, RawStackConfig, ServiceSettings, StackSettings } from "./s
 
 export { ConfigError, QueueScalingSettings, RawStackConfig, RouteSettings, SecretReference, ServiceKind, ServiceSettings, StackSettings } from "./stackSettings";
 export { LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
+
+/** An email address as SNS takes it: one address, no spaces or display name. */
+const EMAIL = /^[^\s@<>",;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /**
  * Validates raw stack config and returns the program's settings.
@@ -37,12 +40,14 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const scaling = readScaling(r, ctx, true);
     const service = readPlacement(r, ctx, container, scaling, true);
     const target = readTargetHealth(r, ctx);
+    const alarms = readAlarms(r, true);
     const loadBalancer = { ...target, ...readListener(r, ctx, region) };
     const imageSource = readImageSource(r);
     const repository = readRepository(r);
     const protection = readProtection(r, ctx, region);
     const services = readServices(r, ctx);
     const serviceConnectTls = readServiceConnectTls(r, ctx, region, services ?? []);
+    const alarmEmail = r.optionalString("alarmEmail", v => (EMAIL.test(v) ? undefined : "expected one email address such as ops@example.com"));
     r.problems.push(...scheduledTaskProblems(r, services ?? [], network.natStrategy, service.desiredCount));
 
     if (r.problems.length > 0) {
@@ -60,6 +65,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         scaling,
         serviceConnect: false,
         callers: [],
+        alarms,
     };
     return {
         project: raw.project,
@@ -75,6 +81,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         scaling,
         ...protection,
         serviceConnectTls,
+        alarmEmail,
         services: services ?? [oneService],
     };
 }

@@ -4,6 +4,7 @@
 import { RunError } from "@pulumi/pulumi/errors";
 import type { CapacityProvider } from "./capacity";
 import type { CpuArchitecture } from "./fargateService";
+import type { AlarmThresholds } from "./alarmRules";
 import type { NatStrategy } from "./network";
 import type { FargatePlatformVersion } from "./platformVersion";
 
@@ -63,6 +64,8 @@ export interface ServiceSettings {
     readonly serviceConnect: boolean;
     /** Services (by name) whose tasks may reach this one's port through Service Connect. */
     readonly callers: readonly string[];
+    /** `web` and `worker`: thresholds of the service's alarms (5xx and latency for `web` only). */
+    readonly alarms?: AlarmThresholds;
 }
 
 /** Everything the program needs, validated and fully defaulted. */
@@ -145,6 +148,8 @@ export interface StackSettings {
      * plain HTTP between tasks (the prod policy pack refuses Service Connect without it).
      */
     readonly serviceConnectTls?: { readonly certificateAuthorityArn: string };
+    /** Email address subscribed to the stack's alarm topic; none when undefined. */
+    readonly alarmEmail?: string;
     /** The stack's services, in config order; the first `web` service without a route condition is the default. */
     readonly services: readonly ServiceSettings[];
 }

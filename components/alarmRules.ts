@@ -1,0 +1,169 @@
+/**
+ * What each CloudWatch alarm of a service watches, as plain data: metric, statistic or metric math,
+ * threshold and evaluation. Pure, and generic over the dimension values (`S`: a string in tests, an Output
+ * in the program), so the numbers and expressions are tested apart from the resources.
+ *
+ * Metrics: Application Load Balancer target-group metrics (AWS/ApplicationELB, dimensions TargetGroup and
+ * LoadBalancer: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html),
+ * ECS service metrics (AWS/ECS, ClusterName and ServiceName) and Container Insights' task counts
+ * (ECS/ContainerInsights: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html).
+ */
+
+/** Seconds per datapoint of every alarm: one minute, the standard resolution. */
+export const ALARM_PERIOD_SECONDS = 60;
+/** Average CPU or memory utilisation (percent) that counts as high. */
+export const UTILISATION_HIGH_PERCENT = 90;
+/**
+ * Minutes a service may run fewer tasks than desired before it alarms: a new task needs its image pull,
+ * start period and health checks, so a shorter window alarms on every scale-out and deployment.
+ */
+export const RUNNING_TASKS_EVALUATION_PERIODS = 5;
+
+/** A service's alarm thresholds, from config (`alarm5xxPercent`, `alarmLatencyP99Ms`, `alarmEvaluationPeriods`). */
+export interface AlarmThresholds {
+    /** Percent of the target group's requests answered 5xx by the targets; web services only. */
+    readonly target5xxPercent?: number;
+    /** p99 of the targets' response time in milliseconds; web services only. */
+    readonly latencyP99Ms?: number;
+    /** Consecutive one-minute periods over the threshold before an alarm fires. */
+    readonly evaluationPeriods: number;
+}
+
+/** One metric as `MetricAlarm` and its metric queries take it. */
+export interface AlarmMetric<S> {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly dimensions: Readonly<Record<string, S>>;
+}
+
+/** An entry of `metricQueries`: a metric (by `stat`) or an expression over the others' ids. */
+export interface AlarmQuery<S> {
+    readonly id: string;
+    readonly label?: string;
+    readonly returnData: boolean;
+    readonly expression?: string;
+    readonly metric?: AlarmMetric<S> & { readonly stat: string; readonly period: number };
+}
+
+/** What one alarm watches and when it fires; `role` names it (the resource is `<service>-<role>`). */
+export interface AlarmRule<S> {
+    readonly role: string;
+    readonly description: string;
+    /** Whether a deployment that sets it off is rolled back (the service's `alarms`). */
+    readonly rollback: boolean;
+    readonly comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold";
+    readonly threshold: number;
+    readonly evaluationPeriods: number;
+    readonly datapointsToAlarm: number;
+    /** No requests is no error: missing data never fires an alarm. */
+    readonly treatMissingData: "notBreaching";
+    /** A single metric, with `statistic` or `extendedStatistic` (percentiles). */
+    readonly metric?: AlarmMetric<S> & { readonly statistic?: string; readonly extendedStatistic?: string; readonly period: number };
+    /** Metric math instead of `metric`: exactly one query returns data. */
+    readonly metricQueries?: readonly AlarmQuery<S>[];
+}
+
+/** The target group's dimensions: the `targetgroup/…` and `app/…` suffixes of their ARNs. */
+export interface TargetDimensions<S> {
+    readonly loadBalancer: S;
+    readonly targetGroup: S;
+}
+
+/** The ECS service's dimensions. */
+export interface ServiceDimensions<S> {
+    readonly clusterName: S;
+    readonly serviceName: S;
+}
+
+/**
+ * The 5xx rate as metric math: `100 * errors / requests` over one minute, 0 in a minute without requests,
+ * errors counted 0 when the target group reported none (CloudWatch publishes HTTPCode_Target_5XX_Count only
+ * when there is one).
+ */
+export const TARGET_5XX_RATE_EXPRESSION = "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)";
+
+/**
+ * The alarms that judge a new version by what the load balancer sees: its 5xx rate, its p99 latency and
+ * unhealthy targets. All three roll a deployment back.
+ */
+export function targetAlarmRules<S>(target: TargetDimensions<S>, t: AlarmThresholds): AlarmRule<S>[] {
+    if (t.target5xxPercent === undefined || t.latencyP99Ms === undefined) {
+        throw new Error("a web service's alarms need target5xxPercent and latencyP99Ms");
+    }
+    const dimensions = { TargetGroup: target.targetGroup, LoadBalancer: target.loadBalancer };
+    const elb = (metricName: string) => ({ namespace: "AWS/ApplicationELB", metricName, dimensions });
+    const evaluation = { evaluationPeriods: t.evaluationPeriods, datapointsToAlarm: t.evaluationPeriods, treatMissingData: "notBreaching" as const };
+    return [
+        {
+            role: "target-5xx",
+            description: `More than ${t.target5xxPercent}% of requests answered 5xx by the service's tasks for ${t.evaluationPeriods} min`,
+            rollback: true,
+            comparisonOperator: "GreaterThanThreshold",
+            threshold: t.target5xxPercent,
+            ...evaluation,
+            metricQueries: [
+                { id: "errors", returnData: false, metric: { ...elb("HTTPCode_Target_5XX_Count"), stat: "Sum", period: ALARM_PERIOD_SECONDS } },
+                { id: "requests", returnData: false, metric: { ...elb("RequestCount"), stat: "Sum", period: ALARM_PERIOD_SECONDS } },
+                { id: "rate", label: "Target 5xx (%)", returnData: true, expression: TARGET_5XX_RATE_EXPRESSION },
+            ],
+        },
+        {
+            role: "latency-p99",
+            description: `p99 response time of the service's tasks above ${t.latencyP99Ms} ms for ${t.evaluationPeriods} min`,
+            rollback: true,
+            comparisonOperator: "GreaterThanThreshold",
+            // TargetResponseTime is in seconds.
+            threshold: t.latencyP99Ms / 1000,
+            ...evaluation,
+            metric: { ...elb("TargetResponseTime"), extendedStatistic: "p99", period: ALARM_PERIOD_SECONDS },
+        },
+        {
+            role: "unhealthy-hosts",
+            description: `A task of the service failed the load balancer's health check for ${t.evaluationPeriods} min`,
+            rollback: true,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            threshold: 1,
+            ...evaluation,
+            metric: { ...elb("UnHealthyHostCount"), statistic: "Maximum", period: ALARM_PERIOD_SECONDS },
+        },
+    ];
+}
+
+/**
+ * The alarms on the service itself: CPU and memory high, and fewer running tasks than desired. They notify
+ * but do not roll back: a busy service is not a bad version, and the circuit breaker already judges tasks
+ * that never start.
+ */
+export function serviceAlarmRules<S>(service: ServiceDimensions<S>, t: AlarmThresholds): AlarmRule<S>[] {
+    const dimensions = { ClusterName: service.clusterName, ServiceName: service.serviceName };
+    const evaluation = { evaluationPeriods: t.evaluationPeriods, datapointsToAlarm: t.evaluationPeriods, treatMissingData: "notBreaching" as const };
+    const utilisation = (role: string, metricName: string, what: string): AlarmRule<S> => ({
+        role,
+        description: `Average ${what} of the service above ${UTILISATION_HIGH_PERCENT}% for ${t.evaluationPeriods} min`,
+        rollback: false,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: UTILISATION_HIGH_PERCENT,
+        ...evaluation,
+        metric: { namespace: "AWS/ECS", metricName, dimensions, statistic: "Average", period: ALARM_PERIOD_SECONDS },
+    });
+    const insights = (metricName: string) => ({ namespace: "ECS/ContainerInsights", metricName, dimensions, stat: "Average", period: ALARM_PERIOD_SECONDS });
+    return [
+        utilisation("cpu-high", "CPUUtilization", "CPU utilisation"),
+        utilisation("memory-high", "MemoryUtilization", "memory utilisation"),
+        {
+            role: "running-tasks",
+            description: `The service ran fewer tasks than desired for ${RUNNING_TASKS_EVALUATION_PERIODS} min`,
+            rollback: false,
+            comparisonOperator: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: RUNNING_TASKS_EVALUATION_PERIODS,
+            datapointsToAlarm: RUNNING_TASKS_EVALUATION_PERIODS,
+            treatMissingData: "notBreaching",
+            metricQueries: [
+                { id: "running", returnData: false, metric: insights("RunningTaskCount") },
+                { id: "desired", returnData: false, metric: insights("DesiredTaskCount") },
+                { id: "missing", label: "Tasks below desired", returnData: true, expression: "desired - running" },
+            ],
+        },
+    ];
+}

@@ -1,0 +1,83 @@
+/**
+ * What a stack reports through: an SNS topic every alarm notifies (with an optional email subscription)
+ * and, once the services exist, a CloudWatch dashboard of them all.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DashboardService, dashboardBody, dashboardNameOf, dashboardUrl } from "./dashboardBody";
+import { childName } from "./naming";
+
+/** The component's type token. */
+export const STACK_OBSERVABILITY_TYPE = "fargate-web:cloudwatch:StackObservability";
+
+/** Inputs of {@link StackObservability}. */
+export interface StackObservabilityArgs {
+    readonly project: string;
+    readonly stack: string;
+    readonly region: string;
+    /** An address that gets every alarm by email (AWS asks it to confirm first); none when undefined. */
+    readonly alarmEmail?: string;
+    /**
+     * A customer-managed KMS key for the topic. No key: the topic is not encrypted, since CloudWatch cannot
+     * publish to a topic under the AWS-managed `alias/aws/sns` key
+     * (https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger).
+     */
+    readonly kmsKeyArn?: string;
+    readonly tags?: Record<string, string>;
+}
+
+/** A dashboard panel of one service, with unresolved names. */
+export interface DashboardServiceInput {
+    readonly name: string;
+    readonly clusterName: pulumi.Input<string>;
+    readonly serviceName: pulumi.Input<string>;
+    readonly target?: { readonly loadBalancerArnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
+}
+
+/** The stack's alarm topic and dashboard. */
+export class StackObservability extends pulumi.ComponentResource {
+    public readonly topic: aws.sns.Topic;
+    public readonly topicArn: pulumi.Output<string>;
+    public readonly dashboardName: string;
+    public readonly dashboardUrl: string;
+    public dashboard?: aws.cloudwatch.Dashboard;
+
+    private readonly baseName: string;
+    private readonly region: string;
+
+    constructor(name: string, args: StackObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(STACK_OBSERVABILITY_TYPE, name, {}, opts);
+        this.baseName = name;
+        this.region = args.region;
+        this.topic = new aws.sns.Topic(childName(name, "alarms"), { kmsMasterKeyId: args.kmsKeyArn, tags: args.tags }, { parent: this });
+        this.topicArn = this.topic.arn;
+        if (args.alarmEmail) {
+            new aws.sns.TopicSubscription(childName(name, "alarm-email"), { topic: this.topic.arn, protocol: "email", endpoint: args.alarmEmail }, { parent: this });
+        }
+        this.dashboardName = dashboardNameOf(args.project, args.stack);
+        this.dashboardUrl = dashboardUrl(args.region, this.dashboardName);
+        this.registerOutputs({ topicArn: this.topicArn, dashboardUrl: this.dashboardUrl });
+    }
+
+    /** Creates the dashboard of `services`, once they exist. */
+    addDashboard(services: readonly DashboardServiceInput[]): aws.cloudwatch.Dashboard {
+        const resolved = pulumi.all(
+            services.map(s =>
+                pulumi.all([s.clusterName, s.serviceName, s.target?.loadBalancerArnSuffix, s.target?.targetGroupArnSuffix]).apply(
+                    ([clusterName, serviceName, loadBalancer, targetGroup]): DashboardService => ({
+                        name: s.name,
+                        clusterName,
+                        serviceName,
+                        target: s.target ? { loadBalancer: loadBalancer!, targetGroup: targetGroup! } : undefined,
+                    }),
+                ),
+            ),
+        );
+        this.dashboard = new aws.cloudwatch.Dashboard(
+            childName(this.baseName, "dashboard"),
+            { dashboardName: this.dashboardName, dashboardBody: resolved.apply(list => dashboardBody(this.region, list)) },
+            { parent: this },
+        );
+        return this.dashboard;
+    }
+}
