@@ -229,11 +229,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 const arn = `arn:aws:iam::${a}:policy/${policy}`;
                 return { id: arn, state: { name: policy, arn, policyId: `ANPA${hex(name, 17).toUpperCase()}` } };
             }
-            case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+            case AWS_TYPES.cloudwatchMetricAlarm: {
                 const alarm = autoName(name, inputs, 255);
                 return { id: alarm, state: { name: alarm, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${alarm}` } };
             }
-            case "aws:sns/topic:Topic": {
+            case AWS_TYPES.snsTopic: {
                 const topic = autoName(name, inputs, 256);
                 const arn = `arn:aws:sns:${r}:${a}:${topic}`;
                 return { id: arn, state: { name: topic, arn } };

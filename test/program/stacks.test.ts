@@ -32,6 +32,8 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "fargate-web:ecs:Cluster": 1,
             "fargate-web:ecs:FargateService": 2,
             "fargate-web:scaling:ServiceScaling": 2,
+            "fargate-web:cloudwatch:ServiceAlarms": 2,
+            "fargate-web:cloudwatch:StackObservability": 1,
             "awsx:ec2:Vpc": 1,
             "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
             // Flow logs, web's and worker's container logs.
@@ -59,6 +61,10 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "aws:ecs/service:Service": 2,
             "aws:appautoscaling/target:Target": 2,
             "aws:appautoscaling/policy:Policy": 2,
+            // web's six alarms (5xx, latency, unhealthy hosts, CPU, memory, running tasks) and worker's last three.
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 9,
+            "aws:sns/topic:Topic": 1,
+            "aws:cloudwatch/dashboard:Dashboard": 1,
         });
     });
 
@@ -68,6 +74,8 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "fargate-web:secrets:ServiceSecrets": 1,
             "fargate-web:ecs:FargateService": 1,
             "fargate-web:scaling:ServiceScaling": 1,
+            "fargate-web:cloudwatch:ServiceAlarms": 1,
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 3,
             "aws:cloudwatch/logGroup:LogGroup": 1,
             "aws:iam/role:Role": 2,
             "aws:iam/rolePolicy:RolePolicy": 1,
@@ -179,7 +187,7 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
     });
 
     it("THEN both export the stack outputs, the image by digest; dev, with two services, lists each", () => {
-        const keys = ["clusterName", "imageDigest", "logGroupName", "repositoryUrl", "serviceName", "url", "vpcId"];
+        const keys = ["alarmTopicArn", "clusterName", "dashboardUrl", "imageDigest", "logGroupName", "repositoryUrl", "serviceName", "url", "vpcId"];
         assert.deepEqual(Object.keys(prod.outputs).sort(), keys);
         assert.deepEqual(Object.keys(dev.outputs).sort(), [...keys, "services"].sort());
         for (const run of [dev, prod]) {

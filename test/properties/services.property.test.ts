@@ -104,6 +104,8 @@ describe("services properties", () => {
                                     container: { ...expected.container, port: undefined, stopTimeoutSeconds: 15, environment: { LOG_LEVEL: "debug", SERVICE_NAME: "worker" } },
                                     route: undefined,
                                     schedule: undefined,
+                                    // The load balancer's alarm thresholds are a web service's only.
+                                    alarms: { evaluationPeriods: expected.alarms!.evaluationPeriods },
                                 },
                             );
                             assert.equal(worker.scaling!.requestsPerTarget, undefined);
