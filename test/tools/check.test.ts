@@ -73,11 +73,11 @@ describe("npm run check", function () {
             // 35 resources per one-service stack + the stack itself, plus the worker's 17: its image (component,
             // repository, lifecycle policy, image), secrets component, service (component, log group, two roles,
             // policy, security group, egress rule, task definition, service) and scaling (component, target, policy).
-            assert.match(stdout, /^Resources: \+ 53 to create$/m);
+            assert.match(stdout, /^Resources: \+ 67 to create$/m);
             assert.match(stdout, /^Policy violations, mandatory: 0$/m);
             // The 9 of a one-service dev stack, plus the worker's minimum capacity, public IP and log-group key.
             assert.match(stdout, /^Policy violations, advisory: 12$/m);
-            assert.match(stdout, /^Monthly cost estimate: \$42\.54 USD \(up to \$55\.52 at the scaling maximum\), us-east-1$/m);
+            assert.match(stdout, /^Monthly cost estimate: \$42\.54 USD \(up to \$55\.52 at the scaling maximum\), us-east-1 \(partial: some resources are not priced, see the notes\)$/m);
             assert.match(stdout, /^ {4}worker-service-[0-9a-f]{7} \(worker, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
             assert.match(stdout, /^ {4}web-service-[0-9a-f]{7} \(web, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
             assert.match(stdout, /^Rollout estimate: 60 s for the stack; slowest service worker-service-[0-9a-f]{7} \(60 s per wave, 1 wave\)$/m);
@@ -92,7 +92,7 @@ describe("npm run check", function () {
             assert.deepEqual(Object.keys(report).sort(), ["applyErrors", "cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
             assert.deepEqual(report.applyErrors, []);
             assert.equal(report.stack, "prod");
-            assert.equal(report.resources.length, 50);
+            assert.equal(report.resources.length, 60);
             for (const r of report.resources) {
                 assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }
