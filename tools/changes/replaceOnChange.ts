@@ -29,6 +29,8 @@
  * - elbv2/load_balancer.go 00edc94be7a89c4c485415cdec27094875f61bfc; elbv2/target_group.go
  *   013cfb4cddc9c44a28f34abad0c11768bcdb9b85; elbv2/listener.go by content (the path gave pre-v6 01c08000)
  * - ecr/repository.go by content (v6 `preIdentityVersion="v6.10.0"`; the path gave pre-v6 0072eea2)
+ * - cloudwatch/metric_alarm.go 055611a654738da73e7b1e2b5d2b7672c6d4d531; cloudwatch/dashboard.go
+ *   0620f2a6a126dfcbc4aecbc9a117b0fbea1656ff; sns/topic.go 00a35305dc1b297a6fcdecdfbba33f1e63c3da39
  * - logs/group.go 0073593e7d6993ba482409f4dc35438daaa79bb3; kms/key.go and ec2/vpc_flow_log.go
  *   00a35305dc1b297a6fcdecdfbba33f1e63c3da39
  * - ec2/vpc_security_group.go 01606926a0c0ab9174aec440f976a48b0baee722; ec2/vpc_security_group_rule.go
@@ -186,6 +188,22 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
         keptWhenRemoved: ["name", "namePrefix", "logGroupClass"],
         unverified: ["deletionProtectionEnabled"],
         source: `${TF} internal/service/logs/group.go: ForceNew on name, name_prefix, log_group_class (kms_key_id and retention_in_days update in place)`,
+    },
+    {
+        types: [AWS_TYPES.cloudwatchMetricAlarm],
+        replaceOn: ["name"],
+        source: `${TF} internal/service/cloudwatch/metric_alarm.go: ForceNew on alarm_name only (every other argument is sent again by PutMetricAlarm in place)`,
+    },
+    {
+        types: [AWS_TYPES.cloudwatchDashboard],
+        replaceOn: ["dashboardName"],
+        source: `${TF} internal/service/cloudwatch/dashboard.go: ForceNew on dashboard_name (dashboard_body is put in place)`,
+    },
+    {
+        types: [AWS_TYPES.snsTopic],
+        replaceOn: ["name", "namePrefix", "fifoTopic"],
+        keptWhenRemoved: ["name", "namePrefix"],
+        source: `${TF} internal/service/sns/topic.go: ForceNew on name, name_prefix (Optional + Computed) and fifo_topic; kms_master_key_id and the other attributes are set in place`,
     },
     {
         types: [AWS_TYPES.iamRole],
