@@ -143,3 +143,24 @@ describe("alarm keys", () => {
         assert.match(found[0], /services\.worker\.alarmLatencyP99Ms/);
     });
 });
+
+describe("GIVEN dev with a second web service behind /api/*", () => {
+    it("THEN its alarms read its own target group, with its own threshold, and roll back its own service", async () => {
+        const services = { web: { kind: "web" }, api: { kind: "web", paths: ["/api/*"], alarm5xxPercent: 1 }, worker: { kind: "worker", appPath: "./worker" } };
+        const run = await runStack("dev", { values: { "fargate-web:services": JSON.stringify(services) } });
+        const lb = state(one(run, "aws:lb/loadBalancer:LoadBalancer")).arnSuffix;
+        const tgOf = (name: string) => state(one(run, TARGET_GROUP, name)).arnSuffix;
+        assert.notEqual(tgOf("api-tg"), tgOf("web-tg"));
+        assert.deepEqual(inputs(one(run, ALARM, "api-unhealthy-hosts")).dimensions, { TargetGroup: tgOf("api-tg"), LoadBalancer: lb });
+        assert.deepEqual(inputs(one(run, ALARM, "web-unhealthy-hosts")).dimensions, { TargetGroup: tgOf("web-tg"), LoadBalancer: lb });
+        assert.deepEqual([inputs(one(run, ALARM, "api-target-5xx")).threshold, inputs(one(run, ALARM, "web-target-5xx")).threshold], [1, 5]);
+        const api = inputs(one(run, SERVICE, "api-service")).alarms;
+        const expected = ["api-latency-p99", "api-target-5xx", "api-unhealthy-hosts"].map(n => state(one(run, ALARM, n)).name).sort();
+        assert.deepEqual([...api.alarmNames].sort(), expected);
+        const body = JSON.parse(inputs(one(run, "aws:cloudwatch/dashboard:Dashboard")).dashboardBody);
+        assert.deepEqual(
+            body.widgets.map((w: { properties: { title: string } }) => w.properties.title.split(":")[0]).filter((n: string, i: number, all: string[]) => all.indexOf(n) === i),
+            ["web", "api", "worker"],
+        );
+    });
+});
