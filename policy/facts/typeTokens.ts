@@ -32,8 +32,10 @@ export const AWS_TYPES = {
     cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
     cloudfrontOriginAccessIdentity: "aws:cloudfront/originAccessIdentity:OriginAccessIdentity",
     // cloudwatch
+    cloudwatchCompositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
     cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchLogGroup: "aws:cloudwatch/logGroup:LogGroup",
+    cloudwatchMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     // dynamodb
     dynamodbTable: "aws:dynamodb/table:Table",
     // ec2
@@ -254,3 +256,6 @@ export const SECRET_POLICY = [AWS_TYPES.secretsmanagerSecretPolicy] as const;
 /** Scheduled tasks: EventBridge Scheduler schedules and EventBridge rule targets that run ECS tasks. */
 export const SCHEDULE = [AWS_TYPES.schedulerSchedule] as const;
 export const EVENT_TARGET = [AWS_TYPES.cloudwatchEventTarget] as const;
+/** CloudWatch alarms: metric (and metric-math) alarms and composite alarms, which take the same actions. */
+export const METRIC_ALARM = [AWS_TYPES.cloudwatchMetricAlarm] as const;
+export const CLOUDWATCH_ALARM = [AWS_TYPES.cloudwatchMetricAlarm, AWS_TYPES.cloudwatchCompositeAlarm] as const;

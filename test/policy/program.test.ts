@@ -35,6 +35,7 @@ describe("the pack over this project's stacks", () => {
         const result = await evaluatePack(pack, (await runStack("dev")).resources, policyConfig("dev"));
         assert.deepEqual(mandatory(result), []);
         assert.deepEqual(summary(result), [
+            "advisory ecs-service-alarm-rollback web-service",
             "advisory ecs-service-minimum-capacity web-service",
             "advisory ecs-service-minimum-capacity worker-service",
             "advisory ecs-service-no-public-ip web-service",
@@ -65,6 +66,7 @@ describe("the pack over this project's stacks", () => {
         const result = await evaluatePack(pack, (await runStack("prod")).resources, policyConfig("prod"));
         assert.deepEqual(mandatory(result), []);
         assert.deepEqual(summary(result), [
+            "advisory ecs-service-alarm-rollback web-service",
             "advisory lb-load-balancer-waf-attached web-alb",
             "advisory lb-target-group-encrypted-protocol web-tg",
             "advisory logs-log-group-kms-encryption web-flow-logs",
