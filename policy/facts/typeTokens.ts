@@ -32,8 +32,10 @@ export const AWS_TYPES = {
     cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
     cloudfrontOriginAccessIdentity: "aws:cloudfront/originAccessIdentity:OriginAccessIdentity",
     // cloudwatch
+    cloudwatchDashboard: "aws:cloudwatch/dashboard:Dashboard",
     cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchLogGroup: "aws:cloudwatch/logGroup:LogGroup",
+    cloudwatchMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     // dynamodb
     dynamodbTable: "aws:dynamodb/table:Table",
     // ec2
@@ -128,6 +130,7 @@ export const AWS_TYPES = {
     secretsmanagerSecretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
     // sns
     snsTopic: "aws:sns/topic:Topic",
+    snsTopicSubscription: "aws:sns/topicSubscription:TopicSubscription",
     // sqs
     sqsQueue: "aws:sqs/queue:Queue",
     // vpc
