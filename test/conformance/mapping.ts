@@ -96,7 +96,7 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
         platformVersion,
         deploymentConfiguration: {
             deploymentCircuitBreaker,
-            // The provider's `alarms` block is DeploymentConfiguration.Alarms (DeploymentAlarms), members alike.
+            // The provider sends the service's alarms as DeploymentConfiguration.Alarms (same member names).
             alarms,
             minimumHealthyPercent: deploymentMinimumHealthyPercent,
             maximumPercent: deploymentMaximumPercent,
