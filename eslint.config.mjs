@@ -4,6 +4,7 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
+import programFiles from "./tools/programFiles.js";
 
 // Node's globals, for the plain CommonJS scripts in app/, worker/ and tools/. Listed here rather than taken from
 // the `globals` package, which this repository does not depend on (ESLint only pulls it in transitively).
@@ -16,8 +17,9 @@ const NODE_GLOBALS = Object.fromEntries(
     ].map(name => [name, "readonly"]),
 );
 
-// The Pulumi program proper: what `pulumi up` runs, with the AWS facts it imports from the policy package.
-const PROGRAM_FILES = ["index.ts", "components/**/*.ts", "policy/facts/**/*.ts"];
+// The Pulumi program proper: what `pulumi up` runs, with the AWS facts it imports from the policy package
+// (tools/programFiles.js, which tools/lint.js reads too).
+const { PROGRAM_FILES } = programFiles;
 
 export default defineConfig(
     globalIgnores(["**/node_modules/", "**/bin/", "**/dist/", ".tmp/", "test/fixtures/corpus/"]),

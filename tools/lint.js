@@ -1,53 +1,68 @@
-// `npm run lint`: ESLint over the repository (eslint.config.mjs), failing on any error or warning, with a
-// cache that stays correct.
+// `npm run lint`: ESLint over the repository (eslint.config.mjs), failing on any error or warning, with
+// caches that stay correct.
 //
-// ESLint's own cache keys a file's result on that file and the config only. That is sound for the
-// syntax rules, but the type-aware rules on the program files also read every file those import (and the
-// installed type declarations), so a change elsewhere could leave a stale "clean" result. Here the cache
-// file is chosen by a hash of everything a result can depend on besides the linted file itself: every
-// source file outside test/ (no program file imports a test; test/tooling/lintCache.test.ts holds that),
-// the lockfile, tsconfig.json and the ESLint config. A change to a test reuses the cache (only that file is
-// linted again); a change to any source starts a fresh cache.
+// ESLint's own cache keys a file's result on that file and the config only. That is sound for the syntax
+// rules, which read nothing else; the type-aware rules on the program files (tools/programFiles.js) also
+// read what those files import. So the lint runs in two passes, each with its own cache file, named by a
+// hash of what its results can depend on besides the linted file itself:
+// - every file but the program's, syntax rules only: the lockfile (plugin versions) and the ESLint config;
+// - the program's files, with type information: the program's sources (PROGRAM_SOURCES), the lockfile and
+//   the configs. Editing any other file re-lints that file only; editing the program re-lints the program.
 "use strict";
 
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
+const { PROGRAM_FILES, PROGRAM_SOURCES } = require("./programFiles");
 
 const ROOT = path.resolve(__dirname, "..");
 const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "fargate-web", "eslint");
-/** Cache files kept: the current one and a few for switching branches. */
-const KEEP = 4;
-/** Folders never hashed: installed packages, build output, and the tests (nothing outside them imports them). */
-const SKIP = new Set(["node_modules", ".git", "bin", "dist", ".tmp", ".nyc_output", "test"]);
+/** Cache files kept: the current pair and a few for switching branches. */
+const KEEP = 8;
+/** Shared by both passes: what decides the installed plugins and the rules. */
+const SETTINGS = ["package-lock.json", "eslint.config.mjs", "tools/programFiles.js"];
+const SKIP = new Set(["node_modules", ".git", "bin", "dist", ".tmp", ".nyc_output"]);
 const HASHED = /\.(ts|mts|cts|js|mjs|cjs|json|yaml)$/;
 
-/** Every file that can change a lint result besides the linted file itself, relative to the root, sorted. */
-function dependencyFiles(root = ROOT) {
+/** The files under `paths` (files or folders, relative to `root`) that exist, relative and sorted. */
+function filesUnder(paths, root = ROOT) {
     const out = [];
-    const walk = dir => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            if (entry.isDirectory()) {
-                if (!SKIP.has(entry.name)) walk(path.join(dir, entry.name));
-            } else if (HASHED.test(entry.name)) {
-                out.push(path.relative(root, path.join(dir, entry.name)).split(path.sep).join("/"));
+    const walk = relative => {
+        const full = path.join(root, relative);
+        let stat;
+        try {
+            stat = fs.statSync(full);
+        } catch {
+            return; // absent: hashed as absent, by its missing name
+        }
+        if (stat.isDirectory()) {
+            for (const entry of fs.readdirSync(full)) {
+                if (!SKIP.has(entry)) walk(path.join(relative, entry));
             }
+        } else if (HASHED.test(relative)) {
+            out.push(relative.split(path.sep).join("/"));
         }
     };
-    walk(root);
-    return out.sort();
+    paths.forEach(walk);
+    return [...new Set(out)].sort();
 }
 
-/** The cache's key: the hash of those files' paths and contents. */
-function cacheKey(root = ROOT) {
+/** A cache key: the hash of the paths' file names and contents. */
+function cacheKey(paths, root = ROOT) {
     const hash = crypto.createHash("sha256");
-    for (const file of dependencyFiles(root)) {
+    for (const file of filesUnder(paths, root)) {
         hash.update(`${file}\0`);
         hash.update(fs.readFileSync(path.join(root, file)));
         hash.update("\0");
     }
     return hash.digest("hex").slice(0, 32);
 }
+
+/** The two passes' cache keys. */
+const keys = (root = ROOT) => ({
+    files: `files-${cacheKey(SETTINGS, root)}`,
+    program: `program-${cacheKey([...PROGRAM_SOURCES, ...SETTINGS], root)}`,
+});
 
 /** Removes all but the newest cache files. */
 function prune() {
@@ -60,25 +75,35 @@ function prune() {
     }
 }
 
+async function lintPass(ESLint, cacheName, options, patterns) {
+    const cacheLocation = path.join(CACHE_DIR, cacheName);
+    const eslint = new ESLint({ cwd: ROOT, cache: true, cacheLocation, cacheStrategy: "content", ...options });
+    const results = await eslint.lintFiles(patterns);
+    try {
+        // Touched so that pruning keeps the caches in use.
+        const now = new Date();
+        fs.utimesSync(cacheLocation, now, now);
+    } catch {
+        // No cache written (nothing to lint): only costs time.
+    }
+    return { eslint, results };
+}
+
 async function main() {
     const { ESLint } = require(require.resolve("eslint", { paths: [ROOT] }));
     fs.mkdirSync(CACHE_DIR, { recursive: true });
-    const cacheLocation = path.join(CACHE_DIR, cacheKey());
-    const eslint = new ESLint({ cwd: ROOT, cache: true, cacheLocation, cacheStrategy: "content" });
-    const results = await eslint.lintFiles(["."]);
-    const formatter = await eslint.loadFormatter("stylish");
-    const text = await formatter.format(results);
+    const { files, program } = keys();
+    const others = await lintPass(ESLint, files, { ignorePatterns: PROGRAM_FILES }, ["."]);
+    const own = await lintPass(ESLint, program, {}, PROGRAM_FILES);
+    const results = [...others.results, ...own.results];
+    const text = await (await others.eslint.loadFormatter("stylish")).format(results);
     if (text) process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-    const findings = results.reduce((n, r) => n + r.errorCount + r.warningCount, 0);
     try {
-        // Touched so that pruning keeps the cache in use.
-        const now = new Date();
-        fs.utimesSync(cacheLocation, now, now);
         prune();
     } catch {
-        // No cache written (nothing to lint), or pruning raced another run: only costs time.
+        // Pruning raced another run: only costs disk.
     }
-    return findings === 0 ? 0 : 1;
+    return results.reduce((n, r) => n + r.errorCount + r.warningCount, 0) === 0 ? 0 : 1;
 }
 
 if (require.main === module) {
@@ -91,4 +116,4 @@ if (require.main === module) {
     );
 }
 
-module.exports = { cacheKey, dependencyFiles };
+module.exports = { cacheKey, filesUnder, keys, PROGRAM_SOURCES };

@@ -20,18 +20,11 @@ import * as path from "node:path";
 import { evaluatePack } from "../../harness/policyEngine";
 import { pack } from "../../policy/pack";
 import { AnalyzerServer, startAnalyzerServer } from "../support/analyzerServer";
+import { npm, packPolicyPack, Packed, POLICY_DIR, seconds } from "../support/packing";
 import { lines, policyConfigOf, serverDiagnostics } from "../support/serverDiagnostics";
 import { PROJECT_DIR, runStack } from "../support/stacks";
 
-const POLICY_DIR = path.join(PROJECT_DIR, "policy");
 const POLICY_PACKAGE: { name: string; version: string; dependencies: Record<string, string> } = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
-
-/** Runs npm in `cwd`; its stdout, or an error with its output. */
-function npm(args: string[], cwd: string): string {
-    const result = spawnSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
-    if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-}
 
 /** Every TypeScript source of the pack, relative to `policy/`. */
 function sources(dir = POLICY_DIR): string[] {
@@ -42,29 +35,8 @@ function sources(dir = POLICY_DIR): string[] {
     });
 }
 
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-
-/** What `npm pack --json` reports of the tarball. */
-interface Packed {
-    readonly filename: string;
-    readonly size: number;
-    readonly unpackedSize: number;
-    readonly files: ReadonlyArray<{ path: string }>;
-}
-
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "fargate-web-policy-"));
 after(() => fs.rmSync(TMP, { recursive: true, force: true }));
-
-let packing: Promise<{ packed: Packed; tarball: string; seconds: number }> | undefined;
-/** `npm pack` of `policy/` (once for both installs): its report, the tarball's path and the time it took. */
-function packOnce() {
-    packing ??= (async () => {
-        const start = process.hrtime.bigint();
-        const packed: Packed = JSON.parse(npm(["pack", "--json", "--pack-destination", TMP], POLICY_DIR))[0];
-        return { packed, tarball: path.join(TMP, packed.filename), seconds: seconds(start) };
-    })();
-    return packing;
-}
 
 describe("the packed policy pack, installed into an empty folder and started as the Pulumi CLI starts it", function () {
     this.timeout(600_000);
@@ -75,7 +47,7 @@ describe("the packed policy pack, installed into an empty folder and started as 
     const times: Record<string, number> = {};
 
     before(async () => {
-        const pack = await packOnce();
+        const pack = await packPolicyPack();
         packed = pack.packed;
         times.pack = pack.seconds;
 
@@ -146,7 +118,7 @@ describe("the packed policy pack, installed as the Pulumi CLI installs a publish
     let server: AnalyzerServer;
 
     before(async () => {
-        const { tarball } = await packOnce();
+        const { tarball } = await packPolicyPack();
         // `installRequiredPolicy` in pulumi/pulumi `pkg/backend/httpstate/policypack.go`: the tarball's `package/`
         // folder, then the Node.js host's dependency install (`npm install`) in it.
         const published = path.join(TMP, "published");

@@ -4,7 +4,9 @@
  * installed there (`npm install --prefer-offline`; the copy gets a lockfile with the versions of this
  * repository's lockfile, so every package comes from what `npm ci` put in npm's cache), type-checked with the
  * example's own TypeScript, and run through the offline check (`npm run check -- --program <copy>`): two
- * services on one cluster and one load balancer, the API on a listener rule, and no mandatory violation.
+ * services on one cluster and one load balancer, the API on a listener rule, and no mandatory violation. Then
+ * the policy pack, packed and installed into an empty folder of its own and started as the Pulumi CLI starts
+ * it, judges the example exactly as the workspace pack does.
  *
  * Slow tier (`npm run test:slow`): packing and installing take tens of seconds.
  */
@@ -13,6 +15,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { evaluatePack } from "../../../harness/policyEngine";
+import { readStackConfig } from "../../../harness/projectConfig";
+import { runProgram } from "../../../harness/runProgram";
+import { pack } from "../../../policy/pack";
+import { startAnalyzerServer } from "../../support/analyzerServer";
+import { npm, packPolicyPack, Packed, run, seconds } from "../../support/packing";
+import { lines, policyConfigOf, serverDiagnostics } from "../../support/serverDiagnostics";
 import { PROJECT_DIR } from "../../support/stacks";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS tool without typings
@@ -33,21 +42,6 @@ const PACKAGE_DIR = path.join(PROJECT_DIR, "packages", "components");
 const EXAMPLE_DIR = path.join(PROJECT_DIR, "examples", "two-services");
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, "utf8")) as T;
 const COMPONENTS = readJson<Manifest>(path.join(PACKAGE_DIR, "package.json"));
-
-/** Runs `command` in `cwd`; its stdout, or an error with its output. */
-function run(command: string, args: string[], cwd: string): string {
-    const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-}
-
-/** What `npm pack --json` reports of the tarball. */
-interface Packed {
-    readonly filename: string;
-    readonly size: number;
-    readonly unpackedSize: number;
-    readonly files: ReadonlyArray<{ path: string }>;
-}
 
 /** What `npm run check -- --json` reports, as far as this test reads it. */
 interface Report {
@@ -83,7 +77,6 @@ function compiledSources(): string[] {
     return [...ts("components"), ...imported];
 }
 
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
 describe("the packed components, installed into a copy of examples/two-services", function () {
     this.timeout(600_000);
@@ -184,5 +177,30 @@ describe("the packed components, installed into a copy of examples/two-services"
         assert.deepEqual(report.applyErrors, []);
         assert.equal(report.coverage.checksNotRun, 0);
         assert.equal(checkCode, 0);
+    });
+
+    it("THEN the packed policy pack, installed from its own tarball into an empty folder, judges the example as the workspace pack does", async () => {
+        let start = process.hrtime.bigint();
+        const { tarball } = await packPolicyPack();
+        const packConsumer = path.join(TMP, "policy-consumer");
+        fs.mkdirSync(packConsumer);
+        fs.writeFileSync(path.join(packConsumer, "package.json"), `${JSON.stringify({ name: "policy-consumer", version: "1.0.0", private: true }, null, 2)}\n`);
+        npm(["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], packConsumer);
+        const server = await startAnalyzerServer({ packDir: path.join(packConsumer, "node_modules", "fargate-web-policy"), via: "runner" });
+        times.policyPack = seconds(start);
+        try {
+            start = process.hrtime.bigint();
+            const config = readStackConfig(consumer, "dev");
+            const example = await runProgram({ program: path.join(consumer, "index.ts"), project: config.project, stack: "dev", config: config.config, secretKeys: config.secretKeys, cwd: consumer });
+            const policyConfig = policyConfigOf("dev");
+            const workspace = await evaluatePack(pack, example.resources, policyConfig);
+            const real = await serverDiagnostics(server, example.resources, policyConfig);
+            times.judge = seconds(start);
+            assert.ok(real.length > 0, "no diagnostics at all: the comparison would prove nothing");
+            assert.deepEqual(lines(real), lines(workspace.diagnostics));
+            assert.deepEqual(real.filter(d => d.enforcementLevel === "mandatory"), []);
+        } finally {
+            server.stop();
+        }
     });
 });
