@@ -33,6 +33,7 @@ export const AWS_TYPES = {
     cloudfrontOriginAccessIdentity: "aws:cloudfront/originAccessIdentity:OriginAccessIdentity",
     // cloudwatch
     cloudwatchCompositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+    cloudwatchDashboard: "aws:cloudwatch/dashboard:Dashboard",
     cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchLogGroup: "aws:cloudwatch/logGroup:LogGroup",
     cloudwatchMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
@@ -130,6 +131,7 @@ export const AWS_TYPES = {
     secretsmanagerSecretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
     // sns
     snsTopic: "aws:sns/topic:Topic",
+    snsTopicSubscription: "aws:sns/topicSubscription:TopicSubscription",
     // sqs
     sqsQueue: "aws:sqs/queue:Queue",
     // vpc

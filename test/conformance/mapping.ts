@@ -70,6 +70,7 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
         capacityProviderStrategies,
         platformVersion,
         deploymentCircuitBreaker,
+        alarms,
         deploymentMinimumHealthyPercent,
         deploymentMaximumPercent,
         healthCheckGracePeriodSeconds,
@@ -95,6 +96,8 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
         platformVersion,
         deploymentConfiguration: {
             deploymentCircuitBreaker,
+            // The provider sends the service's alarms as DeploymentConfiguration.Alarms (same member names).
+            alarms,
             minimumHealthyPercent: deploymentMinimumHealthyPercent,
             maximumPercent: deploymentMaximumPercent,
         },
