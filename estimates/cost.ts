@@ -2,6 +2,7 @@
  * Monthly cost model over the resources a program run records. Pure: prices come from `prices.json`.
  */
 import { RecordedResource } from "../harness/types";
+import { emailSubscriptions, monitoringUsage } from "./alarms";
 import { UnpricedType, unpricedNotes, unpricedTypes } from "./coverage";
 import { addFargateTasks, addUsage, sumUsage, Usage } from "./fargateTasks";
 import { defaultPrices, ITEM_NAMES, PriceKey, Prices } from "./priceList";
@@ -44,7 +45,10 @@ export interface CostEstimate {
     readonly notes: string[];
     /** Each ECS service and scheduled task with what its own tasks cost, in the order they were recorded. */
     readonly services: ServiceCost[];
-    /** What the services share, counted once: load balancers, NAT gateways, their addresses, secrets. */
+    /**
+     * What the services share, counted once: load balancers, NAT gateways, their addresses, secrets,
+     * dashboards and the alarms that watch no single service.
+     */
     readonly shared: CostPart;
 }
 
@@ -77,6 +81,25 @@ export interface ServiceCost {
     readonly items: CostItem[];
     /** Scheduled tasks only. */
     readonly schedule?: ScheduleUsage;
+}
+
+/** Notes on the free tiers the model does not deduct and the SNS email it counts as free. */
+function monitoringNotes(resources: readonly RecordedResource[], alarms: number, dashboards: number, prices: Prices, note: (text: string) => void): void {
+    const { alarmMetricMonth, dashboardMonth, snsEmailNotification } = prices.items;
+    if (alarms + dashboards > 0) {
+        note(
+            `CloudWatch's free tier (${alarmMetricMonth.freePerMonth ?? 0} standard alarm metrics and ${dashboardMonth.freePerMonth ?? 0} dashboards a month) ` +
+                "is per account and shared with everything else in it: not deducted here.",
+        );
+    }
+    const emails = emailSubscriptions(resources);
+    if (emails > 0) {
+        const per100k = (snsEmailNotification.usd * 100_000).toFixed(2);
+        note(
+            `SNS: ${emails} email subscription(s); the first ${(snsEmailNotification.freePerMonth ?? 0).toLocaleString("en-US")} email notifications a month are free, ` +
+                `then $${per100k} per 100,000. Alarm notifications are counted within the free tier ($0): their number depends on incidents.`,
+        );
+    }
 }
 
 /** NAT gateways an awsx `Vpc` creates: strategy None 0, Single 1, OnePerAz (awsx's default) one per zone. */
@@ -209,9 +232,13 @@ function scheduleUsage(task: ScheduledTaskView, hours: number, note: (text: stri
  * `assignPublicIp`. Per scheduled task (an EventBridge Scheduler schedule with an ECS target): the same per
  * task-hour, for runs per month (from its expression; unknown ones are not counted) × taskCount × the run's
  * minutes (tag ExpectedDurationMinutes, else assumed, and the notes say which; at least one minute).
+ * Per CloudWatch metric alarm its alarm metrics (see `alarms.ts`: one per metric read, high-resolution below
+ * 60 s), counted with the service whose target group or ECS service its dimensions name, else shared.
  * Shared, counted once whatever the number of services: per application load balancer its hourly charge +
  * one LCU and one public IPv4 per subnet when internet-facing; per NAT gateway (recorded, or from an awsx
- * Vpc's strategy) its hourly charge + one public IPv4; per Secrets Manager secret the monthly charge.
+ * Vpc's strategy) its hourly charge + one public IPv4; per Secrets Manager secret the monthly charge; per
+ * CloudWatch dashboard the monthly charge. Free tiers are per account and not deducted; SNS email
+ * notifications are counted within theirs.
  * Traffic-driven charges are left out and listed in `notes`. `services` and `shared` break the total down;
  * the total is computed from the unrounded parts, so the rounded parts may differ from it by a cent.
  */
@@ -231,11 +258,15 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
     if (region !== undefined && region !== prices.region) {
         note(`Prices are for ${prices.region} but the stack is in ${region}; expect different figures.`);
     }
-    const fixed = fixedUsage(resources, hours, note);
+    const monitoring = monitoringUsage(resources, services, note);
+    const fixed = sumUsage(fixedUsage(resources, hours, note), monitoring.shared);
     listenerRuleNotes(resources, note);
+    monitoringNotes(resources, monitoring.alarms, monitoring.dashboards, prices, note);
     const perService = services.map(service => {
         const runner = { label: `Service ${service.name}`, taskDefinition: service.taskDefinition, placement: service.inputs };
-        const [low, high]: Usage[] = [new Map(), new Map()];
+        // An alarm watching this service alone is its cost, the same at both ends of its scaling range.
+        const alarms = monitoring.perService.get(service.name) ?? new Map();
+        const [low, high]: Usage[] = [sumUsage(alarms), sumUsage(alarms)];
         addFargateTasks(low, runner, service.tasks.min, hours, note);
         addFargateTasks(high, runner, service.tasks.max, hours, note);
         const part = costPart(low, high, prices);

@@ -8,7 +8,16 @@ import { TYPES } from "./recorded";
 import { AWS_TYPES, DOCKER_TYPES } from "../policy/facts/typeTokens";
 
 /** Types the model prices (see `estimateMonthlyCost`). */
-const PRICED = new Set<string>([TYPES.service, TYPES.schedule, ...TYPES.loadBalancers, TYPES.natGateway, TYPES.awsxVpc, TYPES.secret]);
+const PRICED = new Set<string>([
+    TYPES.service,
+    TYPES.schedule,
+    ...TYPES.loadBalancers,
+    TYPES.natGateway,
+    TYPES.awsxVpc,
+    TYPES.secret,
+    TYPES.metricAlarm,
+    TYPES.dashboard,
+]);
 
 /**
  * Types with no charge of their own (AWS pricing pages: IAM, VPC basics, security groups, ECS control plane,
@@ -80,6 +89,8 @@ const USAGE: readonly string[] = [
     AWS_TYPES.lambdaFunction,
     AWS_TYPES.sqsQueue,
     AWS_TYPES.snsTopic,
+    // Billed per notification delivered; the estimate's SNS note says how email ones are counted.
+    AWS_TYPES.snsTopicSubscription,
     AWS_TYPES.cloudfrontDistribution,
     "aws:apigateway/",
     "aws:apigatewayv2/",

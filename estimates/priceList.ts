@@ -8,7 +8,8 @@ import pricesJson from "./prices.json";
 export type PriceKey =
     | "fargateX86VcpuHour" | "fargateX86GbHour" | "fargateArmVcpuHour" | "fargateArmGbHour"
     | "fargateSpotX86VcpuHour" | "fargateSpotX86GbHour" | "fargateSpotArmVcpuHour" | "fargateSpotArmGbHour"
-    | "albHour" | "albLcuHour" | "natGatewayHour" | "publicIpv4Hour" | "secretMonth";
+    | "albHour" | "albLcuHour" | "natGatewayHour" | "publicIpv4Hour" | "secretMonth"
+    | "alarmMetricMonth" | "alarmHighResMetricMonth" | "dashboardMonth" | "snsEmailNotification";
 
 /** One price with where it came from. */
 export interface PriceEntry {
@@ -20,6 +21,11 @@ export interface PriceEntry {
     /** Date (YYYY-MM-DD) the figure was recorded. */
     readonly asOf: string;
     readonly note?: string;
+    /**
+     * Units a month the AWS free tier leaves unbilled, per account (not per stack). The model does not deduct
+     * them: the account's other stacks and resources share them; the estimate says so.
+     */
+    readonly freePerMonth?: number;
 }
 
 /** A price list: the shape of `prices.json`. */
@@ -53,4 +59,8 @@ export const ITEM_NAMES: Record<PriceKey, string> = {
     natGatewayHour: "NAT gateway hours",
     publicIpv4Hour: "Public IPv4 addresses",
     secretMonth: "Secrets Manager secrets",
+    alarmMetricMonth: "CloudWatch alarm metrics (standard resolution)",
+    alarmHighResMetricMonth: "CloudWatch alarm metrics (high resolution)",
+    dashboardMonth: "CloudWatch dashboards",
+    snsEmailNotification: "SNS email notifications",
 };

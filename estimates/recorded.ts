@@ -22,6 +22,9 @@ export const TYPES = {
     awsxVpc: AWSX_TYPES.ec2Vpc,
     secret: AWS_TYPES.secretsmanagerSecret,
     schedule: AWS_TYPES.schedulerSchedule,
+    metricAlarm: AWS_TYPES.cloudwatchMetricAlarm,
+    dashboard: AWS_TYPES.cloudwatchDashboard,
+    topicSubscription: AWS_TYPES.snsTopicSubscription,
 } as const;
 
 /** A recorded resource with its inputs and state as plain JSON. */

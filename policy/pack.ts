@@ -5,6 +5,7 @@
 import { EnforcementLevel, Policies } from "@pulumi/policy";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { cloudwatchPolicies } from "./cloudwatch";
 import { ec2Policies } from "./ec2";
 import { ecrPolicies } from "./ecr";
 import { ecsPolicies } from "./ecs";
@@ -45,6 +46,7 @@ export const policies: Policies = [
     ...iamPolicies,
     ...secretsPolicies,
     ...logsPolicies,
+    ...cloudwatchPolicies,
     ...scalingPolicies,
     ...schedulerPolicies,
     ...lbPolicies,

@@ -76,14 +76,18 @@ function createWorker({ unit, intervalMs, shutdownTimeoutMs, heartbeatFile, log 
     stopping.abort();
     const unitDone = current ?? Promise.resolve();
     stopPromise = new Promise((resolve) => {
+      // Which came first decides, not the clock: a timer may fire a millisecond early or, on a busy
+      // machine, late, so comparing elapsed time with the budget could report both outcomes.
+      let timedOut = false;
       const deadline = setTimeout(() => {
+        timedOut = true;
         log('shutdown_timeout', { durationMs: Date.now() - startedAt });
         resolve(1);
       }, shutdownTimeoutMs);
       unitDone.then(() => {
         clearTimeout(deadline);
         // After the deadline the outcome is already 1; a unit ending later changes nothing.
-        if (Date.now() - startedAt <= shutdownTimeoutMs) log('shutdown_end', { code: 0, durationMs: Date.now() - startedAt, units });
+        if (!timedOut) log('shutdown_end', { code: 0, durationMs: Date.now() - startedAt, units });
         resolve(0);
       });
     });

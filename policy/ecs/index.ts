@@ -1,5 +1,6 @@
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
 import { ecsClusterExecLoggingEncrypted } from "./ecs-cluster-exec-logging-encrypted";
+import { ecsServiceAlarmRollback } from "./ecs-service-alarm-rollback";
 import { ecsServiceConnectLogs } from "./ecs-service-connect-logs";
 import { ecsServiceConnectTls } from "./ecs-service-connect-tls";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
@@ -51,6 +52,7 @@ export const ecsPolicies = [
     ecsServiceNoPublicIp,
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
+    ecsServiceAlarmRollback,
     ecsServiceMinimumHealthyPercent,
     ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,

@@ -32,6 +32,7 @@ export const AWS_TYPES = {
     cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
     cloudfrontOriginAccessIdentity: "aws:cloudfront/originAccessIdentity:OriginAccessIdentity",
     // cloudwatch
+    cloudwatchCompositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
     cloudwatchDashboard: "aws:cloudwatch/dashboard:Dashboard",
     cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchLogGroup: "aws:cloudwatch/logGroup:LogGroup",
@@ -257,3 +258,6 @@ export const SECRET_POLICY = [AWS_TYPES.secretsmanagerSecretPolicy] as const;
 /** Scheduled tasks: EventBridge Scheduler schedules and EventBridge rule targets that run ECS tasks. */
 export const SCHEDULE = [AWS_TYPES.schedulerSchedule] as const;
 export const EVENT_TARGET = [AWS_TYPES.cloudwatchEventTarget] as const;
+/** CloudWatch alarms: metric (and metric-math) alarms and composite alarms, which take the same actions. */
+export const METRIC_ALARM = [AWS_TYPES.cloudwatchMetricAlarm] as const;
+export const CLOUDWATCH_ALARM = [AWS_TYPES.cloudwatchMetricAlarm, AWS_TYPES.cloudwatchCompositeAlarm] as const;

@@ -272,3 +272,87 @@ export function asFirstPreview(resources: readonly RecordedResource[]): Recorded
         state: { ...(hide(r.state) as Record<string, unknown>), ...(r.inputs.name === undefined && r.state.name !== undefined ? { name: UNKNOWN } : {}) },
     }));
 }
+
+// ---- alarms and dashboards ------------------------------------------------------------------------
+// Shaped as the stack's alarms are: per web service a 5xx-rate alarm by metric math over its target
+// group's HTTPCode_Target_5XX_Count and RequestCount, a p99 TargetResponseTime alarm and an
+// UnHealthyHostCount alarm; per service CPU and memory alarms and a running-below-desired alarm over
+// Container Insights' RunningTaskCount and DesiredTaskCount.
+
+const ALB_SUFFIX = "app/shared-alb/0123456789abcdef";
+const TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:alarms";
+
+/** `targetgroup/<name>/<id>`: what CloudWatch's TargetGroup dimension holds. */
+const suffixOf = (tg: RecordedResource): string => String(tg.state.arn).replace(/^.*:(targetgroup\/)/, "$1");
+
+/** One metric alarm named `${name}-alarm` with the given inputs, depending on `deps` per input. */
+export function metricAlarm(name: string, inputs: Record<string, unknown>, deps: Record<string, readonly RecordedResource[]> = {}): RecordedResource {
+    const alarm = fixture(
+        AWS_TYPES.cloudwatchMetricAlarm,
+        `${name}-alarm`,
+        { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 3, threshold: 1, treatMissingData: "notBreaching", alarmActions: [TOPIC_ARN], ...inputs },
+        { state: { name: `${name}-alarm`, arn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}-alarm` } },
+    );
+    return Object.keys(deps).length > 0 ? dependingOn(alarm, deps) : alarm;
+}
+
+const metricQuery = (id: string, namespace: string, metricName: string, dimensions: Record<string, unknown>, stat = "Sum", period = 60) => ({
+    id,
+    metric: { namespace, metricName, dimensions, stat, period },
+    returnData: false,
+});
+
+/** The alarms of web service `name` from `webService` (its target group is the second resource). */
+export function webAlarms(name: string, web: RecordedResource[], period = 60): RecordedResource[] {
+    const tg = web.find(r => r.type === AWS_TYPES.lbTargetGroup)!;
+    const service = web.find(r => r.type === AWS_TYPES.ecsService)!;
+    const lb = { TargetGroup: suffixOf(tg), LoadBalancer: ALB_SUFFIX };
+    return [
+        metricAlarm(
+            `${name}-5xx`,
+            {
+                threshold: 5,
+                metricQueries: [
+                    metricQuery("errors", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", lb, "Sum", period),
+                    metricQuery("requests", "AWS/ApplicationELB", "RequestCount", lb, "Sum", period),
+                    { id: "rate", expression: "100 * FILL(errors, 0) / requests", label: "5xx rate (%)", returnData: true },
+                ],
+            },
+            { metricQueries: [tg] },
+        ),
+        metricAlarm(`${name}-latency`, { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", extendedStatistic: "p99", period, dimensions: lb, threshold: 2 }, { dimensions: [tg] }),
+        metricAlarm(`${name}-unhealthy`, { namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", statistic: "Maximum", period, dimensions: lb, threshold: 0 }, { dimensions: [tg] }),
+        ...serviceAlarms(name, service, period),
+    ];
+}
+
+/** CPU, memory and running-task alarms of the ECS service `service` (from `webService` or `workerService`). */
+export function serviceAlarms(name: string, service: RecordedResource, period = 60): RecordedResource[] {
+    const ecs = { ClusterName: "shared", ServiceName: String(service.state.name) };
+    return [
+        metricAlarm(`${name}-cpu`, { namespace: "AWS/ECS", metricName: "CPUUtilization", statistic: "Average", period, dimensions: ecs, threshold: 80 }, { dimensions: [service] }),
+        metricAlarm(`${name}-memory`, { namespace: "AWS/ECS", metricName: "MemoryUtilization", statistic: "Average", period, dimensions: ecs, threshold: 80 }, { dimensions: [service] }),
+        metricAlarm(
+            `${name}-tasks`,
+            {
+                comparisonOperator: "LessThanThreshold",
+                threshold: 0,
+                treatMissingData: "breaching",
+                metricQueries: [
+                    metricQuery("running", "ECS/ContainerInsights", "RunningTaskCount", ecs, "Average", period),
+                    metricQuery("desired", "ECS/ContainerInsights", "DesiredTaskCount", ecs, "Average", period),
+                    { id: "shortfall", expression: "running - desired", label: "running minus desired", returnData: true },
+                ],
+            },
+            { metricQueries: [service] },
+        ),
+    ];
+}
+
+/** A CloudWatch dashboard. */
+export const dashboard = (name = "stack-dashboard"): RecordedResource =>
+    fixture(AWS_TYPES.cloudwatchDashboard, name, { dashboardName: name, dashboardBody: JSON.stringify({ widgets: [] }) }, { state: { dashboardArn: `arn:aws:cloudwatch::123456789012:dashboard/${name}` } });
+
+/** An SNS topic subscription with the given protocol. */
+export const topicSubscription = (protocol: string, endpoint = "ops@example.com"): RecordedResource =>
+    fixture(AWS_TYPES.snsTopicSubscription, `alarms-${protocol}`, { topic: TOPIC_ARN, protocol, endpoint });

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { fixture } from "../../harness/fixtures";
 import { RecordedResource } from "../../harness/types";
-import { estimateMonthlyCost } from "../../estimates";
+import { CostItem, estimateMonthlyCost } from "../../estimates";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 import { splitByStrategy } from "../../estimates/cost";
 import { defaultPrices } from "../../estimates/priceList";
 import { runStack } from "../support/stacks";
@@ -9,6 +10,7 @@ import { awsxVpc, loadBalancer, scalingTarget, service, taskDefinition } from ".
 
 // Every figure below is hand-computed from prices.json with 730 hours a month.
 const line = (resources: RecordedResource[], item: string) => estimateMonthlyCost(resources).items.find(i => i.item === item);
+const MONITORING: readonly string[] = [AWS_TYPES.cloudwatchMetricAlarm, AWS_TYPES.cloudwatchDashboard];
 const spot = (base = 0) => ({ capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", base, weight: 1 }] });
 
 describe("cost model", () => {
@@ -217,9 +219,11 @@ describe("cost model", () => {
 
     describe("the project's stacks", function () {
         this.timeout(60_000);
+        /** The stack's resources but its alarms and dashboards (priced apart, in the last test). */
+        const compute = async (stack: string) => (await runStack(stack)).resources.filter(r => !MONITORING.includes(r.type));
 
         it("dev: two services (web and worker), each one..two 256/512 Spot x86 tasks with a public IP, one ALB over 2 subnets, no NAT", async () => {
-            const estimate = estimateMonthlyCost((await runStack("dev")).resources);
+            const estimate = estimateMonthlyCost(await compute("dev"));
             // Each service, per task: Spot vCPU 0.25 × 0.01275 × 730 = 2.326875; Spot GB 0.5 × 0.0014 × 730 = 0.511;
             //   its public IPv4 0.005 × 730 = 3.65 → 6.487875 ≈ $6.49; at 2 tasks 12.97575 ≈ $12.98
             // Shared: ALB 0.0225 × 730 = 16.425; LCU 0.008 × 730 = 5.84; 2 ALB IPv4 × 3.65 = 7.3 → 29.565 ≈ $29.57
@@ -239,7 +243,7 @@ describe("cost model", () => {
         });
 
         it("prod: 2..10 on-demand 512/1024 x86 tasks, one ALB over 3 subnets, 3 NAT gateways", async () => {
-            const estimate = estimateMonthlyCost((await runStack("prod")).resources);
+            const estimate = estimateMonthlyCost(await compute("prod"));
             // min (2 tasks): vCPU 2 × 0.5 × 0.04048 × 730 = 29.5504; GB 2 × 1 × 0.004445 × 730 = 6.4897;
             //   ALB 16.425; LCU 5.84; NAT 3 × 0.045 × 730 = 98.55; IPv4 (3 ALB + 3 NAT) × 3.65 = 21.9
             //   → 178.7551 ≈ $178.76
@@ -247,5 +251,23 @@ describe("cost model", () => {
             assert.deepEqual([estimate.monthlyUsd, estimate.monthlyUsdMax], [178.76, 322.92]);
             assert.equal(estimate.items.find(i => i.item === "NAT gateway hours")?.quantity, 2190);
         });
+
+        // Per web service 8 alarm metrics: 5xx rate 2 (HTTPCode_Target_5XX_Count, RequestCount), p99 latency 1,
+        // unhealthy hosts 1, CPU 1, memory 1, running below desired 2 (RunningTaskCount, DesiredTaskCount);
+        // per worker 4 (CPU, memory, running below desired); one dashboard per stack. $0.10 each, $3.00.
+        for (const [stack, perService, added, total] of [
+            ["dev", [["web-service", 8], ["worker-service", 4]], 4.2, [46.74, 59.72]],
+            ["prod", [["web-service", 8]], 3.8, [182.56, 326.72]],
+        ] as const) {
+            it(`${stack}: each service pays for its own alarms and the stack for its dashboard, +$${added.toFixed(2)} (pending while the stack has none)`, async function () {
+                const resources = (await runStack(stack)).resources;
+                if (!resources.some(r => MONITORING.includes(r.type))) this.skip();
+                const estimate = estimateMonthlyCost(resources);
+                const alarmMetrics = (items: CostItem[]) => items.find(i => i.item === "CloudWatch alarm metrics (standard resolution)")?.quantity ?? 0;
+                assert.deepEqual(estimate.services.map(s => [s.service.replace(/-[0-9a-f]{7}$/, ""), alarmMetrics(s.items)]).sort(), perService);
+                assert.deepEqual(estimate.shared.items.filter(i => i.item.startsWith("CloudWatch")).map(i => [i.item, i.quantity]), [["CloudWatch dashboards", 1]]);
+                assert.deepEqual([estimate.monthlyUsd, estimate.monthlyUsdMax], total);
+            });
+        }
     });
 });

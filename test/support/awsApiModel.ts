@@ -29,7 +29,8 @@ export type AwsClientPackage =
     | "@aws-sdk/client-ecs"
     | "@aws-sdk/client-elastic-load-balancing-v2"
     | "@aws-sdk/client-application-auto-scaling"
-    | "@aws-sdk/client-scheduler";
+    | "@aws-sdk/client-scheduler"
+    | "@aws-sdk/client-cloudwatch";
 
 /** A Smithy static schema or a reference to one, as the generated clients encode them. */
 type SchemaRef = number | string | (() => SchemaRef) | readonly unknown[];

@@ -77,9 +77,10 @@ describe("npm run check", function () {
             assert.match(stdout, /^Policy violations, mandatory: 0$/m);
             // The 9 of a one-service dev stack, plus the worker's minimum capacity, public IP and log-group key.
             assert.match(stdout, /^Policy violations, advisory: 12$/m);
-            assert.match(stdout, /^Monthly cost estimate: \$42\.54 USD \(up to \$55\.52 at the scaling maximum\), us-east-1 \(partial: some resources are not priced, see the notes\)$/m);
-            assert.match(stdout, /^ {4}worker-service-[0-9a-f]{7} \(worker, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
-            assert.match(stdout, /^ {4}web-service-[0-9a-f]{7} \(web, 1\.\.2 tasks\)\s+\$6\.49 \(up to \$12\.98\)$/m);
+            assert.match(stdout, /^Monthly cost estimate: \$46\.74 USD \(up to \$59\.72 at the scaling maximum\), us-east-1$/m);
+            // Each service's tasks ($6.49, up to $12.98) and its alarm metrics at $0.10: the worker's 4, web's 8.
+            assert.match(stdout, /^ {4}worker-service-[0-9a-f]{7} \(worker, 1\.\.2 tasks\)\s+\$6\.89 \(up to \$13\.38\)$/m);
+            assert.match(stdout, /^ {4}web-service-[0-9a-f]{7} \(web, 1\.\.2 tasks\)\s+\$7\.29 \(up to \$13\.78\)$/m);
             assert.match(stdout, /^Rollout estimate: 60 s for the stack; slowest service worker-service-[0-9a-f]{7} \(60 s per wave, 1 wave\)$/m);
             assert.match(stdout, /^Apply-time errors \(AWS would refuse these at pulumi up\): 0$/m);
             assert.match(stdout, /^PASSED: no mandatory policy violation\.$/m);
@@ -113,7 +114,7 @@ describe("npm run check", function () {
                 [[AWSX_TYPES.ec2Vpc, true]],
             );
             assert.equal(report.coverage.checksNotRun, 0);
-            assert.equal(report.cost.monthlyUsd, 178.76);
+            assert.equal(report.cost.monthlyUsd, 182.56);
             assert.equal(report.cost.currency, "USD");
             for (const item of report.cost.items) {
                 assert.ok(["item", "quantity", "unitUsd", "monthlyUsd"].every(k => k in item), JSON.stringify(item));

@@ -1,6 +1,6 @@
 /**
- * Compliant baselines for the ECS group's resource types (ECS, IAM, CloudWatch Logs, Secrets Manager,
- * Application Auto Scaling), shaped like what the program creates, plus a whole compliant stack for the
+ * Compliant baselines for the ECS group's resource types (ECS, IAM, CloudWatch Logs and alarms, Secrets
+ * Manager, Application Auto Scaling), shaped like what the program creates, plus a whole compliant stack for the
  * stack policies and small helpers the group's tests share. Every ECS-group policy passes on each of them.
  */
 import * as assert from "node:assert/strict";
@@ -85,6 +85,9 @@ export const IAM_POLICY = AWS_TYPES.iamPolicy;
 export const ROLE_POLICY_ATTACHMENT = AWS_TYPES.iamRolePolicyAttachment;
 export const SCALING_TARGET = AWS_TYPES.appautoscalingTarget;
 export const SCALING_POLICY = AWS_TYPES.appautoscalingPolicy;
+export const METRIC_ALARM = AWS_TYPES.cloudwatchMetricAlarm;
+export const COMPOSITE_ALARM = AWS_TYPES.cloudwatchCompositeAlarm;
+export const ALARM_TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:web-alarms`;
 
 /** One compliant inputs object per type token the ECS group checks. */
 export const ecsBaselines: Record<string, Record<string, unknown>> = {
@@ -115,6 +118,7 @@ export const ecsBaselines: Record<string, Record<string, unknown>> = {
         ],
         platformVersion: "LATEST",
         deploymentCircuitBreaker: { enable: true, rollback: true },
+        alarms: { alarmNames: ["web-target-5xx-rate", "web-p99-latency"], enable: true, rollback: true },
         deploymentMinimumHealthyPercent: 100,
         deploymentMaximumPercent: 200,
         healthCheckGracePeriodSeconds: 60,
@@ -170,6 +174,26 @@ export const ecsBaselines: Record<string, Record<string, unknown>> = {
         role: "web-task",
         policyArn: `arn:aws:iam::${ACCOUNT}:policy/web-metrics`,
     },
+    [METRIC_ALARM]: {
+        name: "web-target-5xx-rate",
+        comparisonOperator: "GreaterThanThreshold",
+        evaluationPeriods: 3,
+        threshold: 5,
+        treatMissingData: "notBreaching",
+        metricQueries: [
+            { id: "rate", expression: "100 * errors / requests", label: "5xx rate (%)", returnData: true },
+            { id: "errors", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", period: 60, stat: "Sum", dimensions: { TargetGroup: "targetgroup/web/0123456789abcdef" } } },
+            { id: "requests", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", period: 60, stat: "Sum", dimensions: { TargetGroup: "targetgroup/web/0123456789abcdef" } } },
+        ],
+        alarmActions: [ALARM_TOPIC_ARN],
+        okActions: [ALARM_TOPIC_ARN],
+    },
+    [COMPOSITE_ALARM]: {
+        alarmName: "web-rollout",
+        alarmRule: 'ALARM("web-target-5xx-rate") OR ALARM("web-p99-latency")',
+        actionsEnabled: true,
+        alarmActions: [ALARM_TOPIC_ARN],
+    },
     [SCALING_TARGET]: {
         minCapacity: 2,
         maxCapacity: 10,
@@ -221,6 +245,8 @@ export function ecsStack(): RecordedResource[] {
         resourceOf(SECRET_ROTATION, "db-password-rotation"),
         resourceOf(SCALING_TARGET, "web"),
         resourceOf(SCALING_POLICY, "web-cpu"),
+        resourceOf(METRIC_ALARM, "web-target-5xx-rate"),
+        resourceOf(COMPOSITE_ALARM, "web-rollout"),
     ];
 }
 
