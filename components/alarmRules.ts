@@ -29,6 +29,26 @@ export interface AlarmThresholds {
     readonly evaluationPeriods: number;
 }
 
+/**
+ * What is wrong with `t`, one message per field (empty when nothing is): CloudWatch evaluates at most one
+ * day of periods (PutMetricAlarm: EvaluationPeriods × Period ≤ 86,400 s), a percentage is above 0 and at
+ * most 100, a latency above 0.
+ */
+export function alarmThresholdsProblems(t: AlarmThresholds): string[] {
+    const problems: string[] = [];
+    const maxPeriods = 86_400 / ALARM_PERIOD_SECONDS;
+    if (!Number.isInteger(t.evaluationPeriods) || t.evaluationPeriods < 1 || t.evaluationPeriods > maxPeriods) {
+        problems.push(`evaluationPeriods (${t.evaluationPeriods}) must be a whole number from 1 to ${maxPeriods} (one day of ${ALARM_PERIOD_SECONDS} s periods)`);
+    }
+    if (t.target5xxPercent !== undefined && !(t.target5xxPercent > 0 && t.target5xxPercent <= 100)) {
+        problems.push(`target5xxPercent (${t.target5xxPercent}) must be above 0 and at most 100`);
+    }
+    if (t.latencyP99Ms !== undefined && !(t.latencyP99Ms > 0 && Number.isFinite(t.latencyP99Ms))) {
+        problems.push(`latencyP99Ms (${t.latencyP99Ms}) must be a number of milliseconds above 0`);
+    }
+    return problems;
+}
+
 /** One metric as `MetricAlarm` and its metric queries take it. */
 export interface AlarmMetric<S> {
     readonly namespace: string;

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmRule, AlarmThresholds, serviceAlarmRules, targetAlarmRules } from "./alarmRules";
+import { alarmThresholdsProblems, AlarmRule, AlarmThresholds, serviceAlarmRules, targetAlarmRules } from "./alarmRules";
 import { childName } from "./naming";
 
 /** The component's type token. */
@@ -16,9 +16,14 @@ export const SERVICE_ALARMS_TYPE = "fargate-web:cloudwatch:ServiceAlarms";
 export interface ServiceAlarmsArgs {
     /** The topic every alarm notifies, when it fires and when it recovers. */
     readonly topicArn: pulumi.Input<string>;
+    /** Thresholds and evaluation periods; the 5xx and latency ones are needed with `target`. */
     readonly thresholds: AlarmThresholds;
-    /** The service's target group behind the load balancer: the ARN suffixes CloudWatch's dimensions use. */
+    /**
+     * The service's target group behind the load balancer: the ARN suffixes CloudWatch's dimensions use.
+     * @default undefined: no load-balancer alarms, and so none that rolls a deployment back
+     */
     readonly target?: { readonly loadBalancerArnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
+    /** @default undefined: no tags */
     readonly tags?: Record<string, string>;
 }
 
@@ -32,7 +37,17 @@ export class ServiceAlarms extends pulumi.ComponentResource {
     private readonly baseName: string;
     private readonly args: ServiceAlarmsArgs;
 
+    /** @throws Error naming the component and each wrong threshold, before anything is registered. */
     constructor(name: string, args: ServiceAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+        const problems = [
+            ...alarmThresholdsProblems(args.thresholds),
+            ...(args.target && (args.thresholds.target5xxPercent === undefined || args.thresholds.latencyP99Ms === undefined)
+                ? ["a service behind the load balancer needs target5xxPercent and latencyP99Ms"]
+                : []),
+        ];
+        if (problems.length > 0) {
+            throw new Error(`ServiceAlarms ${name}: ${problems.join("; ")}`);
+        }
         super(SERVICE_ALARMS_TYPE, name, {}, opts);
         this.baseName = name;
         this.args = args;

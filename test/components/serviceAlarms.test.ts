@@ -81,3 +81,23 @@ describe("StackObservability (under mocks)", () => {
         assert.equal(inputs(one(run, "aws:sns/topic:Topic")).kmsMasterKeyId, key);
     });
 });
+
+describe("ServiceAlarms refusals", () => {
+    for (const [what, thresholds, message] of [
+        ["no evaluation period", { target5xxPercent: 5, latencyP99Ms: 100, evaluationPeriods: 0 }, /ServiceAlarms web: evaluationPeriods \(0\) must be a whole number from 1 to 1440/],
+        ["more than a day of periods", { target5xxPercent: 5, latencyP99Ms: 100, evaluationPeriods: 1441 }, /evaluationPeriods \(1441\)/],
+        ["a 5xx rate of 0 %", { target5xxPercent: 0, latencyP99Ms: 100, evaluationPeriods: 3 }, /target5xxPercent \(0\) must be above 0 and at most 100/],
+        ["a 5xx rate above 100 %", { target5xxPercent: 101, latencyP99Ms: 100, evaluationPeriods: 3 }, /target5xxPercent \(101\)/],
+        ["a negative latency", { target5xxPercent: 5, latencyP99Ms: -1, evaluationPeriods: 3 }, /latencyP99Ms \(-1\) must be a number of milliseconds above 0/],
+        ["a target without web thresholds", { evaluationPeriods: 3 }, /needs target5xxPercent and latencyP99Ms/],
+    ] as const) {
+        it(`GIVEN ${what} THEN the program fails naming the component and the threshold`, async () => {
+            await assert.rejects(
+                runInline(() => {
+                    new ServiceAlarms("web", { topicArn, thresholds, target });
+                }),
+                message,
+            );
+        });
+    }
+});
