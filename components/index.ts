@@ -23,3 +23,7 @@ export { deployStack, StackOutputs } from "./stack";
 export * from "./scheduledTask";
 export * from "./scheduledTaskIam";
 export * from "./scheduleExpression";
+export * from "./serviceAlarms";
+export * from "./stackObservability";
+export * from "./alarmRules";
+export * from "./dashboardBody";
