@@ -9,6 +9,7 @@ import { AwsMocks, AwsMocksOptions } from "./awsMocks";
 import { ProgramError } from "./errors";
 import { deferClosureModules } from "./lazyClosureModules";
 import { skipPromiseStacks } from "./promiseStacks";
+import { skipRegistrationStacks } from "./registrationStacks";
 import { RecordedResource } from "./types";
 
 /** What a run needs. */
@@ -118,6 +119,7 @@ function sdkFor(programDir: string): Sdk {
     const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir, __dirname] }));
     deferClosureModules(root);
     skipPromiseStacks(root);
+    skipRegistrationStacks(root);
     /* eslint-disable @typescript-eslint/no-require-imports -- the program's own SDK copy, found at run time */
     return {
         pulumi: require(root),
