@@ -4,7 +4,7 @@ import { capacityProviderStrategy } from "./capacity";
 import { containerPortName } from "./containerDefinition";
 import { ec2Description } from "./ec2Description";
 import { FargateServiceArgs, resolveFargateServiceArgs } from "./fargateServiceArgs";
-import { createFargateTask } from "./fargateTask";
+import { allowAwsApiEgress, createFargateTask } from "./fargateTask";
 import { childName } from "./naming";
 import { steadyStateTimeoutMinutes } from "./rolloutTimeout";
 
@@ -103,19 +103,7 @@ export class FargateService extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        new aws.vpc.SecurityGroupEgressRule(
-            childName(name, "egress-https"),
-            {
-                securityGroupId: securityGroup.id,
-                ipProtocol: "tcp",
-                fromPort: 443,
-                toPort: 443,
-                cidrIpv4: "0.0.0.0/0",
-                description: "HTTPS to ECR, CloudWatch Logs, Secrets Manager and other AWS APIs",
-                tags,
-            },
-            { parent: this },
-        );
+        allowAwsApiEgress(this, name, securityGroup.id, tags);
 
         const steadyStateTimeout = `${steadyStateTimeoutMinutes({
             startPeriodSeconds: a.healthCheck.startPeriodSeconds,

@@ -133,3 +133,24 @@ export function createFargateTask(parent: pulumi.Resource, name: string, a: Farg
     );
     return { logGroup, executionRole, executionPolicy, taskRole, taskDefinition, region };
 }
+
+/**
+ * The one egress a task's security group needs: HTTPS to the world, for ECR, CloudWatch Logs, Secrets
+ * Manager and the other AWS APIs (tasks reach them through a public IP or NAT). Logical name
+ * `<name>-egress-https`, a child of `parent`.
+ */
+export function allowAwsApiEgress(parent: pulumi.Resource, name: string, securityGroupId: pulumi.Input<string>, tags: Record<string, string>): aws.vpc.SecurityGroupEgressRule {
+    return new aws.vpc.SecurityGroupEgressRule(
+        childName(name, "egress-https"),
+        {
+            securityGroupId,
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: "0.0.0.0/0",
+            description: "HTTPS to ECR, CloudWatch Logs, Secrets Manager and other AWS APIs",
+            tags,
+        },
+        { parent },
+    );
+}

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Description } from "./ec2Description";
-import { createFargateTask, FargateTask } from "./fargateTask";
+import { allowAwsApiEgress, createFargateTask, FargateTask } from "./fargateTask";
 import { childName } from "./naming";
 import { resolveScheduledTaskArgs, ScheduledTaskArgs } from "./scheduledTaskArgs";
 import { scheduledRunPolicy, schedulerTrustPolicy } from "./scheduledTaskIam";
@@ -90,19 +90,7 @@ export class ScheduledTask extends pulumi.ComponentResource {
             { vpcId: args.vpcId, description: groupDescription, tags: { ...tags, Name: childName(name, "tasks") } },
             { parent: this },
         ));
-        new aws.vpc.SecurityGroupEgressRule(
-            childName(name, "egress-https"),
-            {
-                securityGroupId: securityGroup.id,
-                ipProtocol: "tcp",
-                fromPort: 443,
-                toPort: 443,
-                cidrIpv4: "0.0.0.0/0",
-                description: "HTTPS to ECR, CloudWatch Logs, Secrets Manager and other AWS APIs",
-                tags,
-            },
-            { parent: this },
-        );
+        allowAwsApiEgress(this, name, securityGroup.id, tags);
 
         this.schedule = new aws.scheduler.Schedule(
             childName(name, "schedule"),
