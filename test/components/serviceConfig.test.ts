@@ -1,40 +1,15 @@
 import { strict as assert } from "node:assert";
 import * as path from "path";
 import { readStackConfig } from "../../harness/projectConfig";
-import { ConfigError, parseStackConfig, ServiceSettings, StackSettings } from "../../components/stackConfig";
+import { parseStackConfig, ServiceSettings, StackSettings } from "../../components/stackConfig";
 import { PROJECT_DIR } from "../support/stacks";
+import { ConfigChange, parseChanged, refusals } from "../support/stackConfig";
 
 const P = "fargate-web";
 const FIXTURES = path.join(PROJECT_DIR, "test", "fixtures", "stacks");
 
-interface Change {
-    readonly services?: unknown;
-    readonly values?: Record<string, string | undefined>;
-    readonly secretKeys?: string[];
-    readonly securePaths?: string[];
-}
-
-/** Parses a real stack's config with `services` (and other keys) replaced. */
-function parse(stack: string, change: Change = {}): StackSettings {
-    const base = readStackConfig(PROJECT_DIR, stack);
-    const values: Record<string, string> = { ...base.config };
-    if (change.services !== undefined) values[`${P}:services`] = JSON.stringify(change.services);
-    for (const [key, value] of Object.entries(change.values ?? {})) {
-        if (value === undefined) delete values[key];
-        else values[key] = value;
-    }
-    return parseStackConfig({ project: base.project, stack, values, secretKeys: [...base.secretKeys, ...(change.secretKeys ?? [])], securePaths: change.securePaths });
-}
-
-function problems(stack: string, change: Change): readonly string[] {
-    try {
-        parse(stack, change);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${e}`);
-        return e.problems;
-    }
-    assert.fail(`services ${JSON.stringify(change.services)} were accepted`);
-}
+const parse = parseChanged;
+const problems = refusals;
 
 /** Parses a fixture stack file the way the CLI hands it to the program. */
 function parseFixture(name: string, stack = "dev"): StackSettings {
@@ -175,7 +150,7 @@ describe("services config", () => {
         const SPOT_WITHOUT_NAT = `${P}:services.nightly.capacityProvider is "FARGATE_SPOT" (set there or by ${P}:capacityProvider); with ${P}:natStrategy "none" the task needs a public IP, which Scheduler gives only to tasks launched as FARGATE: set ${P}:services.nightly.capacityProvider to "FARGATE", or use a NAT gateway`;
         const countOutOfRange = (n: number) =>
             `${P}:services.nightly.desiredCount is ${n} (from ${P}:desiredCount); a scheduled task starts 1 to 10 tasks per run (EventBridge Scheduler's TaskCount) and takes the stack-wide count: set ${P}:desiredCount from 1 to 10, and desiredCount on the web and worker entries that need another`;
-        const cases: Array<[string, string, Change, string | string[]]> = [
+        const cases: Array<[string, string, ConfigChange, string | string[]]> = [
             ["a cpu Fargate does not offer", "dev", { services: { web, api: { kind: "web", paths: ["/api/*"], cpu: 300 } } }, `${P}:services.api.cpu is 300; allowed: 256, 512, 1024, 2048, 4096, 8192 or 16384`],
             ["a cpu given as text, out of range", "dev", { services: { api: { kind: "web", cpu: "20000" } } }, `${P}:services.api.cpu is 20000; expected an integer from 1 to 16384`],
             ["an inherited memory that does not fit the entry's cpu", "dev", { services: { api: { kind: "web", cpu: 2048 } } }, `${P}:services.api.memory is 512 (from ${P}:memory); Fargate offers 4096 to 16384 in steps of 1024 MiB with cpu 2048`],

@@ -1,33 +1,16 @@
 import { strict as assert } from "node:assert";
 import { RunError } from "@pulumi/pulumi/errors";
-import { readStackConfig } from "../../harness/projectConfig";
-import { ConfigError, parseStackConfig, StackSettings } from "../../components/stackConfig";
-import { PROJECT_DIR } from "../support/stacks";
+import { StackSettings } from "../../components/stackConfig";
+import { parseChanged, refusals } from "../support/stackConfig";
 import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 
 const P = "fargate-web";
 
 /** Parses the real stack's config with some keys replaced (undefined removes a key). */
-function parse(stack: string, changes: Record<string, string | undefined> = {}, secretKeys: string[] = []): StackSettings {
-    const base = readStackConfig(PROJECT_DIR, stack);
-    const values: Record<string, string> = { ...base.config };
-    for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) delete values[key];
-        else values[key] = value;
-    }
-    return parseStackConfig({ project: base.project, stack, values, secretKeys: [...base.secretKeys, ...secretKeys] });
-}
+const parse = (stack: string, values: Record<string, string | undefined> = {}, secretKeys: string[] = []): StackSettings => parseChanged(stack, { values, secretKeys });
 
 /** The problems reported for a config, or a failure when it parses. */
-function problems(stack: string, changes: Record<string, string | undefined>, secretKeys: string[] = []): readonly string[] {
-    try {
-        parse(stack, changes, secretKeys);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${e}`);
-        return e.problems;
-    }
-    assert.fail(`config ${JSON.stringify(changes)} was accepted`);
-}
+const problems = (stack: string, values: Record<string, string | undefined>, secretKeys: string[] = []): readonly string[] => refusals(stack, { values, secretKeys });
 
 describe("stack config loader", () => {
     describe("GIVEN the real stack files", () => {
