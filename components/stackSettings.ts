@@ -5,6 +5,7 @@ import { RunError } from "@pulumi/pulumi/errors";
 import type { CapacityProvider } from "./capacity";
 import type { CpuArchitecture } from "./fargateService";
 import type { AlarmThresholds } from "./alarmRules";
+import type { DeploymentSettings } from "./deploymentSettings";
 import type { NatStrategy } from "./network";
 import type { FargatePlatformVersion } from "./platformVersion";
 
@@ -66,6 +67,8 @@ export interface ServiceSettings {
     readonly callers: readonly string[];
     /** `web` and `worker`: thresholds of the service's alarms (5xx and latency for `web` only). */
     readonly alarms?: AlarmThresholds;
+    /** `web` only: how ECS deploys it; undefined means rolling (see `ROLLING` in `deploymentSettings.ts`). */
+    readonly deployment?: DeploymentSettings;
 }
 
 /** Everything the program needs, validated and fully defaulted. */
