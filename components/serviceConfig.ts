@@ -7,6 +7,7 @@ import { CONFIG_KEYS, SERVICE_FIELDS, SERVICE_KEYS, ServiceField } from "./confi
 import { describeAllowed, Reader, show } from "./configReader";
 import { fromEntry, ServiceReader } from "./serviceReader";
 import { readAlarms, readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
+import { readDeployment } from "./deploymentConfig";
 import { closestName } from "./naming";
 import { crossServiceProblems, derivedLengthProblem, rulePriorities, serviceNamePattern, ServiceSummary } from "./serviceRules";
 import { conditionSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
@@ -100,6 +101,8 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const queue = kind === "worker" ? readQueueScaling(sr) : undefined;
     const schedule = kind === "scheduled" ? readSchedule(sr) : undefined;
     const alarms = scaled ? readAlarms(sr, web) : undefined;
+    // Workers and scheduled tasks stay rolling: ECS shifts traffic only through a load balancer (or Service Connect).
+    const deployment = web ? readDeployment(sr, ctx.region, true) : undefined;
 
     const settings: ServiceSettings = {
         name,
@@ -113,8 +116,10 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
         serviceConnect,
         callers,
         alarms,
+        deployment,
     };
-    return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers } };
+    const deploymentRules = deployment && deployment.strategy !== "rolling" ? { testCidrs: deployment.testTraffic?.cidrs ?? [] } : undefined;
+    return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers, deploymentRules } };
 }
 
 function readKind(sr: ServiceReader): ServiceKind | undefined {

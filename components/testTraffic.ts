@@ -1,0 +1,123 @@
+/**
+ * Where a blue/green, canary or linear deployment's test traffic may come from: the source CIDRs of the
+ * test listener rule (`testTrafficCidrs`). Pure.
+ *
+ * Sources:
+ * - ELB, Condition types for listener rules (`rule-condition-types.html`), "Source IP address conditions":
+ *   a `source-ip` condition takes IPv4 or IPv6 addresses in CIDR format, no wildcards; up to three match
+ *   evaluations per condition and five per rule (the rule's total is judged with the route's paths and hosts
+ *   in `routing.ts`).
+ * - The stack's load balancer is internet-facing with `ipAddressType: "ipv4"` (loadBalancer.ts): no IPv6
+ *   client reaches it, so an IPv6 block would match nobody.
+ *
+ * Why the bounds (our own rule, not ECS's or ELB's): the test rule sends requests to a revision nobody
+ * released yet, so it must stay reachable from your own networks only. A block is accepted when it lies
+ * inside the private or shared address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16; RFC 6598:
+ * 100.64.0.0/10 — reachable only from the VPC and what is connected to it), or when it is a public block of
+ * /16 or smaller (65,536 addresses: an organisation's own allocation, not a slice of the internet). Each
+ * block is judged alone, so no split of the world (0.0.0.0/1 + 128.0.0.0/1, four /2s, …) passes; with at
+ * most three blocks the public addresses that may reach the rule are at most 3 × 65,536.
+ */
+import { hostBitsSet } from "./awsLimits";
+import { VALUES_PER_CONDITION } from "./serviceSyntax";
+
+/** A problem with one item of a list-valued key: where (`[1]`), what was given, and what is allowed. */
+export interface ItemProblem {
+    /** Appended to the key's path: `[1]`, `[0].stages[2]`. */
+    readonly at: string;
+    readonly given: unknown;
+    readonly problem: string;
+}
+
+/** Address blocks no public client comes from; any block inside one of them is accepted whatever its size. */
+export const PRIVATE_BLOCKS: readonly string[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
+/** The shortest prefix accepted for a public block. */
+export const MIN_PUBLIC_PREFIX = 16;
+/** Source CIDRs one `source-ip` condition takes. */
+export const MAX_TEST_CIDRS = VALUES_PER_CONDITION;
+
+const CIDR = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/;
+
+/** An IPv4 block as numbers: first address and prefix length; undefined when the text is not one. */
+export function parseCidr(text: string): { readonly first: number; readonly prefix: number } | undefined {
+    const match = CIDR.exec(text);
+    if (!match) return undefined;
+    const octets = match.slice(1, 5).map(Number);
+    const prefix = Number(match[5]);
+    if (octets.some(o => o > 255) || prefix > 32) return undefined;
+    return { first: octets.reduce((acc, o) => acc * 256 + o, 0), prefix };
+}
+
+const size = (prefix: number): number => 2 ** (32 - prefix);
+
+/** Whether block `inner` lies inside block `outer` (both well-formed network addresses). */
+export function cidrWithin(inner: string, outer: string): boolean {
+    const a = parseCidr(inner);
+    const b = parseCidr(outer);
+    return a !== undefined && b !== undefined && a.prefix >= b.prefix && Math.floor(a.first / size(b.prefix)) === Math.floor(b.first / size(b.prefix));
+}
+
+const ALLOWED = `test traffic reaches a revision before it is released, so it may come only from your own networks: a private block (${PRIVATE_BLOCKS.join(", ")}) or a public block of /${MIN_PUBLIC_PREFIX} or smaller`;
+
+/** Why one text is not a source CIDR the test rule may take, or undefined. */
+export function testCidrProblem(text: string): string | undefined {
+    if (text.includes(":")) {
+        return "IPv6 blocks match nobody: the load balancer has IPv4 addresses only; give an IPv4 block such as 203.0.113.0/24";
+    }
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
+        return `expected a CIDR block: write ${JSON.stringify(`${text}/32`)} for one address`;
+    }
+    const cidr = parseCidr(text);
+    if (!cidr) {
+        return "expected an IPv4 CIDR block such as 203.0.113.0/24 (four numbers from 0 to 255 without leading zeros or spaces, and a prefix from 0 to 32)";
+    }
+    const network = hostBitsSet(text);
+    if (network) {
+        return `host bits are set, so the block is ambiguous; write its network address ${network}`;
+    }
+    if (cidr.prefix === 0) {
+        return `0.0.0.0/0 is the whole internet; ${ALLOWED}`;
+    }
+    if (cidr.prefix < MIN_PUBLIC_PREFIX && !PRIVATE_BLOCKS.some(p => cidrWithin(text, p))) {
+        return `a /${cidr.prefix} holds ${size(cidr.prefix).toLocaleString("en-US")} addresses; ${ALLOWED}`;
+    }
+    return undefined;
+}
+
+/**
+ * The test rule's source CIDRs from a list as config holds it, with a problem per bad item: not text, not
+ * an accepted block (testCidrProblem), listed twice or inside another listed block, and more than one
+ * condition takes.
+ */
+export function readTestCidrs(items: readonly unknown[]): { cidrs: string[]; problems: ItemProblem[] } {
+    const problems: ItemProblem[] = [];
+    const cidrs: string[] = [];
+    items.forEach((item, i) => {
+        const at = `[${i}]`;
+        if (typeof item !== "string") {
+            problems.push({ at, given: item, problem: "expected an IPv4 CIDR block such as 203.0.113.0/24" });
+            return;
+        }
+        const problem = testCidrProblem(item);
+        if (problem) {
+            problems.push({ at, given: item, problem });
+            return;
+        }
+        const earlier = cidrs.findIndex(c => cidrWithin(item, c) || cidrWithin(c, item));
+        if (earlier >= 0) {
+            const other = cidrs[earlier];
+            const index = items.indexOf(other);
+            problems.push({
+                at,
+                given: item,
+                problem: other === item ? `listed twice (also at [${index}])` : `overlaps ${other} at [${index}]; list each address once, as the larger block or the smaller ones`,
+            });
+            return;
+        }
+        cidrs.push(item);
+    });
+    if (items.length > MAX_TEST_CIDRS) {
+        problems.push({ at: "", given: items, problem: `holds ${items.length} blocks; one source-ip condition of a listener rule takes at most ${MAX_TEST_CIDRS} (ELB, condition types for listener rules)` });
+    }
+    return { cidrs, problems };
+}
