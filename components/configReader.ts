@@ -64,7 +64,7 @@ export class Reader {
 
     /** Records a bad value inside a list- or object-valued key, at `at` after its path (`[0].stages[1]`). */
     reportAt(key: ConfigKey, at: string, given: unknown, allowed: string): void {
-        this.note(key, `${this.full(key)}${at} is ${this.shown(key, given)}${this.origin(key)}; ${allowed}`);
+        this.note(key, `${this.full(key)}${at} is ${given === undefined ? "not set" : this.shown(key, given)}${this.origin(key)}; ${allowed}`);
     }
 
     /**

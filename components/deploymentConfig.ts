@@ -38,11 +38,26 @@ const USED_BY: Readonly<Partial<Record<ConfigKey, readonly DeploymentStrategy[]>
 };
 
 /**
- * A web service's deployment. `judgeStrategy` is false for the stack-wide keys of a stack with `services`:
- * they are only defaults there, and each web service judges the combination it ends up with (naming the
- * stack-wide key it inherits). Problems are recorded on `r`; the result is meaningful only without any.
+ * Which keys a reader judges against the strategy: `all` (the one-service form's flat keys), `own` (an entry
+ * of `services`: the keys it sets itself; what it inherits is judged across services by
+ * `unusedStackWideKeys`) or `none` (the flat keys of a stack with `services`, which are only defaults there).
  */
-export function readDeployment(r: Reader, region: string | undefined, judgeStrategy: boolean): DeploymentSettings {
+export type StrategyJudgement = "all" | "own" | "none";
+
+/** Keys that only some strategies use. */
+export const STRATEGY_KEYS = Object.keys(USED_BY) as ConfigKey[];
+
+/** A web entry's strategy and the strategy keys it takes from the stack-wide values. */
+export interface StrategyUse {
+    readonly service: string;
+    readonly strategy: DeploymentStrategy;
+    readonly inherited: readonly ConfigKey[];
+}
+
+/**
+ * A web service's deployment. Problems are recorded on `r`; the result is meaningful only without any.
+ */
+export function readDeployment(r: Reader, region: string | undefined, judge: StrategyJudgement): DeploymentSettings {
     const strategy = r.oneOf("deploymentStrategy");
     const bakeTimeMinutes = r.integer("bakeTimeMinutes");
     const canaryPercent = r.integer("canaryPercent");
@@ -54,11 +69,11 @@ export function readDeployment(r: Reader, region: string | undefined, judgeStrat
     const { hooks, problems: hookProblems } = readHooks(r.list("lifecycleHooks"), region);
     reportItems(r, "lifecycleHooks", hookProblems);
 
-    if (judgeStrategy && !r.wasReported("deploymentStrategy")) {
-        const given: Partial<Record<ConfigKey, unknown>> = { bakeTimeMinutes, canaryPercent, canaryBakeMinutes, linearStepPercent, linearStepBakeMinutes, testTrafficCidrs: r.resolvedValue("testTrafficCidrs"), lifecycleHooks: r.resolvedValue("lifecycleHooks") };
-        for (const [key, users] of Object.entries(USED_BY) as [ConfigKey, readonly DeploymentStrategy[]][]) {
-            if (!users.includes(strategy) && !r.wasReported(key) && JSON.stringify(given[key]) !== JSON.stringify(CONFIG_KEYS[key].default)) {
-                r.report(key, given[key], `it applies to ${describeStrategies(users)} only, and ${strategySource(r)} is ${JSON.stringify(strategy)}: remove it, or choose ${users.length === 1 ? users[0] : "one of those strategies"}`);
+    if (judge !== "none" && !r.wasReported("deploymentStrategy")) {
+        for (const key of STRATEGY_KEYS.filter(k => judge === "all" || r.owns(k))) {
+            const users = USED_BY[key]!;
+            if (!users.includes(strategy) && !r.wasReported(key) && isSet(r, key)) {
+                r.report(key, r.resolvedValue(key), `it applies to ${describeStrategies(users)} only, and ${strategySource(r)} is ${JSON.stringify(strategy)}: remove it, or choose ${users.length === 1 ? users[0] : "one of those strategies"}`);
             }
         }
     }
@@ -74,6 +89,24 @@ export function readDeployment(r: Reader, region: string | undefined, judgeStrat
         hooks,
     };
 }
+
+/**
+ * Stack-wide strategy keys that no web entry uses: set away from the default, and inherited only by entries
+ * whose strategy ignores them (an entry that sets its own value, or no web entry at all, leaves it unjudged).
+ */
+export function unusedStackWideKeys(r: Reader, uses: readonly StrategyUse[]): void {
+    for (const key of STRATEGY_KEYS) {
+        const users = USED_BY[key]!;
+        const inheritors = uses.filter(u => u.inherited.includes(key));
+        if (inheritors.length > 0 && !inheritors.some(u => users.includes(u.strategy)) && !r.wasReported(key) && isSet(r, key)) {
+            const which = inheritors.map(u => `${u.service} is ${JSON.stringify(u.strategy)}`).join(", ");
+            r.report(key, r.resolvedValue(key), `it applies to ${describeStrategies(users)} only, and no web service that inherits it uses ${users.length === 1 ? "it" : "one of them"} (${which}): remove it, or set it on the services that use it`);
+        }
+    }
+}
+
+/** Whether the key's value differs from its declared default. */
+const isSet = (r: Reader, key: ConfigKey): boolean => JSON.stringify(r.resolvedValue(key)) !== JSON.stringify(CONFIG_KEYS[key].default);
 
 /** Each item's problem of a list-valued key, at its index. */
 function reportItems(r: Reader, key: ConfigKey, problems: readonly ItemProblem[]): void {

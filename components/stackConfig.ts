@@ -42,7 +42,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const service = readPlacement(r, ctx, container, scaling, true);
     const target = readTargetHealth(r, ctx);
     const alarms = readAlarms(r, true);
-    const deployment = readDeployment(r, region, isOneServiceForm(r));
+    const deployment = readDeployment(r, region, isOneServiceForm(r) ? "all" : "none");
     const loadBalancer = { ...target, ...readListener(r, ctx, region) };
     const imageSource = readImageSource(r);
     const repository = readRepository(r);

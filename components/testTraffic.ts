@@ -118,6 +118,8 @@ export function readTestCidrs(items: readonly unknown[]): { cidrs: string[]; pro
     });
     if (items.length > MAX_TEST_CIDRS) {
         problems.push({ at: "", given: items, problem: `holds ${items.length} blocks; one source-ip condition of a listener rule takes at most ${MAX_TEST_CIDRS} (ELB, condition types for listener rules)` });
+        // Judged here once: the rule's total (routing.ts) would only repeat it.
+        return { cidrs: [], problems };
     }
     return { cidrs, problems };
 }
