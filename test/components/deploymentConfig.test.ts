@@ -1,7 +1,11 @@
 import { strict as assert } from "node:assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as YAML from "yaml";
 import { ROLLING } from "../../components/deploymentSettings";
 import { ServiceSettings, StackSettings } from "../../components/stackConfig";
 import { ConfigChange, parseChanged, refusals } from "../support/stackConfig";
+import { PROJECT_DIR } from "../support/stacks";
 
 const P = "fargate-web";
 const S = `${P}:services`;
@@ -366,6 +370,22 @@ describe("deployment strategy config", () => {
             assert.deepEqual(refusals("dev", { values: bad }), [
                 `${P}:lifecycleHooks[0].stages[0] is "TEST_TRAFFIC_SHIFT"; a pause hook cannot run at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT, which only Lambda hooks may use (ECS API, DeploymentLifecycleHook); pause at POST_TEST_TRAFFIC_SHIFT instead`,
             ]);
+        });
+    });
+
+    describe("GIVEN the README's example", () => {
+        it("THEN it loads as the canary service it describes", () => {
+            const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+            const section = readme.slice(readme.indexOf("### Deployment strategy keys"));
+            const block = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+            const services = YAML.parse(block)["fargate-web:services"];
+            assert.deepEqual(byName(parseChanged("dev", { services: { web: { kind: "web" }, ...services } })).api.deployment, {
+                strategy: "canary",
+                bakeTimeMinutes: 10,
+                canary: { percent: 10, bakeMinutes: 10 },
+                testTraffic: { cidrs: ["203.0.113.0/24"] },
+                hooks: [{ type: "pause", stages: ["POST_TEST_TRAFFIC_SHIFT"], timeoutMinutes: 60, onTimeout: "ROLLBACK" }],
+            });
         });
     });
 });
