@@ -62,9 +62,14 @@ export class Reader {
         this.note(key, `${this.full(key)} is ${this.shown(key, given)}${this.origin(key)}; ${allowed}`);
     }
 
-    /** Records a bad value inside a list- or object-valued key, at `at` after its path (`[0].stages[1]`). */
-    reportAt(key: ConfigKey, at: string, given: unknown, allowed: string): void {
-        this.note(key, `${this.full(key)}${at} is ${given === undefined ? "not set" : this.shown(key, given)}${this.origin(key)}; ${allowed}`);
+    /**
+     * Records a bad value inside a list- or object-valued key, at `at` after its path (`[0].stages[1]`);
+     * `hiddenAllowed` says what is allowed without quoting the value, for a value that is never shown.
+     */
+    reportAt(key: ConfigKey, at: string, given: unknown, allowed: string, hiddenAllowed = allowed): void {
+        const shown = given === undefined ? "not set" : this.shown(key, given);
+        const hidden = given !== undefined && shown !== show(given);
+        this.note(key, `${this.full(key)}${at} is ${shown}${this.origin(key)}; ${hidden ? hiddenAllowed : allowed}`);
     }
 
     /**

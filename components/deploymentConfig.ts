@@ -111,7 +111,7 @@ const isSet = (r: Reader, key: ConfigKey): boolean => JSON.stringify(r.resolvedV
 /** Each item's problem of a list-valued key, at its index. */
 function reportItems(r: Reader, key: ConfigKey, problems: readonly ItemProblem[]): void {
     for (const p of problems) {
-        r.reportAt(key, p.at, p.given, p.problem);
+        r.reportAt(key, p.at, p.given, p.problem, p.hidden);
     }
 }
 

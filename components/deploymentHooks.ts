@@ -27,7 +27,7 @@ import type { LifecycleHookSettings, LifecycleStage } from "./deploymentSettings
 import { closestName } from "./naming";
 import { describeAllowed, show } from "./configReader";
 import { fromEntry } from "./serviceReader";
-import type { ItemProblem } from "./testTraffic";
+import type { ItemProblem, ValueProblem } from "./testTraffic";
 
 /** Every stage a hook may name, in the order a deployment reaches them (as @pulumi/aws 7.48.0 documents them). */
 export const LIFECYCLE_STAGES: readonly LifecycleStage[] = [
@@ -69,20 +69,23 @@ const LAMBDA_FUNCTION_ARN = new RegExp(`^arn:${PARTITION}:lambda:([a-z]{2}(?:-[a
 export const partitionOf = (region: string): string => (region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws");
 
 /** Why a text is not the ARN of a Lambda function a stack in `region` can invoke, or undefined. */
-export function lambdaFunctionArnProblem(arn: string, region: string | undefined): string | undefined {
+export function lambdaFunctionArnProblem(arn: string, region: string | undefined): ValueProblem | undefined {
     const form = "expected a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>, optionally with :<version or alias>";
     const match = LAMBDA_FUNCTION_ARN.exec(arn);
     if (!match) {
-        if (/^[A-Za-z0-9_-]{1,64}$/.test(arn)) return `${form}: give the function's full ARN, not its name`;
-        if (/^arn:[^:]*:lambda:[^:]*:[^:]*:layer:/.test(arn)) return `${form}: this is a layer, which cannot be invoked`;
-        return form;
+        if (/^[A-Za-z0-9_-]{1,64}$/.test(arn)) return { problem: `${form}: give the function's full ARN, not its name` };
+        if (/^arn:[^:]*:lambda:[^:]*:[^:]*:layer:/.test(arn)) return { problem: `${form}: this is a layer, which cannot be invoked` };
+        return { problem: form };
     }
     const [, partition, own] = match;
     if (partitionOf(own) !== partition) {
-        return `${form}: region ${own} is not in partition ${partition}`;
+        return { problem: `${form}: region ${own} is not in partition ${partition}`, hidden: `${form}: its region is not in its partition` };
     }
     if (region !== undefined && partitionOf(region) !== partition) {
-        return `the function is in partition ${partition} but the stack deploys to ${region} (${partitionOf(region)}), and partitions cannot reach each other`;
+        return {
+            problem: `the function is in partition ${partition} but the stack deploys to ${region} (${partitionOf(region)}), and partitions cannot reach each other`,
+            hidden: `the function is in another partition than the stack's region ${region} (${partitionOf(region)}), and partitions cannot reach each other`,
+        };
     }
     return undefined;
 }
@@ -130,8 +133,8 @@ function readHook(item: unknown, at: string, region: string | undefined, problem
             problems.push({ at: `${at}.onTimeout`, given: hook.onTimeout, problem: "applies to pause hooks only (ECS takes a timeout configuration only for PAUSE hooks); remove it" });
         }
         const arn = hook.lambdaArn;
-        const problem = typeof arn === "string" ? lambdaFunctionArnProblem(arn, region) : "expected a Lambda function ARN";
-        if (problem) problems.push({ at: `${at}.lambdaArn`, given: arn, problem });
+        const problem = typeof arn === "string" ? lambdaFunctionArnProblem(arn, region) : { problem: "expected a Lambda function ARN" };
+        if (problem) problems.push({ at: `${at}.lambdaArn`, given: arn, ...problem });
         return { type: "lambda", stages, functionArn: arn as string };
     }
     const minutes = fromEntry("integer", hook.pauseMinutes);
@@ -157,7 +160,8 @@ function readStages(value: unknown, at: string, pause: boolean, problems: ItemPr
             // PRE_PRODUCTION_TRAFFIC_SHIFT is in ECS's current API, not among the stages the pinned provider documents.
             const newer = stage === "PRE_PRODUCTION_TRAFFIC_SHIFT" ? " (PRE_PRODUCTION_TRAFFIC_SHIFT is newer than the AWS provider this project pins, @pulumi/aws 7.48.0)" : "";
             const suggestion = typeof stage === "string" && !newer ? closestName(stage, LIFECYCLE_STAGES) : undefined;
-            problems.push({ at: where, given: stage, problem: `allowed: ${describeAllowed(LIFECYCLE_STAGES)}${newer}${suggestion && suggestion !== stage ? `; did you mean ${show(suggestion)}?` : ""}` });
+            const problem = `allowed: ${describeAllowed(LIFECYCLE_STAGES)}`;
+            problems.push({ at: where, given: stage, problem: `${problem}${newer}${suggestion && suggestion !== stage ? `; did you mean ${show(suggestion)}?` : ""}`, hidden: problem });
             return;
         }
         if (stages.includes(stage as LifecycleStage)) {

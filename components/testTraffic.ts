@@ -27,6 +27,14 @@ export interface ItemProblem {
     readonly at: string;
     readonly given: unknown;
     readonly problem: string;
+    /** The problem without anything taken from the value, for a value that is never shown (set with --secret). */
+    readonly hidden?: string;
+}
+
+/** What is wrong with one value: `hidden` says it without quoting or deriving from the value. */
+export interface ValueProblem {
+    readonly problem: string;
+    readonly hidden?: string;
 }
 
 /** Address blocks no public client comes from; any block inside one of them is accepted whatever its size. */
@@ -60,26 +68,26 @@ export function cidrWithin(inner: string, outer: string): boolean {
 const ALLOWED = `test traffic reaches a revision before it is released, so it may come only from your own networks: a private block (${PRIVATE_BLOCKS.join(", ")}) or a public block of /${MIN_PUBLIC_PREFIX} or smaller`;
 
 /** Why one text is not a source CIDR the test rule may take, or undefined. */
-export function testCidrProblem(text: string): string | undefined {
+export function testCidrProblem(text: string): ValueProblem | undefined {
     if (text.includes(":")) {
-        return "IPv6 blocks match nobody: the load balancer has IPv4 addresses only; give an IPv4 block such as 203.0.113.0/24";
+        return { problem: "IPv6 blocks match nobody: the load balancer has IPv4 addresses only; give an IPv4 block such as 203.0.113.0/24" };
     }
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
-        return `expected a CIDR block: write ${JSON.stringify(`${text}/32`)} for one address`;
+        return { problem: `expected a CIDR block: write ${JSON.stringify(`${text}/32`)} for one address`, hidden: "expected a CIDR block: add /32 for one address" };
     }
     const cidr = parseCidr(text);
     if (!cidr) {
-        return "expected an IPv4 CIDR block such as 203.0.113.0/24 (four numbers from 0 to 255 without leading zeros or spaces, and a prefix from 0 to 32)";
+        return { problem: "expected an IPv4 CIDR block such as 203.0.113.0/24 (four numbers from 0 to 255 without leading zeros or spaces, and a prefix from 0 to 32)" };
     }
     const network = hostBitsSet(text);
     if (network) {
-        return `host bits are set, so the block is ambiguous; write its network address ${network}`;
+        return { problem: `host bits are set, so the block is ambiguous; write its network address ${network}`, hidden: "host bits are set, so the block is ambiguous; write its network address" };
     }
     if (cidr.prefix === 0) {
-        return `0.0.0.0/0 is the whole internet; ${ALLOWED}`;
+        return { problem: `that is the whole internet; ${ALLOWED}` };
     }
     if (cidr.prefix < MIN_PUBLIC_PREFIX && !PRIVATE_BLOCKS.some(p => cidrWithin(text, p))) {
-        return `a /${cidr.prefix} holds ${size(cidr.prefix).toLocaleString("en-US")} addresses; ${ALLOWED}`;
+        return { problem: `a /${cidr.prefix} holds ${size(cidr.prefix).toLocaleString("en-US")} addresses; ${ALLOWED}`, hidden: `the block is too large; ${ALLOWED}` };
     }
     return undefined;
 }
@@ -100,7 +108,7 @@ export function readTestCidrs(items: readonly unknown[]): { cidrs: string[]; pro
         }
         const problem = testCidrProblem(item);
         if (problem) {
-            problems.push({ at, given: item, problem });
+            problems.push({ at, given: item, ...problem });
             return;
         }
         const earlier = cidrs.findIndex(c => cidrWithin(item, c) || cidrWithin(c, item));
@@ -111,6 +119,7 @@ export function readTestCidrs(items: readonly unknown[]): { cidrs: string[]; pro
                 at,
                 given: item,
                 problem: other === item ? `listed twice (also at [${index}])` : `overlaps ${other} at [${index}]; list each address once, as the larger block or the smaller ones`,
+                hidden: other === item ? `listed twice (also at [${index}])` : `overlaps the block at [${index}]; list each address once, as the larger block or the smaller ones`,
             });
             return;
         }

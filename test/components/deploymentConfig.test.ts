@@ -194,7 +194,7 @@ describe("deployment strategy config", () => {
         });
 
         it("THEN the world, and any split of it, is refused block by block", () => {
-            refusedWith(blueGreen(["0.0.0.0/0"]), at(0, "0.0.0.0/0", `0.0.0.0/0 is the whole internet; ${OWN_NETWORKS}`));
+            refusedWith(blueGreen(["0.0.0.0/0"]), at(0, "0.0.0.0/0", `that is the whole internet; ${OWN_NETWORKS}`));
             refusedWith(
                 blueGreen(["0.0.0.0/1", "128.0.0.0/1"]),
                 at(0, "0.0.0.0/1", `a /1 holds 2,147,483,648 addresses; ${OWN_NETWORKS}`),
@@ -246,8 +246,36 @@ describe("deployment strategy config", () => {
 
         it("THEN in the one-service form the flat key is named with the item", () => {
             assert.deepEqual(refusals("prod", flat({ [`${P}:deploymentStrategy`]: "canary", [`${P}:testTrafficCidrs`]: `["0.0.0.0/0"]` })), [
-                `${P}:testTrafficCidrs[0] is "0.0.0.0/0"; 0.0.0.0/0 is the whole internet; ${OWN_NETWORKS}`,
+                `${P}:testTrafficCidrs[0] is "0.0.0.0/0"; that is the whole internet; ${OWN_NETWORKS}`,
             ]);
+        });
+
+        it("THEN values set with --secret are named but never shown, nor anything taken from them", () => {
+            const cidrs = ["0.0.0.0/0", "203.0.113.7", "198.51.100.1/24", "52.0.0.0/8"];
+            const hooks = [
+                { stages: ["PRE_SCALE_UP"], lambdaArn: "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f" },
+                { stages: ["pre_scale_up"], lambdaArn: "arn:aws-cn:lambda:us-east-1:123456789012:function:g" },
+            ];
+            const values = { [`${P}:deploymentStrategy`]: "canary", [`${P}:testTrafficCidrs`]: JSON.stringify(cidrs), [`${P}:lifecycleHooks`]: JSON.stringify(hooks) };
+            const problems = refusals("prod", { ...flat(values), secretKeys: [`${P}:testTrafficCidrs`, `${P}:lifecycleHooks`] });
+            assert.deepEqual(problems, [
+                `${P}:testTrafficCidrs[0] is [secret]; that is the whole internet; ${OWN_NETWORKS}`,
+                `${P}:testTrafficCidrs[1] is [secret]; expected a CIDR block: add /32 for one address`,
+                `${P}:testTrafficCidrs[2] is [secret]; host bits are set, so the block is ambiguous; write its network address`,
+                `${P}:testTrafficCidrs[3] is [secret]; the block is too large; ${OWN_NETWORKS}`,
+                `${P}:testTrafficCidrs is [secret]; holds 4 blocks; one source-ip condition of a listener rule takes at most 3 (ELB, condition types for listener rules)`,
+                `${P}:lifecycleHooks[0].lambdaArn is [secret]; the function is in another partition than the stack's region us-east-1 (aws), and partitions cannot reach each other`,
+                `${P}:lifecycleHooks[1].stages[0] is [secret]; allowed: ${STAGES}`,
+                `${P}:lifecycleHooks[1].lambdaArn is [secret]; ${LAMBDA_FORM}: its region is not in its partition`,
+            ]);
+            for (const leak of ["203.0.113", "198.51.100", "52.0", "/1 ", "us-gov", "aws-cn", "PRE_SCALE_UP\"?"]) {
+                assert.ok(!problems.some(p => p.includes(leak)), leak);
+            }
+        });
+
+        it("THEN an overlap in a secret list names the other block by its index only", () => {
+            const change = { ...flat({ [`${P}:deploymentStrategy`]: "canary", [`${P}:testTrafficCidrs`]: `["10.0.0.0/8","10.9.0.0/16"]` }), secretKeys: [`${P}:testTrafficCidrs`] };
+            assert.deepEqual(refusals("prod", change), [`${P}:testTrafficCidrs[1] is [secret]; overlaps the block at [0]; list each address once, as the larger block or the smaller ones`]);
         });
 
         it("THEN a bad stack-wide block is named once, not again for each web entry that inherits it", () => {
