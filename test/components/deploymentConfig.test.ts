@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
+import { declarationOf } from "../../components/configKeys";
 import { ROLLING } from "../../components/deploymentSettings";
 import { ServiceSettings, StackSettings } from "../../components/stackConfig";
 import { ConfigChange, parseChanged, refusals } from "../support/stackConfig";
@@ -414,6 +415,46 @@ describe("deployment strategy config", () => {
                 testTraffic: { cidrs: ["203.0.113.0/24"] },
                 hooks: [{ type: "pause", stages: ["POST_TEST_TRAFFIC_SHIFT"], timeoutMinutes: 60, onTimeout: "ROLLBACK" }],
             });
+        });
+    });
+
+    describe("GIVEN what ECS documents for each range (the ECS SDK's declaration comments)", () => {
+        const models = fs.readFileSync(require.resolve("@aws-sdk/client-ecs/dist-types/models/models_0.d.ts"), "utf8");
+        /** The doc comment of `member` in `interface name`. */
+        const doc = (name: string, member: string): string => {
+            const body = models.slice(models.indexOf(`export interface ${name} {`));
+            return body.slice(0, body.indexOf(`${member}?:`)).split("/**").pop()!;
+        };
+
+        it("THEN each strategy key's range lies within ECS's (a narrower one is this project's choice)", () => {
+            const cases: [string, string, string, RegExp][] = [
+                ["canaryPercent", "CanaryConfiguration", "canaryPercent", /from (\d+(?:\.\d+)?) to (\d+(?:\.\d+)?)/],
+                ["canaryBakeMinutes", "CanaryConfiguration", "canaryBakeTimeInMinutes", /are (\d+) to (\d+) minutes/],
+                ["linearStepPercent", "LinearConfiguration", "stepPercent", /from (\d+(?:\.\d+)?) to (\d+(?:\.\d+)?)/],
+                ["linearStepBakeMinutes", "LinearConfiguration", "stepBakeTimeInMinutes", /are (\d+) to (\d+) minutes/],
+            ];
+            for (const [key, shape, member, range] of cases) {
+                const match = range.exec(doc(shape, member));
+                assert.ok(match, `${shape}.${member}: no range in ${doc(shape, member)}`);
+                const { min, max } = declarationOf(key as "canaryPercent");
+                assert.ok(min! >= Number(match[1]) && max! <= Number(match[2]), `${key} ${min}..${max} outside ECS's ${match[1]}..${match[2]}`);
+            }
+        });
+
+        it("THEN each strategy key defaults to ECS's own default", () => {
+            assert.match(doc("CanaryConfiguration", "canaryPercent"), new RegExp(`default value is ${declarationOf("canaryPercent").default}\\.0\\.`));
+            assert.match(doc("CanaryConfiguration", "canaryBakeTimeInMinutes"), new RegExp(`default value is ${declarationOf("canaryBakeMinutes").default}\\.`));
+            assert.match(doc("LinearConfiguration", "stepPercent"), new RegExp(`default value is ${declarationOf("linearStepPercent").default}\\.0\\.`));
+            assert.match(doc("LinearConfiguration", "stepBakeTimeInMinutes"), new RegExp(`default value is ${declarationOf("linearStepBakeMinutes").default}\\.`));
+            assert.match(doc("DeploymentLifecycleHookTimeoutConfiguration", "action"), /Default: <code>ROLLBACK<\/code>/);
+        });
+
+        it("THEN the stages are ECS's, and the stages a pause hook cannot use are the ones ECS names", () => {
+            const stages = doc("DeploymentLifecycleHook", "lifecycleStages");
+            for (const stage of ["RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"]) {
+                assert.ok(stages.includes(`<p>${stage}</p>`), stage);
+            }
+            assert.match(stages, /<code>PAUSE<\/code> hooks cannot be configured at <code>TEST_TRAFFIC_SHIFT<\/code> or <code>PRODUCTION_TRAFFIC_SHIFT<\/code> stages/);
         });
     });
 });
