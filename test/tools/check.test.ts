@@ -147,6 +147,31 @@ describe("npm run check", function () {
             assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
         });
 
+        it("GIVEN a stack file without aws:region THEN the region comes from the environment as the provider's would, or is reported as assumed", async () => {
+            const file = path.join(tmp, "Pulumi.noregion.yaml");
+            fs.writeFileSync(file, "config:\n  team-images:keepImages: 8\n");
+            const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
+            try {
+                delete process.env.AWS_DEFAULT_REGION;
+                process.env.AWS_REGION = "eu-central-1";
+                const fromEnv = await check("--stack", "noregion", "--program", FOREIGN, "--config", file, "--json");
+                assert.equal(fromEnv.code, 0, fromEnv.stderr);
+                const report = JSON.parse(fromEnv.stdout);
+                assert.deepEqual(report.coverage.region, { region: "eu-central-1", source: "AWS_REGION" });
+                delete process.env.AWS_REGION;
+                const assumed = await check("--stack", "noregion", "--program", FOREIGN, "--config", file);
+                assert.equal(assumed.code, 0, assumed.stderr);
+                assert.match(assumed.stdout, /^REGION ASSUMED: aws:region is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is; the stack was judged and priced as if in us-east-1\./m);
+            } finally {
+                for (const [k, v] of Object.entries(saved)) {
+                    if (v === undefined) delete process.env[k];
+                    else process.env[k] = v;
+                }
+            }
+            const configured = await check("--stack", "staging", "--program", FOREIGN, "--json");
+            assert.equal(JSON.parse(configured.stdout).coverage.region, undefined, "a stack file's own aws:region is no gap");
+        });
+
         it("GIVEN a program AWS would refuse at apply time THEN exit 1 and --json lists each refusal apart from violations, secrets unprinted", async () => {
             const { code, stdout, stderr } = await check("--stack", "staging", "--program", APPLY_TIME, "--json");
             assert.equal(code, 1, stderr);
