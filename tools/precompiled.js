@@ -125,8 +125,11 @@ function sourceFiles() {
 function build(first = []) {
     first.forEach(compileIntoCache);
     let fresh = first.length;
+    const live = first.map(file => entryOf(file, fs.readFileSync(file, "utf8")));
     for (const file of sourceFiles()) {
-        if (!first.includes(file) && cached(file, fs.readFileSync(file, "utf8")) === undefined) {
+        const source = fs.readFileSync(file, "utf8");
+        live.push(entryOf(file, source));
+        if (!first.includes(file) && cached(file, source) === undefined) {
             try {
                 compileIntoCache(file);
                 fresh++;
@@ -135,7 +138,44 @@ function build(first = []) {
             }
         }
     }
+    // Only here, in the compiling child: a run whose every file is cached never lists the cache.
+    prune(live);
     return fresh;
+}
+
+/** Days an entry that no project file maps to is kept: another program's files (`--program`) stay warm for a week. */
+const UNUSED_ENTRY_DAYS = 7;
+/** A temporary file older than this was left by a process that died between write and rename. */
+const ABANDONED_TMP_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes cache entries that no file of the project maps to and that were written more than `maxAgeDays`
+ * ago (old versions of edited files, files of other programs no longer checked), and abandoned temporary
+ * files; entries in `live` always stay. Returns how many files were deleted. Without it every edit leaves an
+ * entry behind for good.
+ */
+function prune(live, { dir = CACHE_DIR, now = Date.now(), maxAgeDays = UNUSED_ENTRY_DAYS } = {}) {
+    const keep = new Set(live);
+    let names;
+    try {
+        names = fs.readdirSync(dir);
+    } catch (e) {
+        if (e.code === "ENOENT") return 0;
+        throw e;
+    }
+    let deleted = 0;
+    for (const name of names) {
+        const file = path.join(dir, name);
+        const tmp = name.endsWith(".tmp");
+        if (!tmp && (!name.endsWith(".js") || keep.has(file))) continue;
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        if (!stat) continue;
+        if (now - stat.mtimeMs > (tmp ? ABANDONED_TMP_MS : maxAgeDays * 24 * 60 * 60 * 1000)) {
+            fs.rmSync(file, { force: true });
+            deleted++;
+        }
+    }
+    return deleted;
 }
 
 /** Maps the frames of stack traces formatted from now on back to the TypeScript sources. */
@@ -151,7 +191,7 @@ function mapStackTraces() {
     });
 }
 
-module.exports = { register, build, compiled, entryOf, sourceFiles, mapStackTraces, CACHE_DIR };
+module.exports = { register, build, compiled, entryOf, sourceFiles, mapStackTraces, prune, CACHE_DIR, UNUSED_ENTRY_DAYS };
 
 if (require.main === module) {
     const start = Date.now();

@@ -10,6 +10,8 @@ import * as path from "node:path";
 import { PROJECT_DIR } from "../support/stacks";
 
 interface Precompiled {
+    prune(live: string[], options: { dir: string; now: number; maxAgeDays?: number }): number;
+    UNUSED_ENTRY_DAYS: number;
     compiled(filename: string): string;
     entryOf(filename: string, source: string): string;
     sourceFiles(): string[];
@@ -63,6 +65,32 @@ describe("tools/precompiled.js", function () {
         const file = path.join(tmp, "broken.ts");
         write(file, "export const x = ;\n");
         assert.throws(() => precompiled.compiled(file), (e: Error) => e.message.startsWith(`cannot compile ${file}:\n`) && /Expression expected|Unexpected token/.test(e.message));
+    });
+
+    it("GIVEN entries no project file maps to THEN those unused for a week and abandoned temporary files are deleted; live and recent ones stay", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "precompiled-prune-"));
+        try {
+            const now = Date.now();
+            const day = 24 * 60 * 60 * 1000;
+            const file = (name: string, ageMs: number) => {
+                const target = path.join(dir, name);
+                fs.writeFileSync(target, "x");
+                const at = new Date(now - ageMs);
+                fs.utimesSync(target, at, at);
+                return target;
+            };
+            const liveOld = file("live.js", 30 * day);
+            file("stale.js", (precompiled.UNUSED_ENTRY_DAYS + 1) * day);
+            const recent = file("recent.js", (precompiled.UNUSED_ENTRY_DAYS - 1) * day);
+            file("dead.js.123.tmp", 2 * 60 * 60 * 1000);
+            const writing = file("busy.js.456.tmp", 60 * 1000);
+            const other = file("notes.txt", 365 * day);
+            assert.equal(precompiled.prune([liveOld], { dir, now }), 2);
+            assert.deepEqual(fs.readdirSync(dir).sort(), [liveOld, recent, writing, other].map(f => path.basename(f)).sort());
+            assert.equal(precompiled.prune([], { dir: path.join(dir, "missing"), now }), 0, "no cache yet is nothing to prune");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("GIVEN the project THEN every TypeScript file that tsconfig.json includes is a source, declarations excepted", () => {
