@@ -47,6 +47,18 @@ describe("npm run check", function () {
             assert.equal(stderr, "");
         });
 
+        it("GIVEN another program with its own tsconfig.json THEN its files compile with that program's options, as Pulumi compiles them", async () => {
+            // Legacy decorators: a syntax error under this project's tsconfig, the field's name under the program's.
+            const { code, stdout, stderr } = await spawnCheck("--stack", "staging", "--program", "test/fixtures/programs/decorated", "--json");
+            assert.equal(code, 0, stderr);
+            const report = JSON.parse(stdout);
+            assert.equal(report.project, "team-queues");
+            assert.deepEqual(
+                report.resources.filter((r: any) => r.type === "aws:sqs/queue:Queue").map((r: any) => r.name),
+                ["orders", "invoices"],
+            );
+        });
+
         it("GIVEN a bad value in a stack config file THEN exit 2 naming the key, without a stack trace", async () => {
             const file = path.join(tmp, "Pulumi.broken.yaml");
             fs.writeFileSync(file, "config:\n  aws:region: us-east-1\n  fargate-web:memory: 4096\n");

@@ -12,6 +12,7 @@ import { PROJECT_DIR } from "../support/stacks";
 interface Precompiled {
     prune(live: string[], options: { dir: string; now: number; maxAgeDays?: number }): number;
     UNUSED_ENTRY_DAYS: number;
+    tsconfigOf(filename: string): string | undefined;
     compiled(filename: string): string;
     entryOf(filename: string, source: string): string;
     sourceFiles(): string[];
@@ -90,6 +91,29 @@ describe("tools/precompiled.js", function () {
             assert.equal(precompiled.prune([], { dir: path.join(dir, "missing"), now }), 0, "no cache yet is nothing to prune");
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("GIVEN files of this project and of other programs THEN each compiles with the tsconfig Pulumi would use for it", () => {
+        assert.equal(precompiled.tsconfigOf(path.join(PROJECT_DIR, "components", "stack.ts")), path.join(PROJECT_DIR, "tsconfig.json"));
+        const decorated = path.join(PROJECT_DIR, "test", "fixtures", "programs", "decorated");
+        assert.equal(precompiled.tsconfigOf(path.join(decorated, "index.ts")), path.join(decorated, "tsconfig.json"));
+        assert.equal(precompiled.tsconfigOf(path.join(PROJECT_DIR, "test", "fixtures", "programs", "foreign", "index.ts")), undefined, "no tsconfig.json: Pulumi's defaults");
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), "precompiled-project-"));
+        const saved = process.env.PULUMI_NODEJS_TSCONFIG_PATH;
+        try {
+            fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+            fs.writeFileSync(path.join(project, "tsconfig.json"), "{}");
+            fs.writeFileSync(path.join(project, "tsconfig.pulumi.json"), "{}");
+            fs.mkdirSync(path.join(project, "src", "lib"), { recursive: true });
+            process.env.PULUMI_NODEJS_TSCONFIG_PATH = "tsconfig.pulumi.json";
+            assert.equal(precompiled.tsconfigOf(path.join(project, "src", "lib", "queue.ts")), path.join(project, "tsconfig.pulumi.json"), "the host's own variable names it");
+            delete process.env.PULUMI_NODEJS_TSCONFIG_PATH;
+            assert.equal(precompiled.tsconfigOf(path.join(project, "index.ts")), path.join(project, "tsconfig.json"));
+        } finally {
+            if (saved === undefined) delete process.env.PULUMI_NODEJS_TSCONFIG_PATH;
+            else process.env.PULUMI_NODEJS_TSCONFIG_PATH = saved;
+            fs.rmSync(project, { recursive: true, force: true });
         }
     });
 
