@@ -1,10 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import { declarationOf } from "../../components/configKeys";
 import { ROLLING } from "../../components/deploymentSettings";
-import { ServiceSettings, StackSettings } from "../../components/stackConfig";
+import { parseStackConfig, ServiceSettings, StackSettings } from "../../components/stackConfig";
+import { inspectStackConfig } from "../../harness/projectConfig";
 import { ConfigChange, parseChanged, refusals } from "../support/stackConfig";
 import { PROJECT_DIR } from "../support/stacks";
 
@@ -455,6 +457,58 @@ describe("deployment strategy config", () => {
                 assert.ok(stages.includes(`<p>${stage}</p>`), stage);
             }
             assert.match(stages, /<code>PAUSE<\/code> hooks cannot be configured at <code>TEST_TRAFFIC_SHIFT<\/code> or <code>PRODUCTION_TRAFFIC_SHIFT<\/code> stages/);
+        });
+    });
+
+    describe("GIVEN a stack file as the CLI reads it against Pulumi.yaml's declared types", () => {
+        let dir: string;
+        before(() => {
+            dir = fs.mkdtempSync(path.join(os.tmpdir(), "deployment-"));
+        });
+        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+        const inspect = (lines: string[]) => {
+            const file = path.join(dir, "Pulumi.test.yaml");
+            fs.writeFileSync(file, ["config:", "  aws:region: us-east-1", ...lines, ""].join("\n"));
+            return inspectStackConfig(PROJECT_DIR, "test", file);
+        };
+
+        it("THEN list-valued keys (array<string>, array<object>) arrive as the loader's settings", () => {
+            const inspection = inspect([
+                "  fargate-web:deploymentStrategy: blueGreen",
+                "  fargate-web:testTrafficCidrs:",
+                "  - 10.0.0.0/8",
+                "  fargate-web:lifecycleHooks:",
+                "  - stages: [POST_TEST_TRAFFIC_SHIFT]",
+                "    pauseMinutes: 30",
+            ]);
+            assert.deepEqual(inspection.problems, []);
+            const c = inspection.config;
+            const settings = parseStackConfig({ project: c.project, stack: "test", values: c.config, secretKeys: c.secretKeys, securePaths: c.securePaths });
+            assert.deepEqual(settings.services[0].deployment, {
+                strategy: "blueGreen",
+                bakeTimeMinutes: 10,
+                testTraffic: { cidrs: ["10.0.0.0/8"] },
+                hooks: [{ type: "pause", stages: ["POST_TEST_TRAFFIC_SHIFT"], timeoutMinutes: 30, onTimeout: "ROLLBACK" }],
+            });
+        });
+
+        it("THEN a lone CIDR or a lone hook where a list is declared is refused as the CLI refuses it", () => {
+            const cidr = inspect(["  fargate-web:testTrafficCidrs: 10.0.0.0/8"]);
+            assert.equal(cidr.problems.length, 1);
+            assert.equal(
+                cidr.problems[0],
+                `fargate-web:testTrafficCidrs is text; expected a list of string (the CLI refuses: "Stack 'test' with configuration key 'fargate-web:testTrafficCidrs' must be of type 'array<string>'")`,
+            );
+            const hook = inspect(["  fargate-web:lifecycleHooks:", "    stages: [POST_SCALE_UP]", "    pauseMinutes: 5"]);
+            assert.equal(hook.problems.length, 1);
+            assert.match(hook.problems[0], /^fargate-web:lifecycleHooks is .*must be of type 'array<object>'/);
+            const hookInList = inspect(["  fargate-web:lifecycleHooks:", "  - POST_SCALE_UP"]);
+            assert.match(hookInList.problems[0], /must be of type 'array<object>'/);
+        });
+
+        it("THEN inside services (an object the CLI does not look into) the loader refuses a lone hook itself", () => {
+            const hook = { stages: ["POST_SCALE_UP"], pauseMinutes: 5 };
+            assert.deepEqual(refusals("dev", api({ deploymentStrategy: "canary", lifecycleHooks: hook })), [`${S}.api.lifecycleHooks is ${JSON.stringify(hook)}; expected a list`]);
         });
     });
 });
