@@ -19,6 +19,9 @@
  *   test listener rule optional (`AdvancedConfiguration.testListenerRule`) and sets no condition on these
  *   stages, which still run (AWS's own pause-hook example pauses at POST_TEST_TRAFFIC_SHIFT with no test
  *   listener); a hook there simply sees no test traffic.
+ * - Refused as meaningless, not as invalid (no ECS page forbids them): a stage twice in one hook, the same
+ *   function twice at one stage, two pause hooks at one stage; fields other than the four below (ECS's own
+ *   field names get the one to write instead).
  * - AWS General Reference, partitions: resources in one partition (aws, aws-cn, aws-us-gov) cannot reach
  *   another's, so a function in another partition than the stack's region is refused. Another region of the
  *   same partition is not refused: ECS documents no such rule.
@@ -97,10 +100,23 @@ export function lambdaFunctionArnProblem(arn: string, region: string | undefined
 export function readHooks(items: readonly unknown[], region: string | undefined): { hooks: LifecycleHookSettings[]; problems: ItemProblem[] } {
     const problems: ItemProblem[] = [];
     const hooks: LifecycleHookSettings[] = [];
+    /** Where each target (a function's ARN, or "pause") already runs: `target stage` to the hook's index. */
+    const placed = new Map<string, number>();
     items.forEach((item, i) => {
         const before = problems.length;
         const hook = readHook(item, `[${i}]`, region, problems);
-        if (hook && problems.length === before) hooks.push(hook);
+        if (!hook || problems.length !== before) return;
+        // Meaningless rather than invalid: the same function twice at one stage, or two pauses at one stage.
+        hook.stages.forEach((stage, j) => {
+            const target = hook.type === "lambda" ? hook.functionArn : "pause";
+            const earlier = placed.get(`${target} ${stage}`);
+            if (earlier !== undefined) {
+                const what = hook.type === "lambda" ? "this function already runs" : "a pause hook already pauses";
+                problems.push({ at: `[${i}].stages[${j}]`, given: stage, problem: `${what} at ${stage} (lifecycleHooks[${earlier}]); one is enough` });
+            }
+            placed.set(`${target} ${stage}`, earlier ?? i);
+        });
+        if (problems.length === before) hooks.push(hook);
     });
     return { hooks, problems };
 }

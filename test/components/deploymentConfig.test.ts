@@ -93,6 +93,10 @@ describe("deployment strategy config", () => {
     });
 
     describe("GIVEN the stack-wide keys", () => {
+        it("THEN prod, a one-service stack, deploys blue/green with the flat key alone", () => {
+            assert.deepEqual(parseChanged("prod", { values: { [`${P}:deploymentStrategy`]: "blueGreen" } }).services.map(s => s.deployment), [{ strategy: "blueGreen", bakeTimeMinutes: 10, hooks: [] }]);
+        });
+
         it("THEN the one-service form takes them as its own", () => {
             const settings = parseChanged("prod", flat({ [`${P}:deploymentStrategy`]: "linear", [`${P}:linearStepPercent`]: "25", [`${P}:testTrafficCidrs`]: `["198.51.100.0/24"]` }));
             assert.deepEqual(settings.services[0].deployment, { strategy: "linear", bakeTimeMinutes: 10, linear: { stepPercent: 25, stepBakeMinutes: 6 }, testTraffic: { cidrs: ["198.51.100.0/24"] }, hooks: [] });
@@ -315,6 +319,16 @@ describe("deployment strategy config", () => {
             );
             const empty = `expected a non-empty list of stages (ECS requires lifecycleStages), from ${STAGES}`;
             refusedWith(canary({ stages: [], lambdaArn: ARN }, { lambdaArn: ARN }, { stages: "POST_SCALE_UP", pauseMinutes: 5 }), at("[0].stages", [], empty), `${S}.api.lifecycleHooks[1].stages is not set; ${empty}`, at("[2].stages", "POST_SCALE_UP", empty));
+        });
+
+        it("THEN the same function twice at one stage, or two pauses at one stage, is refused; a Lambda and a pause hook may share one", () => {
+            refusedWith(
+                canary({ stages: ["PRE_SCALE_UP", "POST_SCALE_UP"], lambdaArn: ARN }, { stages: ["POST_SCALE_UP"], lambdaArn: ARN }, { stages: ["POST_SCALE_UP"], pauseMinutes: 5 }, { stages: ["RECONCILE_SERVICE", "POST_SCALE_UP"], pauseMinutes: 9 }),
+                at("[1].stages[0]", "POST_SCALE_UP", "this function already runs at POST_SCALE_UP (lifecycleHooks[0]); one is enough"),
+                at("[3].stages[1]", "POST_SCALE_UP", "a pause hook already pauses at POST_SCALE_UP (lifecycleHooks[2]); one is enough"),
+            );
+            const shared = [{ stages: ["POST_SCALE_UP"], lambdaArn: ARN }, { stages: ["POST_SCALE_UP"], lambdaArn: `${ARN}-2` }, { stages: ["POST_SCALE_UP"], pauseMinutes: 5 }];
+            assert.equal(apiDeployment(canary(...shared))?.hooks.length, 3);
         });
 
         it("THEN a hook that is neither or both kinds, or no object, is refused", () => {
