@@ -7,15 +7,16 @@
  * (the design rule; each also mirrors ECS):
  * - `canaryPercent`, `canaryBakeMinutes`: ECS API `DeploymentConfiguration.canaryConfiguration`, "Only valid
  *   when the deployment strategy is CANARY" (API_DeploymentConfiguration.html; developer guide
- *   deployment-type-canary.html).
+ *   canary-deployment.html).
  * - `linearStepPercent`, `linearStepBakeMinutes`: `DeploymentConfiguration.linearConfiguration`, "Only valid
  *   when the deployment strategy is LINEAR" (deployment-type-linear.html).
  * - `bakeTimeMinutes`: `DeploymentConfiguration.bakeTimeInMinutes`, "the time period when both blue and green
  *   service revisions are running simultaneously after the production traffic has shifted": a rolling update
- *   has no second revision to keep (deployment-type-blue-green.html, "Bake time").
+ *   has no second revision to keep; blue/green, canary and linear all bake ("Deployment bake time" in
+ *   deployment-type-blue-green.html, canary-deployment.html and deployment-type-linear.html).
  * - `testTrafficCidrs`, `lifecycleHooks`: the test listener rule (`AdvancedConfiguration.testListenerRule`)
  *   and every lifecycle stage are defined over the blue and green revisions (API_DeploymentLifecycleHook.html,
- *   blue-green-deployment-lifecycle-hooks / deployment-lifecycle-hooks.html).
+ *   deployment-lifecycle-hooks.html).
  * Nothing a strategy needs can be missing: each of its keys has ECS's own default (canary 5 % for 10 min,
  * linear 10 % steps every 6 min), and a blue/green deployment's required `bakeTimeInMinutes` always has a
  * value. ECS sets no rule on the task count of a blue/green, canary or linear service, so neither does this.
