@@ -120,7 +120,8 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
         deployment,
     };
     const deploymentRules = deployment && deployment.strategy !== "rolling" ? { testCidrs: deployment.testTraffic?.cidrs ?? [] } : undefined;
-    const strategyUse = deployment && { service: name, strategy: deployment.strategy, inherited: STRATEGY_KEYS.filter(k => !sr.owns(k)) };
+    // A strategy already refused says nothing about which keys the service would use.
+    const strategyUse = deployment && !sr.wasReported("deploymentStrategy") ? { service: name, strategy: deployment.strategy, inherited: STRATEGY_KEYS.filter(k => !sr.owns(k)) } : undefined;
     return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers, deploymentRules }, strategyUse };
 }
 

@@ -158,8 +158,10 @@ describe("deployment strategy config", () => {
             });
         }
 
-        it("THEN a wrong stack-wide strategy is named once, not again for each web entry", () => {
+        it("THEN a wrong stack-wide strategy is named once, not again for each web entry, nor the keys it would use", () => {
             assert.deepEqual(refusals("dev", { values: { [`${P}:deploymentStrategy`]: "BLUE_GREEN" } }), [`${P}:deploymentStrategy is "BLUE_GREEN"; ${STRATEGIES}`]);
+            assert.deepEqual(refusals("dev", { values: { [`${P}:deploymentStrategy`]: "Canary", [`${P}:canaryPercent`]: "20" } }), [`${P}:deploymentStrategy is "Canary"; ${STRATEGIES}`]);
+            assert.deepEqual(refusals("dev", api({ deploymentStrategy: "Canary", canaryPercent: 20 })), [`${S}.api.deploymentStrategy is "Canary"; ${STRATEGIES}`]);
         });
 
         it("THEN any deployment key on a worker or scheduled entry is refused: they stay rolling", () => {
