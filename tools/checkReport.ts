@@ -200,7 +200,7 @@ export function formatDeploymentCost(cost: CheckReport["cost"]): string[] {
     const per = [...new Set(deployments.map(d => d.deploymentsPerMonth))].join(" or ");
     const money = max > min ? `${usd(min)} (up to ${usd(max)})` : usd(min);
     const bound = deployments.every(d => d.complete) ? "" : "at least ";
-    return [`  ${`of which double capacity during deployments (${per} a month per service, assumed)`.padEnd(64)} ${bound}${money}`];
+    return [`  of which double capacity during deployments, ${per} a month per service (assumed): ${bound}${money}`];
 }
 
 /** Apply-time errors as text: where, which rule, what was given and what AWS allows. */
