@@ -88,7 +88,7 @@ function readHooks(config: Json | undefined): HookInputs[] {
     const hooks: unknown[] = Array.isArray(config?.lifecycleHooks) ? config.lifecycleHooks : [];
     return hooks.filter(isObject).map(hook => {
         const timeoutConfig = isObject(hook.timeoutConfiguration) ? hook.timeoutConfiguration : undefined;
-        const stages = Array.isArray(hook.lifecycleStages) ? hook.lifecycleStages.map(String) : [];
+        const stages = Array.isArray(hook.lifecycleStages) ? hook.lifecycleStages.map(stage => (stage === UNKNOWN ? "(a stage unknown until deploy)" : String(stage))) : [];
         return {
             type: String(hook.targetType ?? "AWS_LAMBDA").toUpperCase() === "PAUSE" ? "PAUSE" : "AWS_LAMBDA",
             stages,
