@@ -1,9 +1,10 @@
 /**
- * Rolling-deployment duration model over the resources a program run records. Pure.
+ * Deployment duration model over the resources a program run records: rolling updates wave by wave,
+ * blue/green, canary and linear deployments phase by phase (`rolloutStrategy.ts`). Pure.
  */
 import { RecordedResource } from "../harness/types";
 import { deploymentInputs, EcsStrategy, STRATEGY_NAMES } from "./deploymentConfig";
-import { ecsServices, num, ServiceKind } from "./recorded";
+import { ecsServices, Json, num, ServiceKind } from "./recorded";
 import { deploymentTimings } from "./rolloutOrder";
 import { StrategyRollout, strategyRollout } from "./rolloutStrategy";
 import { AWS_DEFAULTS, PULL_AND_START_SECONDS, webWave, workerWave } from "./rolloutWave";
@@ -69,6 +70,13 @@ export function tasksPerWave(tasks: number, minimumHealthyPercent: number, maxim
 /** Tasks ECS may start above, plus stop below, the desired count; 0 or less means a rollout cannot start. */
 const room = (tasks: number, min: number, max: number): number =>
     Math.floor((tasks * max) / 100) - tasks + Math.floor((tasks * (100 - min)) / 100);
+
+/** Why a service is modelled as a rolling update: its config says so, ECS defaults to it, or a note above explains. */
+function rollingSetBy(inputs: Json): string {
+    const raw = inputs.deploymentConfiguration?.strategy;
+    if ((inputs.deploymentController?.type ?? "ECS") !== "ECS" || (raw !== undefined && String(raw).toUpperCase() !== "ROLLING")) return "assumed, see above";
+    return raw === undefined ? "ECS's default" : "deploymentConfiguration.strategy";
+}
 
 const PHASE_NAMES = { scaleUp: "the scale-up", testTraffic: "the test traffic shift", productionTraffic: "the production traffic shift", bake: "the bake time", cleanup: "the clean-up" } as const;
 
@@ -163,7 +171,7 @@ export function estimateRollout(resources: readonly RecordedResource[], options:
             );
         }
         const waitsForSteadyState = service.inputs.waitForSteadyState === true || service.inputs.waitForSteadyState === "true";
-        notes.push(`Service ${service.name}: deployment strategy ROLLING (${service.inputs.deploymentConfiguration?.strategy === undefined ? "ECS's default" : "deploymentConfiguration.strategy"}): the waves above.`);
+        notes.push(`Service ${service.name}: deployment strategy ROLLING (${rollingSetBy(service.inputs)}): the waves above.`);
         return { urn: service.resource.urn, name: service.name, kind: service.kind, tasks, tasksPerWave: perWave, secondsPerWave: wave.seconds, waves, seconds: waves * wave.seconds, waitsForSteadyState, strategy, deployment: undefined };
     });
     const timings = deploymentTimings(resources, own);

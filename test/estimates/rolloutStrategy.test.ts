@@ -218,6 +218,7 @@ describe("rollout model per deployment strategy", () => {
                 const r = estimate({ strategy: given, bakeTimeInMinutes: 10 });
                 assert.deepEqual([r.services[0].strategy, r.services[0].deployment], ["ROLLING", undefined]);
                 assert.ok(r.notes.includes(note), JSON.stringify(r.notes));
+                assert.ok(r.notes.includes("Service web-svc: deployment strategy ROLLING (assumed, see above): the waves above."), JSON.stringify(r.notes));
             });
         }
 
