@@ -7,6 +7,7 @@ import { deploymentInputs, EcsStrategy, STRATEGY_NAMES } from "./deploymentConfi
 import { ecsServices, Json, num, ServiceKind } from "./recorded";
 import { deploymentTimings } from "./rolloutOrder";
 import { StrategyRollout, strategyRollout } from "./rolloutStrategy";
+import { timeoutWarnings } from "./rolloutTimeout";
 import { AWS_DEFAULTS, PULL_AND_START_SECONDS, webWave, workerWave } from "./rolloutWave";
 import { scheduledTasks } from "./scheduledTasks";
 
@@ -123,7 +124,8 @@ function strategySummary(name: string, tasks: number, from: string, d: StrategyR
  * A service whose `deploymentConfiguration.strategy` is BLUE_GREEN, CANARY or LINEAR is modelled phase by
  * phase instead (`rolloutStrategy.ts`): its rollout runs until the old revision is gone, pauses excluded;
  * a note says when traffic is fully on the new revision and which phase dominates. The wave budget does
- * not apply to it: its old tasks keep serving until traffic has moved.
+ * not apply to it (its old tasks keep serving until traffic has moved); a warning says instead when
+ * `pulumi up` would stop waiting for it before it ends (`rolloutTimeout.ts`).
  */
 export function estimateRollout(resources: readonly RecordedResource[], options: { readonly environment: "dev" | "prod" }): RolloutEstimate {
     const budget = WAVE_BUDGET_SECONDS[options.environment];
@@ -142,6 +144,7 @@ export function estimateRollout(resources: readonly RecordedResource[], options:
             const seconds = deployment.completeSeconds ?? deployment.knownSeconds;
             const scaleUp = deployment.phases[0].seconds ?? 0;
             const waitsForSteadyState = service.inputs.waitForSteadyState === true || service.inputs.waitForSteadyState === "true";
+            warnings.push(...timeoutWarnings(service.name, deployment, service.resource.opts.customTimeouts.updateSeconds, waitsForSteadyState));
             const tasks = service.tasks.min;
             return { urn: service.resource.urn, name: service.name, kind: service.kind, tasks, tasksPerWave: tasks, secondsPerWave: scaleUp, waves: 1, seconds, waitsForSteadyState, strategy, deployment };
         }

@@ -77,6 +77,8 @@ describe("estimates over a recorded canary service", function () {
             // scale-up 20 + (15 + 10 × 3) = 65 s; canary bake 300 s; bake 900 s; clean-up 20 s drain + 10 s stop.
             assert.deepEqual(d.phases.map(p => [p.key, p.seconds]), [["scaleUp", 65], ["testTraffic", 0], ["productionTraffic", 300], ["bake", 900], ["cleanup", 30]]);
             assert.deepEqual([d.trafficShiftedSeconds, d.completeSeconds, d.dominantPhase, d.pauseCapSeconds, rollout.totalSeconds], [365, 1295, "bake", 1800, 1295]);
+            // No customTimeouts: the provider waits 20 min, less than the 1295 s deployment.
+            assert.deepEqual(rollout.warnings.map(w => w.replace(/ but .*/, "")), [`Service ${rollout.services[0].service}: a deployment takes 1295 s`]);
             const cost = estimateMonthlyCost(resources[mode]);
             // 2 × (0.5 × 0.04048 + 1 × 0.004445) × 1295 / 3600 = 0.017761 a deployment; × 20 = $0.36
             assert.deepEqual(
