@@ -94,6 +94,9 @@ function productionShift(strategy: StrategyRollout["strategy"], d: DeploymentInp
     }
     if (strategy === "CANARY") {
         const p = d.canary.percent.value;
+        if (p !== null && (p < 0.1 || p > 100)) {
+            return { phase: { key: "productionTraffic", label, seconds: null, detail: `${d.canary.percent.text}, outside the 0.1 to 100 ECS accepts: shifts unknown` }, shifts: null };
+        }
         if (p !== null && p >= 100) {
             return { phase: { key: "productionTraffic", label, seconds: 0, detail: `${d.canary.percent.text}: one shift of 100 %, no canary bake after it` }, shifts: 1 };
         }
@@ -110,8 +113,9 @@ function productionShift(strategy: StrategyRollout["strategy"], d: DeploymentInp
         };
     }
     const step = d.linear.stepPercent.value;
-    if (step === null) {
-        return { phase: { key: "productionTraffic", label, seconds: null, detail: `${d.linear.stepPercent.text}: steps unknown` }, shifts: null };
+    if (step === null || step < 3 || step > 100) {
+        const why = step === null ? "" : ", outside the 3 to 100 ECS accepts";
+        return { phase: { key: "productionTraffic", label, seconds: null, detail: `${d.linear.stepPercent.text}${why}: steps unknown` }, shifts: null };
     }
     const shifts = linearShifts(step);
     const bake = d.linear.stepBake.value;

@@ -206,6 +206,13 @@ describe("rollout model per deployment strategy", () => {
             assert.deepEqual([d.pauses[0].times, d.pauseCapSeconds], [null, null]);
         });
 
+        it("GIVEN a step or canary percent ECS would refuse THEN the shift is unknown, not thousands of steps", () => {
+            const linear = deploymentOf(estimate({ strategy: "LINEAR", bakeTimeInMinutes: 1, linearConfiguration: { stepPercent: "0", stepBakeTimeInMinutes: 1 } }));
+            assert.deepEqual([linear.trafficShifts, linear.phases[2].seconds, linear.phases[2].detail], [null, null, "stepPercent 0, outside the 3 to 100 ECS accepts: steps unknown"]);
+            const canary = deploymentOf(estimate({ strategy: "CANARY", bakeTimeInMinutes: 1, canaryConfiguration: { canaryPercent: 150 } }));
+            assert.deepEqual([canary.trafficShifts, canary.phases[2].seconds], [null, null]);
+        });
+
         it("GIVEN a strategy spelt in lower case THEN ECS's name is read", () => {
             assert.equal(estimate({ strategy: "blue_green", bakeTimeInMinutes: 1 }).services[0].strategy, "BLUE_GREEN");
         });
