@@ -174,7 +174,11 @@ export function strategyRollout(service: ServiceView, strategy: StrategyRollout[
     const tasks = service.tasks.min;
     const web = service.kind === "web";
     const stop = stopTimeout(service);
-    const { phase: production, shifts } = productionShift(strategy, d);
+    // Without a load balancer or Service Connect ECS has no traffic to move (a "headless" deployment).
+    const shiftsTraffic = web || service.inputs.serviceConnectConfiguration?.enabled === true;
+    const { phase: production, shifts } = shiftsTraffic
+        ? productionShift(strategy, d)
+        : { phase: { key: "productionTraffic", label: "production traffic shift", seconds: 0, detail: "no load balancer or Service Connect: no traffic to move" } as RolloutPhase, shifts: 0 };
     const phases: RolloutPhase[] = [
         {
             key: "scaleUp",
@@ -193,8 +197,8 @@ export function strategyRollout(service: ServiceView, strategy: StrategyRollout[
         },
     ];
     const notes = [...d.notes];
-    if (!web) {
-        notes.push(`${STRATEGY_NAMES[strategy]} without a load balancer: ECS shifts no traffic; only the scale-up, bake and clean-up take time`);
+    if (!shiftsTraffic) {
+        notes.push(`${STRATEGY_NAMES[strategy]} without a load balancer or Service Connect: ECS shifts no traffic; only the scale-up, bake and clean-up take time`);
     }
     const unknown = phases.filter(p => p.seconds === null);
     if (unknown.length > 0) {

@@ -243,12 +243,16 @@ describe("rollout model per deployment strategy", () => {
             const worker = fixture(AWS_TYPES.ecsService, "jobs", {
                 cluster: "c",
                 taskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/jobs:1",
-                deploymentConfiguration: { strategy: "BLUE_GREEN", bakeTimeInMinutes: "2" },
+                deploymentConfiguration: { strategy: "LINEAR", bakeTimeInMinutes: "2", linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 5 } },
             });
             const d = deploymentOf(estimateRollout([taskDefinitionOf("jobs", { stopTimeout: 15 }), worker], { environment: "dev" }));
-            // 20 s start + ECS's 40 s wait without a container health check; 15 s stop.
+            // 20 s start + ECS's 40 s wait without a container health check; no step bakes; 15 s stop.
             assert.deepEqual(phasesOf(d), [["scaleUp", 60], ["productionTraffic", 0], ["bake", 120], ["cleanup", 15]]);
-            assert.match(d.notes[0], /^blue\/green without a load balancer: ECS shifts no traffic/);
+            assert.match(d.notes[0], /^linear without a load balancer or Service Connect: ECS shifts no traffic/);
+            // With Service Connect ECS moves its traffic: 10 shifts, 9 step bakes of 5 min.
+            const connected = { ...worker, inputs: { ...worker.inputs, serviceConnectConfiguration: { enabled: true, namespace: "internal" } } };
+            const viaConnect = deploymentOf(estimateRollout([taskDefinitionOf("jobs", { stopTimeout: 15 }), connected], { environment: "dev" }));
+            assert.deepEqual(phasesOf(viaConnect), [["scaleUp", 60], ["productionTraffic", 2700], ["bake", 120], ["cleanup", 15]]);
         });
     });
 
