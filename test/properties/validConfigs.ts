@@ -19,6 +19,7 @@ import { RawStackConfig } from "../../components/stackConfig";
 import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 import { readStackConfig, StackConfig } from "../../harness/projectConfig";
 import { PROJECT_DIR } from "../support/stacks";
+import { CPU_UNITS_NEEDING_1_4_0 } from "../../components/platformVersion";
 
 export type Environment = "dev" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "prod"];
