@@ -13,7 +13,6 @@ import fc from "fast-check";
 import { ConfigKey } from "../../components/configKeys";
 import { APP_ENVIRONMENT_NAMES } from "../../components/appEnvironment";
 import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../policy/facts/fargateSizes";
-import { CPU_UNITS_NEEDING_1_4_0 } from "../../components/platformVersion";
 import { PROD_PROFILE } from "../../components/prodProfile";
 import { RawStackConfig } from "../../components/stackConfig";
 import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
