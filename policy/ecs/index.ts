@@ -4,6 +4,7 @@ import { ecsServiceAlarmRollback } from "./ecs-service-alarm-rollback";
 import { ecsServiceConnectLogs } from "./ecs-service-connect-logs";
 import { ecsServiceConnectTls } from "./ecs-service-connect-tls";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
+import { ecsServiceDeploymentStrategyComplete } from "./ecs-service-deployment-strategy-complete";
 import { ecsServiceExecLoggedEncrypted } from "./ecs-service-exec-logged-encrypted";
 import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
 import { ecsServiceHealthCheckGracePeriod } from "./ecs-service-health-check-grace-period";
@@ -53,6 +54,7 @@ export const ecsPolicies = [
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
     ecsServiceAlarmRollback,
+    ecsServiceDeploymentStrategyComplete,
     ecsServiceMinimumHealthyPercent,
     ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,
