@@ -13,6 +13,7 @@ import { ecsServiceMinimumHealthyPercent } from "./ecs-service-minimum-healthy-p
 import { ecsServiceLoadBalancerTargetComplete } from "./ecs-service-load-balancer-target-complete";
 import { ecsServiceMinimumCapacity } from "./ecs-service-minimum-capacity";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
+import { ecsServiceTestListenerRestricted } from "./ecs-service-test-listener-restricted";
 import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
 import { ecsTaskDefinitionContainerHealthCheck } from "./ecs-task-definition-container-health-check";
 import { ecsTaskDefinitionContainersLog } from "./ecs-task-definition-containers-log";
@@ -55,6 +56,7 @@ export const ecsPolicies = [
     ecsServiceDeploymentCircuitBreaker,
     ecsServiceAlarmRollback,
     ecsServiceDeploymentStrategyComplete,
+    ecsServiceTestListenerRestricted,
     ecsServiceMinimumHealthyPercent,
     ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,
