@@ -14,6 +14,7 @@ import { ecsServiceLoadBalancerTargetComplete } from "./ecs-service-load-balance
 import { ecsServiceMinimumCapacity } from "./ecs-service-minimum-capacity";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
 import { ecsServiceTestListenerRestricted } from "./ecs-service-test-listener-restricted";
+import { ecsServiceTrafficRulesIgnoreChanges } from "./ecs-service-traffic-rules-ignore-changes";
 import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
 import { ecsTaskDefinitionContainerHealthCheck } from "./ecs-task-definition-container-health-check";
 import { ecsTaskDefinitionContainersLog } from "./ecs-task-definition-containers-log";
@@ -57,6 +58,7 @@ export const ecsPolicies = [
     ecsServiceAlarmRollback,
     ecsServiceDeploymentStrategyComplete,
     ecsServiceTestListenerRestricted,
+    ecsServiceTrafficRulesIgnoreChanges,
     ecsServiceMinimumHealthyPercent,
     ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,
