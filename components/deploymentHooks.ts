@@ -26,27 +26,23 @@
  *   another's, so a function in another partition than the stack's region is refused. Another region of the
  *   same partition is not refused: ECS documents no such rule.
  */
+import { ECS_HOOK_TIMEOUT_ACTIONS, ECS_LIFECYCLE_STAGES, HOOK_TIMEOUT_MINUTES, PAUSE_FORBIDDEN_STAGES } from "../policy/facts/ecsDeployments";
 import type { LifecycleHookSettings, LifecycleStage } from "./deploymentSettings";
 import { closestName } from "./naming";
 import { describeAllowed, show } from "./configReader";
 import { fromEntry } from "./serviceReader";
 import type { ItemProblem, ValueProblem } from "./testTraffic";
 
-/** Every stage a hook may name, in the order a deployment reaches them (as @pulumi/aws 7.48.0 documents them). */
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = [
-    "RECONCILE_SERVICE",
-    "PRE_SCALE_UP",
-    "POST_SCALE_UP",
-    "TEST_TRAFFIC_SHIFT",
-    "POST_TEST_TRAFFIC_SHIFT",
-    "PRODUCTION_TRAFFIC_SHIFT",
-    "POST_PRODUCTION_TRAFFIC_SHIFT",
-];
+/**
+ * Every stage a hook may name, in the order a deployment reaches them: ECS's (policy/facts), less
+ * PRE_PRODUCTION_TRAFFIC_SHIFT, which the pinned provider (@pulumi/aws 7.48.0) does not list.
+ */
+export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ECS_LIFECYCLE_STAGES.filter((s): s is LifecycleStage => s !== "PRE_PRODUCTION_TRAFFIC_SHIFT");
 /** Stages only a Lambda hook may use (DeploymentLifecycleHook; ECS also runs them again on a rollback). */
-export const LAMBDA_ONLY_STAGES: readonly LifecycleStage[] = ["TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
+export const LAMBDA_ONLY_STAGES = PAUSE_FORBIDDEN_STAGES as readonly LifecycleStage[];
 /** DeploymentLifecycleHookTimeoutConfiguration.timeoutInMinutes. */
-export const PAUSE_MINUTES = { min: 1, max: 20160 } as const;
-export const ON_TIMEOUT = ["ROLLBACK", "CONTINUE"] as const;
+export const PAUSE_MINUTES = HOOK_TIMEOUT_MINUTES;
+export const ON_TIMEOUT = ECS_HOOK_TIMEOUT_ACTIONS;
 /** The fields a hook object may have. */
 export const HOOK_FIELDS = ["stages", "lambdaArn", "pauseMinutes", "onTimeout"] as const;
 

@@ -11,13 +11,15 @@
  *   client reaches it, so an IPv6 block would match nobody.
  *
  * Why the bounds (our own rule, not ECS's or ELB's): the test rule sends requests to a revision nobody
- * released yet, so it must stay reachable from your own networks only. A block is accepted when it lies
- * inside the private or shared address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16; RFC 6598:
- * 100.64.0.0/10 — reachable only from the VPC and what is connected to it), or when it is a public block of
- * /16 or smaller (65,536 addresses: an organisation's own allocation, not a slice of the internet). Each
- * block is judged alone, so no split of the world (0.0.0.0/1 + 128.0.0.0/1, four /2s, …) passes; with at
- * most three blocks the public addresses that may reach the rule are at most 3 × 65,536.
+ * released yet, so it must stay reachable from your own networks only. The rule is the policy pack's
+ * `ecs-service-test-listener-restricted`, judged here by key before anything deploys: the blocks together
+ * may admit at most as many public addresses as one /16 holds (65,536: an organisation's own allocation,
+ * not a slice of the internet), counted as the pack counts them (`policy/lib/cidr.ts` `publicAddressCount`:
+ * the union, less what no internet client comes from — RFC 1918, shared 100.64.0.0/10, loopback,
+ * documentation ranges …). So no split of the world (0.0.0.0/1 + 128.0.0.0/1, /8s around the private
+ * ranges, …) passes, and private blocks of any size do.
  */
+import { addressesOfPrefix, publicAddressCount } from "../policy/lib/cidr";
 import { hostBitsSet } from "./awsLimits";
 import { VALUES_PER_CONDITION } from "./serviceSyntax";
 
@@ -37,10 +39,14 @@ export interface ValueProblem {
     readonly hidden?: string;
 }
 
-/** Address blocks no public client comes from; any block inside one of them is accepted whatever its size. */
+/** Private blocks named in messages (the pack's count leaves out these and every other non-public range). */
 export const PRIVATE_BLOCKS: readonly string[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
-/** The shortest prefix accepted for a public block. */
-export const MIN_PUBLIC_PREFIX = 16;
+/**
+ * The prefix whose size bounds the public addresses test traffic may come from: the default `widestIpv4Prefix`
+ * of the pack's ecs-service-test-listener-restricted (a test holds them equal).
+ */
+export const WIDEST_PUBLIC_PREFIX = 16;
+const MAX_PUBLIC_ADDRESSES = Number(addressesOfPrefix(4, WIDEST_PUBLIC_PREFIX));
 /** Source CIDRs one `source-ip` condition takes. */
 export const MAX_TEST_CIDRS = VALUES_PER_CONDITION;
 
@@ -65,7 +71,10 @@ export function cidrWithin(inner: string, outer: string): boolean {
     return a !== undefined && b !== undefined && a.prefix >= b.prefix && Math.floor(a.first / size(b.prefix)) === Math.floor(b.first / size(b.prefix));
 }
 
-const ALLOWED = `test traffic reaches a revision before it is released, so it may come only from your own networks: a private block (${PRIVATE_BLOCKS.join(", ")}) or a public block of /${MIN_PUBLIC_PREFIX} or smaller`;
+const ALLOWED = `test traffic reaches a revision before it is released, so it may come only from your own networks: private blocks (${PRIVATE_BLOCKS.join(", ")}) and public ones of at most ${MAX_PUBLIC_ADDRESSES.toLocaleString("en-US")} addresses together (one /${WIDEST_PUBLIC_PREFIX})`;
+
+/** Public addresses the blocks admit together, as the pack counts them. */
+export const publicAddresses = (cidrs: readonly string[]): number => Number(publicAddressCount(cidrs, 4));
 
 /** Why one text is not a source CIDR the test rule may take, or undefined. */
 export function testCidrProblem(text: string): ValueProblem | undefined {
@@ -86,8 +95,9 @@ export function testCidrProblem(text: string): ValueProblem | undefined {
     if (cidr.prefix === 0) {
         return { problem: `that is the whole internet; ${ALLOWED}` };
     }
-    if (cidr.prefix < MIN_PUBLIC_PREFIX && !PRIVATE_BLOCKS.some(p => cidrWithin(text, p))) {
-        return { problem: `a /${cidr.prefix} holds ${size(cidr.prefix).toLocaleString("en-US")} addresses; ${ALLOWED}`, hidden: `the block is too large; ${ALLOWED}` };
+    const admitted = publicAddresses([text]);
+    if (admitted > MAX_PUBLIC_ADDRESSES) {
+        return { problem: `it admits ${admitted.toLocaleString("en-US")} public addresses; ${ALLOWED}`, hidden: `the block is too large; ${ALLOWED}` };
     }
     return undefined;
 }
@@ -129,6 +139,10 @@ export function readTestCidrs(items: readonly unknown[]): { cidrs: string[]; pro
         problems.push({ at: "", given: items, problem: `holds ${items.length} blocks; one source-ip condition of a listener rule takes at most ${MAX_TEST_CIDRS} (ELB, condition types for listener rules)` });
         // Judged here once: the rule's total (routing.ts) would only repeat it.
         return { cidrs: [], problems };
+    }
+    const together = publicAddresses(cidrs);
+    if (problems.length === 0 && together > MAX_PUBLIC_ADDRESSES) {
+        problems.push({ at: "", given: items, problem: `together the blocks admit ${together.toLocaleString("en-US")} public addresses; ${ALLOWED}`, hidden: `together the blocks admit too many public addresses; ${ALLOWED}` });
     }
     return { cidrs, problems };
 }

@@ -16,7 +16,7 @@ const ARN = "arn:aws:lambda:us-east-1:123456789012:function:smoke-test";
 const STRATEGIES = `allowed: "rolling", "blueGreen", "canary" or "linear"`;
 const STAGES = `"RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT" or "POST_PRODUCTION_TRAFFIC_SHIFT"`;
 const OWN_NETWORKS =
-    "test traffic reaches a revision before it is released, so it may come only from your own networks: a private block (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10) or a public block of /16 or smaller";
+    "test traffic reaches a revision before it is released, so it may come only from your own networks: private blocks (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10) and public ones of at most 65,536 addresses together (one /16)";
 const NOT_A_CIDR = "expected an IPv4 CIDR block such as 203.0.113.0/24 (four numbers from 0 to 255 without leading zeros or spaces, and a prefix from 0 to 32)";
 const LAMBDA_FORM = "expected a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>, optionally with :<version or alias>";
 const ALL_BUT_ROLLING = "it applies to the blueGreen, canary and linear strategies only";
@@ -196,22 +196,34 @@ describe("deployment strategy config", () => {
         const blueGreen = (testTrafficCidrs: unknown) => ({ deploymentStrategy: "blueGreen", testTrafficCidrs });
         const at = (i: number, value: unknown, problem: string) => `${S}.api.testTrafficCidrs[${i}] is ${JSON.stringify(value)}; ${problem}`;
 
-        it("THEN private blocks of any size and public blocks of /16 or smaller are accepted", () => {
-            for (const cidrs of [["10.0.0.0/8"], ["172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"], ["52.94.0.0/16"], ["198.51.100.7/32", "203.0.113.0/24"], ["0.0.0.0/32"]]) {
+        it("THEN private blocks of any size and public ones of one /16's addresses together are accepted", () => {
+            for (const cidrs of [["10.0.0.0/8"], ["172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"], ["52.94.0.0/16"], ["52.94.0.0/17", "54.239.0.0/17"], ["198.51.100.7/32", "203.0.113.0/24", "10.0.0.0/8"], ["0.0.0.0/32"]]) {
                 assert.deepEqual(apiDeployment(blueGreen(cidrs))?.testTraffic, { cidrs });
             }
         });
 
+        it("THEN public blocks that admit more than one /16's addresses together are refused as a whole", () => {
+            const cidrs = ["52.94.0.0/16", "54.239.0.0/24"];
+            assert.deepEqual(refusals("dev", api(blueGreen(cidrs))), [`${S}.api.testTrafficCidrs is ${JSON.stringify(cidrs)}; together the blocks admit 65,792 public addresses; ${OWN_NETWORKS}`]);
+        });
+
         it("THEN the world, and any split of it, is refused block by block", () => {
             refusedWith(blueGreen(["0.0.0.0/0"]), at(0, "0.0.0.0/0", `that is the whole internet; ${OWN_NETWORKS}`));
+            // Counted as the pack counts: less the private, shared, loopback, link-local and other non-public ranges inside.
             refusedWith(
                 blueGreen(["0.0.0.0/1", "128.0.0.0/1"]),
-                at(0, "0.0.0.0/1", `a /1 holds 2,147,483,648 addresses; ${OWN_NETWORKS}`),
-                at(1, "128.0.0.0/1", `a /1 holds 2,147,483,648 addresses; ${OWN_NETWORKS}`),
+                at(0, "0.0.0.0/1", `it admits 2,092,957,696 public addresses; ${OWN_NETWORKS}`),
+                at(1, "128.0.0.0/1", `it admits 1,609,300,992 public addresses; ${OWN_NETWORKS}`),
             );
-            for (const cidr of ["64.0.0.0/2", "8.0.0.0/7", "10.0.0.0/7", "52.0.0.0/8", "52.94.0.0/15"]) {
-                const prefix = Number(cidr.split("/")[1]);
-                assert.deepEqual(refusals("dev", api(blueGreen([cidr]))), [at(0, cidr, `a /${prefix} holds ${(2 ** (32 - prefix)).toLocaleString("en-US")} addresses; ${OWN_NETWORKS}`)], cidr);
+            const cases: [string, string][] = [
+                ["64.0.0.0/2", "1,052,770,304"],
+                ["8.0.0.0/7", "33,554,432"],
+                ["10.0.0.0/7", "16,777,216"],
+                ["52.0.0.0/8", "16,777,216"],
+                ["52.94.0.0/15", "131,072"],
+            ];
+            for (const [cidr, count] of cases) {
+                assert.deepEqual(refusals("dev", api(blueGreen([cidr]))), [at(0, cidr, `it admits ${count} public addresses; ${OWN_NETWORKS}`)], cidr);
             }
         });
 
@@ -290,7 +302,7 @@ describe("deployment strategy config", () => {
         it("THEN a bad stack-wide block is named once, not again for each web entry that inherits it", () => {
             const values = { [`${P}:deploymentStrategy`]: "blueGreen", [`${P}:testTrafficCidrs`]: `["128.0.0.0/1"]` };
             assert.deepEqual(refusals("dev", { values, services: { web: { kind: "web" }, api: { kind: "web", paths: ["/api/*"] } } }), [
-                `${P}:testTrafficCidrs[0] is "128.0.0.0/1"; a /1 holds 2,147,483,648 addresses; ${OWN_NETWORKS}`,
+                `${P}:testTrafficCidrs[0] is "128.0.0.0/1"; it admits 1,609,300,992 public addresses; ${OWN_NETWORKS}`,
             ]);
         });
     });
