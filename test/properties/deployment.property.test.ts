@@ -2,6 +2,7 @@
  * Properties of the deployment keys (deploymentConfig.ts, testTraffic.ts, deploymentHooks.ts):
  *   A. no list of test CIDRs the loader accepts is too wide for the policy pack's test-listener rule, whatever
  *      blocks an attacker combines; the world cut into halves or quarters is refused;
+ *   A2. the loader counts public addresses as the pack does (policy/lib/cidr.ts);
  *   B. an integer key takes exactly the whole numbers of its declared range, however it is written;
  *   C. a pause hook is accepted exactly when none of its stages is one only Lambda hooks may use; a Lambda
  *      hook at any set of distinct stages is accepted.
@@ -10,7 +11,8 @@ import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { declarationOf } from "../../components/configKeys";
 import { LAMBDA_ONLY_STAGES, LIFECYCLE_STAGES, readHooks } from "../../components/deploymentHooks";
-import { readTestCidrs, WIDEST_PUBLIC_PREFIX } from "../../components/testTraffic";
+import { publicAddresses, readTestCidrs, WIDEST_PUBLIC_PREFIX } from "../../components/testTraffic";
+import { publicAddressCount } from "../../policy/lib/cidr";
 import { ecsServiceTestListenerRestricted } from "../../policy/ecs/ecs-service-test-listener-restricted";
 import { sourcesTooWide } from "../../policy/lib/listenerExposure";
 import { ConfigError } from "../../components/stackConfig";
@@ -50,6 +52,15 @@ describe("deployment properties (fast-check)", () => {
             fc.property(worldSplit, cidrs => {
                 assert.ok(readTestCidrs(cidrs).problems.length > 0, cidrs.join(", "));
             }),
+        );
+    });
+
+    it("A2. THEN the loader counts public addresses exactly as the pack does", () => {
+        fc.assert(
+            fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), cidrs => {
+                assert.equal(publicAddresses(cidrs), Number(publicAddressCount(cidrs, 4)), cidrs.join(", "));
+            }),
+            { numRuns: RUNS },
         );
     });
 
