@@ -84,6 +84,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
         kmsKeyArn: config.kmsKeyArn,
         tags: stack.tags,
     });
+    observability.notifyEcsEvents(cluster.arn, config.environment === "prod");
 
     const deployed = new Map<string, DeployedService>();
     for (const s of config.services) {
