@@ -30,7 +30,10 @@ export interface TopicPolicyDocument {
     readonly Statement: TopicPolicyStatement[];
 }
 
-/** The actions SNS's default topic policy grants the owning account. */
+/**
+ * The actions SNS's default topic policy grants the owning account (the policy terraform-provider-aws
+ * restores when a topic policy is deleted, `defaultTopicPolicy` in internal/service/sns/topic_policy.go).
+ */
 export const TOPIC_OWNER_ACTIONS = [
     "SNS:GetTopicAttributes",
     "SNS:SetTopicAttributes",
@@ -40,6 +43,7 @@ export const TOPIC_OWNER_ACTIONS = [
     "SNS:Subscribe",
     "SNS:ListSubscriptionsByTopic",
     "SNS:Publish",
+    "SNS:Receive",
 ];
 
 /** Partition, region and account of an SNS topic ARN (`arn:<partition>:sns:<region>:<account>:<name>`). */

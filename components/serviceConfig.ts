@@ -99,7 +99,7 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const callers = scaled ? stringList(sr, "callers") : [];
     const queue = kind === "worker" ? readQueueScaling(sr) : undefined;
     const schedule = kind === "scheduled" ? readSchedule(sr) : undefined;
-    const alarms = scaled ? readAlarms(sr, web) : undefined;
+    const alarms = scaled ? readAlarms(sr, ctx, web, kind === "worker" ? { queue } : undefined) : undefined;
 
     const settings: ServiceSettings = {
         name,

@@ -277,6 +277,7 @@ function deployService(
         topicArn: shared.alarmTopicArn,
         thresholds: thresholdsOf(s),
         target: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+        queueMetric: s.scaling?.queue,
         tags: serviceTags,
     });
     const service = new FargateService(s.name, {

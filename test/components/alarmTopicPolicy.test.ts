@@ -42,7 +42,7 @@ describe("the alarm topic's policy (pure)", () => {
 
     it("GIVEN GovCloud THEN the partition follows; GIVEN something else THEN it says what it expected", () => {
         assert.deepEqual(topicArnParts("arn:aws-us-gov:sns:us-gov-west-1:123456789012:t"), { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "123456789012" });
-        assert.equal(alarmTopicPolicy("arn:aws-us-gov:sns:us-gov-west-1:123456789012:t", []).Statement[0].Principal.AWS, "arn:aws-us-gov:iam::123456789012:root");
+        assert.deepEqual(alarmTopicPolicy("arn:aws-us-gov:sns:us-gov-west-1:123456789012:t", []).Statement[0].Principal, { AWS: "arn:aws-us-gov:iam::123456789012:root" });
         assert.throws(() => alarmTopicPolicy("web-alarms", []), { message: 'expected an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>), got "web-alarms"' });
     });
 });

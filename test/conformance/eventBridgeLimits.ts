@@ -7,7 +7,8 @@
  * - PutTargets, Target and InputTransformer (API_PutTargets.html, API_Target.html, API_InputTransformer.html):
  *   Target Id 1–64 of `[.\-_A-Za-z0-9]`, Arn 1–1600; Input, InputPath and InputTransformer exclusive;
  *   InputPathsMap up to 100 entries, keys of `[A-Za-z0-9_-]` up to 256, values (JSON paths) up to 256;
- *   InputTemplate 1–8192.
+ *   InputTemplate 1–8192; terraform-provider-aws (internal/service/events/target.go) also refuses path keys
+ *   starting with "AWS" (reserved for EventBridge's own variables).
  * - Event patterns (EventBridge user guide, "Creating event patterns" and "Content filtering"): a JSON object
  *   whose leaves are non-empty arrays of values or of filter objects with one operator (prefix, suffix,
  *   anything-but, numeric, exists, cidr, equals-ignore-case, wildcard), `$or` a list of patterns.
@@ -99,7 +100,7 @@ export function targetLimits(t: Target): string[] {
         const paths = Object.entries(transformer.InputPathsMap ?? {});
         check(paths.length <= 100, `InputPathsMap has ${paths.length} entries; at most 100`);
         for (const [key, path] of paths) {
-            check(PATH_KEY.test(key), `InputPathsMap key ${JSON.stringify(key)} must be 1 to 256 of A-Z a-z 0-9 _ -`);
+            check(PATH_KEY.test(key) && !key.startsWith("AWS"), `InputPathsMap key ${JSON.stringify(key)} must be 1 to 256 of A-Z a-z 0-9 _ -, not starting with "AWS"`);
             check(path.length <= 256 && path.startsWith("$"), `InputPathsMap.${key} ${JSON.stringify(path)} must be a JSON path of at most 256 characters`);
         }
         check(transformer.InputTemplate.length >= 1 && transformer.InputTemplate.length <= 8192, `InputTemplate has ${transformer.InputTemplate.length} characters; expected 1 to 8192`);
