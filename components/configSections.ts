@@ -212,13 +212,13 @@ export function readAlarms(r: Reader, ctx: SectionContext, web: boolean, worker?
     const percent = valid(() => r.integer("alarm5xxPercent"));
     const latency = valid(() => r.integer("alarmLatencyP99Ms"));
     if (ctx.prod && percent !== undefined && percent > limits.maximum5xxPercent) {
-        r.reportProd("alarm5xxPercent", percent, `prod rolls a deployment back at more than ${limits.maximum5xxPercent} % of requests answered 5xx at most; set it from 1 to ${limits.maximum5xxPercent} in the prod stack file`);
+        r.reportProd("alarm5xxPercent", percent, `prod alarms on at most ${limits.maximum5xxPercent} % of requests answered 5xx, so a bad deployment rolls back early; set it from 1 to ${limits.maximum5xxPercent} in the prod stack file`);
     }
     if (ctx.prod && latency !== undefined && latency > limits.maximumLatencyP99Ms) {
-        r.reportProd("alarmLatencyP99Ms", latency, `prod rolls a deployment back at a p99 above ${limits.maximumLatencyP99Ms} ms at most; set it from 10 to ${limits.maximumLatencyP99Ms} in the prod stack file`);
+        r.reportProd("alarmLatencyP99Ms", latency, `prod alarms on a p99 of at most ${limits.maximumLatencyP99Ms} ms, so a slow deployment rolls back early; set it from 10 to ${limits.maximumLatencyP99Ms} in the prod stack file`);
     }
     if (ctx.prod && periods !== undefined && periods > limits.maximumEvaluationPeriods) {
-        r.reportProd("alarmEvaluationPeriods", periods, `prod rolls a bad deployment back after at most ${limits.maximumEvaluationPeriods} minutes over a threshold; set it from 1 to ${limits.maximumEvaluationPeriods} in the prod stack file`);
+        r.reportProd("alarmEvaluationPeriods", periods, `prod alarms after at most ${limits.maximumEvaluationPeriods} minutes over a threshold, so a bad deployment rolls back early; set it from 1 to ${limits.maximumEvaluationPeriods} in the prod stack file`);
     }
     return {
         target5xxPercent: percent ?? (r.resolvedValue("alarm5xxPercent") as number),

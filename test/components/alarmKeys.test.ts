@@ -48,8 +48,8 @@ describe("prod bounds on the rollback alarms", () => {
 
     it("GIVEN prod left at the project's defaults (5 %, 2000 ms) THEN both are refused, naming the prod profile and the bound", () => {
         assert.deepEqual(refusals("prod", { values: { "fargate-web:alarm5xxPercent": undefined, "fargate-web:alarmLatencyP99Ms": undefined } }), [
-            "fargate-web:environment is prod but fargate-web:alarm5xxPercent is 5; prod rolls a deployment back at more than 2 % of requests answered 5xx at most; set it from 1 to 2 in the prod stack file",
-            "fargate-web:environment is prod but fargate-web:alarmLatencyP99Ms is 2000; prod rolls a deployment back at a p99 above 1500 ms at most; set it from 10 to 1500 in the prod stack file",
+            "fargate-web:environment is prod but fargate-web:alarm5xxPercent is 5; prod alarms on at most 2 % of requests answered 5xx, so a bad deployment rolls back early; set it from 1 to 2 in the prod stack file",
+            "fargate-web:environment is prod but fargate-web:alarmLatencyP99Ms is 2000; prod alarms on a p99 of at most 1500 ms, so a slow deployment rolls back early; set it from 10 to 1500 in the prod stack file",
         ]);
     });
 
@@ -58,13 +58,13 @@ describe("prod bounds on the rollback alarms", () => {
         assert.deepEqual(parseChanged("prod", { values: at }).services[0].alarms, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 3 });
         const found = refusals("prod", { values: { "fargate-web:alarm5xxPercent": "3", "fargate-web:alarmLatencyP99Ms": "1501", "fargate-web:alarmEvaluationPeriods": "4" } });
         assert.deepEqual(found.map(p => /but fargate-web:(alarm\w+) is/.exec(p)![1]), ["alarm5xxPercent", "alarmLatencyP99Ms", "alarmEvaluationPeriods"]);
-        assert.ok(found.some(p => p === "fargate-web:environment is prod but fargate-web:alarmEvaluationPeriods is 4; prod rolls a bad deployment back after at most 3 minutes over a threshold; set it from 1 to 3 in the prod stack file"));
+        assert.ok(found.some(p => p === "fargate-web:environment is prod but fargate-web:alarmEvaluationPeriods is 4; prod alarms after at most 3 minutes over a threshold, so a bad deployment rolls back early; set it from 1 to 3 in the prod stack file"));
     });
 
     it("GIVEN a prod service entry that loosens its own threshold THEN it is refused by its path", () => {
         const found = refusals("prod", { services: { web: { kind: "web", alarmLatencyP99Ms: 5000 } } });
         assert.deepEqual(found, [
-            "fargate-web:environment is prod but fargate-web:services.web.alarmLatencyP99Ms is 5000; prod rolls a deployment back at a p99 above 1500 ms at most; set it from 10 to 1500 in the prod stack file",
+            "fargate-web:environment is prod but fargate-web:services.web.alarmLatencyP99Ms is 5000; prod alarms on a p99 of at most 1500 ms, so a slow deployment rolls back early; set it from 10 to 1500 in the prod stack file",
         ]);
     });
 
