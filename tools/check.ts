@@ -117,6 +117,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             notes: cost.notes,
             services: cost.services,
             shared: cost.shared,
+            ...(cost.deployments.length > 0 ? { deployments: cost.deployments } : {}),
         },
         coverage: checkCoverage(run.resources, evaluation.diagnostics, region),
         rollout: {

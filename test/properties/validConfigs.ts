@@ -14,11 +14,11 @@ import { ConfigKey } from "../../components/configKeys";
 import { APP_ENVIRONMENT_NAMES } from "../../components/appEnvironment";
 import { fargateMemoryOptions, FARGATE_CPU_UNITS } from "../../policy/facts/fargateSizes";
 import { PROD_PROFILE } from "../../components/prodProfile";
-import { CPU_UNITS_NEEDING_1_4_0 } from "../../components/platformVersion";
 import { RawStackConfig } from "../../components/stackConfig";
 import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 import { readStackConfig, StackConfig } from "../../harness/projectConfig";
 import { PROJECT_DIR } from "../support/stacks";
+import { CPU_UNITS_NEEDING_1_4_0 } from "../../components/platformVersion";
 
 export type Environment = "dev" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "prod"];
@@ -228,8 +228,8 @@ const inRegion = (arn: string, region: string): string => arn.replace(/^(arn:[^:
 
 const text = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
-/** `wanted`, unless it is 1.3.0 and the task needs 1.4.0 (ARM64, secret values pinned to versions, JSON keys). */
-function platformFor(wanted: string, architecture: string, maps: { secrets: Record<string, unknown>; secretValues: Record<string, string> }, cpu: number): string {
+/** `wanted`, unless it is 1.3.0 and the task needs 1.4.0 (ARM64, 8 or 16 vCPU, secret values pinned to versions, JSON keys). */
+function platformFor(wanted: string, architecture: string, cpu: number, maps: { secrets: Record<string, unknown>; secretValues: Record<string, string> }): string {
     const needs14 =
         architecture === "ARM64" ||
         cpu >= CPU_UNITS_NEEDING_1_4_0 ||
@@ -326,7 +326,7 @@ function buildValidConfig(environment: Environment): fc.Arbitrary<GeneratedConfi
                     environment === "prod" && c.capacityProvider === "FARGATE_SPOT" ? Math.max(c.capacity.onDemandBase, c.capacity.min) : c.capacity.onDemandBase,
                 ),
                 [full("capacityProvider")]: c.capacityProvider,
-                [full("platformVersion")]: platformFor(c.platformVersion, c.architecture, c.secretMaps, c.size.cpu),
+                [full("platformVersion")]: platformFor(c.platformVersion, c.architecture, c.size.cpu, c.secretMaps),
                 [full("logRetentionDays")]: String(c.logRetentionDays),
                 [full("healthCheckPath")]: c.healthPath,
                 [full("healthCheckMatcher")]: c.matcher,
