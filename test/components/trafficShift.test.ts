@@ -230,11 +230,15 @@ describe("a blue/green listener-default route and mismatched deployments (under 
             /FargateService web: loadBalancer has a trafficShift but the deployment is rolling, so ECS would never use it/,
         );
         await assert.rejects(
-            runInline(() => new FargateService("jobs", { ...task("jobs"), cluster: new Cluster("x"), deployment: CANARY })),
+            runInline(() => {
+                new FargateService("jobs", { ...task("jobs"), cluster: new Cluster("x"), deployment: CANARY });
+            }),
             /FargateService jobs: deployment.strategy is canary, which shifts traffic between two target groups, but the service has no loadBalancer/,
         );
         await assert.rejects(
-            runInline(() => new LoadBalancer("x", { ...NETWORK, routes: [{ name: "api", port: 3000, paths: ["/api/*"], deployment: { ...CANARY, testTraffic: { cidrs: ["0.0.0.0/0"] } } }] })),
+            runInline(() => {
+                new LoadBalancer("x", { ...NETWORK, routes: [{ name: "api", port: 3000, paths: ["/api/*"], deployment: { ...CANARY, testTraffic: { cidrs: ["0.0.0.0/0"] } } }] });
+            }),
             /LoadBalancer x: routes\.api\.deployment\.testTraffic\.cidrs\[0\] is "0\.0\.0\.0\/0"; test traffic is never open to the whole internet/,
         );
     });
