@@ -1,0 +1,94 @@
+/**
+ * The stack's composition (`deployStack`) with a blue/green, a canary, a linear and a rolling service
+ * (`test/support/strategyStack.ts`): what each strategy adds, where, and that choosing a strategy replaces
+ * nothing a rolling stack already runs.
+ */
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { deployStack } from "../../components/stack";
+import type { LoadedStackSettings } from "../../components/loadStackConfig";
+import type { StackSettings } from "../../components/stackConfig";
+import { ProgramRun } from "../../harness/runProgram";
+import { inputs, one, runInline, state } from "../support/stacks";
+import { runStrategyStack, strategySettings, STRATEGIES } from "../support/strategyStack";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
+import { deploymentWaitMinutes } from "../../components/rolloutTimeout";
+
+const rollingRun = (): Promise<ProgramRun> => {
+    const settings: StackSettings = strategySettings();
+    const rolling = { ...settings, services: settings.services.map(s => ({ ...s, deployment: undefined })) };
+    const secrets = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pulumi.secret(v)]));
+    const loaded: LoadedStackSettings = {
+        ...rolling,
+        container: { ...rolling.container, secretValues: secrets(rolling.container.secretValues) },
+        services: rolling.services.map(s => ({ ...s, container: { ...s.container, secretValues: secrets(s.container.secretValues) } })),
+    };
+    return runInline(() => deployStack(loaded) as unknown as Record<string, unknown>, "dev");
+};
+
+describe("a stack of every deployment strategy (deployStack under mocks)", () => {
+    let run: ProgramRun;
+    let rolling: ProgramRun;
+    before(async () => {
+        run = await runStrategyStack();
+        rolling = await rollingRun();
+    });
+
+    it("THEN each strategy adds exactly its alternate group, rules and roles, and the rolling worker nothing", () => {
+        const added = run.resources.filter(r => !rolling.resources.some(o => o.urn === r.urn)).map(r => `${r.type} ${r.name}`).sort();
+        assert.deepEqual(added, [
+            `${AWS_TYPES.iamRole} admin-lb-role`,
+            `${AWS_TYPES.iamRole} api-lb-role`,
+            `${AWS_TYPES.iamRole} web-hook-role`,
+            `${AWS_TYPES.iamRole} web-lb-role`,
+            `${AWS_TYPES.iamRolePolicy} web-hook-policy`,
+            `${AWS_TYPES.iamRolePolicyAttachment} admin-lb-policy`,
+            `${AWS_TYPES.iamRolePolicyAttachment} api-lb-policy`,
+            `${AWS_TYPES.iamRolePolicyAttachment} web-lb-policy`,
+            `${AWS_TYPES.lbListenerRule} api-test-rule`,
+            `${AWS_TYPES.lbListenerRule} web-prod-rule`,
+            `${AWS_TYPES.lbListenerRule} web-test-rule`,
+            `${AWS_TYPES.lbTargetGroup} admin-alt`,
+            `${AWS_TYPES.lbTargetGroup} api-alt`,
+            `${AWS_TYPES.lbTargetGroup} web-alt`,
+        ]);
+        // Nothing the rolling stack runs goes away or moves.
+        assert.deepEqual(rolling.resources.filter(r => !run.resources.some(o => o.urn === r.urn)).map(r => r.name), []);
+    });
+
+    it("THEN of what the rolling stack runs, only the three services and the two routed rules change inputs; the worker, the listener and the alarms do not", () => {
+        const changed = rolling.resources
+            .filter(r => {
+                const now = run.resources.find(o => o.urn === r.urn)!;
+                return JSON.stringify(inputs(now)) !== JSON.stringify(inputs(r));
+            })
+            .map(r => r.name)
+            .sort();
+        assert.deepEqual(changed, ["admin-rule", "admin-service", "api-rule", "api-service", "web-service"]);
+    });
+
+    it("THEN the default service's alternate group and rules belong to the load balancer, each service's roles to the service", () => {
+        const lb = one(run, "fargate-web:lb:LoadBalancer").urn;
+        for (const name of ["web-alt", "web-prod-rule", "web-test-rule"]) {
+            assert.equal(run.resources.find(r => r.name === name)!.parent, lb, name);
+        }
+        assert.equal(one(run, AWS_TYPES.lbTargetGroup, "api-alt").parent, one(run, "fargate-web:lb:ServiceRoute", "api").urn);
+        assert.equal(one(run, AWS_TYPES.iamRole, "web-hook-role").parent, one(run, "fargate-web:ecs:FargateService", "web").urn);
+        assert.match(one(run, AWS_TYPES.lbTargetGroup, "web-alt").urn, /^urn:pulumi:dev::fargate-web::fargate-web:lb:LoadBalancer\$aws:lb\/targetGroup:TargetGroup::web-alt$/);
+    });
+
+    it("THEN each service's deploy timeout is its rolling one plus its bakes and pauses, and its rollback alarms stay as they were", () => {
+        for (const s of ["web", "api", "admin"] as const) {
+            const now = one(run, AWS_TYPES.ecsService, `${s}-service`);
+            const before = one(rolling, AWS_TYPES.ecsService, `${s}-service`);
+            assert.equal(now.opts.customTimeouts.updateSeconds - before.opts.customTimeouts.updateSeconds, deploymentWaitMinutes(STRATEGIES[s]) * 60, s);
+            assert.deepEqual(inputs(now).alarms, inputs(before).alarms, s);
+            assert.equal(inputs(now).alarms.rollback, true, s);
+        }
+        assert.deepEqual(inputs(one(run, AWS_TYPES.ecsService, "worker-service")), inputs(one(rolling, AWS_TYPES.ecsService, "worker-service")));
+        // The test rule of the web service admits only its CIDR.
+        const test = inputs(one(run, AWS_TYPES.lbListenerRule, "web-test-rule"));
+        assert.deepEqual(test.conditions.at(-1), { sourceIp: { values: ["203.0.113.0/24"] } });
+        assert.equal(state(one(run, AWS_TYPES.lbListenerRule, "web-test-rule")).priority, 49999);
+    });
+});
