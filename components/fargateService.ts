@@ -21,7 +21,9 @@ export const FARGATE_SERVICE_TYPE = "fargate-web:ecs:FargateService";
  * execution role that reads exactly these secrets, a task role with no permissions, a non-root task
  * definition), a security group that admits only the load balancer (when routed) and the callers named
  * through {@link FargateService.allowFrom}, and a service with circuit breaker and rollback, optionally in
- * the cluster's Service Connect namespace.
+ * the cluster's Service Connect namespace. A blue/green, canary or linear `deployment` adds the roles ECS
+ * assumes (`deploymentRoles.ts`), the service's `deploymentConfiguration`, the load balancer's
+ * `advancedConfiguration` and a deploy timeout that covers its bakes and pauses.
  */
 export class FargateService extends pulumi.ComponentResource {
     public readonly clusterName: pulumi.Output<string>;

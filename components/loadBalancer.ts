@@ -29,6 +29,10 @@ export interface ServiceTarget extends ServiceLoadBalancer {
  * (`targetPort`, or the route with no paths or hosts) or answers 404; every other route gets its own
  * target group and a listener rule ({@link ServiceRoute}). Its security group admits only the listener
  * ports and sends only to the VPC, on each target port once.
+ *
+ * A service deployed blue/green, canary or linear (`defaultDeployment`, `routes[].deployment`) also gets an
+ * alternate target group and listener rules whose weights ECS moves (`createTrafficShift`); its
+ * `targets[name].trafficShift` is what its `FargateService` hands to ECS.
  */
 export class LoadBalancer extends pulumi.ComponentResource {
     /** Load balancer ARN. */

@@ -16,6 +16,12 @@ export interface TrafficShiftPlan {
 /** What ECS needs to shift a service's traffic: `loadBalancers[].advancedConfiguration` less the role. */
 export interface TrafficShiftTarget {
     readonly alternateTargetGroupArn: pulumi.Output<string>;
+    /**
+     * The alternate group's `targetgroup/<name>/<id>` suffix. ECS alternates production between the two groups
+     * from one deployment to the next, so per-target-group metrics (alarms, request-count scaling, dashboard)
+     * of the service need both.
+     */
+    readonly alternateTargetGroupArnSuffix: pulumi.Output<string>;
     readonly productionListenerRuleArn: pulumi.Output<string>;
     /** Undefined without test traffic. */
     readonly testListenerRuleArn?: pulumi.Output<string>;
@@ -126,7 +132,10 @@ export function createTrafficShift(parent: pulumi.Resource, name: string, args: 
         alternateTargetGroup,
         productionRule,
         testRule,
-        target: { alternateTargetGroupArn: alternateTargetGroup.arn, productionListenerRuleArn: productionRule.arn, testListenerRuleArn: testRule?.arn },
+        target: {
+            alternateTargetGroupArn: alternateTargetGroup.arn,
+            alternateTargetGroupArnSuffix: alternateTargetGroup.arnSuffix,
+            productionListenerRuleArn: productionRule.arn, testListenerRuleArn: testRule?.arn },
     };
 }
 

@@ -53,6 +53,7 @@ function shop() {
         new FargateService("api", { ...task("api"), cluster, loadBalancer: lb.targets.api, containerPort: 3000, deployment: CANARY });
         new FargateService("admin", { ...task("admin"), cluster, loadBalancer: lb.targets.admin, deployment: LINEAR });
         new FargateService("docs", { ...task("docs"), cluster, loadBalancer: lb.targets.docs });
+        return { webAlternateSuffix: lb.targets.web.trafficShift?.alternateTargetGroupArnSuffix, apiAlternateSuffix: lb.targets.api.trafficShift?.alternateTargetGroupArnSuffix, docsShift: lb.targets.docs.trafficShift };
     }, "dev");
 }
 
@@ -76,6 +77,8 @@ describe("blue/green, canary and linear services on one load balancer (under moc
         for (const [primary, alternate] of [["shop-tg", "web-alt"], ["api-tg", "api-alt"], ["admin-tg", "admin-alt"]]) {
             assert.deepEqual(inputs(tgs[alternate]), inputs(tgs[primary]), alternate);
         }
+        // What per-target-group metrics of a shifted service need: the alternate group's suffix too.
+        assert.deepEqual([run.outputs.webAlternateSuffix, run.outputs.apiAlternateSuffix, run.outputs.docsShift], [state(tgs["web-alt"]).arnSuffix, state(tgs["api-alt"]).arnSuffix, undefined]);
         // The default service's alternate group is the load balancer's child, a route's is its route's.
         assert.equal(tgs["web-alt"].parent, one(run, "fargate-web:lb:LoadBalancer").urn);
         assert.equal(tgs["api-alt"].parent, one(run, "fargate-web:lb:ServiceRoute", "api").urn);
