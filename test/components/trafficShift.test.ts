@@ -244,5 +244,11 @@ describe("a blue/green listener-default route and mismatched deployments (under 
             }),
             /LoadBalancer x: routes\.api\.deployment\.testTraffic\.cidrs\[0\] is "0\.0\.0\.0\/0"; test traffic is never open to the whole internet/,
         );
+        await assert.rejects(
+            runInline(() => {
+                new LoadBalancer("x", { ...NETWORK, defaultDeployment: BLUE_GREEN });
+            }),
+            /LoadBalancer x: defaultDeployment is the deployment of the service behind targetPort, which is unset; set targetPort or give the route its deployment\./,
+        );
     });
 });

@@ -7,23 +7,27 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { deployStack } from "../../components/stack";
 import type { LoadedStackSettings } from "../../components/loadStackConfig";
-import type { StackSettings } from "../../components/stackConfig";
+import { parseStackConfig, StackSettings } from "../../components/stackConfig";
+import { readStackConfig } from "../../harness/projectConfig";
 import { ProgramRun } from "../../harness/runProgram";
-import { inputs, one, runInline, state } from "../support/stacks";
+import { inputs, one, PROJECT_DIR, runInline, state } from "../support/stacks";
 import { runStrategyStack, strategySettings, STRATEGIES } from "../support/strategyStack";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 import { deploymentWaitMinutes } from "../../components/rolloutTimeout";
 
-const rollingRun = (): Promise<ProgramRun> => {
-    const settings: StackSettings = strategySettings();
-    const rolling = { ...settings, services: settings.services.map(s => ({ ...s, deployment: undefined })) };
+const runSettings = (rolling: StackSettings, stack = "dev"): Promise<ProgramRun> => {
     const secrets = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pulumi.secret(v)]));
     const loaded: LoadedStackSettings = {
         ...rolling,
         container: { ...rolling.container, secretValues: secrets(rolling.container.secretValues) },
         services: rolling.services.map(s => ({ ...s, container: { ...s.container, secretValues: secrets(s.container.secretValues) } })),
     };
-    return runInline(() => deployStack(loaded) as unknown as Record<string, unknown>, "dev");
+    return runInline(() => deployStack(loaded) as unknown as Record<string, unknown>, stack);
+};
+
+const rollingRun = (): Promise<ProgramRun> => {
+    const settings: StackSettings = strategySettings();
+    return runSettings({ ...settings, services: settings.services.map(s => ({ ...s, deployment: undefined })) });
 };
 
 describe("a stack of every deployment strategy (deployStack under mocks)", () => {
@@ -90,5 +94,18 @@ describe("a stack of every deployment strategy (deployStack under mocks)", () =>
         const test = inputs(one(run, AWS_TYPES.lbListenerRule, "web-test-rule"));
         assert.deepEqual(test.conditions.at(-1), { sourceIp: { values: ["203.0.113.0/24"] } });
         assert.equal(state(one(run, AWS_TYPES.lbListenerRule, "web-test-rule")).priority, 49999);
+    });
+
+    it("GIVEN the prod stack's one service blue/green THEN its rules join the HTTPS listener and the HTTP listener still only redirects", async () => {
+        const base = readStackConfig(PROJECT_DIR, "prod");
+        const prod = parseStackConfig({ project: base.project, stack: "prod", values: base.config, secretKeys: base.secretKeys });
+        const run = await runSettings({ ...prod, services: prod.services.map(s => ({ ...s, deployment: STRATEGIES.web })) }, "prod");
+        const https = state(one(run, AWS_TYPES.lbListener, "web-https")).arn;
+        assert.deepEqual(
+            ["web-prod-rule", "web-test-rule"].map(name => inputs(one(run, AWS_TYPES.lbListenerRule, name)).listenerArn),
+            [https, https],
+        );
+        assert.deepEqual(inputs(one(run, AWS_TYPES.lbListener, "web-http")).defaultActions.map((a: { type: string }) => a.type), ["redirect"]);
+        assert.equal(inputs(one(run, AWS_TYPES.ecsService, "web-service")).deploymentConfiguration.strategy, "BLUE_GREEN");
     });
 });
