@@ -81,7 +81,7 @@ export const CONFIG_KEYS = {
     desiredCount: { type: "integer", default: 1, description: "Tasks to run at first deployment; autoscaling manages the count afterwards.", scope: "service", kinds: SCALED, min: 0, max: 100 },
     capacityProvider: { type: "string", default: "FARGATE_SPOT", description: "Capacity provider for tasks above the on-demand base: FARGATE or FARGATE_SPOT.", scope: "service", allowed: ["FARGATE", "FARGATE_SPOT"] },
     onDemandBase: { type: "integer", default: 0, description: "Tasks always placed on on-demand FARGATE capacity.", scope: "service", min: 0, max: 100 },
-    platformVersion: { type: "string", default: "LATEST", description: "Fargate platform version: LATEST, 1.4.0 or 1.3.0 (ARM64, and secrets by JSON key or version, need 1.4.0).", scope: "service", allowed: FARGATE_PLATFORM_VERSIONS },
+    platformVersion: { type: "string", default: "LATEST", description: "Fargate platform version: LATEST, 1.4.0 or 1.3.0 (ARM64, 8 and 16 vCPU, and secrets by JSON key or version, need 1.4.0).", scope: "service", allowed: FARGATE_PLATFORM_VERSIONS },
     healthCheckGracePeriodSeconds: { type: "integer", default: 30, description: "Seconds the service ignores load balancer health checks after a task starts (at least the container start period).", scope: "service", kinds: WEB, min: 0, max: 7200 },
     logRetentionDays: { type: "integer", default: 7, description: "Days CloudWatch keeps container and flow logs (a CloudWatch retention value, e.g. 7, 30, 365).", scope: "service", min: 1, max: LOG_RETENTION_MAX_DAYS, allowed: LOG_RETENTION_DAYS },
 

@@ -100,16 +100,18 @@ export function readPlacement(
             capacityProvider,
             // Created secrets are pinned to their version; referenced ones may name a JSON key.
             secretsByKeyOrVersion: Object.keys(container.secretValues).length > 0 || Object.values(container.secrets).some(s => referencesKeyOrVersion(s.valueFrom)),
+            cpu: container.cpu,
         },
         {
             platformVersion: r.full("platformVersion"),
             architecture: r.full("cpuArchitecture"),
             capacityProvider: r.full("capacityProvider"),
             secrets: `${r.full("secrets")} or ${r.full("secretValues")}`,
+            cpu: r.full("cpu"),
         },
     );
     if (platform) {
-        r.reportAbout(["platformVersion", "cpuArchitecture", "capacityProvider", "secrets", "secretValues"], platform);
+        r.reportAbout(["platformVersion", "cpuArchitecture", "capacityProvider", "secrets", "secretValues", "cpu"], platform);
     }
     // ECS takes a grace period only for a service behind a load balancer; others keep the stack-wide value unjudged.
     const healthCheckGracePeriodSeconds = routed ? r.integer("healthCheckGracePeriodSeconds") : (r.resolvedValue("healthCheckGracePeriodSeconds") as number);

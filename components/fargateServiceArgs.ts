@@ -217,8 +217,9 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
             architecture: resolved.architecture,
             capacityProvider: resolved.capacityProvider,
             secretsByKeyOrVersion: Object.values(resolved.secrets).some(v => typeof v === "string" && referencesKeyOrVersion(v)),
+            cpu: resolved.cpu,
         },
-        { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets" },
+        { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets", cpu: "cpu" },
     );
     if (platform) {
         throw new Error(`${owner}: ${platform}.`);

@@ -5,7 +5,9 @@
  * what LATEST resolves to; 1.0.0 to 1.2.0 are retired); "Fargate capacity providers" (Fargate Spot needs
  * platform version 1.3.0 or later; Linux ARM64 tasks run on Fargate Spot on 1.4.0 or later);
  * "Working with 64-bit ARM workloads" (ARM64 on Fargate needs 1.4.0 or later); "Pass Secrets Manager
- * secrets through environment variables" (a JSON key or a version of a secret needs 1.4.0 or later).
+ * secrets through environment variables" (a JSON key or a version of a secret needs 1.4.0 or later);
+ * "Amazon ECS task definition parameters for Fargate", Task size (8192 and 16384 CPU units, i.e. 8 and 16
+ * vCPU, need Linux platform version 1.4.0 or later).
  */
 import type { CapacityProvider } from "./capacity";
 import type { CpuArchitecture } from "./fargateServiceArgs";
@@ -23,7 +25,12 @@ export interface PlatformNeeds {
     readonly capacityProvider: CapacityProvider;
     /** Secrets referenced by JSON key or pinned to a version (`:<json-key>:<stage>:<version-id>`). */
     readonly secretsByKeyOrVersion: boolean;
+    /** Task CPU units. */
+    readonly cpu: number;
 }
+
+/** The fewest CPU units of the task sizes only platform version 1.4.0 offers (8 and 16 vCPU). */
+export const CPU_UNITS_NEEDING_1_4_0 = 8192;
 
 /** LATEST is 1.4.0 today; comparisons treat it as the newest. */
 const rank = (v: FargatePlatformVersion): number => (v === "LATEST" ? Number.MAX_SAFE_INTEGER : Number(v.split(".")[1]));
@@ -51,6 +58,7 @@ export interface PlatformKeys {
     readonly architecture: string;
     readonly capacityProvider: string;
     readonly secrets: string;
+    readonly cpu: string;
 }
 
 /**
@@ -64,6 +72,12 @@ export function platformVersionProblem(needs: PlatformNeeds, keys: PlatformKeys)
         return (
             `${keys.platformVersion} is ${JSON.stringify(needs.platformVersion)}, but ${keys.architecture} ${needs.architecture} ` +
             `on ${keys.capacityProvider} ${needs.capacityProvider} needs platform version ${minimum} or later; set ${keys.platformVersion} to "LATEST" or "${minimum}"`
+        );
+    }
+    if (needs.cpu >= CPU_UNITS_NEEDING_1_4_0 && version < rank("1.4.0")) {
+        return (
+            `${keys.platformVersion} is ${JSON.stringify(needs.platformVersion)}, but ${keys.cpu} ${needs.cpu} (${needs.cpu / 1024} vCPU) ` +
+            `is a task size Fargate offers only on platform version 1.4.0 or later; set ${keys.platformVersion} to "LATEST" or "1.4.0"`
         );
     }
     if (needs.secretsByKeyOrVersion && version < rank("1.4.0")) {

@@ -110,8 +110,9 @@ export function resolveScheduledTaskArgs(name: string, args: ScheduledTaskArgs) 
         problems.push(`platformVersion is ${show(resolved.platformVersion)}; expected one of ${FARGATE_PLATFORM_VERSIONS.join(", ")}`);
     } else {
         const platform = platformVersionProblem(
-            { platformVersion: resolved.platformVersion, architecture: resolved.architecture, capacityProvider: resolved.capacityProvider, secretsByKeyOrVersion: false },
-            { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets" },
+            // A task given by ARN is sized elsewhere (cpu 0: nothing to judge here).
+            { platformVersion: resolved.platformVersion, architecture: resolved.architecture, capacityProvider: resolved.capacityProvider, secretsByKeyOrVersion: false, cpu: args.task?.cpu ?? 0 },
+            { platformVersion: "platformVersion", architecture: "architecture", capacityProvider: "capacityProvider", secrets: "secrets", cpu: "cpu" },
         );
         if (platform) problems.push(platform);
     }

@@ -4,14 +4,18 @@
 import { RecordedResource } from "../harness/types";
 import { emailSubscriptions, monitoringUsage } from "./alarms";
 import { UnpricedType, unpricedNotes, unpricedTypes } from "./coverage";
+import { DeploymentCost, DEPLOYMENTS_PER_MONTH, doubleCapacity } from "./deploymentCost";
 import { addFargateTasks, addUsage, sumUsage, Usage } from "./fargateTasks";
 import { defaultPrices, ITEM_NAMES, PriceKey, Prices } from "./priceList";
 import { ecsServices, Json, known, linkedOne, num, ofTypes, TaskCount, TYPES } from "./recorded";
+import { serviceStrategyRollout } from "./rolloutStrategy";
 import { EXPECTED_DURATION_TAG, MINIMUM_BILLED_MINUTES, ScheduledTaskView, scheduledTasks } from "./scheduledTasks";
 import { scheduleFrequency } from "./scheduleFrequency";
 
 export { parseMemoryGb, parseVcpu, splitByStrategy } from "./fargateTasks";
 export type { StrategyItem } from "./fargateTasks";
+export { DEPLOYMENTS_PER_MONTH } from "./deploymentCost";
+export type { DeploymentCost } from "./deploymentCost";
 
 /** One line of the estimate. `quantity` is in billing units per month, so quantity × unitUsd = monthlyUsd. */
 export interface CostItem {
@@ -50,6 +54,17 @@ export interface CostEstimate {
      * dashboards and the alarms that watch no single service.
      */
     readonly shared: CostPart;
+    /**
+     * Blue/green, canary and linear services: the new revision running beside the old one during each
+     * deployment, already in the services' items and the totals. Empty when every service rolls.
+     */
+    readonly deployments: DeploymentCost[];
+}
+
+/** What the estimate assumes beyond the recorded resources. */
+export interface CostOptions {
+    /** Deployments a month of each blue/green, canary or linear service. @default DEPLOYMENTS_PER_MONTH (20) */
+    readonly deploymentsPerMonth?: number;
 }
 
 /** A part of the estimate: its lines and their sums (rounded from unrounded lines). */
@@ -100,6 +115,20 @@ function monitoringNotes(resources: readonly RecordedResource[], alarms: number,
                 `then $${per100k} per 100,000. Alarm notifications are counted within the free tier ($0): their number depends on incidents.`,
         );
     }
+}
+
+/** What a service's deployments add, and why the second target group and the listener rules add nothing. */
+function deploymentNote(d: DeploymentCost): string {
+    const range = (a: number, b: number, f: (n: number) => string) => (b > a ? `${f(a)} (up to ${f(b)})` : f(a));
+    const usd4 = (n: number) => `$${n.toFixed(4)}`;
+    const usd2 = (n: number) => `$${n.toFixed(2)}`;
+    const bound = d.complete ? "" : "at least ";
+    return (
+        `Service ${d.service} (${d.strategy}): each deployment runs ${range(d.extraTasks, d.extraTasksMax, String)} new task(s) beside the old ones for ${bound}${d.seconds} s ` +
+        `(scale-up to the old revision stopped, pauses excluded): ${bound}${range(d.perDeploymentUsd, d.perDeploymentUsdMax, usd4)} a deployment, ` +
+        `${bound}${range(d.monthlyUsd, d.monthlyUsdMax, usd2)} a month at ${d.deploymentsPerMonth} deployments a month (assumed), included above. ` +
+        "Its second target group and listener rules have no price of their own: ALB rules cost only as rule evaluations beyond the first 10 a request meets."
+    );
 }
 
 /** NAT gateways an awsx `Vpc` creates: strategy None 0, Single 1, OnePerAz (awsx's default) one per zone. */
@@ -239,13 +268,21 @@ function scheduleUsage(task: ScheduledTaskView, hours: number, note: (text: stri
  * Vpc's strategy) its hourly charge + one public IPv4; per Secrets Manager secret the monthly charge; per
  * CloudWatch dashboard the monthly charge. Free tiers are per account and not deducted; SNS email
  * notifications are counted within theirs.
+ * Per blue/green, canary or linear service, the new revision's tasks running beside the old ones during
+ * each of `options.deploymentsPerMonth` (default 20) deployments, for as long as the rollout model times a
+ * deployment (see `deploymentCost.ts`), added to that service's lines and broken down in `deployments`.
  * Traffic-driven charges are left out and listed in `notes`. `services` and `shared` break the total down;
  * the total is computed from the unrounded parts, so the rounded parts may differ from it by a cent.
  */
-export function estimateMonthlyCost(resources: readonly RecordedResource[], prices: Prices = defaultPrices): CostEstimate {
+export function estimateMonthlyCost(resources: readonly RecordedResource[], prices: Prices = defaultPrices, options: CostOptions = {}): CostEstimate {
     if (prices.currency !== "USD") {
         throw new Error(`prices.currency is "${prices.currency}"; the cost model supports "USD" only`);
     }
+    const deploymentsPerMonth = options.deploymentsPerMonth ?? DEPLOYMENTS_PER_MONTH;
+    if (!Number.isFinite(deploymentsPerMonth) || deploymentsPerMonth < 0) {
+        throw new Error(`deploymentsPerMonth is ${deploymentsPerMonth}; expected a number of deployments a month, 0 or more`);
+    }
+    const deployments: DeploymentCost[] = [];
     const notes: string[] = [];
     const note = (text: string) => void (notes.includes(text) || notes.push(text));
     const hours = prices.hoursPerMonth;
@@ -266,9 +303,16 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
         const runner = { label: `Service ${service.name}`, taskDefinition: service.taskDefinition, placement: service.inputs };
         // An alarm watching this service alone is its cost, the same at both ends of its scaling range.
         const alarms = monitoring.perService.get(service.name) ?? new Map();
-        const [low, high]: Usage[] = [sumUsage(alarms), sumUsage(alarms)];
+        let [low, high]: Usage[] = [sumUsage(alarms), sumUsage(alarms)];
         addFargateTasks(low, runner, service.tasks.min, hours, note);
         addFargateTasks(high, runner, service.tasks.max, hours, note);
+        const rollout = serviceStrategyRollout(service);
+        if (rollout !== undefined) {
+            const extra = doubleCapacity(service, rollout, deploymentsPerMonth, prices, note);
+            [low, high] = [sumUsage(low, extra.low), sumUsage(high, extra.high)];
+            deployments.push(extra.cost);
+            note(deploymentNote(extra.cost));
+        }
         const part = costPart(low, high, prices);
         return { low, high, cost: { service: service.name, kind: service.kind, tasks: service.tasks, ...part } as ServiceCost };
     });
@@ -297,5 +341,6 @@ export function estimateMonthlyCost(resources: readonly RecordedResource[], pric
         notes,
         services: all.map(s => s.cost),
         shared: costPart(fixed, fixed, prices),
+        deployments,
     };
 }

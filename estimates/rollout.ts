@@ -1,9 +1,13 @@
 /**
- * Rolling-deployment duration model over the resources a program run records. Pure.
+ * Deployment duration model over the resources a program run records: rolling updates wave by wave,
+ * blue/green, canary and linear deployments phase by phase (`rolloutStrategy.ts`). Pure.
  */
 import { RecordedResource } from "../harness/types";
-import { ecsServices, num, ServiceKind } from "./recorded";
+import { deploymentInputs, EcsStrategy, STRATEGY_NAMES } from "./deploymentConfig";
+import { ecsServices, Json, num, ServiceKind } from "./recorded";
 import { deploymentTimings } from "./rolloutOrder";
+import { StrategyRollout, strategyRollout } from "./rolloutStrategy";
+import { timeoutWarnings } from "./rolloutTimeout";
 import { AWS_DEFAULTS, PULL_AND_START_SECONDS, webWave, workerWave } from "./rolloutWave";
 import { scheduledTasks } from "./scheduledTasks";
 
@@ -27,6 +31,14 @@ export interface ServiceRollout {
     readonly finishesAtSeconds: number;
     /** The service whose steady state it waits for, when that delays it. */
     readonly after?: string;
+    /** `deploymentConfiguration.strategy` as modelled (ROLLING when unset, unknown or not ECS's controller). */
+    readonly strategy: EcsStrategy;
+    /**
+     * Blue/green, canary and linear only: the deployment's phases. Then the service is one wave of all its
+     * tasks (`secondsPerWave` the scale-up) and `totalSeconds` runs until the old revision is gone, pauses
+     * excluded (a lower bound when a phase is unknown).
+     */
+    readonly deployment?: StrategyRollout;
 }
 
 /**
@@ -60,6 +72,28 @@ export function tasksPerWave(tasks: number, minimumHealthyPercent: number, maxim
 const room = (tasks: number, min: number, max: number): number =>
     Math.floor((tasks * max) / 100) - tasks + Math.floor((tasks * (100 - min)) / 100);
 
+/** Why a service is modelled as a rolling update: its config says so, ECS defaults to it, or a note above explains. */
+function rollingSetBy(inputs: Json): string {
+    const raw = inputs.deploymentConfiguration?.strategy;
+    if ((inputs.deploymentController?.type ?? "ECS") !== "ECS" || (raw !== undefined && String(raw).toUpperCase() !== "ROLLING")) return "assumed, see above";
+    return raw === undefined ? "ECS's default" : "deploymentConfiguration.strategy";
+}
+
+const PHASE_NAMES = { scaleUp: "the scale-up", testTraffic: "the test traffic shift", productionTraffic: "the production traffic shift", bake: "the bake time", cleanup: "the clean-up" } as const;
+
+/** One line for a blue/green, canary or linear service: when traffic has moved, when the old revision is gone, what dominates. */
+function strategySummary(name: string, tasks: number, from: string, d: StrategyRollout): string {
+    const at = (s: number | null) => (s === null ? "an unknown time" : `${s} s`);
+    const dominant = d.phases.find(p => p.key === d.dominantPhase)!;
+    const pauses = d.pauses.length === 0 ? "" : `, pauses excluded (they can add ${d.pauseCapSeconds === null ? "an unknown time" : `up to ${d.pauseCapSeconds} s`})`;
+    const bound = d.completeSeconds === null ? ` (at least ${d.knownSeconds} s)` : "";
+    return (
+        `Service ${name}: deployment strategy ${d.strategy} (${STRATEGY_NAMES[d.strategy]}), ${tasks} task(s) (${from}): ` +
+        `traffic fully on the new revision at ${at(d.trafficShiftedSeconds)}, old revision gone at ${at(d.completeSeconds)}${bound}${pauses}; ` +
+        (d.completeSeconds === null ? `of the known phases, ${PHASE_NAMES[d.dominantPhase]} is the longest (${dominant.seconds} s).` : `${PHASE_NAMES[d.dominantPhase]} dominates (${dominant.seconds} s).`)
+    );
+}
+
 /**
  * How long a rolling deployment of each ECS service takes, from the recorded inputs, and of the stack in an
  * `up` that changes every service.
@@ -86,6 +120,12 @@ const room = (tasks: number, min: number, max: number): number =>
  * rollout ends when the last service finishes, and the top-level figures are that service's. Scheduled
  * tasks are not rolled out: their next run starts the new task definition. A warning names the largest
  * part of any wave over WAVE_BUDGET_SECONDS for the environment, and how to shrink it.
+ *
+ * A service whose `deploymentConfiguration.strategy` is BLUE_GREEN, CANARY or LINEAR is modelled phase by
+ * phase instead (`rolloutStrategy.ts`): its rollout runs until the old revision is gone, pauses excluded;
+ * a note says when traffic is fully on the new revision and which phase dominates. The wave budget does
+ * not apply to it (its old tasks keep serving until traffic has moved); a warning says instead when
+ * `pulumi up` would stop waiting for it before it ends (`rolloutTimeout.ts`).
  */
 export function estimateRollout(resources: readonly RecordedResource[], options: { readonly environment: "dev" | "prod" }): RolloutEstimate {
     const budget = WAVE_BUDGET_SECONDS[options.environment];
@@ -95,6 +135,20 @@ export function estimateRollout(resources: readonly RecordedResource[], options:
         if ((service.inputs.deploymentController?.type ?? "ECS") !== "ECS") {
             notes.push(`Service ${service.name} uses the ${service.inputs.deploymentController.type} deployment controller; modelled as a rolling update.`);
         }
+        const inputs = deploymentInputs(service.inputs);
+        const { strategy } = inputs;
+        if (strategy !== "ROLLING") {
+            const wave = service.kind === "web" ? webWave(service) : workerWave(service);
+            const deployment = strategyRollout(service, strategy, inputs, wave);
+            notes.push(strategySummary(service.name, service.tasks.min, service.tasks.from, deployment));
+            const seconds = deployment.completeSeconds ?? deployment.knownSeconds;
+            const scaleUp = deployment.phases[0].seconds ?? 0;
+            const waitsForSteadyState = service.inputs.waitForSteadyState === true || service.inputs.waitForSteadyState === "true";
+            warnings.push(...timeoutWarnings(service.name, deployment, service.resource.opts.customTimeouts.updateSeconds, waitsForSteadyState));
+            const tasks = service.tasks.min;
+            return { urn: service.resource.urn, name: service.name, kind: service.kind, tasks, tasksPerWave: tasks, secondsPerWave: scaleUp, waves: 1, seconds, waitsForSteadyState, strategy, deployment };
+        }
+        inputs.notes.forEach(n => notes.push(`Service ${service.name}: ${n}.`));
         const min = num(service.inputs.deploymentMinimumHealthyPercent) ?? AWS_DEFAULTS.minimumHealthyPercent;
         const max = num(service.inputs.deploymentMaximumPercent) ?? AWS_DEFAULTS.maximumPercent;
         const tasks = service.tasks.min;
@@ -120,7 +174,8 @@ export function estimateRollout(resources: readonly RecordedResource[], options:
             );
         }
         const waitsForSteadyState = service.inputs.waitForSteadyState === true || service.inputs.waitForSteadyState === "true";
-        return { urn: service.resource.urn, name: service.name, kind: service.kind, tasks, tasksPerWave: perWave, secondsPerWave: wave.seconds, waves, seconds: waves * wave.seconds, waitsForSteadyState };
+        notes.push(`Service ${service.name}: deployment strategy ROLLING (${rollingSetBy(service.inputs)}): the waves above.`);
+        return { urn: service.resource.urn, name: service.name, kind: service.kind, tasks, tasksPerWave: perWave, secondsPerWave: wave.seconds, waves, seconds: waves * wave.seconds, waitsForSteadyState, strategy, deployment: undefined };
     });
     const timings = deploymentTimings(resources, own);
     const services: ServiceRollout[] = own.map(s => {
@@ -136,6 +191,8 @@ export function estimateRollout(resources: readonly RecordedResource[], options:
             startsAtSeconds: t.startsAtSeconds,
             finishesAtSeconds: t.finishesAtSeconds,
             ...(t.after === undefined ? {} : { after: t.after }),
+            strategy: s.strategy,
+            ...(s.deployment === undefined ? {} : { deployment: s.deployment }),
         };
     });
     for (const s of services.filter(s => s.after !== undefined)) {

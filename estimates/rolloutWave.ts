@@ -43,6 +43,11 @@ export interface Wave {
     readonly grace: number;
     /** `20 s start + … = N s`. */
     readonly description: string;
+    /** Seconds from a started task to a healthy one (the wave's middle term), and how it is made up. */
+    readonly health: number;
+    readonly healthText: string;
+    /** Seconds the old task takes to go: a web service's deregistration delay, a worker's stop timeout. */
+    readonly release: number;
 }
 
 const pull: Part = { key: "pull", label: `image pull and start ${PULL_AND_START_SECONDS} s`, seconds: PULL_AND_START_SECONDS, fix: "use a smaller image" };
@@ -55,6 +60,12 @@ const healthParts = (grace: number, ready: number, readyParts: Part[]): Part[] =
     grace > ready
         ? [{ key: "grace", label: `health check grace period ${grace} s`, seconds: grace, fix: `lower healthCheckGracePeriodSeconds towards the start period plus health checks (${ready} s)` }]
         : readyParts;
+
+/** The largest stopTimeout of a service's essential containers (Fargate's 30 s when none sets one). */
+export function stopTimeout(service: ServiceView): number {
+    const stops = essentialContainers(service).map(c => num(c.stopTimeout) ?? AWS_DEFAULTS.stopTimeoutSeconds);
+    return stops.length > 0 ? Math.max(...stops) : AWS_DEFAULTS.stopTimeoutSeconds;
+}
 
 /**
  * A web service's wave: PULL_AND_START_SECONDS + max(grace, startPeriod + interval × healthyThreshold) +
@@ -87,6 +98,9 @@ export function webWave(service: ServiceView): Wave {
         seconds,
         grace,
         description: `${PULL_AND_START_SECONDS} s start + ${health} s health (max of grace ${grace} s, start period ${start} s + target group checks ${lb.seconds} s) + ${drain} s drain = ${seconds} s`,
+        health,
+        healthText: `max of grace ${grace} s, start period ${start} s + target group checks ${lb.seconds} s`,
+        release: drain,
     };
 }
 
@@ -101,8 +115,7 @@ export function workerWave(service: ServiceView): Wave {
     const essential = essentialContainers(service);
     const checked = essential.filter(c => c.healthCheck !== undefined && c.healthCheck !== null);
     const grace = graceOf(service);
-    const stops = essential.map(c => num(c.stopTimeout) ?? AWS_DEFAULTS.stopTimeoutSeconds);
-    const stop = stops.length > 0 ? Math.max(...stops) : AWS_DEFAULTS.stopTimeoutSeconds;
+    const stop = stopTimeout(service);
     const stopPart: Part = { key: "stop", label: `stop timeout ${stop} s`, seconds: stop, fix: "lower stopTimeoutSeconds to the longest unit of work the worker finishes after SIGTERM" };
     let ready: number;
     let readyParts: Part[];
@@ -129,5 +142,8 @@ export function workerWave(service: ServiceView): Wave {
         seconds,
         grace,
         description: `${PULL_AND_START_SECONDS} s start + ${health} s health (max of grace ${grace} s, ${readyText}) + ${stop} s stop timeout = ${seconds} s`,
+        health,
+        healthText: `max of grace ${grace} s, ${readyText}`,
+        release: stop,
     };
 }

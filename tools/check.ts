@@ -9,6 +9,7 @@ import * as path from "path";
 import { PolicyConfigError, ProgramError } from "../harness/errors";
 import { ConfigError } from "../components/stackSettings";
 import { ConfigFileError, inspectStackConfig, StackConfig } from "../harness/projectConfig";
+import { stackRegion } from "../harness/stackRegion";
 import { BaselineError, readBaselineReport } from "./changes/baseline";
 import { compareReports } from "./changes/compare";
 import { ChangeReport, formatChangesMarkdown } from "./changes/format";
@@ -93,7 +94,9 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
     const { evaluatePack } = await import("../harness/policyEngine");
     const { evaluateApplyRules } = await import("../harness/applyRules");
     const { estimateMonthlyCost, estimateRollout } = await import("../estimates");
-    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm });
+    // The mocks answer (ARNs, zones) and the apply-time rules judge in the region the provider would use.
+    const region = stackRegion(config.config, process.env);
+    const run = await runProgram({ program, project: config.project, stack: args.stack, config: config.config, secretKeys: config.secretKeys, cwd, esm, mocks: { region: region.region } });
     const evaluation = await evaluatePack(pack, run.resources, policyConfig);
     const environment = (config.config[`${config.project}:environment`] ?? args.stack) === "prod" ? "prod" : "dev";
     const cost = estimateMonthlyCost(run.resources);
@@ -103,7 +106,7 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
         project: config.project,
         resources: reportResources(run.resources, run.stackUrn),
         violations: reportViolations(evaluation.diagnostics),
-        applyErrors: evaluateApplyRules(run.resources, { config: config.config, secretKeys: config.secretKeys }),
+        applyErrors: evaluateApplyRules(run.resources, { config: { ...config.config, "aws:region": region.region }, secretKeys: config.secretKeys }),
         cost: {
             monthlyUsd: cost.monthlyUsd,
             monthlyUsdMax: cost.monthlyUsdMax,
@@ -114,8 +117,9 @@ export async function check(args: CheckArgs): Promise<{ report: CheckReport; exi
             notes: cost.notes,
             services: cost.services,
             shared: cost.shared,
+            ...(cost.deployments.length > 0 ? { deployments: cost.deployments } : {}),
         },
-        coverage: checkCoverage(run.resources, evaluation.diagnostics),
+        coverage: checkCoverage(run.resources, evaluation.diagnostics, region),
         rollout: {
             secondsPerWave: rollout.secondsPerWave,
             waves: rollout.waves,

@@ -4,6 +4,7 @@
  * could not run because a value they read was unknown. Pure.
  */
 import { unpricedTypes } from "../estimates/coverage";
+import { regionNotice, StackRegion } from "../harness/stackRegion";
 import { Diagnostic, RecordedResource } from "../harness/types";
 import { AWSX_TYPES } from "../policy/facts/typeTokens";
 
@@ -33,19 +34,25 @@ export interface CheckCoverage {
     readonly checksNotRun: number;
     /** Which policy on which resource could not run. */
     readonly checksNotRunDetail: ReadonlyArray<{ readonly policy: string; readonly urn?: string }>;
+    /**
+     * The region the stack was judged in, when the stack's config does not name it (absent when it does):
+     * from the environment, as the provider would read it, or assumed.
+     */
+    readonly region?: StackRegion;
 }
 
 /** How the policy engine words a policy it could not run during preview (`policyEngine.ts`, as the CLI does). */
 const NOT_RUN = /^can't run (?:policy|remediation) '/;
 
 /** The gaps of a run and its evaluation. */
-export function checkCoverage(resources: readonly RecordedResource[], diagnostics: readonly Diagnostic[]): CheckCoverage {
+export function checkCoverage(resources: readonly RecordedResource[], diagnostics: readonly Diagnostic[], region?: StackRegion): CheckCoverage {
     const notRun = diagnostics.filter(d => NOT_RUN.test(d.detail));
     const unpriced = new Set(unpricedTypes(resources).map(u => u.type));
     return {
         remoteComponents: resources.filter(r => r.remote).map(r => ({ type: r.type, name: r.name, urn: r.urn, costExcluded: unpriced.has(r.type), modelled: MODELLED.has(r.type) })),
         checksNotRun: notRun.length,
         checksNotRunDetail: notRun.map(d => ({ policy: d.policyName, urn: d.urn })),
+        ...(region && region.source !== "config" ? { region } : {}),
     };
 }
 
@@ -57,8 +64,9 @@ const opaque = (coverage: CheckCoverage): OpaqueComponent[] => coverage.remoteCo
 
 /** The coverage section of the text report (nothing when the check saw everything). */
 export function formatCoverage(coverage: CheckCoverage): string[] {
-    if (isComplete(coverage)) return [];
-    const lines: string[] = [];
+    const notice = coverage.region && regionNotice(coverage.region);
+    if (isComplete(coverage)) return notice ? [notice, ""] : [];
+    const lines: string[] = notice ? [notice] : [];
     const unseen = opaque(coverage);
     if (unseen.length > 0) {
         lines.push(

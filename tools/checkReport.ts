@@ -4,10 +4,11 @@
  */
 import { redactSecrets, UNKNOWN } from "../harness/serialisation";
 import type { ApplyError } from "../harness/applyRules/types";
-import type { CostPart, ServiceCost, ServiceRollout } from "../estimates";
+import type { CostPart, DeploymentCost, ServiceCost, ServiceRollout } from "../estimates";
 import { Diagnostic, RecordedResource } from "../harness/types";
 import { ChangeReport, formatChangesText } from "./changes/format";
 import { CheckCoverage, formatCoverage, verdict } from "./checkCoverage";
+import { formatRollout } from "./checkRollout";
 
 /** One recorded resource as reported: what the program passed, secrets replaced by "[secret]". */
 export interface ReportedResource {
@@ -56,6 +57,8 @@ export interface CheckReport {
         readonly services?: readonly ServiceCost[];
         /** What the services share, counted once: load balancers, NAT gateways, their addresses, secrets. */
         readonly shared?: CostPart;
+        /** Blue/green, canary and linear services' double capacity during deployments (absent when every service rolls). */
+        readonly deployments?: readonly DeploymentCost[];
     };
     /** What the check could not see: remote components and policy checks that could not run. */
     readonly coverage: CheckCoverage;
@@ -154,21 +157,12 @@ export function formatReport(report: CheckReport): string {
     for (const item of report.cost.items) {
         lines.push(`  ${item.item.padEnd(44)} ${String(item.quantity).padStart(8)} × ${String(item.unitUsd).padEnd(9)} = ${usd(item.monthlyUsd)}`);
     }
-    lines.push(...formatCostParts(report.cost));
+    lines.push(...formatCostParts(report.cost), ...formatDeploymentCost(report.cost));
     for (const note of report.cost.notes) {
         lines.push(`  note: ${note}`);
     }
     lines.push("");
-    const perWave = `${report.rollout.secondsPerWave} s per wave, ${report.rollout.waves} ${report.rollout.waves === 1 ? "wave" : "waves"}`;
-    // One service: its figures are the stack's, as before; several: the stack's total and who sets it.
-    const several = (report.rollout.services?.length ?? 0) > 1;
-    lines.push(several ? `Rollout estimate: ${report.rollout.totalSeconds} s for the stack; slowest service ${report.rollout.slowestService} (${perWave})` : `Rollout estimate: ${perWave}`);
-    for (const note of report.rollout.notes) {
-        lines.push(`  ${note}`);
-    }
-    for (const warning of report.rollout.warnings) {
-        lines.push(`  warning: ${warning}`);
-    }
+    lines.push(...formatRollout(report.rollout));
     const mandatory = report.violations.filter(v => v.enforcementLevel === "mandatory").length;
     const blocking = report.changes?.findings.filter(f => f.enforcementLevel === "mandatory").length ?? 0;
     if (report.changes) {
@@ -196,6 +190,17 @@ export function formatCostParts(cost: CheckReport["cost"]): string[] {
     }
     lines.push(`    ${"shared, counted once (load balancers, NAT, addresses, secrets)".padEnd(64)} ${money(cost.shared.monthlyUsd, cost.shared.monthlyUsdMax)}`);
     return lines;
+}
+
+/** The share of the total that is blue/green, canary or linear double capacity, and the assumption behind it. */
+export function formatDeploymentCost(cost: CheckReport["cost"]): string[] {
+    const deployments = cost.deployments ?? [];
+    if (deployments.length === 0) return [];
+    const [min, max] = [deployments.reduce((s, d) => s + d.monthlyUsd, 0), deployments.reduce((s, d) => s + d.monthlyUsdMax, 0)];
+    const per = [...new Set(deployments.map(d => d.deploymentsPerMonth))].join(" or ");
+    const money = max > min ? `${usd(min)} (up to ${usd(max)})` : usd(min);
+    const bound = deployments.every(d => d.complete) ? "" : "at least ";
+    return [`  of which double capacity during deployments, ${per} a month per service (assumed): ${bound}${money}`];
 }
 
 /** Apply-time errors as text: where, which rule, what was given and what AWS allows. */

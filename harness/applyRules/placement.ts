@@ -2,7 +2,7 @@
  * Where ECS can place a service's Fargate tasks: capacity provider, platform version and the task
  * definition's runtime platform must fit together, or the service never starts a task.
  */
-import { platformMinimumFor } from "../../components/platformVersion";
+import { CPU_UNITS_NEEDING_1_4_0, platformMinimumFor } from "../../components/platformVersion";
 import { AWS_TYPES, ECS_CLUSTER, ECS_SERVICE, TASK_DEFINITION } from "../../policy/facts/typeTokens";
 import { UNKNOWN } from "../serialisation";
 import { isKnownString, objects } from "./read";
@@ -75,5 +75,35 @@ export const ecsFargatePlatform: ApplyRule = {
             findings.push({ path: "platformVersion", described: true, given: given(shown), allowed });
         }
         return findings;
+    },
+};
+
+/** Task CPU units as the provider sends them (a string or a number); undefined when unknown or not a number. */
+const cpuUnitsOf = (value: unknown): number | undefined => {
+    const n = typeof value === "number" ? value : isKnownString(value) && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+    return n !== undefined && Number.isFinite(n) ? n : undefined;
+};
+
+export const ecsFargateTaskSizePlatform: ApplyRule = {
+    id: "ecs-fargate-task-size-platform",
+    types: ECS_SERVICE,
+    aws: "Linux tasks of 8 or 16 vCPU (cpu 8192 or 16384) run on Fargate platform version 1.4.0 or later only",
+    source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
+    configKeys: ["cpu", "platformVersion"],
+    check: (service, context) => {
+        const taskDefinition = context.dependencyOf(service, "taskDefinition", TASK_DEFINITION);
+        if (!taskDefinition) return [];
+        const cpu = cpuUnitsOf(taskDefinition.inputs.cpu);
+        const version = versionOf(service.inputs.platformVersion);
+        const os = taskDefinition.inputs.runtimePlatform?.operatingSystemFamily ?? "LINUX";
+        if (cpu === undefined || cpu < CPU_UNITS_NEEDING_1_4_0 || !version || os !== "LINUX" || atLeast(version, [1, 4, 0])) return [];
+        return [
+            {
+                path: "platformVersion",
+                described: true,
+                given: `${service.inputs.platformVersion} with cpu ${cpu} (${cpu / 1024} vCPU, ${taskDefinition.name})`,
+                allowed: "platform version 1.4.0 or LATEST: Fargate offers 8 and 16 vCPU tasks from 1.4.0",
+            },
+        ];
     },
 };

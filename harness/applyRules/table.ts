@@ -5,7 +5,7 @@
 import { ec2CidrNetworkAddress } from "./cidr";
 import { ec2SecurityGroupDescription, ec2SecurityGroupName, ec2SecurityGroupRuleDescription, iamDescription } from "./descriptions";
 import { ecsName, elbLoadBalancerName, elbTargetGroupName, iamPolicyName, iamRoleName, logsLogGroupName, s3BucketName, secretsManagerSecretName } from "./names";
-import { ecsFargatePlatform } from "./placement";
+import { ecsFargatePlatform, ecsFargateTaskSizePlatform } from "./placement";
 import { acmCertificateRegion, kmsKeyRegion } from "./regions";
 import { schedulerScheduleExpression, schedulerScheduleName } from "./scheduler";
 import { tagCharacters, tagLimits } from "./tags";
@@ -28,6 +28,7 @@ export const APPLY_RULES: readonly ApplyRule[] = [
     tagCharacters,
     ec2CidrNetworkAddress,
     ecsFargatePlatform,
+    ecsFargateTaskSizePlatform,
     acmCertificateRegion,
     kmsKeyRegion,
     schedulerScheduleName,

@@ -4,6 +4,7 @@ import { ecsServiceAlarmRollback } from "./ecs-service-alarm-rollback";
 import { ecsServiceConnectLogs } from "./ecs-service-connect-logs";
 import { ecsServiceConnectTls } from "./ecs-service-connect-tls";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
+import { ecsServiceDeploymentStrategyComplete } from "./ecs-service-deployment-strategy-complete";
 import { ecsServiceExecLoggedEncrypted } from "./ecs-service-exec-logged-encrypted";
 import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
 import { ecsServiceHealthCheckGracePeriod } from "./ecs-service-health-check-grace-period";
@@ -12,6 +13,8 @@ import { ecsServiceMinimumHealthyPercent } from "./ecs-service-minimum-healthy-p
 import { ecsServiceLoadBalancerTargetComplete } from "./ecs-service-load-balancer-target-complete";
 import { ecsServiceMinimumCapacity } from "./ecs-service-minimum-capacity";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
+import { ecsServiceTestListenerRestricted } from "./ecs-service-test-listener-restricted";
+import { ecsServiceTrafficRulesIgnoreChanges } from "./ecs-service-traffic-rules-ignore-changes";
 import { ecsTaskDefinitionContainerDefinitionsValid } from "./ecs-task-definition-container-definitions-valid";
 import { ecsTaskDefinitionContainerHealthCheck } from "./ecs-task-definition-container-health-check";
 import { ecsTaskDefinitionContainersLog } from "./ecs-task-definition-containers-log";
@@ -53,6 +56,9 @@ export const ecsPolicies = [
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
     ecsServiceAlarmRollback,
+    ecsServiceDeploymentStrategyComplete,
+    ecsServiceTestListenerRestricted,
+    ecsServiceTrafficRulesIgnoreChanges,
     ecsServiceMinimumHealthyPercent,
     ecsServiceMinimumCapacity,
     ecsServiceHealthCheckGracePeriod,

@@ -1,8 +1,10 @@
 /**
  * The AWS facts the project states once: Fargate task sizes, CloudWatch Logs retention periods, ELB TLS
- * policies and the resource type tokens. Pure modules with no import, owned by the policy package (which
- * is published on its own) and imported by the components, the harness, the estimates and the tests.
+ * policies, the ranges ECS accepts for deployment strategies and the resource type tokens. Pure modules
+ * with no import, owned by the policy package (which is published on its own) and imported by the
+ * components, the harness, the estimates and the tests.
  */
+export * from "./ecsDeployments";
 export * from "./fargateSizes";
 export * from "./logRetention";
 export * from "./tlsPolicies";

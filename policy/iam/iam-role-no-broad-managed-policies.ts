@@ -1,6 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { asArray } from "../lib/coerce";
+import { parsePolicyDocument } from "../lib/iamDocuments";
+import { serviceRolePolicyOf, serviceTrustProblem } from "../lib/serviceRolePolicies";
 import { globMatches } from "../lib/iamDocuments";
 import { awsManagedPolicyName } from "../lib/iamRoles";
 import { BROAD_MANAGED_POLICIES } from "../lib/iamAdmin";
@@ -34,8 +36,12 @@ const EXCLUSIVE_ATTACHMENTS: readonly string[] = [
  * container-instance role for EC2 capacity, and the ECS infrastructure role's policy for Service Connect TLS
  * (assumed by ECS itself, trusted only by ecs.amazonaws.com; its grants on AWS Private CA and Secrets Manager
  * are limited to resources tagged as ECS-managed, per AWS's "Amazon ECS infrastructure IAM role" page).
- * Without it, a prod stack that must encrypt Service Connect could not get the role that does it. Anything else AWS manages (ReadOnlyAccess reads every S3
- * object and DynamoDB table; many "…Access" policies grant writes on "*") must be allowed explicitly.
+ * Without it, a prod stack that must encrypt Service Connect could not get the role that does it. The ECS
+ * infrastructure role's policy for load balancers lets ECS move traffic between the target groups of a
+ * blue/green, linear or canary deployment. Those two are service-role policies (`../lib/serviceRolePolicies`):
+ * vetted only by their exact ARN and only on a role that `ecs.amazonaws.com` alone can assume. Anything else
+ * AWS manages (ReadOnlyAccess reads every S3 object and DynamoDB table; many "…Access" policies grant writes
+ * on "*") must be allowed explicitly.
  */
 export const VETTED_MANAGED_POLICIES: readonly string[] = [
     "AmazonECSTaskExecutionRolePolicy",
@@ -48,8 +54,38 @@ export const VETTED_MANAGED_POLICIES: readonly string[] = [
     "AWSLambdaBasicExecutionRole",
     "AmazonEC2ContainerServiceforEC2Role",
     "AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity",
+    "AmazonECSInfrastructureRolePolicyForLoadBalancers",
 ];
 
+
+/** Types whose attachments go to users or groups (never to a service's role). */
+const USER_OR_GROUP_ATTACHMENTS: readonly string[] = [
+    ...IAM_USER_POLICY_ATTACHMENT,
+    ...IAM_GROUP_POLICY_ATTACHMENT,
+    ...IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+    ...IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+];
+
+/**
+ * Where a service-role policy may not go, judged from the attaching resource alone: a user or a group, or
+ * a role (its own `managedPolicyArns`) that another principal can assume. Attachments to roles by name are
+ * checked against the role's trust by the stack policy `iam-role-service-policy-trust`.
+ */
+function serviceRolePolicyProblem(type: string, props: Record<string, any>, service: string): string | undefined {
+    const toPrincipals =
+        USER_OR_GROUP_ATTACHMENTS.includes(type) || (IAM_POLICY_ATTACHMENT.includes(type as never) && (asArray(props.users).length > 0 || asArray(props.groups).length > 0));
+    if (toPrincipals) {
+        return "it is made for the role an AWS service assumes and goes to users or groups here";
+    }
+    if (IAM_ROLE.includes(type as (typeof IAM_ROLE)[number])) {
+        const parsed = parsePolicyDocument(props.assumeRolePolicy);
+        if (!parsed.ok) {
+            return `the role's trust policy is not valid (${parsed.reason}), so who can assume it is unknown`;
+        }
+        return serviceTrustProblem(parsed.statements, service);
+    }
+    return undefined;
+}
 
 /** The policy ARNs a resource attaches, with the input field they come from. */
 function attachedArns(type: string, props: Record<string, any>): { field: string; arn: unknown }[] {
@@ -111,7 +147,21 @@ export const iamRoleNoBroadManagedPolicies: ResourceValidationPolicy = {
                     continue;
                 }
                 const name = awsManagedPolicyName(arn);
-                if (name === undefined || allowed.includes(arn) || allowed.includes(name)) {
+                if (name === undefined) {
+                    continue;
+                }
+                const serviceRole = serviceRolePolicyOf(arn);
+                if (serviceRole !== undefined) {
+                    const problem = serviceRole.exact ? serviceRolePolicyProblem(args.type, props, serviceRole.service) : `it is not the policy's ARN (arn:<partition>:iam::aws:policy/${serviceRole.path})`;
+                    if (problem !== undefined) {
+                        report(
+                            `${field} attaches the AWS-managed policy "${name}" (${arn}), which may be attached only to a role that "${serviceRole.service}" alone can assume, by its exact ARN: ` +
+                                `${problem}; attach it to a role whose trust policy names only the service principal "${serviceRole.service}".`,
+                        );
+                        continue;
+                    }
+                }
+                if (allowed.includes(arn) || allowed.includes(name)) {
                     continue;
                 }
                 if (denied.some(p => globMatches(p, name))) {

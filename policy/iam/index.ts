@@ -6,6 +6,7 @@ import { iamRoleEcsTasksTrustExclusive } from "./iam-role-ecs-tasks-trust-exclus
 import { iamRoleNoBroadManagedPolicies } from "./iam-role-no-broad-managed-policies";
 import { iamRoleNoConflictingPolicyManagement } from "./iam-role-no-conflicting-policy-management";
 import { iamRoleNoWildcardTrust } from "./iam-role-no-wildcard-trust";
+import { iamRoleServicePolicyTrust } from "./iam-role-service-policy-trust";
 
 /** IAM policies: policy documents, managed-policy attachments, trust policies, and cross-resource role checks. */
 export const iamPolicies = [
@@ -16,5 +17,6 @@ export const iamPolicies = [
     iamRoleEcsTaskTrust,
     iamRoleEcsTasksTrustExclusive,
     iamRoleNoConflictingPolicyManagement,
+    iamRoleServicePolicyTrust,
     iamExecutionRoleSecretGrants,
 ];

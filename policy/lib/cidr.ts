@@ -187,3 +187,43 @@ export const formatRange = (range: PortRange): string =>
 /** Config values that should be port numbers, cleaned of anything that is not. */
 export const portList = (value: unknown): number[] =>
     Array.isArray(value) ? value.map(toPortNumber).filter((p): p is number => p !== undefined) : [];
+
+/** Sorted, merged copies of `ranges` (all of one family). */
+function mergedRanges(ranges: readonly AddressRange[]): AddressRange[] {
+    const out: AddressRange[] = [];
+    for (const r of [...ranges].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))) {
+        const last = out[out.length - 1];
+        if (last && r.start <= last.end + 1n) {
+            out[out.length - 1] = { ...last, end: r.end > last.end ? r.end : last.end };
+        } else {
+            out.push(r);
+        }
+    }
+    return out;
+}
+
+/**
+ * How many public addresses of `family` the CIDRs together cover: their union, less the ranges no internet
+ * client can come from (`NOT_PUBLIC`). Overlaps count once, so "10.0.0.0/8" adds nothing and
+ * "0.0.0.0/1" + "128.0.0.0/1" count as the whole public IPv4 space. Strings that are not CIDRs are ignored
+ * (callers decide what an unreadable source means).
+ */
+export function publicAddressCount(cidrs: readonly unknown[], family: 4 | 6): bigint {
+    const given = mergedRanges(cidrs.map(parseCidr).filter((r): r is AddressRange => r !== undefined && r.family === family));
+    const excluded = mergedRanges(NOT_PUBLIC.map(parseCidr).filter((r): r is AddressRange => r !== undefined && r.family === family));
+    let count = 0n;
+    for (const r of given) {
+        count += r.end - r.start + 1n;
+        for (const x of excluded) {
+            const start = x.start > r.start ? x.start : r.start;
+            const end = x.end < r.end ? x.end : r.end;
+            if (start <= end) {
+                count -= end - start + 1n;
+            }
+        }
+    }
+    return count;
+}
+
+/** The number of addresses one prefix of `length` bits holds in `family`: 2^(32-length) or 2^(128-length). */
+export const addressesOfPrefix = (family: 4 | 6, length: number): bigint => 1n << BigInt((family === 4 ? 32 : 128) - Math.max(0, Math.min(length, family === 4 ? 32 : 128)));

@@ -136,6 +136,13 @@ describe("FargateService deploy behaviour", () => {
             await build({ platformVersion: "1.3.0", secrets: { DB: SECRET } });
         });
 
+        it("GIVEN 8 or 16 vCPU on 1.3.0 THEN it throws (Fargate offers those sizes from 1.4.0); 4 vCPU runs there", async () => {
+            await assert.rejects(build({ platformVersion: "1.3.0", cpu: 8192, memory: 16384 }), /platformVersion is "1.3.0", but cpu 8192 \(8 vCPU\) is a task size Fargate offers only on platform version 1.4.0 or later/);
+            await assert.rejects(build({ platformVersion: "1.3.0", cpu: 16384, memory: 32768 }), /cpu 16384 \(16 vCPU\)/);
+            await build({ platformVersion: "1.3.0", cpu: 4096, memory: 8192 });
+            await build({ platformVersion: "1.4.0", cpu: 8192, memory: 16384 });
+        });
+
         it("GIVEN an unknown platform version THEN it throws listing the allowed ones", async () => {
             await assert.rejects(build({ platformVersion: "1.2.0" as never }), /platformVersion is "1.2.0"; expected one of LATEST, 1.4.0, 1.3.0/);
         });
@@ -143,11 +150,11 @@ describe("FargateService deploy behaviour", () => {
         it("THEN the table: ARM64 needs 1.4.0, X86_64 runs from 1.3.0 on both providers, LATEST runs all", () => {
             assert.equal(minimumPlatformVersion("ARM64"), "1.4.0");
             assert.equal(minimumPlatformVersion("X86_64"), "1.3.0");
-            const keys = { platformVersion: "p", architecture: "a", capacityProvider: "c", secrets: "s" };
+            const keys = { platformVersion: "p", architecture: "a", capacityProvider: "c", secrets: "s", cpu: "cpu" };
             for (const platformVersion of ["LATEST", "1.4.0", "1.3.0"] as const) {
                 for (const architecture of ["X86_64", "ARM64"] as const) {
                     for (const capacityProvider of ["FARGATE", "FARGATE_SPOT"] as const) {
-                        const problem = platformVersionProblem({ platformVersion, architecture, capacityProvider, secretsByKeyOrVersion: false }, keys);
+                        const problem = platformVersionProblem({ platformVersion, architecture, capacityProvider, secretsByKeyOrVersion: false, cpu: 256 }, keys);
                         assert.equal(problem === undefined, !(platformVersion === "1.3.0" && architecture === "ARM64"), `${platformVersion} ${architecture} ${capacityProvider}`);
                     }
                 }

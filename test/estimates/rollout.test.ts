@@ -71,7 +71,7 @@ describe("rollout model", () => {
             const rollout = estimateRollout(resources, { environment: "prod" });
             assert.deepEqual([rollout.secondsPerWave, rollout.waves, rollout.totalSeconds], [50, 2, 100]);
             assert.deepEqual(rollout.services[0], {
-                service: "web-svc", kind: "web", tasks: 10, tasksPerWave: 5, secondsPerWave: 50, waves: 2, totalSeconds: 100, startsAtSeconds: 0, finishesAtSeconds: 100,
+                service: "web-svc", kind: "web", tasks: 10, tasksPerWave: 5, secondsPerWave: 50, waves: 2, totalSeconds: 100, startsAtSeconds: 0, finishesAtSeconds: 100, strategy: "ROLLING",
             });
             assert.equal(rollout.slowestService, "web-svc");
         });

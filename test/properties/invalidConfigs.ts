@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { CONFIG_KEYS, ConfigKey } from "../../components/configKeys";
 import { fargateMemoryOptions, FARGATE_MAX_MEMORY_MIB, isFargateCpu } from "../../policy/facts/fargateSizes";
 import { isLogRetentionDays } from "../../policy/facts/logRetention";
+import { CPU_UNITS_NEEDING_1_4_0 } from "../../components/platformVersion";
 import { certificateArn, Environment, ENVIRONMENTS, full, GeneratedConfig, kmsKeyArn, secretsManagerArn, validConfig } from "./validConfigs";
 
 // Built once rather than inside the `break` functions, which run for every generated config: building a
@@ -351,7 +352,8 @@ export const BREAKAGES: readonly Breakage[] = [
         name: "platform version that cannot run the task",
         key: blames("platformVersion"),
         environments: ["dev"],
-        applies: c => c.values[full("cpuArchitecture")] === "ARM64" || Object.keys(json(c, "secretValues")).length > 0,
+        applies: c =>
+            c.values[full("cpuArchitecture")] === "ARM64" || Number(c.values[full("cpu")]) >= CPU_UNITS_NEEDING_1_4_0 || Object.keys(json(c, "secretValues")).length > 0,
         break: set("platformVersion", fc.constant("1.3.0")),
     },
     { name: "prod pinned to a platform version", key: blames("platformVersion"), environments: ["prod"], break: set("platformVersion", fc.constantFrom("1.4.0", "1.3.0")) },

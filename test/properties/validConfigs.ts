@@ -18,6 +18,7 @@ import { RawStackConfig } from "../../components/stackConfig";
 import { LOG_RETENTION_DAYS } from "../../policy/facts/logRetention";
 import { readStackConfig, StackConfig } from "../../harness/projectConfig";
 import { PROJECT_DIR } from "../support/stacks";
+import { CPU_UNITS_NEEDING_1_4_0 } from "../../components/platformVersion";
 
 export type Environment = "dev" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "prod"];
@@ -227,10 +228,13 @@ const inRegion = (arn: string, region: string): string => arn.replace(/^(arn:[^:
 
 const text = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
-/** `wanted`, unless it is 1.3.0 and the task needs 1.4.0 (ARM64, secret values pinned to versions, JSON keys). */
-function platformFor(wanted: string, architecture: string, maps: { secrets: Record<string, unknown>; secretValues: Record<string, string> }): string {
+/** `wanted`, unless it is 1.3.0 and the task needs 1.4.0 (ARM64, 8 or 16 vCPU, secret values pinned to versions, JSON keys). */
+function platformFor(wanted: string, architecture: string, cpu: number, maps: { secrets: Record<string, unknown>; secretValues: Record<string, string> }): string {
     const needs14 =
-        architecture === "ARM64" || Object.keys(maps.secretValues).length > 0 || Object.values(maps.secrets).some(v => typeof v === "object" && v !== null);
+        architecture === "ARM64" ||
+        cpu >= CPU_UNITS_NEEDING_1_4_0 ||
+        Object.keys(maps.secretValues).length > 0 ||
+        Object.values(maps.secrets).some(v => typeof v === "object" && v !== null);
     return wanted === "1.3.0" && needs14 ? "1.4.0" : wanted;
 }
 
@@ -322,7 +326,7 @@ function buildValidConfig(environment: Environment): fc.Arbitrary<GeneratedConfi
                     environment === "prod" && c.capacityProvider === "FARGATE_SPOT" ? Math.max(c.capacity.onDemandBase, c.capacity.min) : c.capacity.onDemandBase,
                 ),
                 [full("capacityProvider")]: c.capacityProvider,
-                [full("platformVersion")]: platformFor(c.platformVersion, c.architecture, c.secretMaps),
+                [full("platformVersion")]: platformFor(c.platformVersion, c.architecture, c.size.cpu, c.secretMaps),
                 [full("logRetentionDays")]: String(c.logRetentionDays),
                 [full("healthCheckPath")]: c.healthPath,
                 [full("healthCheckMatcher")]: c.matcher,

@@ -47,6 +47,18 @@ describe("npm run check", function () {
             assert.equal(stderr, "");
         });
 
+        it("GIVEN another program with its own tsconfig.json THEN its files compile with that program's options, as Pulumi compiles them", async () => {
+            // Legacy decorators: a syntax error under this project's tsconfig, the field's name under the program's.
+            const { code, stdout, stderr } = await spawnCheck("--stack", "staging", "--program", "test/fixtures/programs/decorated", "--json");
+            assert.equal(code, 0, stderr);
+            const report = JSON.parse(stdout);
+            assert.equal(report.project, "team-queues");
+            assert.deepEqual(
+                report.resources.filter((r: any) => r.type === "aws:sqs/queue:Queue").map((r: any) => r.name),
+                ["orders", "invoices"],
+            );
+        });
+
         it("GIVEN a bad value in a stack config file THEN exit 2 naming the key, without a stack trace", async () => {
             const file = path.join(tmp, "Pulumi.broken.yaml");
             fs.writeFileSync(file, "config:\n  aws:region: us-east-1\n  fargate-web:memory: 4096\n");
@@ -145,6 +157,31 @@ describe("npm run check", function () {
             assert.deepEqual(report.resources.map((r: any) => r.type), [AWS_TYPES.ecrRepository, AWS_TYPES.ecrLifecyclePolicy]);
             const lifecycle = report.resources[1];
             assert.equal(JSON.parse(lifecycle.inputs.policy).rules[0].selection.countNumber, 8);
+        });
+
+        it("GIVEN a stack file without aws:region THEN the region comes from the environment as the provider's would, or is reported as assumed", async () => {
+            const file = path.join(tmp, "Pulumi.noregion.yaml");
+            fs.writeFileSync(file, "config:\n  team-images:keepImages: 8\n");
+            const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
+            try {
+                delete process.env.AWS_DEFAULT_REGION;
+                process.env.AWS_REGION = "eu-central-1";
+                const fromEnv = await check("--stack", "noregion", "--program", FOREIGN, "--config", file, "--json");
+                assert.equal(fromEnv.code, 0, fromEnv.stderr);
+                const report = JSON.parse(fromEnv.stdout);
+                assert.deepEqual(report.coverage.region, { region: "eu-central-1", source: "AWS_REGION" });
+                delete process.env.AWS_REGION;
+                const assumed = await check("--stack", "noregion", "--program", FOREIGN, "--config", file);
+                assert.equal(assumed.code, 0, assumed.stderr);
+                assert.match(assumed.stdout, /^REGION ASSUMED: aws:region is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is; the stack was judged and priced as if in us-east-1\./m);
+            } finally {
+                for (const [k, v] of Object.entries(saved)) {
+                    if (v === undefined) delete process.env[k];
+                    else process.env[k] = v;
+                }
+            }
+            const configured = await check("--stack", "staging", "--program", FOREIGN, "--json");
+            assert.equal(JSON.parse(configured.stdout).coverage.region, undefined, "a stack file's own aws:region is no gap");
         });
 
         it("GIVEN a program AWS would refuse at apply time THEN exit 1 and --json lists each refusal apart from violations, secrets unprinted", async () => {

@@ -10,6 +10,9 @@ import * as path from "node:path";
 import { PROJECT_DIR } from "../support/stacks";
 
 interface Precompiled {
+    prune(live: string[], options: { dir: string; now: number; maxAgeDays?: number }): number;
+    UNUSED_ENTRY_DAYS: number;
+    tsconfigOf(filename: string): string | undefined;
     compiled(filename: string): string;
     entryOf(filename: string, source: string): string;
     sourceFiles(): string[];
@@ -63,6 +66,55 @@ describe("tools/precompiled.js", function () {
         const file = path.join(tmp, "broken.ts");
         write(file, "export const x = ;\n");
         assert.throws(() => precompiled.compiled(file), (e: Error) => e.message.startsWith(`cannot compile ${file}:\n`) && /Expression expected|Unexpected token/.test(e.message));
+    });
+
+    it("GIVEN entries no project file maps to THEN those unused for a week and abandoned temporary files are deleted; live and recent ones stay", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "precompiled-prune-"));
+        try {
+            const now = Date.now();
+            const day = 24 * 60 * 60 * 1000;
+            const file = (name: string, ageMs: number) => {
+                const target = path.join(dir, name);
+                fs.writeFileSync(target, "x");
+                const at = new Date(now - ageMs);
+                fs.utimesSync(target, at, at);
+                return target;
+            };
+            const liveOld = file("live.js", 30 * day);
+            file("stale.js", (precompiled.UNUSED_ENTRY_DAYS + 1) * day);
+            const recent = file("recent.js", (precompiled.UNUSED_ENTRY_DAYS - 1) * day);
+            file("dead.js.123.tmp", 2 * 60 * 60 * 1000);
+            const writing = file("busy.js.456.tmp", 60 * 1000);
+            const other = file("notes.txt", 365 * day);
+            assert.equal(precompiled.prune([liveOld], { dir, now }), 2);
+            assert.deepEqual(fs.readdirSync(dir).sort(), [liveOld, recent, writing, other].map(f => path.basename(f)).sort());
+            assert.equal(precompiled.prune([], { dir: path.join(dir, "missing"), now }), 0, "no cache yet is nothing to prune");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("GIVEN files of this project and of other programs THEN each compiles with the tsconfig Pulumi would use for it", () => {
+        assert.equal(precompiled.tsconfigOf(path.join(PROJECT_DIR, "components", "stack.ts")), path.join(PROJECT_DIR, "tsconfig.json"));
+        const decorated = path.join(PROJECT_DIR, "test", "fixtures", "programs", "decorated");
+        assert.equal(precompiled.tsconfigOf(path.join(decorated, "index.ts")), path.join(decorated, "tsconfig.json"));
+        assert.equal(precompiled.tsconfigOf(path.join(PROJECT_DIR, "test", "fixtures", "programs", "foreign", "index.ts")), undefined, "no tsconfig.json: Pulumi's defaults");
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), "precompiled-project-"));
+        const saved = process.env.PULUMI_NODEJS_TSCONFIG_PATH;
+        try {
+            fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+            fs.writeFileSync(path.join(project, "tsconfig.json"), "{}");
+            fs.writeFileSync(path.join(project, "tsconfig.pulumi.json"), "{}");
+            fs.mkdirSync(path.join(project, "src", "lib"), { recursive: true });
+            process.env.PULUMI_NODEJS_TSCONFIG_PATH = "tsconfig.pulumi.json";
+            assert.equal(precompiled.tsconfigOf(path.join(project, "src", "lib", "queue.ts")), path.join(project, "tsconfig.pulumi.json"), "the host's own variable names it");
+            delete process.env.PULUMI_NODEJS_TSCONFIG_PATH;
+            assert.equal(precompiled.tsconfigOf(path.join(project, "index.ts")), path.join(project, "tsconfig.json"));
+        } finally {
+            if (saved === undefined) delete process.env.PULUMI_NODEJS_TSCONFIG_PATH;
+            else process.env.PULUMI_NODEJS_TSCONFIG_PATH = saved;
+            fs.rmSync(project, { recursive: true, force: true });
+        }
     });
 
     it("GIVEN the project THEN every TypeScript file that tsconfig.json includes is a source, declarations excepted", () => {

@@ -34,8 +34,8 @@ const LISTENER = AWS_TYPES.lbListener;
 const SCHEDULE = AWS_TYPES.schedulerSchedule;
 
 /** A task definition and a service placed by `strategy` on `platformVersion`, linked as the SDK links them. */
-export function placedService(architecture: string, os: string, providers: string[], platformVersion?: string): RecordedResource[] {
-    const td = fixture(TASK_DEFINITION, "web-task", { family: "dev-web", runtimePlatform: { cpuArchitecture: architecture, operatingSystemFamily: os } });
+export function placedService(architecture: string, os: string, providers: string[], platformVersion?: string, cpu?: string): RecordedResource[] {
+    const td = fixture(TASK_DEFINITION, "web-task", { family: "dev-web", runtimePlatform: { cpuArchitecture: architecture, operatingSystemFamily: os }, ...(cpu ? { cpu } : {}) });
     const service = fixture(SERVICE, "web-service", {
         taskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/dev-web:1",
         capacityProviderStrategies: providers.map(capacityProvider => ({ capacityProvider, weight: 1 })),
@@ -160,6 +160,13 @@ export const CASES: Record<string, RuleCase> = {
         passing: placedService("ARM64", "LINUX", ["FARGATE_SPOT"], "1.4.0"),
         path: "platformVersion",
         allowed: /1\.4\.0 or LATEST: Fargate Spot runs ARM64 tasks from 1\.4\.0/,
+    },
+    "ecs-fargate-task-size-platform": {
+        config: REGION,
+        failing: placedService("X86_64", "LINUX", ["FARGATE"], "1.3.0", "8192"),
+        passing: placedService("X86_64", "LINUX", ["FARGATE"], "1.3.0", "4096"),
+        path: "platformVersion",
+        allowed: /1\.4\.0 or LATEST: Fargate offers 8 and 16 vCPU tasks from 1\.4\.0/,
     },
     "acm-certificate-region": {
         config: REGION,

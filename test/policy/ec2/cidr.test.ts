@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import {
+    addressesOfPrefix,
+    publicAddressCount,
     ALL_PORTS,
     coveredFamilies,
     coversAllPorts,
@@ -87,5 +89,27 @@ describe("policy/lib/cidr", () => {
         assert.equal(rangeWithin(ALL_PORTS, []), false);
         assert.equal(formatRange({ from: 22, to: 22 }), "22");
         assert.equal(formatRange(ALL_PORTS), "0-65535");
+    });
+
+    describe("publicAddressCount", () => {
+        const PUBLIC_V4 = publicAddressCount(["0.0.0.0/0"], 4);
+        it("GIVEN private, shared and documentation-free ranges THEN they count nothing; overlaps count once", () => {
+            assert.equal(publicAddressCount(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.1/32"], 4), 0n);
+            assert.equal(publicAddressCount(["81.2.0.0/16", "81.2.3.0/24", "81.2.0.0/17"], 4), 65536n);
+            assert.equal(publicAddressCount(["81.2.3.4"], 4), 0n); // not a CIDR: ignored here, callers judge it
+        });
+
+        it("GIVEN the world in any split THEN every public address of its family", () => {
+            assert.equal(publicAddressCount(["0.0.0.0/1", "128.0.0.0/1"], 4), PUBLIC_V4);
+            assert.equal(publicAddressCount(["::ffff:0:0/96"], 4), PUBLIC_V4);
+            assert.equal(publicAddressCount(["::/1", "8000::/1"], 6), publicAddressCount(["::/0"], 6));
+            assert.equal(publicAddressCount(["0.0.0.0/0"], 6), 0n);
+        });
+
+        it("GIVEN a prefix length THEN the addresses one prefix holds", () => {
+            assert.equal(addressesOfPrefix(4, 16), 65536n);
+            assert.equal(addressesOfPrefix(6, 48), 1n << 80n);
+            assert.equal(addressesOfPrefix(4, 40), 1n);
+        });
     });
 });

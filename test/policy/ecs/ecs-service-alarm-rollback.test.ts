@@ -52,19 +52,62 @@ describe(NAME, () => {
         assertViolations(await evaluate(policy, [worker({})], ALL), NAME, "mandatory", []);
     });
 
-    it("GIVEN a CODE_DEPLOY or EXTERNAL controller THEN not checked, as by the circuit breaker's policy; ECS in any form is", async () => {
-        const result = await evaluate(policy, [
-            resourceOf(SERVICE, "bg", { alarms: undefined, deploymentController: { type: "CODE_DEPLOY" } }),
-            resourceOf(SERVICE, "ext", { alarms: undefined, deploymentController: { type: "EXTERNAL" } }),
-        ]);
-        assertViolations(result, NAME, "advisory", []);
+    it("GIVEN a CODE_DEPLOY or EXTERNAL controller THEN reported (ECS alarms need the ECS controller), unless acceptExternalControllers", async () => {
+        const external = (type: string) =>
+            `deploymentController.type is "${type}", so ECS watches no deployment alarm and nothing rolls a deployment that serves errors back; ` +
+            `use the ECS controller (strategy BLUE_GREEN, CANARY or LINEAR for a traffic shift) with alarms: { alarmNames: [<5xx, latency and unhealthy-host alarms>], enable: true, rollback: true }, ` +
+            `or set this policy's acceptExternalControllers once the ${type === "CODE_DEPLOY" ? "CodeDeploy deployment group" : "external deployer"} rolls back on alarms.`;
+        const refused = (type: string) =>
+            `alarms is enabled on a service whose deploymentController.type is "${type}", which ECS refuses (deployment alarms need the ECS controller); remove alarms, or use the ECS controller.`;
+        const bg = resourceOf(SERVICE, "bg", { alarms: undefined, deploymentController: { type: "CODE_DEPLOY" } });
+        const ext = resourceOf(SERVICE, "ext", { alarms: undefined, deploymentController: { type: "EXTERNAL" } });
+        assertViolations(await evaluate(policy, [bg, ext]), NAME, "advisory", [external("CODE_DEPLOY"), external("EXTERNAL")]);
+        const accepted = { [NAME]: { enforcementLevel: "advisory", acceptExternalControllers: true } } as const;
+        assertViolations(await evaluate(policy, [bg, ext], accepted), NAME, "advisory", []);
+        // The baseline's alarms on a CODE_DEPLOY service: ECS refuses them at creation, whatever the setting.
+        const withAlarms = resourceOf(SERVICE, "bg", { deploymentController: { type: "CODE_DEPLOY" } });
+        assertViolations(await evaluate(policy, [withAlarms], accepted), NAME, "advisory", [refused("CODE_DEPLOY")]);
+        assertViolations(await evaluate(policy, [withAlarms]), NAME, "advisory", [refused("CODE_DEPLOY"), external("CODE_DEPLOY")]);
         for (const deploymentController of [{ type: "ECS" }, {}, { type: null }, null]) {
             assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { alarms: undefined, deploymentController })]), NAME, "advisory", [NOT_SET]);
         }
     });
 
+    it("GIVEN a controller spelled in a way the provider refuses (\"code_deploy\", \"ecs\") THEN the service is judged as ECS's, not skipped", async () => {
+        for (const type of ["code_deploy", "external", "ecs", " ECS", "CodeDeploy"]) {
+            assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { alarms: undefined, deploymentController: { type } })]), NAME, "advisory", [NOT_SET]);
+        }
+    });
+
+    it("GIVEN every strategy, also ones ECS refuses THEN each needs alarm rollback; with it each passes", async () => {
+        for (const strategy of ["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR", "blue_green", "Canary", undefined]) {
+            const deploymentConfiguration = { strategy, bakeTimeInMinutes: "10" };
+            assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { deploymentConfiguration })]), NAME, "advisory", []);
+            assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { deploymentConfiguration, alarms: undefined })]), NAME, "advisory", [NOT_SET]);
+            const noRollback = { alarmNames: ["web-5xx"], enable: true, rollback: false };
+            assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { deploymentConfiguration, alarms: noRollback })]), NAME, "advisory", [ROLLBACK]);
+            const disabled = { alarmNames: ["web-5xx"], enable: false, rollback: true };
+            assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { deploymentConfiguration, alarms: disabled })]), NAME, "advisory", [ENABLE]);
+            const empty = { alarmNames: [], enable: true, rollback: true };
+            assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { deploymentConfiguration, alarms: empty })]), NAME, "advisory", [NO_NAMES]);
+        }
+    });
+
     it("GIVEN alarm names not known yet (alarms still to be created) THEN they count as names", async () => {
         assertViolations(await evaluate(policy, [resourceOf(SERVICE, "web", { alarms: { alarmNames: [UNKNOWN, UNKNOWN], enable: true, rollback: true } })]), NAME, "advisory", []);
+    });
+
+    it("GIVEN the name list not known yet but enable or rollback false THEN those are reported, and the engine notes it could not finish", async () => {
+        const result = await evaluate(policy, [resourceOf(SERVICE, "web", { alarms: { alarmNames: UNKNOWN, enable: false, rollback: false } })]);
+        assert.deepEqual(
+            result.diagnostics.map(d => d.detail),
+            [ENABLE, ROLLBACK, result.diagnostics[2]?.detail],
+        );
+        assert.match(result.diagnostics[2].message, /can't run policy/);
+        const unknownFlags = await evaluate(policy, [resourceOf(SERVICE, "web", { alarms: { alarmNames: [], enable: UNKNOWN, rollback: true } })]);
+        assert.deepEqual(unknownFlags.diagnostics.map(d => d.detail).slice(0, 1), [NO_NAMES]);
+        assert.equal(unknownFlags.diagnostics.length, 2);
+        assert.match(unknownFlags.diagnostics[1].message, /can't run policy/);
     });
 
     it("GIVEN alarms or its name list not known yet THEN nothing is guessed: the engine notes it could not run", async () => {

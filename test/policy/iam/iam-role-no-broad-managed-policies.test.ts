@@ -96,4 +96,63 @@ describe(NAME, () => {
             assertViolations(await evaluate(policy, [resourceOf(ROLE, "exec", { managedPolicyArns: [arn] })]), NAME, "mandatory", []);
         });
     });
+
+    describe("GIVEN the ECS infrastructure role's policy for load balancers (blue/green, canary, linear)", () => {
+        const LB_POLICY = "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers";
+        const trust = (...services: (string | Record<string, unknown>)[]) =>
+            JSON.stringify({
+                Version: "2012-10-17",
+                Statement: services.map(p => ({ Effect: "Allow", Principal: typeof p === "string" ? { Service: p } : p, Action: "sts:AssumeRole" })),
+            });
+        const restricted = (field: string, arn: string, problem: string) =>
+            `${field} attaches the AWS-managed policy "AmazonECSInfrastructureRolePolicyForLoadBalancers" (${arn}), which may be attached only to a role that "ecs.amazonaws.com" alone can assume, by its exact ARN: ${problem}; attach it to a role whose trust policy names only the service principal "ecs.amazonaws.com".`;
+
+        it("GIVEN it on a role trusted by ecs.amazonaws.com alone, in any partition, or attached to a role by name THEN no violation", async () => {
+            for (const arn of [LB_POLICY, "arn:aws-us-gov:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers", "arn:aws-cn:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"]) {
+                assertViolations(await evaluate(policy, [resourceOf(ROLE, "infra", { assumeRolePolicy: trust("ecs.amazonaws.com"), managedPolicyArns: [arn] })]), NAME, "mandatory", []);
+                assertViolations(await evaluate(policy, [resourceOf(ROLE_POLICY_ATTACHMENT, "infra", { role: "infra", policyArn: arn })]), NAME, "mandatory", []);
+            }
+        });
+
+        it("GIVEN it on a role that another principal (or no ECS) can assume THEN reported", async () => {
+            const cases: [string, string][] = [
+                [trust("ecs.amazonaws.com", "ecs-tasks.amazonaws.com"), 'its trust policy also lets Service principal "ecs-tasks.amazonaws.com" assume it'],
+                [trust("ecs.amazonaws.com", { AWS: "arn:aws:iam::123456789012:root" }), 'its trust policy also lets AWS principal "arn:aws:iam::123456789012:root" assume it'],
+                [trust("ecs-tasks.amazonaws.com"), 'its trust policy does not let "ecs.amazonaws.com" assume it'],
+                [trust("ecs.amazonaws.com", "*"), 'its trust policy also lets Service principal "*" assume it'],
+            ];
+            for (const [assumeRolePolicy, problem] of cases) {
+                const result = await evaluate(policy, [resourceOf(ROLE, "infra", { assumeRolePolicy, managedPolicyArns: [LB_POLICY] })]);
+                assertViolations(result, NAME, "mandatory", [restricted("managedPolicyArns[0]", LB_POLICY, problem)]);
+            }
+        });
+
+        it("GIVEN it attached to users or groups THEN reported", async () => {
+            const problem = "it is made for the role an AWS service assumes and goes to users or groups here";
+            const result = await evaluate(policy, [
+                fixture(AWS_TYPES.iamUserPolicyAttachment, "alice", { user: "alice", policyArn: LB_POLICY }),
+                fixture(AWS_TYPES.iamGroupPolicyAttachment, "ops", { group: "ops", policyArn: LB_POLICY }),
+                fixture(AWS_TYPES.iamPolicyAttachment, "mixed", { policyArn: LB_POLICY, roles: ["infra"], users: ["alice"] }),
+            ]);
+            assertViolations(result, NAME, "mandatory", [restricted("policyArn", LB_POLICY, problem), restricted("policyArn", LB_POLICY, problem), restricted("policyArn", LB_POLICY, problem)]);
+        });
+
+        it("GIVEN its name under another path THEN not the policy: reported", async () => {
+            const arn = "arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForLoadBalancers";
+            const result = await evaluate(policy, [resourceOf(ROLE, "infra", { assumeRolePolicy: trust("ecs.amazonaws.com"), managedPolicyArns: [arn] })]);
+            assertViolations(result, NAME, "mandatory", [
+                restricted("managedPolicyArns[0]", arn, "it is not the policy's ARN (arn:<partition>:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers)"),
+            ]);
+        });
+
+        it("GIVEN a near-miss name (another ECS infrastructure policy, other case) THEN not vetted", async () => {
+            const arn = "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForVolumes";
+            const lower = "arn:aws:iam::aws:policy/amazonecsinfrastructurerolepolicyforloadbalancers";
+            const result = await evaluate(policy, [resourceOf(ROLE, "infra", { assumeRolePolicy: trust("ecs.amazonaws.com"), managedPolicyArns: [arn, lower] })]);
+            assertViolations(result, NAME, "mandatory", [
+                unvetted("managedPolicyArns[0]", "AmazonECSInfrastructureRolePolicyForVolumes", arn),
+                unvetted("managedPolicyArns[1]", "amazonecsinfrastructurerolepolicyforloadbalancers", lower),
+            ]);
+        });
+    });
 });
