@@ -4,11 +4,15 @@
  * nothing a rolling stack already runs.
  */
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { deployStack } from "../../components/stack";
 import type { LoadedStackSettings } from "../../components/loadStackConfig";
 import { parseStackConfig, StackSettings } from "../../components/stackConfig";
 import { readStackConfig } from "../../harness/projectConfig";
+import { evaluatePack, mandatory } from "../../harness/policyEngine";
+import { pack } from "../../policy/pack";
 import { ProgramRun } from "../../harness/runProgram";
 import { inputs, one, PROJECT_DIR, runInline, state } from "../support/stacks";
 import { runStrategyStack, strategySettings, STRATEGIES } from "../support/strategyStack";
@@ -96,6 +100,11 @@ describe("a stack of every deployment strategy (deployStack under mocks)", () =>
         assert.equal(state(one(run, AWS_TYPES.lbListenerRule, "web-test-rule")).priority, 49999);
     });
 
+    it("THEN the dev policy pack finds no mandatory violation: the infrastructure roles, the rules' ignoreChanges and the test rules' sources pass", async () => {
+        const policyConfig = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "dev.json"), "utf8"));
+        assert.deepEqual(mandatory(await evaluatePack(pack, run.resources, policyConfig)), []);
+    });
+
     it("GIVEN the prod stack's one service blue/green THEN its rules join the HTTPS listener and the HTTP listener still only redirects", async () => {
         const base = readStackConfig(PROJECT_DIR, "prod");
         const prod = parseStackConfig({ project: base.project, stack: "prod", values: base.config, secretKeys: base.secretKeys });
@@ -107,5 +116,7 @@ describe("a stack of every deployment strategy (deployStack under mocks)", () =>
         );
         assert.deepEqual(inputs(one(run, AWS_TYPES.lbListener, "web-http")).defaultActions.map((a: { type: string }) => a.type), ["redirect"]);
         assert.equal(inputs(one(run, AWS_TYPES.ecsService, "web-service")).deploymentConfiguration.strategy, "BLUE_GREEN");
+        const policyConfig = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
+        assert.deepEqual(mandatory(await evaluatePack(pack, run.resources, policyConfig)), []);
     });
 });
