@@ -18,6 +18,7 @@ import { inputs, one, PROJECT_DIR, runInline, state } from "../support/stacks";
 import { runStrategyStack, strategySettings, STRATEGIES } from "../support/strategyStack";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 import { deploymentWaitMinutes } from "../../components/rolloutTimeout";
+import { estimateRollout } from "../../estimates";
 
 const runSettings = (rolling: StackSettings, stack = "dev"): Promise<ProgramRun> => {
     const secrets = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pulumi.secret(v)]));
@@ -98,6 +99,14 @@ describe("a stack of every deployment strategy (deployStack under mocks)", () =>
         const test = inputs(one(run, AWS_TYPES.lbListenerRule, "web-test-rule"));
         assert.deepEqual(test.conditions.at(-1), { sourceIp: { values: ["203.0.113.0/24"] } });
         assert.equal(state(one(run, AWS_TYPES.lbListenerRule, "web-test-rule")).priority, 49999);
+    });
+
+    it("THEN the rollout estimate finds every deploy timeout long enough for its bakes, shifts and pauses", () => {
+        const rollout = estimateRollout(run.resources, { environment: "dev" });
+        assert.deepEqual(rollout.warnings, []);
+        // Non-vacuous: the estimate did read each strategy, the web service's 30-minute pause included.
+        assert.deepEqual(rollout.services.map(s => s.strategy).sort(), ["BLUE_GREEN", "CANARY", "LINEAR", "ROLLING"]);
+        assert.equal(rollout.services.find(s => s.strategy === "BLUE_GREEN")?.deployment?.pauseCapSeconds, 30 * 60);
     });
 
     it("THEN the dev policy pack finds no mandatory violation: the infrastructure roles, the rules' ignoreChanges and the test rules' sources pass", async () => {
