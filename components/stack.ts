@@ -191,6 +191,8 @@ function createLoadBalancer(stack: Stack, network: Network): LoadBalancer | unde
                   defaultService: defaultService.name,
                   healthCheck: defaultService.route!.healthCheck,
                   deregistrationDelaySeconds: defaultService.route!.deregistrationDelaySeconds,
+                  // Rolling (undefined) adds nothing: the stack's existing load balancer stays as it is.
+                  ...(defaultService.deployment ? { defaultDeployment: defaultService.deployment } : {}),
               }
             : {}),
         routes: webServices
@@ -204,6 +206,7 @@ function createLoadBalancer(stack: Stack, network: Network): LoadBalancer | unde
                 healthCheck: s.route!.healthCheck,
                 deregistrationDelaySeconds: s.route!.deregistrationDelaySeconds,
                 tags: tagsOf(stack, s.name),
+                ...(s.deployment ? { deployment: s.deployment } : {}),
             })),
         idleTimeoutSeconds: config.loadBalancer.idleTimeoutSeconds,
         deletionProtection: protect,
@@ -286,6 +289,8 @@ function deployService(
         subnetIds: network.taskSubnetIds,
         assignPublicIp: network.tasksNeedPublicIp,
         loadBalancer: target,
+        // The route was given the same deployment: ECS shifts traffic between its two target groups.
+        deployment: s.deployment,
         rollbackAlarmNames: alarms.rollbackAlarmNames,
         serviceConnect: s.serviceConnect,
         ...containerArgs(stack, s, image),
