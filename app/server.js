@@ -1,6 +1,7 @@
 'use strict';
 
 const http = require('node:http');
+const { drillEffect, drillFromEnv, healthFails } = require('./drill');
 
 const DEFAULT_PORT = 8080;
 // Below ECS's default 30 s stopTimeout, so we exit on our own terms before SIGKILL. On ECS the task
@@ -43,14 +44,19 @@ function sendJson(res, status, body) {
  * next() to fall through to the built-in routes. It exists so tests can add routes
  * (e.g. a slow one for drain tests) without shipping them in production.
  * options.log(event, fields) replaces the stdout JSON logger.
+ * options.drill is a rollout drill (drill.js, drillFromEnv): injected 5xx answers, latency or a failing
+ * /health; none by default.
  */
 function createServer(options = {}) {
   const serviceName = options.serviceName ?? process.env.SERVICE_NAME ?? 'web';
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS * 1000;
   const handler = options.handler ?? ((req, res, next) => next());
   const log = options.log ?? logJson;
+  const drill = options.drill;
 
   let draining = false;
+  // Requests outside /health, counted for the drill's evenly spread 5xx share.
+  let served = 0;
   let shutdownPromise;
   const inFlight = new Set();
 
@@ -76,17 +82,33 @@ function createServer(options = {}) {
     const path = req.url.split('?', 1)[0];
     if (isRead(req) && path === '/health') {
       // 503 while draining makes the load balancer stop routing here before we are gone.
-      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' });
+      if (draining) sendJson(res, 503, { status: 'draining' });
+      else if (healthFails(drill)) sendJson(res, 503, { status: 'drill: unhealthy' });
+      else sendJson(res, 200, { status: 'ok' });
       return;
     }
 
-    try {
-      handler(req, res, () => routes(req, res, path));
-    } catch (err) {
-      // A throwing handler must not take the whole process (and every other request) down.
-      log('request_error', { method: req.method, path, error: err instanceof Error ? err.message : String(err) });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
+    const effect = drillEffect(drill, served++);
+    if (effect?.status) {
+      sendJson(res, effect.status, { error: 'drill: injected failure' });
+      return;
+    }
+    const serve = () => {
+      try {
+        handler(req, res, () => routes(req, res, path));
+      } catch (err) {
+        // A throwing handler must not take the whole process (and every other request) down.
+        log('request_error', { method: req.method, path, error: err instanceof Error ? err.message : String(err) });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        else res.destroy();
+      }
+    };
+    if (effect?.delayMs) {
+      const timer = setTimeout(serve, effect.delayMs);
+      // A client that gives up stops the wait too.
+      res.once('close', () => clearTimeout(timer));
+    } else {
+      serve();
     }
   });
 
@@ -137,7 +159,8 @@ function start(options = {}) {
   const port = intFromEnv('PORT', DEFAULT_PORT, { min: 0, max: 65535 });
   const shutdownTimeoutMs =
     1000 * intFromEnv('SHUTDOWN_TIMEOUT_SECONDS', DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, { min: 1, max: MAX_SHUTDOWN_TIMEOUT_SECONDS });
-  const app = createServer({ shutdownTimeoutMs, ...options });
+  const drill = drillFromEnv(process.env);
+  const app = createServer({ shutdownTimeoutMs, drill, ...options });
   const log = options.log ?? logJson;
 
   app.server.on('error', (err) => {
@@ -146,6 +169,7 @@ function start(options = {}) {
   });
   app.server.listen(port, () => {
     log('startup', { port: app.server.address().port, service: app.serviceName });
+    if (drill) log('drill_enabled', drill);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT']) {

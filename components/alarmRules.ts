@@ -27,6 +27,8 @@ export interface AlarmThresholds {
     readonly latencyP99Ms?: number;
     /** Consecutive one-minute periods over the threshold before an alarm fires. */
     readonly evaluationPeriods: number;
+    /** Workers with queue scaling: the value of the scaling metric above which the backlog alarm fires; none when undefined. */
+    readonly queueBacklog?: number;
 }
 
 /**
@@ -45,6 +47,9 @@ export function alarmThresholdsProblems(t: AlarmThresholds): string[] {
     }
     if (t.latencyP99Ms !== undefined && !(t.latencyP99Ms > 0 && Number.isFinite(t.latencyP99Ms))) {
         problems.push(`latencyP99Ms (${t.latencyP99Ms}) must be a number of milliseconds above 0`);
+    }
+    if (t.queueBacklog !== undefined && !(t.queueBacklog > 0 && Number.isFinite(t.queueBacklog))) {
+        problems.push(`queueBacklog (${t.queueBacklog}) must be a number above 0`);
     }
     return problems;
 }
@@ -186,4 +191,32 @@ export function serviceAlarmRules<S>(service: ServiceDimensions<S>, t: AlarmThre
             ],
         },
     ];
+}
+
+/** The metric a worker's queue scaling tracks: the backlog alarm watches the same series. */
+export interface QueueMetric<S> extends AlarmMetric<S> {
+    readonly statistic: "Average" | "Minimum" | "Maximum" | "Sum" | "SampleCount";
+}
+
+/**
+ * A worker's backlog alarm: the metric its queue scaling tracks (same namespace, name, dimensions and
+ * statistic, one-minute periods) above `queueBacklog` for the evaluation periods. It notifies and never
+ * rolls back: a backlog says the workers cannot keep up (at maxCapacity, or failing), not that a version is
+ * bad. Missing data (no messages published) is no backlog.
+ */
+export function queueBacklogAlarmRule<S>(metric: QueueMetric<S>, t: AlarmThresholds): AlarmRule<S> {
+    if (t.queueBacklog === undefined) {
+        throw new Error("a backlog alarm needs queueBacklog");
+    }
+    return {
+        role: "queue-backlog",
+        description: `${metric.statistic} of ${metric.namespace} ${metric.metricName} above ${t.queueBacklog} for ${t.evaluationPeriods} min: the workers are not keeping up`,
+        rollback: false,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: t.queueBacklog,
+        evaluationPeriods: t.evaluationPeriods,
+        datapointsToAlarm: t.evaluationPeriods,
+        treatMissingData: "notBreaching",
+        metric: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions, statistic: metric.statistic, period: ALARM_PERIOD_SECONDS },
+    };
 }

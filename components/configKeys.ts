@@ -122,6 +122,7 @@ export const CONFIG_KEYS = {
     alarm5xxPercent: { type: "integer", default: 5, description: "Percent of requests answered 5xx by a service's tasks that sets off its alarm and rolls a deployment back (1 to 100).", scope: "service", kinds: WEB, min: 1, max: 100 },
     alarmLatencyP99Ms: { type: "integer", default: 2000, description: "p99 response time in ms of a service's tasks that sets off its alarm and rolls a deployment back (10 to 60000).", scope: "service", kinds: WEB, min: 10, max: 60000 },
     alarmEvaluationPeriods: { type: "integer", default: 3, description: "Consecutive minutes over a threshold before a service's alarm fires (1 to 60).", scope: "service", kinds: SCALED, min: 1, max: 60 },
+    alarmQueueBacklog: { type: "integer", default: 0, description: "Value of a worker's queueScaling metric (its statistic per minute) above which, for alarmEvaluationPeriods minutes, the worker's backlog alarm notifies (no rollback); 0 turns it off. Workers without queueScaling ignore a stack-wide value.", scope: "service", kinds: ["worker"], min: 0, max: 1000000000 },
 
     // How ECS deploys a web service (deploymentConfig.ts); ranges from the ECS API's DeploymentConfiguration,
     // narrowed where a value would not be that strategy (a 100 % canary is blue/green). Each strategy's

@@ -12,8 +12,8 @@ import { describeChoices } from "./fargateSizes";
 import { fargateMemoryOptions, isFargateCpu } from "../policy/facts/fargateSizes";
 import { ecrImageReferenceProblem } from "./imageReference";
 import { platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
-import { PROD_MANDATES, PROD_PROFILE } from "./prodProfile";
-import { RawStackConfig, ServiceSettings, StackSettings } from "./stackSettings";
+import { PROD_ALARM_LIMITS, PROD_MANDATES, PROD_PROFILE } from "./prodProfile";
+import { QueueScalingSettings, RawStackConfig, ServiceSettings, StackSettings } from "./stackSettings";
 
 /** Prod limits the policy pack's prod config enforces, checked here by key so that `pulumi up` never gets that far. */
 const PROD = PROD_PROFILE;
@@ -189,10 +189,44 @@ export function readImageSource(r: Reader): { context: string; prebuilt?: string
     return { context, prebuilt };
 }
 
-/** A long-running service's alarm thresholds; the load balancer's (5xx rate, p99 latency) for a `web` service only. */
-export function readAlarms(r: Reader, web: boolean): AlarmThresholds {
-    const evaluationPeriods = r.integer("alarmEvaluationPeriods");
-    return web ? { target5xxPercent: r.integer("alarm5xxPercent"), latencyP99Ms: r.integer("alarmLatencyP99Ms"), evaluationPeriods } : { evaluationPeriods };
+/**
+ * A long-running service's alarm thresholds: the load balancer's (5xx rate, p99 latency) for a `web` service,
+ * held in prod to `PROD_ALARM_LIMITS`; the backlog threshold for a `worker` with queue scaling (`worker.queue`).
+ * The stack-wide `alarmQueueBacklog` is read by every reader, so a bad value is reported once, where it is set.
+ */
+export function readAlarms(r: Reader, ctx: SectionContext, web: boolean, worker?: { readonly queue?: QueueScalingSettings }): AlarmThresholds {
+    const limits = PROD_ALARM_LIMITS;
+    // A value already refused falls back to its default: the prod bound judges only values that were read.
+    const valid = (read: () => number): number | undefined => {
+        const before = r.count;
+        const value = read();
+        return r.count === before ? value : undefined;
+    };
+    const periods = valid(() => r.integer("alarmEvaluationPeriods"));
+    const evaluationPeriods = periods ?? (r.resolvedValue("alarmEvaluationPeriods") as number);
+    const queueBacklog = r.integer("alarmQueueBacklog");
+    if (!web) {
+        if (worker && queueBacklog > 0 && !worker.queue && r.owns("alarmQueueBacklog")) {
+            r.report("alarmQueueBacklog", queueBacklog, `the backlog alarm watches the worker's queueScaling metric, and this worker has none: set ${r.cliPath("alarmQueueBacklog").replace(/alarmQueueBacklog$/, "queueScaling")}, or 0 to turn the alarm off`);
+        }
+        return worker?.queue && queueBacklog > 0 ? { evaluationPeriods, queueBacklog } : { evaluationPeriods };
+    }
+    const percent = valid(() => r.integer("alarm5xxPercent"));
+    const latency = valid(() => r.integer("alarmLatencyP99Ms"));
+    if (ctx.prod && percent !== undefined && percent > limits.maximum5xxPercent) {
+        r.reportProd("alarm5xxPercent", percent, `prod alarms on at most ${limits.maximum5xxPercent} % of requests answered 5xx, so a bad deployment rolls back early; set it from 1 to ${limits.maximum5xxPercent} in the prod stack file`);
+    }
+    if (ctx.prod && latency !== undefined && latency > limits.maximumLatencyP99Ms) {
+        r.reportProd("alarmLatencyP99Ms", latency, `prod alarms on a p99 of at most ${limits.maximumLatencyP99Ms} ms, so a slow deployment rolls back early; set it from 10 to ${limits.maximumLatencyP99Ms} in the prod stack file`);
+    }
+    if (ctx.prod && periods !== undefined && periods > limits.maximumEvaluationPeriods) {
+        r.reportProd("alarmEvaluationPeriods", periods, `prod alarms after at most ${limits.maximumEvaluationPeriods} minutes over a threshold, so a bad deployment rolls back early; set it from 1 to ${limits.maximumEvaluationPeriods} in the prod stack file`);
+    }
+    return {
+        target5xxPercent: percent ?? (r.resolvedValue("alarm5xxPercent") as number),
+        latencyP99Ms: latency ?? (r.resolvedValue("alarmLatencyP99Ms") as number),
+        evaluationPeriods,
+    };
 }
 
 function describeMemory(cpu: number): string {

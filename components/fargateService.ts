@@ -2,11 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { capacityProviderStrategy } from "./capacity";
 import { containerPortName } from "./containerDefinition";
+import { ecsDeploymentConfiguration } from "./deploymentConfiguration";
+import { createDeploymentRoles, DeploymentRoles } from "./deploymentRoles";
+import { shiftsTraffic } from "./deploymentRules";
 import { ec2Description } from "./ec2Description";
 import { FargateServiceArgs, resolveFargateServiceArgs } from "./fargateServiceArgs";
 import { allowAwsApiEgress, createFargateTask } from "./fargateTask";
 import { childName } from "./naming";
-import { steadyStateTimeoutMinutes } from "./rolloutTimeout";
+import { deploymentTimeoutMinutes } from "./rolloutTimeout";
 
 export { CpuArchitecture, FargateServiceArgs, ServiceLoadBalancer, resolveFargateServiceArgs } from "./fargateServiceArgs";
 
@@ -18,7 +21,9 @@ export const FARGATE_SERVICE_TYPE = "fargate-web:ecs:FargateService";
  * execution role that reads exactly these secrets, a task role with no permissions, a non-root task
  * definition), a security group that admits only the load balancer (when routed) and the callers named
  * through {@link FargateService.allowFrom}, and a service with circuit breaker and rollback, optionally in
- * the cluster's Service Connect namespace.
+ * the cluster's Service Connect namespace. A blue/green, canary or linear `deployment` adds the roles ECS
+ * assumes (`deploymentRoles.ts`), the service's `deploymentConfiguration`, the load balancer's
+ * `advancedConfiguration` and a deploy timeout that covers its bakes and pauses.
  */
 export class FargateService extends pulumi.ComponentResource {
     public readonly clusterName: pulumi.Output<string>;
@@ -42,6 +47,8 @@ export class FargateService extends pulumi.ComponentResource {
     /** The tasks' security group. */
     public readonly securityGroup: aws.ec2.SecurityGroup;
     public readonly logGroup: aws.cloudwatch.LogGroup;
+    /** The roles ECS assumes to shift traffic and run Lambda hooks; undefined for a rolling service. */
+    public readonly deploymentRoles?: DeploymentRoles;
 
     private readonly baseName: string;
     private readonly callers = new Set<string>();
@@ -105,7 +112,12 @@ export class FargateService extends pulumi.ComponentResource {
         }
         allowAwsApiEgress(this, name, securityGroup.id, tags);
 
-        const steadyStateTimeout = `${steadyStateTimeoutMinutes({
+        // Blue/green, canary and linear: the roles exist, with their permissions, before ECS is told to use them.
+        const roles = shiftsTraffic(a.deployment) ? createDeploymentRoles(this, name, a.deployment, tags) : undefined;
+        this.deploymentRoles = roles;
+        const deploymentConfiguration = ecsDeploymentConfiguration(a.deployment, roles?.hookRole?.arn);
+        const shift = args.loadBalancer?.trafficShift;
+        const steadyStateTimeout = `${deploymentTimeoutMinutes({
             startPeriodSeconds: a.healthCheck.startPeriodSeconds,
             healthCheckGracePeriodSeconds: args.loadBalancer ? a.healthCheckGracePeriodSeconds : 0,
             // Without a load balancer ECS waits for the container's own check: its first pass comes one
@@ -113,7 +125,7 @@ export class FargateService extends pulumi.ComponentResource {
             secondsToHealthy: args.loadBalancer ? a.secondsToHealthy : a.healthCheck.intervalSeconds,
             deregistrationDelaySeconds: args.loadBalancer ? a.deregistrationDelaySeconds : 0,
             stopTimeoutSeconds: a.stopTimeoutSeconds,
-        })}m`;
+        }, a.deployment)}m`;
         const clusterDependency = args.cluster instanceof pulumi.Resource ? [args.cluster] : [];
         this.service = new aws.ecs.Service(
             childName(name, "service"),
@@ -132,15 +144,38 @@ export class FargateService extends pulumi.ComponentResource {
                 // `pulumi up` fails when the deployment does not complete (e.g. the circuit breaker rolls it
                 // back) instead of reporting success while AWS runs the old revision.
                 waitForSteadyState: true,
+                // Kept for every strategy: ECS rolls a blue/green or canary deployment back on it too
+                // (hashicorp/terraform-provider-aws service_test.go, TestAccECSService_BlueGreenDeployment_circuitBreakerRollback
+                // and the canary `withFailure` case).
                 deploymentCircuitBreaker: { enable: true, rollback: true },
                 alarms: args.rollbackAlarmNames?.length ? { alarmNames: [...args.rollbackAlarmNames], enable: true, rollback: true } : undefined,
+                // ECS uses these only for rolling, and accepts them with every strategy: the provider sends
+                // 100/200 as its defaults anyway (`deployment_minimum_healthy_percent`, `deployment_maximum_percent`).
                 deploymentMinimumHealthyPercent: 100,
                 deploymentMaximumPercent: 200,
+                // Only for blue/green, canary and linear: a rolling service's inputs stay as they always were.
+                ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
                 // ECS accepts a grace period only for services behind a load balancer.
                 healthCheckGracePeriodSeconds: args.loadBalancer ? a.healthCheckGracePeriodSeconds : undefined,
                 loadBalancers:
                     args.loadBalancer && a.containerPort !== undefined
-                        ? [{ targetGroupArn: args.loadBalancer.targetGroupArn, containerName: a.containerName, containerPort: a.containerPort }]
+                        ? [
+                              {
+                                  targetGroupArn: args.loadBalancer.targetGroupArn,
+                                  containerName: a.containerName,
+                                  containerPort: a.containerPort,
+                                  ...(shift && roles
+                                      ? {
+                                            advancedConfiguration: {
+                                                alternateTargetGroupArn: shift.alternateTargetGroupArn,
+                                                productionListenerRule: shift.productionListenerRuleArn,
+                                                testListenerRule: shift.testListenerRuleArn,
+                                                roleArn: roles.infrastructureRole.arn,
+                                            },
+                                        }
+                                      : {}),
+                              },
+                          ]
                         : [],
                 networkConfiguration: { subnets: args.subnetIds, securityGroups: [securityGroup.id], assignPublicIp: a.assignPublicIp },
                 ...(a.serviceConnect
@@ -183,9 +218,10 @@ export class FargateService extends pulumi.ComponentResource {
             },
             {
                 parent: this,
-                dependsOn: [...clusterDependency, ...(args.loadBalancer?.listener ? [args.loadBalancer.listener] : [])],
+                dependsOn: [...clusterDependency, ...(args.loadBalancer?.listener ? [args.loadBalancer.listener] : []), ...(roles?.grants ?? [])],
                 ignoreChanges: a.autoscaled ? ["desiredCount"] : [],
-                // Sized from the rollout (see rolloutTimeout.ts), so a normal deploy never hits it.
+                // Sized from the rollout and the deployment's bakes and pauses (see rolloutTimeout.ts), so a
+                // normal deploy never hits it.
                 customTimeouts: { create: steadyStateTimeout, update: steadyStateTimeout },
             },
         );

@@ -7,6 +7,10 @@ import { appEnvironment, reservedNames } from "./appEnvironment";
 import type { CapacityProvider } from "./capacity";
 import type { ClusterReference } from "./cluster";
 import type { ContainerHealthCheck } from "./containerDefinition";
+import { deploymentProblems } from "./deploymentConfiguration";
+import { shiftsTraffic } from "./deploymentRules";
+import type { DeploymentSettings } from "./deploymentSettings";
+import type { TrafficShiftTarget } from "./serviceRoute";
 import { fargateSizeProblem } from "./fargateSizes";
 import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
 import { FargatePlatformVersion, FARGATE_PLATFORM_VERSIONS, platformVersionProblem, referencesKeyOrVersion } from "./platformVersion";
@@ -28,6 +32,12 @@ export interface ServiceLoadBalancer {
     readonly secondsToHealthy?: number;
     /** Seconds the target group drains a stopping task; sizes the deploy timeout. @default 300 (AWS's default) */
     readonly deregistrationDelaySeconds?: number;
+    /**
+     * The alternate target group and the listener rules ECS shifts traffic with: required by a blue/green,
+     * canary or linear `deployment`, refused by a rolling one (`LoadBalancer` makes it from a route's
+     * `deployment`). @default undefined
+     */
+    readonly trafficShift?: TrafficShiftTarget;
 }
 
 /** Arguments of {@link FargateService}. */
@@ -53,6 +63,12 @@ export interface FargateServiceArgs {
      * beside the circuit breaker, which judges only tasks that never get healthy). None: no alarm rollback.
      */
     readonly rollbackAlarmNames?: readonly pulumi.Input<string>[];
+    /**
+     * How ECS deploys the service (`deploymentSettings.ts`): blue/green, canary and linear need a
+     * `loadBalancer` with a `trafficShift`, and add an infrastructure role for load balancers, a hook role for
+     * Lambda hooks, the `deploymentConfiguration` and a longer deploy timeout. @default rolling
+     */
+    readonly deployment?: DeploymentSettings;
     /**
      * Join the cluster's Service Connect namespace: as a client always, and as a server named after the
      * service (DNS alias `<name>:<port>`) when it has a port. The cluster must have a namespace. @default false
@@ -158,6 +174,7 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
         kmsKeyArn: args.kmsKeyArn,
         protect: args.protect ?? false,
         tags: args.tags ?? {},
+        deployment: args.deployment,
     };
     const size = fargateSizeProblem(resolved.cpu, resolved.memory);
     if (size) {
@@ -206,6 +223,21 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
     );
     if (platform) {
         throw new Error(`${owner}: ${platform}.`);
+    }
+    if (args.deployment) {
+        const problems = deploymentProblems(args.deployment);
+        if (problems.length > 0) {
+            throw new Error(problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} deployment problems:\n${problems.map(p => `  - ${p}`).join("\n")}`);
+        }
+    }
+    const shifting = shiftsTraffic(args.deployment);
+    if (shifting && !args.loadBalancer?.trafficShift) {
+        throw new Error(
+            `${owner}: deployment.strategy is ${args.deployment!.strategy}, which shifts traffic between two target groups, but ${args.loadBalancer ? "loadBalancer has no trafficShift" : "the service has no loadBalancer"}; give the service's route the same deployment (LoadBalancer routes[].deployment or defaultDeployment) and pass its target.`,
+        );
+    }
+    if (!shifting && args.loadBalancer?.trafficShift) {
+        throw new Error(`${owner}: loadBalancer has a trafficShift but the deployment is rolling, so ECS would never use it; drop the route's deployment or set the service's.`);
     }
     const both = Object.keys(resolved.secrets).filter(key => key in resolved.environment);
     if (both.length > 0) {

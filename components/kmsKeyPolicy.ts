@@ -15,7 +15,7 @@ export interface KeyPolicyScope {
 }
 
 /**
- * Two statements:
+ * Four statements:
  * - the account's IAM policies may use the key (AWS's default key policy statement). The deploy role then
  *   needs `kms:DescribeKey` and `kms:CreateGrant` for ECR (which encrypts through grants it creates at
  *   repository creation, "Encryption at rest" in the ECR user guide) and `kms:GenerateDataKey` and
@@ -23,6 +23,13 @@ export interface KeyPolicyScope {
  * - CloudWatch Logs of this region may use it for this account's log groups only: the
  *   `kms:EncryptionContext:aws:logs:arn` condition, as "Encrypt log data in CloudWatch Logs using AWS KMS"
  *   documents. Without it, creating the container and flow-log groups fails with AccessDeniedException.
+ * - CloudWatch alarms and EventBridge rules may use it to publish to the stack's alarm topic, which is
+ *   encrypted with the same key: a publisher to an encrypted topic needs `kms:Decrypt` and
+ *   `kms:GenerateDataKey*` (knowledge-center articles "Why didn't I receive an SNS notification for my
+ *   CloudWatch alarm trigger?" and "Why isn't my Amazon SNS topic receiving EventBridge notifications?").
+ *   Without them the alarms and events are dropped silently. No condition: AWS documents none that these
+ *   publishers set towards KMS, and a data key alone publishes nothing: the topic policy decides who may
+ *   publish, and it names this account's alarms and exactly the stack's rules (`alarmTopicPolicy.ts`).
  */
 export function stackKeyPolicy(scope: KeyPolicyScope): PolicyDocument {
     const partition = scope.partition ?? "aws";
@@ -46,6 +53,20 @@ export function stackKeyPolicy(scope: KeyPolicyScope): PolicyDocument {
                 Condition: {
                     ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${scope.region}:${scope.accountId}:log-group:*` },
                 },
+            },
+            {
+                Sid: "CloudWatchAlarmsToSns",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+            },
+            {
+                Sid: "EventBridgeToSns",
+                Effect: "Allow",
+                Principal: { Service: "events.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
             },
         ],
     };

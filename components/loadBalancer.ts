@@ -4,7 +4,7 @@ import { ec2Description } from "./ec2Description";
 import type { ServiceLoadBalancer } from "./fargateServiceArgs";
 import { LoadBalancerArgs, resolveLoadBalancerArgs, targetPorts } from "./loadBalancerArgs";
 import { childName } from "./naming";
-import { ServiceRoute, targetGroupArgs } from "./serviceRoute";
+import { createTrafficShift, ServiceRoute, targetGroupArgs, TrafficShift } from "./serviceRoute";
 import { RECOMMENDED_TLS_POLICY as TLS_POLICY } from "../policy/facts/tlsPolicies";
 
 export { LoadBalancerArgs, LoadBalancerRoute, LoadBalancerTls, TargetHealthCheck, resolveLoadBalancerArgs, targetPorts } from "./loadBalancerArgs";
@@ -29,6 +29,10 @@ export interface ServiceTarget extends ServiceLoadBalancer {
  * (`targetPort`, or the route with no paths or hosts) or answers 404; every other route gets its own
  * target group and a listener rule ({@link ServiceRoute}). Its security group admits only the listener
  * ports and sends only to the VPC, on each target port once.
+ *
+ * A service deployed blue/green, canary or linear (`defaultDeployment`, `routes[].deployment`) also gets an
+ * alternate target group and listener rules whose weights ECS moves (`createTrafficShift`); its
+ * `targets[name].trafficShift` is what its `FargateService` hands to ECS.
  */
 export class LoadBalancer extends pulumi.ComponentResource {
     /** Load balancer ARN. */
@@ -39,6 +43,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly dnsName: pulumi.Output<string>;
     /** Security group of the load balancer: the only source the tasks admit. */
     public readonly securityGroupId: pulumi.Output<string>;
+    /** The traffic shift of the `targetPort` service (children of this component); undefined when it deploys rolling. */
+    public readonly defaultTrafficShift?: TrafficShift;
     /** The default target group of `targetPort` (`<name>-tg`); undefined without `targetPort`. */
     public readonly targetGroup?: aws.lb.TargetGroup;
     /** ARN of that target group. */
@@ -129,14 +135,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
             { parent: this, protect: a.deletionProtection },
         );
 
-        const targetGroup =
-            a.targetPort === undefined
-                ? undefined
-                : new aws.lb.TargetGroup(
-                      childName(name, "tg"),
-                      targetGroupArgs(args.vpcId, a.targetPort, a.healthCheck, a.deregistrationDelaySeconds, tags),
-                      { parent: this },
-                  );
+        const defaultGroupArgs = a.targetPort === undefined ? undefined : targetGroupArgs(args.vpcId, a.targetPort, a.healthCheck, a.deregistrationDelaySeconds, tags);
+        const targetGroup = defaultGroupArgs === undefined ? undefined : new aws.lb.TargetGroup(childName(name, "tg"), defaultGroupArgs, { parent: this });
         const routes: Record<string, ServiceRoute> = {};
         const defaultRoute = a.defaultRoute;
         if (defaultRoute) {
@@ -201,6 +201,20 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
+        // Blue/green, canary and linear services: their rules join the serving listener, so they come after it.
+        if (targetGroup && defaultGroupArgs && a.defaultTrafficShift) {
+            this.defaultTrafficShift = createTrafficShift(this, a.defaultService!, {
+                primaryTargetGroupArn: targetGroup.arn,
+                targetGroup: defaultGroupArgs,
+                paths: [],
+                hosts: [],
+                plan: { listenerArn: listener.arn, ...a.defaultTrafficShift },
+                tags,
+            });
+        }
+        if (defaultRoute?.trafficShift) {
+            routes[defaultRoute.name].shiftTraffic({ listenerArn: listener.arn, ...defaultRoute.trafficShift });
+        }
         for (const route of a.routes) {
             if (route.priority === undefined) continue;
             routes[route.name] = new ServiceRoute(
@@ -211,6 +225,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     healthCheck: route.healthCheck,
                     deregistrationDelaySeconds: route.deregistrationDelaySeconds,
                     rule: { listenerArn: listener.arn, priority: route.priority, paths: route.paths, hosts: route.hosts },
+                    ...(route.trafficShift ? { trafficShift: { listenerArn: listener.arn, ...route.trafficShift } } : {}),
                     tags: route.tags,
                 },
                 { parent: this },
@@ -227,8 +242,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 securityGroupId: securityGroup.id,
                 targetGroupArn: targetGroup.arn,
                 targetGroupArnSuffix: targetGroup.arnSuffix,
-                listener,
+                // ECS shifts traffic through the production rule: the service waits for it, not only the listener.
+                listener: this.defaultTrafficShift?.productionRule ?? listener,
                 ...this.targetTiming,
+                ...(this.defaultTrafficShift ? { trafficShift: this.defaultTrafficShift.target } : {}),
             };
         }
         for (const route of a.routes) {
@@ -238,9 +255,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 targetGroupArn: r.targetGroupArn,
                 targetGroupArnSuffix: r.targetGroupArnSuffix,
                 // ECS refuses a target group no listener or rule uses: the service waits for the one that does.
-                listener: r.listenerRule ?? listener,
+                listener: r.trafficShift?.productionRule ?? r.listenerRule ?? listener,
                 secondsToHealthy: route.healthCheck.intervalSeconds * route.healthCheck.healthyThreshold,
                 deregistrationDelaySeconds: route.deregistrationDelaySeconds,
+                ...(r.trafficShift ? { trafficShift: r.trafficShift.target } : {}),
             };
         }
         this.routes = routes;

@@ -3,6 +3,9 @@
  * that can be made before a resource is registered. Pure.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { deploymentProblems } from "./deploymentConfiguration";
+import { planShiftRules, ShiftedRoute, ShiftRules, shiftsTraffic } from "./deploymentRules";
+import type { DeploymentSettings } from "./deploymentSettings";
 import { planRouting, RouteRequest, RoutingPlan } from "./routing";
 
 /** Load balancer health check of the targets. */
@@ -55,6 +58,11 @@ export interface LoadBalancerRoute {
     readonly deregistrationDelaySeconds?: number;
     /** Tags of the route's target group and rule, over the load balancer's (e.g. the service's own `Service`). @default {} */
     readonly tags?: Record<string, string>;
+    /**
+     * How ECS deploys the service: blue/green, canary and linear add an alternate target group, a weighted
+     * production rule and (with test CIDRs) a test rule (see `deploymentRules.ts`). @default rolling
+     */
+    readonly deployment?: DeploymentSettings;
 }
 
 /** Arguments of {@link LoadBalancer}. */
@@ -80,6 +88,11 @@ export interface LoadBalancerArgs {
      * wave wait five minutes. @default 10
      */
     readonly deregistrationDelaySeconds?: number;
+    /**
+     * How ECS deploys the service behind `targetPort`; blue/green, canary and linear add an alternate target
+     * group, a catch-all production rule and (with test CIDRs) a test rule. @default rolling
+     */
+    readonly defaultDeployment?: DeploymentSettings;
     /** Further services, each with its own target group and (with paths or hosts) a listener rule. @default [] */
     readonly routes?: readonly LoadBalancerRoute[];
     /** Idle connection timeout in seconds. @default 60 */
@@ -108,6 +121,8 @@ export interface ResolvedRoute {
     readonly healthCheck: ResolvedHealthCheck;
     readonly deregistrationDelaySeconds: number;
     readonly tags: Record<string, string>;
+    /** The rules ECS shifts and the test CIDRs; undefined for a rolling route. */
+    readonly trafficShift?: { readonly rules: ShiftRules; readonly testCidrs: readonly string[] };
 }
 
 function resolveHealthCheck(owner: string, field: string, hc: TargetHealthCheck = {}): ResolvedHealthCheck {
@@ -141,6 +156,9 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
     if (args.targetPort === undefined && (args.healthCheck !== undefined || args.deregistrationDelaySeconds !== undefined || args.defaultService !== undefined)) {
         throw new Error(`${owner}: healthCheck, deregistrationDelaySeconds and defaultService describe the target group of targetPort, which is unset; set targetPort or move them to a route.`);
     }
+    if (args.targetPort === undefined && args.defaultDeployment !== undefined) {
+        throw new Error(`${owner}: defaultDeployment is the deployment of the service behind targetPort, which is unset; set targetPort or give the route its deployment.`);
+    }
     const healthCheck = resolveHealthCheck(owner, "healthCheck", args.healthCheck);
     const deregistrationDelaySeconds = args.deregistrationDelaySeconds ?? 10;
     const defaultService = args.targetPort === undefined ? undefined : (args.defaultService ?? name);
@@ -159,6 +177,22 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
     ];
     const plan: RoutingPlan = planRouting(owner, requests);
     const priorities = new Map(plan.rules.map(r => [r.name, r.priority]));
+    const deployments = new Map<string, DeploymentSettings | undefined>([
+        ...(defaultService === undefined ? [] : [[defaultService, args.defaultDeployment] as const]),
+        ...routes.map(r => [r.name, r.deployment] as const),
+    ]);
+    const deploymentErrors = [...deployments].flatMap(([service, d]) =>
+        d === undefined ? [] : deploymentProblems(d).map(p => `${service === defaultService && args.targetPort !== undefined ? "defaultDeployment" : `routes.${service}.deployment`}${p.slice("deployment".length)}`),
+    );
+    if (deploymentErrors.length > 0) {
+        throw new Error(deploymentErrors.length === 1 ? `${owner}: ${deploymentErrors[0]}.` : `${owner}: ${deploymentErrors.length} deployment problems:\n${deploymentErrors.map(p => `  - ${p}`).join("\n")}`);
+    }
+    const shifted: ShiftedRoute[] = requests.map(r => ({ name: r.name, priority: priorities.get(r.name), paths: r.paths, hosts: r.hosts, deployment: deployments.get(r.name) }));
+    const shiftRules = new Map(planShiftRules(owner, shifted, plan.rules.length, requests.length).map(r => [r.name, r]));
+    const trafficShiftOf = (name: string) => {
+        const d = deployments.get(name);
+        return shiftsTraffic(d) ? { rules: shiftRules.get(name)!, testCidrs: d.testTraffic?.cidrs ?? [] } : undefined;
+    };
     const resolvedRoutes: ResolvedRoute[] = routes.map(r => ({
         name: r.name,
         port: r.port,
@@ -168,10 +202,13 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
         healthCheck: resolveHealthCheck(owner, `routes.${r.name}.healthCheck`, r.healthCheck),
         deregistrationDelaySeconds: r.deregistrationDelaySeconds ?? 10,
         tags: { ...args.tags, ...r.tags },
+        ...(trafficShiftOf(r.name) ? { trafficShift: trafficShiftOf(r.name) } : {}),
     }));
     const resolved = {
         targetPort: args.targetPort,
         defaultService,
+        /** The traffic shift of the `targetPort` service; undefined when it deploys rolling. */
+        defaultTrafficShift: defaultService === undefined ? undefined : trafficShiftOf(defaultService),
         healthCheck,
         deregistrationDelaySeconds,
         routes: resolvedRoutes,

@@ -59,7 +59,7 @@ export const PROD_PROFILE = {
  * nobody looks for them in prod.json: `natStrategy` "perAz" (egress survives the loss of a zone; the pack
  * sees only that tasks have no public IP), `readonlyRootFilesystem` (prod.json does not make
  * `ecs-task-definition-read-only-root-filesystem` mandatory), and on Fargate Spot an on-demand base of at
- * least `minCapacity`.
+ * least `minCapacity`, and the alarm thresholds of `PROD_ALARM_LIMITS`.
  */
 export const PROD_MANDATES = {
     /** `platformVersion` "LATEST". */
@@ -72,4 +72,21 @@ export const PROD_MANDATES = {
     https: mandatoryInProd("lb-listener-http-redirects-to-https") || mandatoryInProd("lb-listener-encrypted-protocol"),
     /** `serviceConnectCertificateAuthorityArn` when a service joins Service Connect. */
     serviceConnectTls: mandatoryInProd("ecs-service-connect-tls"),
+} as const;
+
+/**
+ * The loader's own prod bounds on the alarms that roll a web service's deployment back (no policy judges a
+ * threshold: the pack sees alarms, not what a service can afford). `Pulumi.yaml` gives each key one default,
+ * which the program cannot tell from a value set on purpose, so prod refuses any value looser than these
+ * and `Pulumi.prod.yaml` states its own. The numbers: a prod service answering more than 2 % errors, or
+ * 1.5 s at p99, for 3 minutes is a bad version to roll back, not noise; dev keeps the looser defaults
+ * (5 %, 2 s), where cold caches and one small Spot task make noise.
+ */
+export const PROD_ALARM_LIMITS = {
+    /** `alarm5xxPercent` at most. */
+    maximum5xxPercent: 2,
+    /** `alarmLatencyP99Ms` at most. */
+    maximumLatencyP99Ms: 1500,
+    /** `alarmEvaluationPeriods` at most (minutes), for web services: how long a bad version serves before rollback. */
+    maximumEvaluationPeriods: 3,
 } as const;

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmThresholdsProblems, AlarmRule, AlarmThresholds, serviceAlarmRules, targetAlarmRules } from "./alarmRules";
+import { alarmThresholdsProblems, AlarmRule, AlarmThresholds, QueueMetric, queueBacklogAlarmRule, serviceAlarmRules, targetAlarmRules } from "./alarmRules";
 import { childName } from "./naming";
 
 /** The component's type token. */
@@ -23,13 +23,18 @@ export interface ServiceAlarmsArgs {
      * @default undefined: no load-balancer alarms, and so none that rolls a deployment back
      */
     readonly target?: { readonly loadBalancerArnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
+    /**
+     * The metric a worker's queue scaling tracks; with `thresholds.queueBacklog`, a notify-only alarm when it
+     * stays above that value. @default undefined: no backlog alarm
+     */
+    readonly queueMetric?: QueueMetric<string>;
     /** @default undefined: no tags */
     readonly tags?: Record<string, string>;
 }
 
 /** One service's alarms, named `<service>-<role>`. */
 export class ServiceAlarms extends pulumi.ComponentResource {
-    /** Every alarm, by role (`target-5xx`, `latency-p99`, `unhealthy-hosts`, `cpu-high`, `memory-high`, `running-tasks`). */
+    /** Every alarm, by role (`target-5xx`, `latency-p99`, `unhealthy-hosts`, `queue-backlog`, `cpu-high`, `memory-high`, `running-tasks`). */
     public readonly alarms: Record<string, aws.cloudwatch.MetricAlarm> = {};
     /** Names of the alarms that roll a deployment back: the service's `alarms.alarmNames`. Empty without a target group. */
     public readonly rollbackAlarmNames: pulumi.Output<string>[];
@@ -44,6 +49,7 @@ export class ServiceAlarms extends pulumi.ComponentResource {
             ...(args.target && (args.thresholds.target5xxPercent === undefined || args.thresholds.latencyP99Ms === undefined)
                 ? ["a service behind the load balancer needs target5xxPercent and latencyP99Ms"]
                 : []),
+            ...(args.thresholds.queueBacklog !== undefined && !args.queueMetric ? ["queueBacklog needs queueMetric, the metric the alarm watches"] : []),
         ];
         if (problems.length > 0) {
             throw new Error(`ServiceAlarms ${name}: ${problems.join("; ")}`);
@@ -55,6 +61,9 @@ export class ServiceAlarms extends pulumi.ComponentResource {
             ? targetAlarmRules({ loadBalancer: args.target.loadBalancerArnSuffix, targetGroup: args.target.targetGroupArnSuffix }, args.thresholds)
             : [];
         this.rollbackAlarmNames = rules.filter(r => r.rollback).map(r => this.alarm(r).name);
+        if (args.queueMetric && args.thresholds.queueBacklog !== undefined) {
+            this.alarm(queueBacklogAlarmRule(args.queueMetric, args.thresholds));
+        }
         this.registerOutputs({});
     }
 

@@ -101,7 +101,7 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const callers = scaled ? stringList(sr, "callers") : [];
     const queue = kind === "worker" ? readQueueScaling(sr) : undefined;
     const schedule = kind === "scheduled" ? readSchedule(sr) : undefined;
-    const alarms = scaled ? readAlarms(sr, web) : undefined;
+    const alarms = scaled ? readAlarms(sr, ctx, web, kind === "worker" ? { queue } : undefined) : undefined;
     // Workers and scheduled tasks stay rolling: ECS shifts traffic only through a load balancer (or Service Connect).
     const deployment = web ? readDeployment(sr, ctx.region, "own") : undefined;
 

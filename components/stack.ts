@@ -84,6 +84,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
         kmsKeyArn: config.kmsKeyArn,
         tags: stack.tags,
     });
+    observability.notifyEcsEvents(cluster.arn, config.environment === "prod");
 
     const deployed = new Map<string, DeployedService>();
     for (const s of config.services) {
@@ -190,6 +191,8 @@ function createLoadBalancer(stack: Stack, network: Network): LoadBalancer | unde
                   defaultService: defaultService.name,
                   healthCheck: defaultService.route!.healthCheck,
                   deregistrationDelaySeconds: defaultService.route!.deregistrationDelaySeconds,
+                  // Rolling (undefined) adds nothing: the stack's existing load balancer stays as it is.
+                  ...(defaultService.deployment ? { defaultDeployment: defaultService.deployment } : {}),
               }
             : {}),
         routes: webServices
@@ -203,6 +206,7 @@ function createLoadBalancer(stack: Stack, network: Network): LoadBalancer | unde
                 healthCheck: s.route!.healthCheck,
                 deregistrationDelaySeconds: s.route!.deregistrationDelaySeconds,
                 tags: tagsOf(stack, s.name),
+                ...(s.deployment ? { deployment: s.deployment } : {}),
             })),
         idleTimeoutSeconds: config.loadBalancer.idleTimeoutSeconds,
         deletionProtection: protect,
@@ -276,6 +280,7 @@ function deployService(
         topicArn: shared.alarmTopicArn,
         thresholds: thresholdsOf(s),
         target: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+        queueMetric: s.scaling?.queue,
         tags: serviceTags,
     });
     const service = new FargateService(s.name, {
@@ -284,6 +289,8 @@ function deployService(
         subnetIds: network.taskSubnetIds,
         assignPublicIp: network.tasksNeedPublicIp,
         loadBalancer: target,
+        // The route was given the same deployment: ECS shifts traffic between its two target groups.
+        deployment: s.deployment,
         rollbackAlarmNames: alarms.rollbackAlarmNames,
         serviceConnect: s.serviceConnect,
         ...containerArgs(stack, s, image),

@@ -41,7 +41,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const scaling = readScaling(r, ctx, true);
     const service = readPlacement(r, ctx, container, scaling, true);
     const target = readTargetHealth(r, ctx);
-    const alarms = readAlarms(r, true);
+    const alarms = readAlarms(r, ctx, true);
     const deployment = readDeployment(r, region, isOneServiceForm(r) ? "all" : "none");
     const loadBalancer = { ...target, ...readListener(r, ctx, region) };
     const imageSource = readImageSource(r);

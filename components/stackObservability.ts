@@ -1,10 +1,14 @@
 /**
- * What a stack reports through: an SNS topic every alarm notifies (with an optional email subscription)
- * and, once the services exist, a CloudWatch dashboard of them all.
+ * What a stack reports through: an SNS topic every alarm notifies (with an optional email subscription),
+ * once the cluster exists its ECS events (see `ecsEventRules.ts`) with the topic policy that lets exactly
+ * those rules and the account's alarms publish, and, once the services exist, a CloudWatch dashboard of
+ * them all.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { alarmTopicPolicy } from "./alarmTopicPolicy";
 import { DashboardService, dashboardBody, dashboardNameOf, dashboardUrl } from "./dashboardBody";
+import { EcsEventRules } from "./ecsEventRules";
 import { childName } from "./naming";
 
 /** The component's type token. */
@@ -41,14 +45,18 @@ export class StackObservability extends pulumi.ComponentResource {
     public readonly dashboardName: string;
     public readonly dashboardUrl: string;
     public dashboard?: aws.cloudwatch.Dashboard;
+    public ecsEvents?: EcsEventRules;
+    public topicPolicy?: aws.sns.TopicPolicy;
 
     private readonly baseName: string;
     private readonly region: string;
+    private readonly tags?: Record<string, string>;
 
     constructor(name: string, args: StackObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(STACK_OBSERVABILITY_TYPE, name, {}, opts);
         this.baseName = name;
         this.region = args.region;
+        this.tags = args.tags;
         this.topic = new aws.sns.Topic(childName(name, "alarms"), { kmsMasterKeyId: args.kmsKeyArn, tags: args.tags }, { parent: this });
         this.topicArn = this.topic.arn;
         if (args.alarmEmail) {
@@ -57,6 +65,21 @@ export class StackObservability extends pulumi.ComponentResource {
         this.dashboardName = dashboardNameOf(args.project, args.stack);
         this.dashboardUrl = dashboardUrl(args.region, this.dashboardName);
         this.registerOutputs({ topicArn: this.topicArn, dashboardUrl: this.dashboardUrl });
+    }
+
+    /**
+     * Sends the ECS events of the cluster of ARN `clusterArn` to the topic (completed deployments too when
+     * `notifyCompleted`), and sets the topic's policy: the account, its CloudWatch alarms, and exactly these
+     * rules. A KMS-encrypted topic also needs the key policy of `kmsKeyPolicy.ts`.
+     */
+    notifyEcsEvents(clusterArn: pulumi.Input<string>, notifyCompleted: boolean): EcsEventRules {
+        this.ecsEvents = new EcsEventRules(this.baseName, { clusterArn, topicArn: this.topic.arn, notifyCompleted, tags: this.tags }, { parent: this });
+        this.topicPolicy = new aws.sns.TopicPolicy(
+            childName(this.baseName, "alarms-policy"),
+            { arn: this.topic.arn, policy: pulumi.all([this.topic.arn, ...this.ecsEvents.ruleArns]).apply(([topicArn, ...rules]) => JSON.stringify(alarmTopicPolicy(topicArn, rules))) },
+            { parent: this },
+        );
+        return this.ecsEvents;
     }
 
     /** Creates the dashboard of `services`, once they exist. */

@@ -10,6 +10,7 @@
  */
 import { RecordedResource } from "../harness/types";
 import { addUsage, Usage } from "./fargateTasks";
+import { AWS_TYPES } from "../policy/facts/typeTokens";
 import { Json, known, num, ofTypes, Plain, ServiceView, TYPES } from "./recorded";
 
 /** Comparison operators of anomaly-detection alarms (CloudWatch `ComparisonOperator`). */
@@ -68,12 +69,32 @@ const targetGroupSuffix = (tg: Plain): string | undefined =>
 const clusterName = (service: ServiceView): string | undefined =>
     known(service.inputs.cluster) ? service.inputs.cluster.replace(/^arn:[^:]+:ecs:[^:]*:[^:]*:cluster\//, "") : undefined;
 
+/** `namespace|metricName|name=value,…` (dimensions sorted), when every part is known. */
+function metricKey(namespace: unknown, metricName: unknown, dimensions: ReadonlyArray<readonly [unknown, unknown]>): string | undefined {
+    const parts = dimensions.map(([name, value]) => (known(name) && known(value) ? `${name}=${value}` : undefined));
+    return known(namespace) && known(metricName) && parts.every(known) ? `${namespace}|${metricName}|${parts.sort().join(",")}` : undefined;
+}
+
+/**
+ * The custom metrics `service` scales on: each target-tracking policy whose `resourceId`
+ * (`service/<cluster>/<name>`) names it and whose `customizedMetricSpecification` names one metric.
+ */
+function scalingMetrics(service: ServiceView, policies: readonly Plain[]): string[] {
+    return policies
+        .filter(p => known(p.inputs.resourceId) && p.inputs.resourceId.split("/")[2] === service.name)
+        .map(p => p.inputs.targetTrackingScalingPolicyConfiguration?.customizedMetricSpecification)
+        .filter((m): m is Json => m !== null && typeof m === "object")
+        .map(m => metricKey(m.namespace, m.metricName, (Array.isArray(m.dimensions) ? m.dimensions : []).map((d: Json) => [d?.name, d?.value] as const)))
+        .filter(known);
+}
+
 /**
  * Whether an alarm watches `service`: a dimension map names its target group (`TargetGroup`) or the service
- * itself (`ServiceName`, with `ClusterName` when both are known), or, values being unknown in a first
- * preview, the engine records its dimensions or queries as built from the service or its target group.
+ * itself (`ServiceName`, with `ClusterName` when both are known), or it watches a metric the service scales
+ * on (a worker's backlog alarm on its queue metric), or, values being unknown in a first preview, the engine
+ * records its dimensions or queries as built from the service or its target group.
  */
-function watches(alarm: Plain, service: ServiceView): boolean {
+function watches(alarm: Plain, service: ServiceView, policies: readonly Plain[]): boolean {
     const suffixes = service.targetGroups.map(targetGroupSuffix).filter(known);
     const cluster = clusterName(service);
     const byValue = dimensionMaps(alarm.inputs).some(
@@ -82,6 +103,12 @@ function watches(alarm: Plain, service: ServiceView): boolean {
             (d.ServiceName === service.name && !(known(d.ClusterName) && cluster !== undefined && d.ClusterName !== cluster)),
     );
     if (byValue) return true;
+    const dimensions = alarm.inputs.dimensions ?? {};
+    const alarmMetric =
+        dimensions !== null && typeof dimensions === "object" && !Array.isArray(dimensions)
+            ? metricKey(alarm.inputs.namespace, alarm.inputs.metricName, Object.entries(dimensions))
+            : undefined;
+    if (alarmMetric !== undefined && scalingMetrics(service, policies).includes(alarmMetric)) return true;
     const owned = new Set([service.resource.urn, ...service.targetGroups.map(tg => tg.resource.urn)]);
     const deps = alarm.resource.propertyDependencies;
     return [...(deps.dimensions ?? []), ...(deps.metricQueries ?? [])].some(urn => owned.has(urn));
@@ -104,10 +131,11 @@ export function monitoringUsage(resources: readonly RecordedResource[], services
     const perService = new Map<string, Usage>();
     const shared: Usage = new Map();
     const alarms = ofTypes(resources, TYPES.metricAlarm);
+    const policies = ofTypes(resources, AWS_TYPES.appautoscalingPolicy);
     for (const alarm of alarms) {
         const billing = alarmBilling(alarm.inputs);
         billing.caveats.forEach(caveat => note(`Alarm ${alarm.resource.name}: ${caveat}.`));
-        const owners = services.filter(service => watches(alarm, service));
+        const owners = services.filter(service => watches(alarm, service, policies));
         const usage = owners.length === 1 ? (perService.get(owners[0].name) ?? new Map()) : shared;
         if (owners.length === 1) perService.set(owners[0].name, usage);
         addUsage(usage, billing.highResolution ? "alarmHighResMetricMonth" : "alarmMetricMonth", billing.alarmMetrics);

@@ -73,6 +73,11 @@ const FREE: readonly string[] = [
     AWS_TYPES.lambdaPermission,
     AWS_TYPES.cloudfrontOriginAccessIdentity,
     AWS_TYPES.cloudformationStack,
+    // EventBridge delivers AWS services' events to targets at no charge (EventBridge pricing); SNS bills the
+    // notifications, which the estimate's SNS note covers.
+    AWS_TYPES.cloudwatchEventRule,
+    AWS_TYPES.cloudwatchEventTarget,
+    AWS_TYPES.snsTopicPolicy,
     "pulumi:providers:",
 ];
 

@@ -233,6 +233,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 const alarm = autoName(name, inputs, 255);
                 return { id: alarm, state: { name: alarm, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${alarm}` } };
             }
+            case AWS_TYPES.cloudwatchEventRule: {
+                const rule = autoName(name, inputs, 64);
+                return { id: rule, state: { name: rule, arn: `arn:aws:events:${r}:${a}:rule/${rule}` } };
+            }
             case AWS_TYPES.snsTopic: {
                 const topic = autoName(name, inputs, 256);
                 const arn = `arn:aws:sns:${r}:${a}:${topic}`;

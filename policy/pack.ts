@@ -15,6 +15,7 @@ import { logsPolicies } from "./logs";
 import { scalingPolicies } from "./scaling";
 import { schedulerPolicies } from "./scheduler";
 import { secretsPolicies } from "./secrets";
+import { snsPolicies } from "./sns";
 
 /** Name under which `pulumi preview --policy-pack` reports violations. */
 export const PACK_NAME = "fargate-web-guardrails";
@@ -47,6 +48,7 @@ export const policies: Policies = [
     ...secretsPolicies,
     ...logsPolicies,
     ...cloudwatchPolicies,
+    ...snsPolicies,
     ...scalingPolicies,
     ...schedulerPolicies,
     ...lbPolicies,

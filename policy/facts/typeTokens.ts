@@ -34,6 +34,7 @@ export const AWS_TYPES = {
     // cloudwatch
     cloudwatchCompositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
     cloudwatchDashboard: "aws:cloudwatch/dashboard:Dashboard",
+    cloudwatchEventRule: "aws:cloudwatch/eventRule:EventRule",
     cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchLogGroup: "aws:cloudwatch/logGroup:LogGroup",
     cloudwatchMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
@@ -131,6 +132,7 @@ export const AWS_TYPES = {
     secretsmanagerSecretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
     // sns
     snsTopic: "aws:sns/topic:Topic",
+    snsTopicPolicy: "aws:sns/topicPolicy:TopicPolicy",
     snsTopicSubscription: "aws:sns/topicSubscription:TopicSubscription",
     // sqs
     sqsQueue: "aws:sqs/queue:Queue",

@@ -17,6 +17,15 @@ describe("the key policy kmsKeyArn needs", () => {
         assert.deepEqual([account.Principal, account.Action, account.Resource], [{ AWS: "arn:aws:iam::123456789012:root" }, "kms:*", "*"]);
     });
 
+    it("THEN CloudWatch alarms and EventBridge may use the key to publish to the encrypted alarm topic, and nothing more", () => {
+        const statements = stackKeyPolicy({ accountId: "123456789012", region: "us-east-1" }).Statement;
+        for (const [sid, service] of [["CloudWatchAlarmsToSns", "cloudwatch.amazonaws.com"], ["EventBridgeToSns", "events.amazonaws.com"]]) {
+            const statement = statements.find(s => s.Sid === sid)!;
+            assert.deepEqual([statement.Principal, statement.Action, statement.Resource], [{ Service: service }, ["kms:Decrypt", "kms:GenerateDataKey*"], "*"], sid);
+        }
+        assert.deepEqual(statements.map(s => s.Sid), ["AccountIamPolicies", "CloudWatchLogs", "CloudWatchAlarmsToSns", "EventBridgeToSns"]);
+    });
+
     it("GIVEN China or GovCloud THEN partition and service domain follow", () => {
         const cn = stackKeyPolicy({ accountId: "123456789012", region: "cn-north-1", partition: "aws-cn" });
         assert.deepEqual(cn.Statement[1].Principal, { Service: "logs.cn-north-1.amazonaws.com.cn" });

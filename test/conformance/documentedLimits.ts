@@ -8,12 +8,14 @@
 import type { CreateServiceRequest, RegisterTaskDefinitionRequest } from "@aws-sdk/client-ecs";
 import type {
     CreateListenerInput,
+    CreateRuleInput,
     CreateLoadBalancerInput,
     CreateTargetGroupInput,
     ModifyLoadBalancerAttributesInput,
     ModifyTargetGroupAttributesInput,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { isFargateSize } from "../../policy/facts/fargateSizes";
+import { hostHeaderProblem, pathPatternProblem } from "../../components/routing";
 import type { PutScalingPolicyRequest, RegisterScalableTargetRequest } from "@aws-sdk/client-application-auto-scaling";
 
 /** Collects problems; every check skips values that are not set (the model checks required members). */
@@ -119,6 +121,83 @@ export interface ServiceContext {
     readonly targetGroups: Readonly<Record<string, CreateTargetGroupInput>>;
     /** Capacity providers associated with the service's cluster. */
     readonly clusterCapacityProviders: readonly string[];
+    /** Listener rules by ARN, for the rules a blue/green, canary or linear service names. @default none */
+    readonly listenerRules?: Readonly<Record<string, CreateRuleInput>>;
+}
+
+/** Whole numbers, or multiples of 0.1 (ECS's traffic percentages), from `min` to `max`. */
+const tenths = (v: number | undefined, min: number, max: number) =>
+    v === undefined || (v >= min && v <= max && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9);
+
+/**
+ * The blue/green, canary and linear members of CreateService: `DeploymentConfiguration`,
+ * `CanaryConfiguration`, `LinearConfiguration`, `DeploymentLifecycleHook` and `AdvancedConfiguration`
+ * references (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html) and
+ * "Application Load Balancer resources for blue/green, linear, and canary deployments".
+ */
+function deploymentStrategyLimits(l: Limits, service: CreateServiceRequest, context: ServiceContext): void {
+    const dc = service.deploymentConfiguration ?? {};
+    const strategy = dc.strategy ?? "ROLLING";
+    const shifting = strategy !== "ROLLING";
+    // "You must provide this parameter when you use the BLUE_GREEN deployment strategy."
+    if (strategy === "BLUE_GREEN") l.check(dc.bakeTimeInMinutes !== undefined, "deploymentConfiguration.bakeTimeInMinutes is required with BLUE_GREEN");
+    l.range("deploymentConfiguration.bakeTimeInMinutes", dc.bakeTimeInMinutes, 0, 1440);
+    l.check((strategy === "CANARY") === (dc.canaryConfiguration !== undefined), "deploymentConfiguration.canaryConfiguration goes with, and only with, strategy CANARY");
+    l.check((strategy === "LINEAR") === (dc.linearConfiguration !== undefined), "deploymentConfiguration.linearConfiguration goes with, and only with, strategy LINEAR");
+    const canary = dc.canaryConfiguration;
+    l.check(tenths(canary?.canaryPercent, 0.1, 100), `canaryConfiguration.canaryPercent is ${canary?.canaryPercent}; expected multiples of 0.1 from 0.1 to 100.0`);
+    l.range("canaryConfiguration.canaryBakeTimeInMinutes", canary?.canaryBakeTimeInMinutes, 0, 1440);
+    const linear = dc.linearConfiguration;
+    l.check(tenths(linear?.stepPercent, 3, 100), `linearConfiguration.stepPercent is ${linear?.stepPercent}; expected multiples of 0.1 from 3.0 to 100.0`);
+    l.range("linearConfiguration.stepBakeTimeInMinutes", linear?.stepBakeTimeInMinutes, 0, 1440);
+    (dc.lifecycleHooks ?? []).forEach((h, i) => {
+        const at = `deploymentConfiguration.lifecycleHooks[${i}]`;
+        l.check(shifting, `${at}: this suite sends lifecycle hooks only with BLUE_GREEN, CANARY or LINEAR`);
+        l.check((h.lifecycleStages ?? []).length > 0, `${at}.lifecycleStages is empty`);
+        if ((h.targetType ?? "AWS_LAMBDA") === "AWS_LAMBDA") {
+            l.matches(`${at}.hookTargetArn`, h.hookTargetArn, /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$/, "a Lambda function ARN");
+            l.check(h.hookTargetArn !== undefined && h.roleArn !== undefined, `${at}: an AWS_LAMBDA hook needs hookTargetArn and roleArn`);
+        } else {
+            const refused = (h.lifecycleStages ?? []).filter(stage => stage === "TEST_TRAFFIC_SHIFT" || stage === "PRODUCTION_TRAFFIC_SHIFT");
+            l.check(refused.length === 0, `${at}: PAUSE hooks cannot be configured at ${refused.join(", ")}`);
+            l.check(h.hookTargetArn === undefined, `${at}.hookTargetArn is not applicable to PAUSE hooks`);
+        }
+        l.range(`${at}.timeoutConfiguration.timeoutInMinutes`, h.timeoutConfiguration?.timeoutInMinutes, 1, 20160);
+    });
+    const balancers = service.loadBalancers ?? [];
+    if (shifting) {
+        l.check(balancers.length === 1 && balancers[0].advancedConfiguration !== undefined, `strategy ${strategy} shifts traffic through a load balancer: loadBalancers[0].advancedConfiguration is required`);
+    }
+    balancers.forEach((lb, i) => {
+        const advanced = lb.advancedConfiguration;
+        if (!advanced) return;
+        const at = `loadBalancers[${i}].advancedConfiguration`;
+        l.check(shifting, `${at} is set on a ROLLING service`);
+        const primary = context.targetGroups[lb.targetGroupArn ?? ""];
+        const alternate = context.targetGroups[advanced.alternateTargetGroupArn ?? ""];
+        l.check(alternate !== undefined, `${at}.alternateTargetGroupArn ${JSON.stringify(advanced.alternateTargetGroupArn)} is no target group of the stack`);
+        l.check(advanced.alternateTargetGroupArn !== lb.targetGroupArn, `${at}.alternateTargetGroupArn is the primary target group`);
+        if (primary && alternate) {
+            for (const key of ["Protocol", "Port", "TargetType", "VpcId", "HealthCheckPath"] as const) {
+                l.check(primary[key] === alternate[key], `${at}: the alternate target group's ${key} ${JSON.stringify(alternate[key])} differs from the primary's ${JSON.stringify(primary[key])}`);
+            }
+        }
+        l.matches(`${at}.roleArn`, advanced.roleArn, /^arn:aws[\w-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN");
+        const rules = context.listenerRules ?? {};
+        for (const [member, arn] of [["productionListenerRule", advanced.productionListenerRule], ["testListenerRule", advanced.testListenerRule]] as const) {
+            if (arn === undefined) continue;
+            const rule = rules[arn];
+            l.check(rule !== undefined, `${at}.${member} ${JSON.stringify(arn)} is no listener rule of the stack`);
+            // ECS moves the weights between exactly these two groups; a rule mixing in other actions fails the deployment.
+            const groups = (rule?.Actions ?? []).flatMap(a => (a.ForwardConfig?.TargetGroups ?? []).map(g => g.TargetGroupArn));
+            if (rule) {
+                l.check(
+                    rule.Actions?.length === 1 && groups.length === 2 && groups.includes(lb.targetGroupArn) && groups.includes(advanced.alternateTargetGroupArn),
+                    `${at}.${member}: the rule must forward to the primary and alternate target groups only`,
+                );
+            }
+        }
+    });
 }
 
 /**
@@ -167,6 +246,62 @@ export function serviceLimits(service: CreateServiceRequest, context: ServiceCon
                 `${at}: target group ${targetGroup.Name} has TargetType ${JSON.stringify(targetGroup.TargetType)}; awsvpc tasks need "ip"`,
             );
         }
+    });
+    deploymentStrategyLimits(l, service, context);
+    return l.problems;
+}
+
+/** An HTTP header name: RFC 7230 token characters, at most 40 (`HttpHeaderConditionConfig`). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,40}$/;
+const CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)|[0-9A-Fa-f:]+\/(12[0-8]|1[01]\d|\d?\d))$/;
+
+/**
+ * CreateRule, Action, ForwardActionConfig, TargetGroupTuple and RuleCondition references
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html) and the rule
+ * quotas (`load-balancer-limits.html`: 5 condition values per rule, 5 target groups per action). `targetGroups`
+ * are the ARNs of the stack's target groups.
+ */
+export function ruleLimits(rule: CreateRuleInput, targetGroups: readonly string[]): string[] {
+    const l = new Limits();
+    l.range("Priority", rule.Priority, 1, 50000);
+    const actions = rule.Actions ?? [];
+    l.check(actions.length >= 1, "Actions is empty");
+    actions.forEach((a, i) => {
+        const at = `Actions[${i}]`;
+        if (a.Type !== "forward") return;
+        l.check((a.TargetGroupArn === undefined) !== (a.ForwardConfig === undefined), `${at}: a forward action takes TargetGroupArn or ForwardConfig, one of them`);
+        const tuples = a.ForwardConfig?.TargetGroups ?? [];
+        if (a.ForwardConfig) l.check(tuples.length >= 1 && tuples.length <= 5, `${at}.ForwardConfig.TargetGroups has ${tuples.length}; 1 to 5`);
+        tuples.forEach((t, j) => l.range(`${at}.ForwardConfig.TargetGroups[${j}].Weight`, t.Weight, 0, 999));
+        for (const arn of [a.TargetGroupArn, ...tuples.map(t => t.TargetGroupArn)]) {
+            if (arn !== undefined) l.check(targetGroups.includes(arn), `${at}: target group ${arn} is no target group of the stack`);
+        }
+        if (tuples.length > 0) l.check(tuples.some(t => (t.Weight ?? 1) > 0), `${at}: every target group has weight 0, so nothing is served`);
+    });
+    const conditions = rule.Conditions ?? [];
+    l.check(conditions.length >= 1, "Conditions is empty; a rule needs at least one");
+    for (const field of ["path-pattern", "host-header", "source-ip"]) {
+        l.check(conditions.filter(c => c.Field === field).length <= 1, `Conditions has more than one ${field} condition`);
+    }
+    const values = conditions.flatMap(c => [
+        ...(c.PathPatternConfig?.Values ?? []),
+        ...(c.HostHeaderConfig?.Values ?? []),
+        ...(c.HttpHeaderConfig?.Values ?? []),
+        ...(c.SourceIpConfig?.Values ?? []),
+    ]);
+    l.check(values.length <= 5, `Conditions hold ${values.length} values; ELB allows 5 per rule`);
+    conditions.forEach((c, i) => {
+        const at = `Conditions[${i}]`;
+        (c.PathPatternConfig?.Values ?? []).forEach((v, j) => l.check(pathPatternProblem(v) === undefined, `${at}.PathPatternConfig.Values[${j}] ${JSON.stringify(v)}: ${pathPatternProblem(v)}`));
+        (c.HostHeaderConfig?.Values ?? []).forEach((v, j) => l.check(hostHeaderProblem(v) === undefined, `${at}.HostHeaderConfig.Values[${j}] ${JSON.stringify(v)}: ${hostHeaderProblem(v)}`));
+        if (c.HttpHeaderConfig) {
+            l.matches(`${at}.HttpHeaderConfig.HttpHeaderName`, c.HttpHeaderConfig.HttpHeaderName, HEADER_NAME, "an HTTP header name of at most 40 token characters");
+            l.check(c.HttpHeaderConfig.HttpHeaderName?.toLowerCase() !== "host", `${at}: a host condition is a host-header condition, not http-header`);
+            (c.HttpHeaderConfig.Values ?? []).forEach((v, j) => l.check(v.length >= 1 && v.length <= 128, `${at}.HttpHeaderConfig.Values[${j}] has ${v.length} characters; 1 to 128`));
+        }
+        (c.SourceIpConfig?.Values ?? []).forEach((v, j) => l.matches(`${at}.SourceIpConfig.Values[${j}]`, v, CIDR, "an IPv4 or IPv6 CIDR block"));
+        const configs = [c.PathPatternConfig, c.HostHeaderConfig, c.HttpHeaderConfig, c.SourceIpConfig].filter(x => x !== undefined);
+        l.check(configs.length === 1 && c.Field !== undefined, `${at}: one Field with its config`);
     });
     return l.problems;
 }

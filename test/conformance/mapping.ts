@@ -10,9 +10,11 @@
  *
  * The return types are the SDK's own input types: a misspelt API member here fails `tsc --noEmit`.
  */
-import type { CreateServiceRequest, RegisterTaskDefinitionRequest } from "@aws-sdk/client-ecs";
+import type { CreateServiceRequest, DeploymentLifecycleHook, RegisterTaskDefinitionRequest, UpdateServiceRequest } from "@aws-sdk/client-ecs";
 import type {
     CreateListenerInput,
+    CreateRuleInput,
+    RuleCondition,
     CreateLoadBalancerInput,
     CreateTargetGroupInput,
     ModifyLoadBalancerAttributesInput,
@@ -33,6 +35,42 @@ const ecsTags = (tags?: Record<string, string>) => tags && Object.entries(tags).
 const elbTags = (tags?: Record<string, string>) => tags && Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 /** ELBv2 attribute values are strings; the provider formats numbers and booleans with Go's strconv. */
 const attribute = (Key: string, value: unknown) => (value === undefined ? [] : [{ Key, Value: String(value) }]);
+
+/**
+ * The provider's nullable integers (`bakeTimeInMinutes` and the like are strings in Pulumi, `nullable.TypeNullableInt`
+ * in Terraform) as the integers it sends: `strconv.Atoi` of the text; anything else stays as it is, for the
+ * model check to refuse.
+ */
+const nullableInt = (v: unknown) => (typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v);
+
+/** `deploymentConfiguration` of `aws:ecs/service:Service` → the new members of ECS `DeploymentConfiguration`. */
+function deploymentStrategy(inputs: Inputs | undefined, rest: string[]) {
+    if (inputs === undefined) return {};
+    const { strategy, bakeTimeInMinutes, canaryConfiguration, linearConfiguration, lifecycleHooks, ...other } = inputs;
+    rest.push(...keys(other, "deploymentConfiguration."));
+    const { canaryPercent, canaryBakeTimeInMinutes, ...canaryRest } = canaryConfiguration ?? {};
+    const { stepPercent, stepBakeTimeInMinutes, ...linearRest } = linearConfiguration ?? {};
+    rest.push(...keys(canaryRest, "deploymentConfiguration.canaryConfiguration."), ...keys(linearRest, "deploymentConfiguration.linearConfiguration."));
+    return {
+        strategy,
+        bakeTimeInMinutes: nullableInt(bakeTimeInMinutes) as number,
+        canaryConfiguration: canaryConfiguration && { canaryPercent, canaryBakeTimeInMinutes: nullableInt(canaryBakeTimeInMinutes) as number },
+        linearConfiguration: linearConfiguration && { stepPercent, stepBakeTimeInMinutes: nullableInt(stepBakeTimeInMinutes) as number },
+        lifecycleHooks: (lifecycleHooks as Inputs[] | undefined)?.map(({ targetType, hookTargetArn, roleArn, lifecycleStages, hookDetails, timeoutConfiguration, ...hookRest }, i): DeploymentLifecycleHook => {
+            const { action, timeoutInMinutes, ...timeoutRest } = timeoutConfiguration ?? {};
+            rest.push(...keys(hookRest, `deploymentConfiguration.lifecycleHooks[${i}].`), ...keys(timeoutRest, `deploymentConfiguration.lifecycleHooks[${i}].timeoutConfiguration.`));
+            return {
+                targetType,
+                hookTargetArn,
+                roleArn,
+                lifecycleStages,
+                // A JSON string in Pulumi, a JSON document in the API.
+                hookDetails: hookDetails === undefined ? undefined : JSON.parse(hookDetails),
+                timeoutConfiguration: timeoutConfiguration && { action, timeoutInMinutes: nullableInt(timeoutInMinutes) as number },
+            };
+        }),
+    };
+}
 
 /** `aws:ecs/taskDefinition:TaskDefinition` → ECS `RegisterTaskDefinition`. */
 export function registerTaskDefinition(inputs: Inputs): Mapped<RegisterTaskDefinitionRequest> {
@@ -84,9 +122,11 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
         // none) and the provider polling DescribeServices until the service is stable.
         forceNewDeployment: _forceNewDeployment,
         waitForSteadyState: _waitForSteadyState,
+        deploymentConfiguration: strategyConfiguration,
         ...rest
     } = inputs;
     const { subnets, securityGroups, assignPublicIp, ...networkRest } = networkConfiguration ?? {};
+    const strategyRest: string[] = [];
     const request: CreateServiceRequest = {
         serviceName,
         cluster,
@@ -100,6 +140,8 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
             alarms,
             minimumHealthyPercent: deploymentMinimumHealthyPercent,
             maximumPercent: deploymentMaximumPercent,
+            // The provider merges its `deploymentConfiguration` block into the same structure.
+            ...deploymentStrategy(strategyConfiguration, strategyRest),
         },
         healthCheckGracePeriodSeconds,
         loadBalancers,
@@ -116,7 +158,36 @@ export function createService(inputs: Inputs, serviceName: string): Mapped<Creat
         enableExecuteCommand,
         tags: ecsTags(tags),
     };
-    return { request, unmapped: [...keys(rest), ...keys(networkRest, "networkConfiguration.")] };
+    return { request, unmapped: [...keys(rest), ...keys(networkRest, "networkConfiguration."), ...strategyRest] };
+}
+
+/**
+ * The same service as ECS `UpdateService`, which carries every member the provider sends on a change of
+ * strategy or target groups (terraform-provider-aws `resourceServiceUpdate`); `service` is the physical name.
+ */
+export function updateService(inputs: Inputs, service: string): Mapped<UpdateServiceRequest> {
+    const { request, unmapped } = createService(inputs, service);
+    const { serviceName, cluster, taskDefinition, desiredCount, capacityProviderStrategy, platformVersion, deploymentConfiguration, healthCheckGracePeriodSeconds, loadBalancers, networkConfiguration, propagateTags, enableECSManagedTags, enableExecuteCommand } =
+        request;
+    return {
+        request: {
+            service: serviceName,
+            cluster,
+            taskDefinition,
+            desiredCount,
+            capacityProviderStrategy,
+            platformVersion,
+            deploymentConfiguration,
+            healthCheckGracePeriodSeconds,
+            loadBalancers,
+            networkConfiguration,
+            propagateTags,
+            enableECSManagedTags,
+            enableExecuteCommand,
+            forceNewDeployment: inputs.forceNewDeployment,
+        },
+        unmapped,
+    };
 }
 
 /** `aws:lb/targetGroup:TargetGroup` → ELBv2 `CreateTargetGroup` then `ModifyTargetGroupAttributes`. */
@@ -228,6 +299,43 @@ export function createListener(inputs: Inputs): Mapped<CreateListenerInput> {
         Tags: elbTags(tags),
     };
     return { request, unmapped: [...keys(rest), ...actionRest] };
+}
+
+/** `aws:lb/listenerRule:ListenerRule` → ELBv2 `CreateRule`. */
+export function createRule(inputs: Inputs): Mapped<CreateRuleInput> {
+    const { listenerArn, priority, actions, conditions, tags, ...rest } = inputs;
+    const nested: string[] = [];
+    const request: CreateRuleInput = {
+        ListenerArn: listenerArn,
+        Priority: priority,
+        Actions: (actions as Inputs[] | undefined)?.map(({ type, targetGroupArn, order, forward, ...other }, i) => {
+            const { targetGroups, stickiness, ...forwardRest } = forward ?? {};
+            nested.push(...keys(other, `actions[${i}].`), ...keys(forwardRest, `actions[${i}].forward.`));
+            return {
+                Type: type,
+                TargetGroupArn: targetGroupArn,
+                Order: order,
+                ForwardConfig: forward && {
+                    TargetGroups: (targetGroups as Inputs[]).map(({ arn, weight, ...groupRest }, j) => {
+                        nested.push(...keys(groupRest, `actions[${i}].forward.targetGroups[${j}].`));
+                        return { TargetGroupArn: arn, Weight: weight };
+                    }),
+                    TargetGroupStickinessConfig: stickiness && { Enabled: stickiness.enabled, DurationSeconds: stickiness.duration },
+                },
+            };
+        }),
+        Conditions: (conditions as Inputs[] | undefined)?.map(({ pathPattern, hostHeader, httpHeader, sourceIp, ...other }, i): RuleCondition => {
+            nested.push(...keys(other, `conditions[${i}].`));
+            // The provider sends one Field per condition block, with its config.
+            if (pathPattern) return { Field: "path-pattern", PathPatternConfig: { Values: pathPattern.values } };
+            if (hostHeader) return { Field: "host-header", HostHeaderConfig: { Values: hostHeader.values } };
+            if (httpHeader) return { Field: "http-header", HttpHeaderConfig: { HttpHeaderName: httpHeader.httpHeaderName, Values: httpHeader.values } };
+            if (sourceIp) return { Field: "source-ip", SourceIpConfig: { Values: sourceIp.values } };
+            return {};
+        }),
+        Tags: elbTags(tags),
+    };
+    return { request, unmapped: [...keys(rest), ...nested] };
 }
 
 /** `aws:appautoscaling/target:Target` → Application Auto Scaling `RegisterScalableTarget`. */

@@ -11,7 +11,7 @@ import { pack, policies } from "../../policy/pack";
 import { programFiles } from "../../tools/runtimeImports";
 
 const POLICY_DIR = path.join(__dirname, "../../policy");
-const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "scheduler", "lb", "ecr", "ec2", "cloudwatch"];
+const FOLDERS = ["ecs", "iam", "secrets", "logs", "scaling", "scheduler", "lb", "ecr", "ec2", "cloudwatch", "sns"];
 
 describe("policy pack", () => {
     for (const folder of FOLDERS) {

@@ -103,8 +103,8 @@ describe("alarm keys", () => {
         return [];
     };
 
-    it("THEN the defaults are 5 %, 2000 ms and 3 periods", () => {
-        assert.deepEqual(parse("prod", {}).services[0].alarms, { target5xxPercent: 5, latencyP99Ms: 2000, evaluationPeriods: 3 });
+    it("THEN the defaults are 5 %, 2000 ms and 3 periods; prod states its stricter 2 % and 1000 ms", () => {
+        assert.deepEqual(parse("prod", {}).services[0].alarms, { target5xxPercent: 2, latencyP99Ms: 1000, evaluationPeriods: 3 });
         assert.deepEqual(parse("dev", {}).services.map(s => s.alarms), [{ target5xxPercent: 5, latencyP99Ms: 2000, evaluationPeriods: 3 }, { evaluationPeriods: 3 }]);
     });
 

@@ -34,6 +34,7 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "fargate-web:scaling:ServiceScaling": 2,
             "fargate-web:cloudwatch:ServiceAlarms": 2,
             "fargate-web:cloudwatch:StackObservability": 1,
+            "fargate-web:cloudwatch:EcsEventRules": 1,
             "awsx:ec2:Vpc": 1,
             "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
             // Flow logs, web's and worker's container logs.
@@ -65,6 +66,10 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "aws:cloudwatch/metricAlarm:MetricAlarm": 9,
             "aws:sns/topic:Topic": 1,
             "aws:cloudwatch/dashboard:Dashboard": 1,
+            // ECS deployment, service-action and Spot-interruption events to the topic, and the topic's policy.
+            "aws:cloudwatch/eventRule:EventRule": 3,
+            "aws:cloudwatch/eventTarget:EventTarget": 3,
+            "aws:sns/topicPolicy:TopicPolicy": 1,
         });
     });
 

@@ -62,7 +62,8 @@ describe("services properties", () => {
                         const raw = rawConfig(config);
                         const flat = parseStackConfig(oneServiceForm(config));
                         const entry: Record<string, unknown> = { kind: "web" };
-                        for (const key of SERVICE_KEYS) {
+                        // A key of other kinds only (a worker's alarmQueueBacklog) is refused on a web entry.
+                        for (const key of SERVICE_KEYS.filter(k => declarationOf(k).kinds?.includes("web") !== false)) {
                             const text = raw.values[full(key)];
                             if (text !== undefined) entry[key] = typed(key, text);
                         }

@@ -84,8 +84,9 @@ describe("npm run check", function () {
             assert.doesNotMatch(stdout, /worker-ingress|worker-tg/);
             // 35 resources per one-service stack + the stack itself, plus the worker's 17: its image (component,
             // repository, lifecycle policy, image), secrets component, service (component, log group, two roles,
-            // policy, security group, egress rule, task definition, service) and scaling (component, target, policy).
-            assert.match(stdout, /^Resources: \+ 67 to create$/m);
+            // policy, security group, egress rule, task definition, service) and scaling (component, target, policy);
+            // plus the ECS events' 8: their component, three rules, three targets and the topic's policy.
+            assert.match(stdout, /^Resources: \+ 75 to create$/m);
             assert.match(stdout, /^Policy violations, mandatory: 0$/m);
             // The 9 of a one-service dev stack, plus the worker's minimum capacity, public IP and log-group key.
             assert.match(stdout, /^Policy violations, advisory: 12$/m);
@@ -105,7 +106,7 @@ describe("npm run check", function () {
             assert.deepEqual(Object.keys(report).sort(), ["applyErrors", "cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
             assert.deepEqual(report.applyErrors, []);
             assert.equal(report.stack, "prod");
-            assert.equal(report.resources.length, 60);
+            assert.equal(report.resources.length, 68);
             for (const r of report.resources) {
                 assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }

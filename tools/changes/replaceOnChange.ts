@@ -31,6 +31,8 @@
  * - ecr/repository.go by content (v6 `preIdentityVersion="v6.10.0"`; the path gave pre-v6 0072eea2)
  * - cloudwatch/metric_alarm.go 055611a654738da73e7b1e2b5d2b7672c6d4d531; cloudwatch/dashboard.go
  *   0620f2a6a126dfcbc4aecbc9a117b0fbea1656ff; sns/topic.go 00a35305dc1b297a6fcdecdfbba33f1e63c3da39
+ * - events/rule.go 0cdab4ae09a963535e03dde0bff4784afe8e3517; events/target.go 0762c41e2027fcd3cb8340d3e6886c6975fc0a59
+ *   (pre-v6 copy); sns/topic_policy.go 00a35305dc1b297a6fcdecdfbba33f1e63c3da39
  * - logs/group.go 0073593e7d6993ba482409f4dc35438daaa79bb3; kms/key.go and ec2/vpc_flow_log.go
  *   00a35305dc1b297a6fcdecdfbba33f1e63c3da39
  * - ec2/vpc_security_group.go 01606926a0c0ab9174aec440f976a48b0baee722; ec2/vpc_security_group_rule.go
@@ -204,6 +206,24 @@ export const REPLACE_ON_CHANGE_ROWS: readonly Row[] = [
         replaceOn: ["name", "namePrefix", "fifoTopic"],
         keptWhenRemoved: ["name", "namePrefix"],
         source: `${TF} internal/service/sns/topic.go: ForceNew on name, name_prefix (Optional + Computed) and fifo_topic; kms_master_key_id and the other attributes are set in place`,
+    },
+    {
+        types: [AWS_TYPES.cloudwatchEventRule],
+        replaceOn: ["name", "namePrefix", "eventBusName"],
+        keptWhenRemoved: ["name", "namePrefix"],
+        source: `${TF} internal/service/events/rule.go: ForceNew on name, name_prefix (Optional + Computed) and event_bus_name; the pattern, description and state are put in place by PutRule`,
+    },
+    {
+        types: [AWS_TYPES.cloudwatchEventTarget],
+        replaceOn: ["rule", "targetId", "eventBusName"],
+        keptWhenRemoved: ["targetId"],
+        unverified: ["appsyncTarget"],
+        source: `${TF} internal/service/events/target.go: ForceNew on rule, target_id (Optional + Computed) and event_bus_name; the ARN, input and input_transformer are put in place by PutTargets`,
+    },
+    {
+        types: [AWS_TYPES.snsTopicPolicy],
+        replaceOn: ["arn"],
+        source: `${TF} internal/service/sns/topic_policy.go: ForceNew on arn; the policy is set in place (SetTopicAttributes), and deleting it restores SNS's default policy`,
     },
     {
         types: [AWS_TYPES.iamRole],
