@@ -32,7 +32,9 @@ function refusedWith(fields: Record<string, unknown>, ...expected: string[]): re
     return problems;
 }
 /** The one-service form: prod's stack file (no services) with flat keys changed. */
-const flat = (values: Record<string, string>) => ({ values: { [`${P}:services`]: undefined, ...values } });
+const flat = (values: Record<string, string | undefined>) => ({ values: { [`${P}:services`]: undefined, ...values } });
+/** Prod's stack file without its deployment keys: the one-service form as rolling. */
+const PROD_ROLLING = { [`${P}:deploymentStrategy`]: undefined, [`${P}:testTrafficCidrs`]: undefined };
 
 describe("deployment strategy config", () => {
     describe("GIVEN no deployment keys", () => {
@@ -45,7 +47,7 @@ describe("deployment strategy config", () => {
 
         it("THEN the one-service form is rolling too, in dev and prod", () => {
             for (const stack of ["dev", "prod"]) {
-                const settings = parseChanged(stack, { values: { [S]: undefined } });
+                const settings = parseChanged(stack, { values: { [S]: undefined, ...PROD_ROLLING } });
                 assert.deepEqual(settings.services.map(s => s.deployment), [ROLLING]);
             }
         });
@@ -94,7 +96,11 @@ describe("deployment strategy config", () => {
 
     describe("GIVEN the stack-wide keys", () => {
         it("THEN prod, a one-service stack, deploys blue/green with the flat key alone", () => {
-            assert.deepEqual(parseChanged("prod", { values: { [`${P}:deploymentStrategy`]: "blueGreen" } }).services.map(s => s.deployment), [{ strategy: "blueGreen", bakeTimeMinutes: 10, hooks: [] }]);
+            assert.deepEqual(parseChanged("prod", { values: { ...PROD_ROLLING, [`${P}:deploymentStrategy`]: "blueGreen" } }).services.map(s => s.deployment), [{ strategy: "blueGreen", bakeTimeMinutes: 10, hooks: [] }]);
+        });
+
+        it("THEN prod as committed deploys blue/green, baking 10 minutes, with test traffic from its release network", () => {
+            assert.deepEqual(parseChanged("prod").services.map(s => s.deployment), [{ strategy: "blueGreen", bakeTimeMinutes: 10, testTraffic: { cidrs: ["203.0.113.0/24"] }, hooks: [] }]);
         });
 
         it("THEN the one-service form takes them as its own", () => {
@@ -145,7 +151,7 @@ describe("deployment strategy config", () => {
             assert.deepEqual(refusals("prod", flat({ [`${P}:deploymentStrategy`]: "blueGreen", [`${P}:linearStepPercent`]: "5" })), [
                 `${P}:linearStepPercent is 5; it applies to the linear strategy only, and ${P}:deploymentStrategy is "blueGreen": remove it, or choose linear`,
             ]);
-            assert.deepEqual(refusals("prod", flat({ [`${P}:lifecycleHooks`]: `[{"stages":["PRE_SCALE_UP"],"lambdaArn":"${ARN}"}]` })), [
+            assert.deepEqual(refusals("prod", flat({ ...PROD_ROLLING, [`${P}:lifecycleHooks`]: `[{"stages":["PRE_SCALE_UP"],"lambdaArn":"${ARN}"}]` })), [
                 `${P}:lifecycleHooks is [{"stages":["PRE_SCALE_UP"],"lambdaArn":"${ARN}"}]; ${ALL_BUT_ROLLING}, and ${P}:deploymentStrategy is "rolling": remove it, or choose one of those strategies`,
             ]);
         });
