@@ -13,8 +13,8 @@
  *   (hashicorp/terraform-provider-aws `internal/service/ecs/service_test.go`, `blueGreenDeploymentBase`:
  *   both rules forward to {primary: 100, alternate: 0} and ignore `action[0].forward[0].target_group`; the
  *   AWS sample aws-samples/sample-amazon-ecs-blue-green-deployment-patterns starts both at 100/0 too).
- * - ELB quotas (`load-balancer-limits.html`): 5 condition values per rule, 100 rules and 100 target groups
- *   per Application Load Balancer; `CreateRule`: priority 1 to 50000, unique per listener.
+ * - `CreateRule`: priority 1 to 50000, unique per listener. ELB's quotas on rules, target groups and
+ *   condition values are judged in `routing.ts` (`routingProblems`), for these rules too.
  */
 import { DeploymentSettings, TEST_TRAFFIC_HEADER } from "./deploymentSettings";
 import { ALB_RULE_LIMITS, PRIORITY_STEP } from "./routing";
@@ -64,39 +64,18 @@ export interface ShiftRules {
     readonly testPriority?: number;
 }
 
-/** Condition values of a test rule: the route's paths and hosts, the header's one value, the source CIDRs. */
-const testRuleValues = (r: ShiftedRoute, cidrs: readonly string[]): number => r.paths.length + r.hosts.length + 1 + cidrs.length;
-
 /**
- * Every problem with the extra rules and target groups of the routes that shift traffic, each naming the
- * route; empty when they fit. `ruleCount` and `targetGroupCount` are the listener's rules and the load
- * balancer's target groups before any of these are added.
+ * Every problem with the priorities of the routes that shift traffic, each naming the route; empty when
+ * they fit. How many rules and target groups they add, and the condition values of a test rule, are judged
+ * with every other ELB limit by `routingProblems` (routing.ts), from each route's `deploymentRules`.
  */
-export function shiftRuleProblems(routes: readonly ShiftedRoute[], ruleCount: number, targetGroupCount: number): string[] {
+export function shiftRuleProblems(routes: readonly ShiftedRoute[]): string[] {
     const problems: string[] = [];
-    const shifted = routes.filter(r => shiftsTraffic(r.deployment));
-    for (const r of shifted) {
-        const cidrs = r.deployment!.testTraffic?.cidrs ?? [];
-        if (cidrs.length > 0 && testRuleValues(r, cidrs) > ALB_RULE_LIMITS.conditionValuesPerRule) {
-            problems.push(
-                `the test listener rule of ${r.name} would hold ${testRuleValues(r, cidrs)} condition values (${r.paths.length + r.hosts.length} paths and hosts, the ${TEST_TRAFFIC_HEADER} header, ${cidrs.length} CIDRs); ELB allows ${ALB_RULE_LIMITS.conditionValuesPerRule} per rule (quota condition-values-per-alb-rule), so give fewer test CIDRs`,
-            );
-        }
-        if (r.priority === undefined && routes.some(o => o.priority === CATCH_ALL_PRIORITY)) {
-            const holder = routes.find(o => o.priority === CATCH_ALL_PRIORITY)!.name;
+    const holder = routes.find(o => o.priority === CATCH_ALL_PRIORITY)?.name;
+    for (const r of routes.filter(r => shiftsTraffic(r.deployment))) {
+        if (r.priority === undefined && holder !== undefined) {
             problems.push(`${r.name} is the listener's default and deploys ${r.deployment!.strategy}, which needs a catch-all rule at priority ${CATCH_ALL_PRIORITY}, but ${holder} holds that priority; give ${holder} a lower one`);
         }
-    }
-    const added = shifted.filter(r => r.priority === undefined).length + shifted.filter(r => (r.deployment!.testTraffic?.cidrs.length ?? 0) > 0).length;
-    if (added > 0 && ruleCount + added > ALB_RULE_LIMITS.rulesPerLoadBalancer) {
-        problems.push(
-            `${ruleCount} route rules and ${added} production and test rules of blue/green, canary and linear services make ${ruleCount + added}; ELB allows ${ALB_RULE_LIMITS.rulesPerLoadBalancer} rules per Application Load Balancer (quota rules-per-application-load-balancer)`,
-        );
-    }
-    if (shifted.length > 0 && targetGroupCount + shifted.length > ALB_RULE_LIMITS.targetGroupsPerLoadBalancer) {
-        problems.push(
-            `${targetGroupCount} target groups and ${shifted.length} alternate ones make ${targetGroupCount + shifted.length}; ELB allows ${ALB_RULE_LIMITS.targetGroupsPerLoadBalancer} per Application Load Balancer (quota target-groups-per-application-load-balancer)`,
-        );
     }
     return problems;
 }
@@ -107,8 +86,8 @@ export function shiftRuleProblems(routes: readonly ShiftedRoute[], ruleCount: nu
  * of {@link PRIORITY_STEP} (those are where derived route priorities land, so a route added later never
  * moves a test rule); routes are served in priority order, the default route last.
  */
-export function planShiftRules(owner: string, routes: readonly ShiftedRoute[], ruleCount: number, targetGroupCount: number): ShiftRules[] {
-    const problems = shiftRuleProblems(routes, ruleCount, targetGroupCount);
+export function planShiftRules(owner: string, routes: readonly ShiftedRoute[]): ShiftRules[] {
+    const problems = shiftRuleProblems(routes);
     const taken = new Set(routes.flatMap(r => (r.priority === undefined ? [] : [r.priority])));
     const shifted = routes
         .filter(r => shiftsTraffic(r.deployment))

@@ -171,24 +171,32 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
         }
         portProblem(owner, `routes.${r.name}.port`, r.port);
     });
-    const requests: RouteRequest[] = [
-        ...(defaultService === undefined ? [] : [{ name: defaultService, paths: [], hosts: [] }]),
-        ...routes.map(r => ({ name: r.name, paths: r.paths ?? [], hosts: r.hosts ?? [], priority: r.priority })),
-    ];
-    const plan: RoutingPlan = planRouting(owner, requests);
-    const priorities = new Map(plan.rules.map(r => [r.name, r.priority]));
     const deployments = new Map<string, DeploymentSettings | undefined>([
         ...(defaultService === undefined ? [] : [[defaultService, args.defaultDeployment] as const]),
         ...routes.map(r => [r.name, r.deployment] as const),
     ]);
+    /** The routing plan's view of a deployment: the rules and target group it adds (routing.ts counts them). */
+    const deploymentRules = (service: string) => {
+        const d = deployments.get(service);
+        return shiftsTraffic(d) ? { deploymentRules: { testCidrs: d.testTraffic?.cidrs ?? [] } } : {};
+    };
+    const requests: RouteRequest[] = [
+        ...(defaultService === undefined ? [] : [{ name: defaultService, paths: [], hosts: [], ...deploymentRules(defaultService) }]),
+        ...routes.map(r => ({ name: r.name, paths: r.paths ?? [], hosts: r.hosts ?? [], priority: r.priority, ...deploymentRules(r.name) })),
+    ];
+    const deploymentKey = (service: string) => (service === defaultService ? "defaultDeployment" : `routes.${service}.deployment`);
+    const plan: RoutingPlan = planRouting(owner, requests, (route, field) =>
+        field === undefined ? `routes.${route}` : field === "testTrafficCidrs" ? `${deploymentKey(route)}.testTraffic.cidrs` : `routes.${route}.${field}`,
+    );
+    const priorities = new Map(plan.rules.map(r => [r.name, r.priority]));
     const deploymentErrors = [...deployments].flatMap(([service, d]) =>
-        d === undefined ? [] : deploymentProblems(d).map(p => `${service === defaultService && args.targetPort !== undefined ? "defaultDeployment" : `routes.${service}.deployment`}${p.slice("deployment".length)}`),
+        d === undefined ? [] : deploymentProblems(d).map(p => `${deploymentKey(service)}${p.slice("deployment".length)}`),
     );
     if (deploymentErrors.length > 0) {
         throw new Error(deploymentErrors.length === 1 ? `${owner}: ${deploymentErrors[0]}.` : `${owner}: ${deploymentErrors.length} deployment problems:\n${deploymentErrors.map(p => `  - ${p}`).join("\n")}`);
     }
     const shifted: ShiftedRoute[] = requests.map(r => ({ name: r.name, priority: priorities.get(r.name), paths: r.paths, hosts: r.hosts, deployment: deployments.get(r.name) }));
-    const shiftRules = new Map(planShiftRules(owner, shifted, plan.rules.length, requests.length).map(r => [r.name, r]));
+    const shiftRules = new Map(planShiftRules(owner, shifted).map(r => [r.name, r]));
     const trafficShiftOf = (name: string) => {
         const d = deployments.get(name);
         return shiftsTraffic(d) ? { rules: shiftRules.get(name)!, testCidrs: d.testTraffic?.cidrs ?? [] } : undefined;

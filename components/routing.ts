@@ -1,7 +1,8 @@
 /**
  * How the load balancer routes to several services: which route is the listener's default action, which
  * become listener rules, with what priority, and every limit ELB enforces only when the rule is created.
- * Pure: the loader and {@link LoadBalancer} call it before anything is registered.
+ * Pure: the loader and {@link LoadBalancer} call it before anything is registered. It is the one owner of
+ * ELB's limits and of how many rules and target groups a route (and its deployment) adds.
  *
  * Sources (Elastic Load Balancing, Application Load Balancer guide and API reference):
  * - Quotas for your Application Load Balancers (`load-balancer-limits.html`, "Rules"): 100 rules per
@@ -69,6 +70,25 @@ export interface RoutingPlan {
     readonly defaultRoute?: string;
     readonly rules: readonly PlannedRule[];
 }
+
+/** The listener rules a route adds: its own unless it is the default action, and those of its deployment. */
+export const listenerRuleCount = (r: RouteRequest): number => (isDefaultRoute(r) ? 0 : 1) + deploymentRuleCount(r);
+
+/**
+ * The rules a blue/green, canary or linear deployment adds to its route's own: its production rule is the
+ * route's rule, except on the default action (a catch-all rule); its test rule (with test CIDRs) is extra.
+ */
+export const deploymentRuleCount = (r: RouteRequest): number =>
+    r.deploymentRules ? (isDefaultRoute(r) ? 1 : 0) + (r.deploymentRules.testCidrs.length > 0 ? 1 : 0) : 0;
+
+/** The target groups a route needs: its own, and an alternate one for a deployment that shifts traffic. */
+export const targetGroupCount = (r: RouteRequest): number => (r.deploymentRules ? 2 : 1);
+
+/** Condition values of a route's test rule: its paths and hosts, the test header's one value, the source CIDRs. */
+export const testRuleConditionValues = (r: RouteRequest): number => r.paths.length + r.hosts.length + 1 + (r.deploymentRules?.testCidrs.length ?? 0);
+
+/** A route with neither paths nor hosts: the listener's default action. */
+const isDefaultRoute = (r: RouteRequest): boolean => r.paths.length + r.hosts.length === 0;
 
 const PATH_CHARACTERS = /^[A-Za-z0-9_\-.$/~"'@:+&*?]+$/;
 const HOST_CHARACTERS = /^[A-Za-z0-9\-_.*?]+$/;
@@ -158,9 +178,9 @@ export function routingProblems(routes: readonly RouteRequest[], keyOf: RouteKey
                 `${keyOf(r.name)} has ${wild} wildcards (* and ?) across its paths and hosts; ELB allows ${ALB_RULE_LIMITS.wildcardsPerRule} per rule (quota condition-wildcards-per-alb-rule)`,
             );
         }
-        const isDefault = values === 0;
+        const isDefault = isDefaultRoute(r);
         const testCidrs = r.deploymentRules?.testCidrs ?? [];
-        const testValues = values + 1 + testCidrs.length;
+        const testValues = testRuleConditionValues(r);
         if (testCidrs.length > 0 && testValues > ALB_RULE_LIMITS.conditionValuesPerRule) {
             problems.push(
                 `${at(r, "testTrafficCidrs")} has ${testCidrs.length} blocks; with the route's ${values} paths and hosts and the ${TEST_TRAFFIC_HEADER} header, the test listener rule would hold ${testValues} condition values and ELB allows ${ALB_RULE_LIMITS.conditionValuesPerRule} per rule (quota condition-values-per-alb-rule): list fewer blocks or paths and hosts`,
@@ -178,19 +198,15 @@ export function routingProblems(routes: readonly RouteRequest[], keyOf: RouteKey
     if (defaults.length > 1) {
         problems.push(`services ${defaults.join(", ")} all have a route with no paths or hosts; only one service can be the listener's default, so give the others paths or hosts`);
     }
-    const rules = routes.filter(r => r.paths.length + r.hosts.length > 0);
-    // A deployment's production rule is the route's own rule, except on the default action; its test rule is extra.
-    const deploymentRules = routes.reduce(
-        (n, r) => n + (r.deploymentRules ? (r.paths.length + r.hosts.length === 0 ? 1 : 0) + (r.deploymentRules.testCidrs.length > 0 ? 1 : 0) : 0),
-        0,
-    );
-    if (rules.length + deploymentRules > ALB_RULE_LIMITS.rulesPerLoadBalancer) {
+    const rules = routes.filter(r => !isDefaultRoute(r));
+    const deploymentRules = routes.reduce((n, r) => n + deploymentRuleCount(r), 0);
+    if (routes.reduce((n, r) => n + listenerRuleCount(r), 0) > ALB_RULE_LIMITS.rulesPerLoadBalancer) {
         problems.push(
             `${rules.length} routes need a listener rule each${deploymentRules > 0 ? ` and their blue/green, canary and linear deployments ${deploymentRules} more` : ""}; ELB allows ${ALB_RULE_LIMITS.rulesPerLoadBalancer} rules per Application Load Balancer (quota rules-per-application-load-balancer)`,
         );
     }
     const alternates = routes.filter(r => r.deploymentRules).length;
-    if (routes.length + alternates > ALB_RULE_LIMITS.targetGroupsPerLoadBalancer) {
+    if (routes.reduce((n, r) => n + targetGroupCount(r), 0) > ALB_RULE_LIMITS.targetGroupsPerLoadBalancer) {
         problems.push(
             `${routes.length} routed services need a target group each${alternates > 0 ? `, and ${alternates} of them an alternate one for their deployments` : ""}; ELB allows ${ALB_RULE_LIMITS.targetGroupsPerLoadBalancer} per Application Load Balancer (quota target-groups-per-application-load-balancer)`,
         );
@@ -232,11 +248,12 @@ export function derivePriorities(routes: readonly RouteRequest[]): Map<string, n
 }
 
 /**
- * The routing plan for `routes`, or an error naming `owner` (e.g. `LoadBalancer web`) and every problem.
+ * The routing plan for `routes`, or an error naming `owner` (e.g. `LoadBalancer web`) and every problem,
+ * each key spelled by `keyOf`.
  * Routes with neither paths nor hosts form the default action (at most one); all others become rules.
  */
-export function planRouting(owner: string, routes: readonly RouteRequest[]): RoutingPlan {
-    const problems = routingProblems(routes);
+export function planRouting(owner: string, routes: readonly RouteRequest[], keyOf: RouteKey = routesKey): RoutingPlan {
+    const problems = routingProblems(routes, keyOf);
     if (problems.length > 0) {
         throw new Error(
             problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} routing problems:\n${problems.map(p => `  - ${p}`).join("\n")}`,

@@ -15,7 +15,10 @@ import {
     weightedForward,
 } from "../../components/deploymentRules";
 import { DeploymentSettings, ROLLING } from "../../components/deploymentSettings";
+import { LoadBalancerRoute, resolveLoadBalancerArgs } from "../../components/loadBalancerArgs";
 import { ALB_RULE_LIMITS, planRouting } from "../../components/routing";
+
+const NETWORK = { vpcId: "vpc-0123", vpcCidrBlock: "10.0.0.0/16", subnetIds: ["subnet-a", "subnet-b"] };
 
 const blueGreen = (cidrs?: string[]): DeploymentSettings => ({ strategy: "blueGreen", bakeTimeMinutes: 10, hooks: [], ...(cidrs ? { testTraffic: { cidrs } } : {}) });
 const route = (name: string, priority: number | undefined, deployment?: DeploymentSettings, paths = [`/${name}/*`]): ShiftedRoute => ({
@@ -28,11 +31,11 @@ const route = (name: string, priority: number | undefined, deployment?: Deployme
 
 describe("deployment rules (pure)", () => {
     it("GIVEN rolling routes THEN there is nothing to plan", () => {
-        assert.deepEqual(planShiftRules("LoadBalancer shop", [route("web", undefined), route("api", 10, ROLLING), route("admin", 20)], 2, 3), []);
+        assert.deepEqual(planShiftRules("LoadBalancer shop", [route("web", undefined), route("api", 10, ROLLING), route("admin", 20)]), []);
     });
 
     it("GIVEN the default route blue/green with test traffic THEN a catch-all production rule at 50000 and the test rule just ahead of it", () => {
-        assert.deepEqual(planShiftRules("LoadBalancer shop", [route("web", undefined, blueGreen(["203.0.113.0/24"])), route("api", 10)], 1, 2), [
+        assert.deepEqual(planShiftRules("LoadBalancer shop", [route("web", undefined, blueGreen(["203.0.113.0/24"])), route("api", 10)]), [
             { name: "web", productionPriority: CATCH_ALL_PRIORITY, catchAll: true, testPriority: 49999 },
         ]);
     });
@@ -41,8 +44,6 @@ describe("deployment rules (pure)", () => {
         const plan = planShiftRules(
             "LoadBalancer shop",
             [route("api", 10, blueGreen(["10.0.0.0/8"])), route("admin", 20, blueGreen(["10.0.0.0/8"])), route("docs", 19), route("blog", 30, blueGreen())],
-            4,
-            4,
         );
         assert.deepEqual(plan, [
             { name: "api", productionPriority: 10, catchAll: false, testPriority: 9 },
@@ -54,31 +55,34 @@ describe("deployment rules (pure)", () => {
 
     it("GIVEN a route at priority 1 with test traffic THEN it is refused with the way out", () => {
         assert.throws(
-            () => planShiftRules("LoadBalancer shop", [route("api", 1, blueGreen(["10.0.0.0/8"]))], 1, 1),
+            () => planShiftRules("LoadBalancer shop", [route("api", 1, blueGreen(["10.0.0.0/8"]))]),
             /^Error: LoadBalancer shop: api has test traffic, whose rule must come before its production rule at priority 1, but no free priority is left below it; give the route a higher priority\.$/,
         );
     });
 
     it("GIVEN a blue/green default route while another route holds 50000 THEN it is refused naming both", () => {
-        assert.deepEqual(shiftRuleProblems([route("web", undefined, blueGreen()), route("api", 50000)], 1, 2), [
+        assert.deepEqual(shiftRuleProblems([route("web", undefined, blueGreen()), route("api", 50000)]), [
             "web is the listener's default and deploys blueGreen, which needs a catch-all rule at priority 50000, but api holds that priority; give api a lower one",
         ]);
     });
 
-    it("GIVEN more test CIDRs than a rule's five condition values allow THEN the count is named", () => {
-        const problems = shiftRuleProblems([route("api", 10, blueGreen(["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"]))], 1, 1);
-        assert.deepEqual(problems, [
-            "the test listener rule of api would hold 6 condition values (1 paths and hosts, the X-Deployment-Test header, 4 CIDRs); ELB allows 5 per rule (quota condition-values-per-alb-rule), so give fewer test CIDRs",
-        ]);
+    it("GIVEN more test CIDRs than a rule's five condition values allow, or rules and target groups over ELB's quotas THEN the LoadBalancer refuses them through routing's one count", () => {
+        const cidrs = ["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];
+        const routes = (n: number, deployment?: DeploymentSettings): LoadBalancerRoute[] => Array.from({ length: n }, (_, i) => ({ name: `s${i}`, port: 8080, paths: [`/s${i}/*`], deployment }));
+        assert.throws(
+            () => resolveLoadBalancerArgs("shop", { ...NETWORK, routes: [{ name: "api", port: 8080, paths: ["/api/*"], deployment: blueGreen(cidrs) }] }),
+            /^Error: LoadBalancer shop: routes\.api\.deployment\.testTraffic\.cidrs has 4 blocks; with the route's 1 paths and hosts and the X-Deployment-Test header, the test listener rule would hold 6 condition values and ELB allows 5 per rule \(quota condition-values-per-alb-rule\): list fewer blocks or paths and hosts\.$/,
+        );
         // The default route's test rule has no path: four CIDRs fit.
-        assert.deepEqual(shiftRuleProblems([route("web", undefined, blueGreen(["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"]))], 0, 1), []);
-    });
-
-    it("GIVEN the rules or target groups the extra ones would push over ELB's quotas THEN both are named", () => {
-        const problems = shiftRuleProblems([route("web", undefined, blueGreen(["10.0.0.0/8"]))], 99, 100);
-        assert.equal(problems.length, 2);
-        assert.match(problems[0], /^99 route rules and 2 production and test rules of blue\/green, canary and linear services make 101; ELB allows 100 rules/);
-        assert.match(problems[1], /^100 target groups and 1 alternate ones make 101; ELB allows 100 per Application Load Balancer/);
+        assert.doesNotThrow(() => resolveLoadBalancerArgs("shop", { ...NETWORK, targetPort: 8080, defaultDeployment: blueGreen(cidrs) }));
+        assert.throws(
+            () => resolveLoadBalancerArgs("shop", { ...NETWORK, targetPort: 8080, defaultDeployment: blueGreen(["10.0.0.0/8"]), routes: routes(99) }),
+            (e: Error) =>
+                e.message.includes("99 routes need a listener rule each and their blue/green, canary and linear deployments 2 more; ELB allows 100 rules per Application Load Balancer") &&
+                e.message.includes("100 routed services need a target group each, and 1 of them an alternate one for their deployments; ELB allows 100 per Application Load Balancer"),
+        );
+        assert.doesNotThrow(() => resolveLoadBalancerArgs("shop", { ...NETWORK, routes: routes(50, blueGreen()) }));
+        assert.throws(() => resolveLoadBalancerArgs("shop", { ...NETWORK, routes: [...routes(50, blueGreen()), { name: "extra", port: 8080, paths: ["/extra/*"] }] }), /51 routed services need a target group each, and 50 of them an alternate one/);
     });
 
     it("PROPERTY: with routing's derived priorities, every production and test priority is unique, within 1..50000, and each test rule wins over its own production rule", () => {
@@ -97,7 +101,7 @@ describe("deployment rules (pure)", () => {
                     ];
                     let shift;
                     try {
-                        shift = planShiftRules("LoadBalancer p", routes, plan.rules.length, routes.length);
+                        shift = planShiftRules("LoadBalancer p", routes);
                     } catch (e) {
                         // Only a route whose given priority leaves no room below is refused.
                         assert.match(String(e), /no free priority is left below it/);
