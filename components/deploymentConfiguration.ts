@@ -13,42 +13,20 @@
  *   "PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages";
  *   `timeoutConfiguration` (PAUSE only in the provider) `timeoutInMinutes` 1 to 20160, `action` ROLLBACK |
  *   CONTINUE (`API_DeploymentLifecycleHook.html`, `pause-lifecycle-hooks.html`).
+ * The ranges and names are ECS's facts (policy/facts/ecsDeployments.ts); the hook rules the loader judges
+ * too (the stages, PAUSE at a Lambda-only stage, a Lambda ARN's shape) are lifecycleHookRules.ts's.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { BAKE_TIME_MINUTES, CANARY_PERCENT, ECS_HOOK_TIMEOUT_ACTIONS, HOOK_TIMEOUT_MINUTES, inRange, LINEAR_STEP_PERCENT, ValueRange } from "../policy/facts/ecsDeployments";
 import { DeploymentSettings, ECS_STRATEGY, LifecycleStage } from "./deploymentSettings";
+import { isLambdaOnlyStage, lambdaFunctionArnProblem, LIFECYCLE_STAGES } from "./lifecycleHookRules";
 
-/** ECS's documented ranges of the deployment settings. */
-export const DEPLOYMENT_LIMITS = {
-    maxBakeMinutes: 1440,
-    minCanaryPercent: 0.1,
-    maxCanaryPercent: 100,
-    minStepPercent: 3,
-    maxStepPercent: 100,
-    minPauseMinutes: 1,
-    maxPauseMinutes: 20160,
-} as const;
-
-/** Stages a hook may run at, as the provider validates them. */
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = [
-    "RECONCILE_SERVICE",
-    "PRE_SCALE_UP",
-    "POST_SCALE_UP",
-    "TEST_TRAFFIC_SHIFT",
-    "POST_TEST_TRAFFIC_SHIFT",
-    "PRODUCTION_TRAFFIC_SHIFT",
-    "POST_PRODUCTION_TRAFFIC_SHIFT",
-];
-
-/** Stages ECS refuses for PAUSE hooks: they are only valid for AWS_LAMBDA hooks. */
-export const LAMBDA_ONLY_STAGES: readonly LifecycleStage[] = ["TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
-
-/** A Lambda function ARN, unqualified or with a version or alias, in any partition. */
-const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$/;
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
 
-const wholeIn = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
-/** A multiple of 0.1 within the range (ECS's percentages take one decimal). */
-const tenthsIn = (v: number, min: number, max: number) => Number.isFinite(v) && v >= min && v <= max && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+/** What a whole-minute range allows, as the messages say it. */
+const minutes = (range: ValueRange) => `a whole number of minutes from ${range.min} to ${range.max}`;
+/** What a percentage range allows, as the messages say it. */
+const percent = (range: ValueRange) => `${range.min} to ${range.max} in steps of ${range.step}`;
 
 /**
  * Every problem with `d`, each naming the field (`deployment.canary.percent`) and what is allowed; empty
@@ -61,30 +39,22 @@ export function deploymentProblems(d: DeploymentSettings): string[] {
         return [`${at("strategy")} is ${JSON.stringify(d.strategy)}; expected one of ${Object.keys(ECS_STRATEGY).join(", ")}`];
     }
     const rolling = d.strategy === "rolling";
-    if (!wholeIn(d.bakeTimeMinutes, 0, DEPLOYMENT_LIMITS.maxBakeMinutes)) {
-        problems.push(`${at("bakeTimeMinutes")} is ${d.bakeTimeMinutes}; expected a whole number of minutes from 0 to ${DEPLOYMENT_LIMITS.maxBakeMinutes}`);
+    if (!inRange(d.bakeTimeMinutes, BAKE_TIME_MINUTES)) {
+        problems.push(`${at("bakeTimeMinutes")} is ${d.bakeTimeMinutes}; expected ${minutes(BAKE_TIME_MINUTES)}`);
     } else if (rolling && d.bakeTimeMinutes !== 0) {
         problems.push(`${at("bakeTimeMinutes")} is ${d.bakeTimeMinutes} but a rolling deployment has no bake time; choose blueGreen, canary or linear`);
     }
     if (d.strategy === "canary" && !d.canary) problems.push(`${at("canary")} is missing; a canary deployment needs its percent and bake minutes`);
     if (d.strategy !== "canary" && d.canary) problems.push(`${at("canary")} is set but the strategy is ${d.strategy}; it needs the canary strategy`);
     if (d.canary) {
-        if (!tenthsIn(d.canary.percent, DEPLOYMENT_LIMITS.minCanaryPercent, DEPLOYMENT_LIMITS.maxCanaryPercent)) {
-            problems.push(`${at("canary.percent")} is ${d.canary.percent}; expected ${DEPLOYMENT_LIMITS.minCanaryPercent} to ${DEPLOYMENT_LIMITS.maxCanaryPercent} in steps of 0.1`);
-        }
-        if (!wholeIn(d.canary.bakeMinutes, 0, DEPLOYMENT_LIMITS.maxBakeMinutes)) {
-            problems.push(`${at("canary.bakeMinutes")} is ${d.canary.bakeMinutes}; expected a whole number of minutes from 0 to ${DEPLOYMENT_LIMITS.maxBakeMinutes}`);
-        }
+        if (!inRange(d.canary.percent, CANARY_PERCENT)) problems.push(`${at("canary.percent")} is ${d.canary.percent}; expected ${percent(CANARY_PERCENT)}`);
+        if (!inRange(d.canary.bakeMinutes, BAKE_TIME_MINUTES)) problems.push(`${at("canary.bakeMinutes")} is ${d.canary.bakeMinutes}; expected ${minutes(BAKE_TIME_MINUTES)}`);
     }
     if (d.strategy === "linear" && !d.linear) problems.push(`${at("linear")} is missing; a linear deployment needs its step percent and step bake minutes`);
     if (d.strategy !== "linear" && d.linear) problems.push(`${at("linear")} is set but the strategy is ${d.strategy}; it needs the linear strategy`);
     if (d.linear) {
-        if (!tenthsIn(d.linear.stepPercent, DEPLOYMENT_LIMITS.minStepPercent, DEPLOYMENT_LIMITS.maxStepPercent)) {
-            problems.push(`${at("linear.stepPercent")} is ${d.linear.stepPercent}; expected ${DEPLOYMENT_LIMITS.minStepPercent} to ${DEPLOYMENT_LIMITS.maxStepPercent} in steps of 0.1`);
-        }
-        if (!wholeIn(d.linear.stepBakeMinutes, 0, DEPLOYMENT_LIMITS.maxBakeMinutes)) {
-            problems.push(`${at("linear.stepBakeMinutes")} is ${d.linear.stepBakeMinutes}; expected a whole number of minutes from 0 to ${DEPLOYMENT_LIMITS.maxBakeMinutes}`);
-        }
+        if (!inRange(d.linear.stepPercent, LINEAR_STEP_PERCENT)) problems.push(`${at("linear.stepPercent")} is ${d.linear.stepPercent}; expected ${percent(LINEAR_STEP_PERCENT)}`);
+        if (!inRange(d.linear.stepBakeMinutes, BAKE_TIME_MINUTES)) problems.push(`${at("linear.stepBakeMinutes")} is ${d.linear.stepBakeMinutes}; expected ${minutes(BAKE_TIME_MINUTES)}`);
     }
     if (d.testTraffic) {
         if (rolling) problems.push(`${at("testTraffic")} is set but a rolling deployment has no test traffic; choose blueGreen, canary or linear`);
@@ -103,16 +73,15 @@ export function deploymentProblems(d: DeploymentSettings): string[] {
             else if (h.stages.indexOf(stage) !== j) problems.push(`${hook}.stages[${j}] repeats ${stage}`);
         });
         if (h.type === "lambda") {
-            if (!FUNCTION_ARN.test(h.functionArn)) {
-                problems.push(`${hook}.functionArn is ${JSON.stringify(h.functionArn)}; expected a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>])`);
-            }
+            const arn = lambdaFunctionArnProblem(h.functionArn, undefined);
+            if (arn) problems.push(`${hook}.functionArn is ${JSON.stringify(h.functionArn)}; ${arn.problem}`);
         } else {
-            const refused = h.stages.filter(s => LAMBDA_ONLY_STAGES.includes(s));
+            const refused = h.stages.filter(isLambdaOnlyStage);
             if (refused.length > 0) problems.push(`${hook}.stages has ${refused.join(", ")}; ECS runs only Lambda hooks at those stages, not pause hooks`);
-            if (!wholeIn(h.timeoutMinutes, DEPLOYMENT_LIMITS.minPauseMinutes, DEPLOYMENT_LIMITS.maxPauseMinutes)) {
-                problems.push(`${hook}.timeoutMinutes is ${h.timeoutMinutes}; expected a whole number of minutes from ${DEPLOYMENT_LIMITS.minPauseMinutes} to ${DEPLOYMENT_LIMITS.maxPauseMinutes}`);
+            if (!inRange(h.timeoutMinutes, HOOK_TIMEOUT_MINUTES)) problems.push(`${hook}.timeoutMinutes is ${h.timeoutMinutes}; expected ${minutes(HOOK_TIMEOUT_MINUTES)}`);
+            if (!(ECS_HOOK_TIMEOUT_ACTIONS as readonly string[]).includes(h.onTimeout)) {
+                problems.push(`${hook}.onTimeout is ${JSON.stringify(h.onTimeout)}; expected ${ECS_HOOK_TIMEOUT_ACTIONS.join(" or ")}`);
             }
-            if (h.onTimeout !== "ROLLBACK" && h.onTimeout !== "CONTINUE") problems.push(`${hook}.onTimeout is ${JSON.stringify(h.onTimeout)}; expected ROLLBACK or CONTINUE`);
         }
     });
     return problems;

@@ -26,23 +26,14 @@
  *   another's, so a function in another partition than the stack's region is refused. Another region of the
  *   same partition is not refused: ECS documents no such rule.
  */
-import { ECS_HOOK_TIMEOUT_ACTIONS, ECS_LIFECYCLE_STAGES, HOOK_TIMEOUT_MINUTES, PAUSE_FORBIDDEN_STAGES } from "../policy/facts/ecsDeployments";
+import { ECS_HOOK_TIMEOUT_ACTIONS, HOOK_TIMEOUT_MINUTES, inRange } from "../policy/facts/ecsDeployments";
 import type { LifecycleHookSettings, LifecycleStage } from "./deploymentSettings";
 import { closestName } from "./naming";
 import { describeAllowed, show } from "./configReader";
 import { fromEntry } from "./serviceReader";
-import type { ItemProblem, ValueProblem } from "./testTraffic";
+import { isLambdaOnlyStage, lambdaFunctionArnProblem, LAMBDA_ONLY_STAGES, LIFECYCLE_STAGES } from "./lifecycleHookRules";
+import type { ItemProblem } from "./testTraffic";
 
-/**
- * Every stage a hook may name, in the order a deployment reaches them: ECS's (policy/facts), less
- * PRE_PRODUCTION_TRAFFIC_SHIFT, which the pinned provider (@pulumi/aws 7.48.0) does not list.
- */
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ECS_LIFECYCLE_STAGES.filter((s): s is LifecycleStage => s !== "PRE_PRODUCTION_TRAFFIC_SHIFT");
-/** Stages only a Lambda hook may use (DeploymentLifecycleHook; ECS also runs them again on a rollback). */
-export const LAMBDA_ONLY_STAGES = PAUSE_FORBIDDEN_STAGES as readonly LifecycleStage[];
-/** DeploymentLifecycleHookTimeoutConfiguration.timeoutInMinutes. */
-export const PAUSE_MINUTES = HOOK_TIMEOUT_MINUTES;
-export const ON_TIMEOUT = ECS_HOOK_TIMEOUT_ACTIONS;
 /** The fields a hook object may have. */
 export const HOOK_FIELDS = ["stages", "lambdaArn", "pauseMinutes", "onTimeout"] as const;
 
@@ -57,37 +48,6 @@ const ECS_FIELDS: Readonly<Record<string, string>> = {
 };
 
 const STAGE_BY_NAME: ReadonlySet<string> = new Set(LIFECYCLE_STAGES);
-const PARTITION = "(aws|aws-cn|aws-us-gov)";
-/**
- * A Lambda function ARN as `Invoke` takes it (Lambda API reference, `FunctionName`): name of 1 to 64 letters,
- * digits, hyphens or underscores; an optional qualifier, `$LATEST`, a version or an alias of up to 128.
- */
-const LAMBDA_FUNCTION_ARN = new RegExp(`^arn:${PARTITION}:lambda:([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):function:([A-Za-z0-9_-]{1,64})(?::(\\$LATEST|[A-Za-z0-9_-]{1,128}))?$`);
-
-/** The partition a region belongs to. */
-export const partitionOf = (region: string): string => (region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws");
-
-/** Why a text is not the ARN of a Lambda function a stack in `region` can invoke, or undefined. */
-export function lambdaFunctionArnProblem(arn: string, region: string | undefined): ValueProblem | undefined {
-    const form = "expected a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>, optionally with :<version or alias>";
-    const match = LAMBDA_FUNCTION_ARN.exec(arn);
-    if (!match) {
-        if (/^[A-Za-z0-9_-]{1,64}$/.test(arn)) return { problem: `${form}: give the function's full ARN, not its name` };
-        if (/^arn:[^:]*:lambda:[^:]*:[^:]*:layer:/.test(arn)) return { problem: `${form}: this is a layer, which cannot be invoked` };
-        return { problem: form };
-    }
-    const [, partition, own] = match;
-    if (partitionOf(own) !== partition) {
-        return { problem: `${form}: region ${own} is not in partition ${partition}`, hidden: `${form}: its region is not in its partition` };
-    }
-    if (region !== undefined && partitionOf(region) !== partition) {
-        return {
-            problem: `the function is in partition ${partition} but the stack deploys to ${region} (${partitionOf(region)}), and partitions cannot reach each other`,
-            hidden: `the function is in another partition than the stack's region ${region} (${partitionOf(region)}), and partitions cannot reach each other`,
-        };
-    }
-    return undefined;
-}
 
 /**
  * The hooks from a list as config holds it, with a problem per bad item (named `[i]`, `[i].stages[j]`, …).
@@ -150,12 +110,12 @@ function readHook(item: unknown, at: string, region: string | undefined, problem
         return { type: "lambda", stages, functionArn: arn as string };
     }
     const minutes = fromEntry("integer", hook.pauseMinutes);
-    if (typeof minutes !== "number" || !Number.isInteger(minutes) || minutes < PAUSE_MINUTES.min || minutes > PAUSE_MINUTES.max) {
-        problems.push({ at: `${at}.pauseMinutes`, given: hook.pauseMinutes, problem: `expected an integer from ${PAUSE_MINUTES.min} to ${PAUSE_MINUTES.max} (minutes ECS waits before onTimeout: 14 days at most)` });
+    if (typeof minutes !== "number" || !inRange(minutes, HOOK_TIMEOUT_MINUTES)) {
+        problems.push({ at: `${at}.pauseMinutes`, given: hook.pauseMinutes, problem: `expected an integer from ${HOOK_TIMEOUT_MINUTES.min} to ${HOOK_TIMEOUT_MINUTES.max} (minutes ECS waits before onTimeout: 14 days at most)` });
     }
     const onTimeout = hook.onTimeout ?? "ROLLBACK";
-    if (!(ON_TIMEOUT as readonly unknown[]).includes(onTimeout)) {
-        problems.push({ at: `${at}.onTimeout`, given: onTimeout, problem: `allowed: ${describeAllowed(ON_TIMEOUT)} (what ECS does when the pause times out)` });
+    if (!(ECS_HOOK_TIMEOUT_ACTIONS as readonly unknown[]).includes(onTimeout)) {
+        problems.push({ at: `${at}.onTimeout`, given: onTimeout, problem: `allowed: ${describeAllowed(ECS_HOOK_TIMEOUT_ACTIONS)} (what ECS does when the pause times out)` });
     }
     return { type: "pause", stages, timeoutMinutes: minutes as number, onTimeout: onTimeout as "ROLLBACK" | "CONTINUE" };
 }
@@ -180,7 +140,7 @@ function readStages(value: unknown, at: string, pause: boolean, problems: ItemPr
             problems.push({ at: where, given: stage, problem: `listed twice (also at [${value.indexOf(stage)}]); a hook runs once per stage` });
             return;
         }
-        if (pause && (LAMBDA_ONLY_STAGES as readonly string[]).includes(stage)) {
+        if (pause && isLambdaOnlyStage(stage)) {
             problems.push({
                 at: where,
                 given: stage,

@@ -80,7 +80,7 @@ describe("deployment configuration (pure)", () => {
             [{ ...blueGreen, hooks: [{ type: "lambda", stages: ["PRE_SCALE_UP", "PRE_SCALE_UP"], functionArn: FN }] }, "deployment.hooks[0].stages[1] repeats PRE_SCALE_UP"],
             [
                 { ...blueGreen, hooks: [{ type: "lambda", stages: ["PRE_SCALE_UP"], functionArn: "arn:aws:iam::123456789012:role/x" }] },
-                'deployment.hooks[0].functionArn is "arn:aws:iam::123456789012:role/x"; expected a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>])',
+                'deployment.hooks[0].functionArn is "arn:aws:iam::123456789012:role/x"; expected a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>, optionally with :<version or alias>',
             ],
             [{ ...ROLLING, hooks: blueGreen.hooks }, "deployment.hooks has 4 hooks but a rolling deployment runs none here; choose blueGreen, canary or linear"],
         ];

@@ -10,7 +10,8 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { declarationOf } from "../../components/configKeys";
-import { LAMBDA_ONLY_STAGES, LIFECYCLE_STAGES, readHooks } from "../../components/deploymentHooks";
+import { readHooks } from "../../components/deploymentHooks";
+import { LAMBDA_ONLY_STAGES, LIFECYCLE_STAGES } from "../../components/lifecycleHookRules";
 import { publicAddresses, readTestCidrs, WIDEST_PUBLIC_PREFIX } from "../../components/testTraffic";
 import { publicAddressCount } from "../../policy/lib/cidr";
 import { ecsServiceTestListenerRestricted } from "../../policy/ecs/ecs-service-test-listener-restricted";
