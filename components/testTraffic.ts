@@ -14,11 +14,11 @@
  * released yet, so it must stay reachable from your own networks only. The rule is the policy pack's
  * `ecs-service-test-listener-restricted`, judged here by key before anything deploys: the blocks together
  * may admit at most as many public addresses as one /16 holds (65,536: an organisation's own allocation,
- * not a slice of the internet), counted as the pack counts them (`policy/lib/cidr.ts` `publicAddressCount`,
- * which the program may not import: a test holds the two counts equal): the union, less what no internet
- * client comes from (`NOT_PUBLIC`). So no split of the world (0.0.0.0/1 + 128.0.0.0/1, /8s around the
+ * not a slice of the internet), counted by the pack's own count (`publicAddressCount` in
+ * policy/facts/publicAddresses.ts): the union, less what no internet client comes from (`NOT_PUBLIC`). So no split of the world (0.0.0.0/1 + 128.0.0.0/1, /8s around the
  * private ranges, …) passes, and private blocks of any size do.
  */
+import { publicAddressCount } from "../policy/facts/publicAddresses";
 import { hostBitsSet } from "./awsLimits";
 import { VALUES_PER_CONDITION } from "./serviceSyntax";
 
@@ -38,17 +38,8 @@ export interface ValueProblem {
     readonly hidden?: string;
 }
 
-/** Private blocks named in messages (the count leaves out these and every other range in `NOT_PUBLIC`). */
+/** Private blocks named in messages (the count leaves out these and every other range in `NOT_PUBLIC`, policy/facts). */
 export const PRIVATE_BLOCKS: readonly string[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
-/**
- * IPv4 ranges no internet client comes from (IANA special-purpose registry entries that are not globally
- * reachable: this network, RFC 1918, shared address space, loopback, link-local, protocol assignments,
- * documentation, benchmarking, multicast and reserved), as the pack lists them.
- */
-export const NOT_PUBLIC: readonly string[] = [
-    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
-    "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3",
-];
 /**
  * The prefix whose size bounds the public addresses test traffic may come from: the default `widestIpv4Prefix`
  * of the pack's ecs-service-test-listener-restricted (a test holds them equal).
@@ -81,37 +72,8 @@ export function cidrWithin(inner: string, outer: string): boolean {
 
 const ALLOWED = `test traffic reaches a revision before it is released, so it may come only from your own networks: private blocks (${PRIVATE_BLOCKS.join(", ")}) and public ones of at most ${MAX_PUBLIC_ADDRESSES.toLocaleString("en-US")} addresses together (one /${WIDEST_PUBLIC_PREFIX})`;
 
-/** Blocks as merged inclusive ranges of addresses, sorted. */
-function mergedRanges(cidrs: readonly string[]): [number, number][] {
-    const ranges = cidrs
-        .map(parseCidr)
-        .filter((c): c is { first: number; prefix: number } => c !== undefined)
-        .map(c => [c.first - (c.first % size(c.prefix)), c.first - (c.first % size(c.prefix)) + size(c.prefix) - 1] as [number, number])
-        .sort((a, b) => a[0] - b[0]);
-    const merged: [number, number][] = [];
-    for (const [start, end] of ranges) {
-        const last = merged[merged.length - 1];
-        if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
-        else merged.push([start, end]);
-    }
-    return merged;
-}
-
-const EXCLUDED = mergedRanges(NOT_PUBLIC);
-
-/** Public addresses the blocks admit together, as the pack counts them: the union, less `NOT_PUBLIC`. */
-export function publicAddresses(cidrs: readonly string[]): number {
-    let count = 0;
-    for (const [start, end] of mergedRanges(cidrs)) {
-        count += end - start + 1;
-        for (const [xStart, xEnd] of EXCLUDED) {
-            const from = Math.max(start, xStart);
-            const to = Math.min(end, xEnd);
-            if (from <= to) count -= to - from + 1;
-        }
-    }
-    return count;
-}
+/** Public addresses the blocks admit together, counted as the pack counts them (policy/facts/publicAddresses.ts). */
+export const publicAddresses = (cidrs: readonly string[]): number => Number(publicAddressCount(cidrs, 4));
 
 /** Why one text is not a source CIDR the test rule may take, or undefined. */
 export function testCidrProblem(text: string): ValueProblem | undefined {
