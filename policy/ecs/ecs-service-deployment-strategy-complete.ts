@@ -38,6 +38,12 @@ function checkRange(report: ReportViolation, field: string, value: unknown, rang
 /** A Lambda function ARN, unqualified or with a version or alias (what an AWS_LAMBDA hook invokes). */
 const LAMBDA_FUNCTION_ARN = /^arn:aws(?:-[a-z]+)*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$/;
 
+/** The step configuration of each strategy that shifts traffic in steps: its field, its percent and bake fields. */
+const STEP_CONFIGURATIONS = [
+    { field: "canaryConfiguration", strategy: "CANARY", percent: "canaryPercent", percentRange: CANARY_PERCENT, bake: "canaryBakeTimeInMinutes" },
+    { field: "linearConfiguration", strategy: "LINEAR", percent: "stepPercent", percentRange: LINEAR_STEP_PERCENT, bake: "stepBakeTimeInMinutes" },
+] as const;
+
 /** The load-balancer half: what a traffic shift needs from each target-group entry. */
 function checkLoadBalancers(props: Record<string, any>, strategy: string, report: ReportViolation, deferral: UnknownDeferral): void {
     for (const { entry, index } of loadBalancerEntries(props)) {
@@ -173,28 +179,19 @@ export const ecsServiceDeploymentStrategyComplete: ResourceValidationPolicy = {
                 return;
             }
             deferral.run(() => checkRange(report, "deploymentConfiguration.bakeTimeInMinutes", config.bakeTimeInMinutes, BAKE_TIME_MINUTES));
-            deferral.run(() => {
-                const canary = config.canaryConfiguration;
-                if (!isRecord(canary)) {
-                    return;
-                }
-                if (strategy !== "CANARY") {
-                    report(`deploymentConfiguration.canaryConfiguration is set for strategy ${show(given ?? "ROLLING")}; ECS takes it only with CANARY: set strategy "CANARY" or remove it.`);
-                }
-                checkRange(report, "deploymentConfiguration.canaryConfiguration.canaryPercent", canary.canaryPercent, CANARY_PERCENT);
-                checkRange(report, "deploymentConfiguration.canaryConfiguration.canaryBakeTimeInMinutes", canary.canaryBakeTimeInMinutes, BAKE_TIME_MINUTES);
-            });
-            deferral.run(() => {
-                const linear = config.linearConfiguration;
-                if (!isRecord(linear)) {
-                    return;
-                }
-                if (strategy !== "LINEAR") {
-                    report(`deploymentConfiguration.linearConfiguration is set for strategy ${show(given ?? "ROLLING")}; ECS takes it only with LINEAR: set strategy "LINEAR" or remove it.`);
-                }
-                checkRange(report, "deploymentConfiguration.linearConfiguration.stepPercent", linear.stepPercent, LINEAR_STEP_PERCENT);
-                checkRange(report, "deploymentConfiguration.linearConfiguration.stepBakeTimeInMinutes", linear.stepBakeTimeInMinutes, BAKE_TIME_MINUTES);
-            });
+            for (const step of STEP_CONFIGURATIONS) {
+                deferral.run(() => {
+                    const settings = config[step.field];
+                    if (!isRecord(settings)) {
+                        return;
+                    }
+                    if (strategy !== step.strategy) {
+                        report(`deploymentConfiguration.${step.field} is set for strategy ${show(given ?? "ROLLING")}; ECS takes it only with ${step.strategy}: set strategy "${step.strategy}" or remove it.`);
+                    }
+                    checkRange(report, `deploymentConfiguration.${step.field}.${step.percent}`, settings[step.percent], step.percentRange);
+                    checkRange(report, `deploymentConfiguration.${step.field}.${step.bake}`, settings[step.bake], BAKE_TIME_MINUTES);
+                });
+            }
             const hooks = asArray(deferral.run(() => config.lifecycleHooks));
             for (let i = 0; i < hooks.length; i++) {
                 deferral.run(() => checkHook(hooks[i], `deploymentConfiguration.lifecycleHooks[${i}]`, report));
