@@ -26,7 +26,7 @@
  *   another's, so a function in another partition than the stack's region is refused. Another region of the
  *   same partition is not refused: ECS documents no such rule.
  */
-import { ECS_HOOK_TIMEOUT_ACTIONS, HOOK_TIMEOUT_MINUTES, inRange } from "../policy/facts/ecsDeployments";
+import { ECS_HOOK_TIMEOUT_ACTIONS, HOOK_TIMEOUT_MINUTES, inRange, PROVIDER_MISSING_STAGES } from "../policy/facts/ecsDeployments";
 import type { LifecycleHookSettings, LifecycleStage } from "./deploymentSettings";
 import { closestName } from "./naming";
 import { describeAllowed, show } from "./configReader";
@@ -129,8 +129,8 @@ function readStages(value: unknown, at: string, pause: boolean, problems: ItemPr
     value.forEach((stage, j) => {
         const where = `${at}[${j}]`;
         if (typeof stage !== "string" || !STAGE_BY_NAME.has(stage)) {
-            // PRE_PRODUCTION_TRAFFIC_SHIFT is in ECS's current API, not among the stages the pinned provider documents.
-            const newer = stage === "PRE_PRODUCTION_TRAFFIC_SHIFT" ? " (PRE_PRODUCTION_TRAFFIC_SHIFT is newer than the AWS provider this project pins, @pulumi/aws 7.48.0)" : "";
+            // A stage of ECS's current API that the pinned provider does not list yet (policy/facts).
+            const newer = (PROVIDER_MISSING_STAGES as readonly unknown[]).includes(stage) ? ` (${String(stage)} is newer than the AWS provider this project pins, @pulumi/aws 7.48.0)` : "";
             const suggestion = typeof stage === "string" && !newer ? closestName(stage, LIFECYCLE_STAGES) : undefined;
             const problem = `allowed: ${describeAllowed(LIFECYCLE_STAGES)}`;
             problems.push({ at: where, given: stage, problem: `${problem}${newer}${suggestion && suggestion !== stage ? `; did you mean ${show(suggestion)}?` : ""}`, hidden: problem });

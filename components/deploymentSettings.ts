@@ -6,6 +6,7 @@
  * ECS's own deployment controller does all four strategies (`deploymentConfiguration.strategy`):
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html
  */
+import type { EcsDeploymentStrategy, ProviderLifecycleStage } from "../policy/facts/ecsDeployments";
 
 /** How ECS replaces a service's tasks. */
 export type DeploymentStrategy = "rolling" | "blueGreen" | "canary" | "linear";
@@ -13,8 +14,8 @@ export type DeploymentStrategy = "rolling" | "blueGreen" | "canary" | "linear";
 /** Every strategy, in the order the README lists them. */
 export const DEPLOYMENT_STRATEGIES: readonly DeploymentStrategy[] = ["rolling", "blueGreen", "canary", "linear"];
 
-/** The strategy as ECS spells it in `deploymentConfiguration.strategy`. */
-export const ECS_STRATEGY: Readonly<Record<DeploymentStrategy, string>> = {
+/** The strategy as ECS spells it in `deploymentConfiguration.strategy` (policy/facts/ecsDeployments.ts). */
+export const ECS_STRATEGY: Readonly<Record<DeploymentStrategy, EcsDeploymentStrategy>> = {
     rolling: "ROLLING",
     blueGreen: "BLUE_GREEN",
     canary: "CANARY",
@@ -23,16 +24,9 @@ export const ECS_STRATEGY: Readonly<Record<DeploymentStrategy, string>> = {
 
 /**
  * Stages of a blue/green, canary or linear deployment at which a lifecycle hook can run (ECS API
- * `DeploymentLifecycleHook.lifecycleStages`, as the AWS provider accepts them).
+ * `DeploymentLifecycleHook.lifecycleStages`, as the AWS provider accepts them: policy/facts/ecsDeployments.ts).
  */
-export type LifecycleStage =
-    | "RECONCILE_SERVICE"
-    | "PRE_SCALE_UP"
-    | "POST_SCALE_UP"
-    | "TEST_TRAFFIC_SHIFT"
-    | "POST_TEST_TRAFFIC_SHIFT"
-    | "PRODUCTION_TRAFFIC_SHIFT"
-    | "POST_PRODUCTION_TRAFFIC_SHIFT";
+export type LifecycleStage = ProviderLifecycleStage;
 
 /** A hook that invokes a Lambda function; ECS assumes a role the stack creates that may invoke only it. */
 export interface LambdaHookSettings {

@@ -9,15 +9,12 @@
  * partitions are the AWS General Reference's (resources in aws, aws-cn and aws-us-gov cannot reach another
  * partition's).
  */
-import { ECS_LIFECYCLE_STAGES, PAUSE_FORBIDDEN_STAGES } from "../policy/facts/ecsDeployments";
+import { PAUSE_FORBIDDEN_STAGES, PROVIDER_LIFECYCLE_STAGES } from "../policy/facts/ecsDeployments";
 import type { LifecycleStage } from "./deploymentSettings";
 import type { ValueProblem } from "./testTraffic";
 
-/**
- * Every stage a hook may name, in the order a deployment reaches them: ECS's (policy/facts), less
- * PRE_PRODUCTION_TRAFFIC_SHIFT, which the pinned provider (@pulumi/aws 7.48.0) does not list.
- */
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ECS_LIFECYCLE_STAGES.filter((s): s is LifecycleStage => s !== "PRE_PRODUCTION_TRAFFIC_SHIFT");
+/** Every stage a hook may name, in the order a deployment reaches them: those the pinned provider accepts (policy/facts). */
+export const LIFECYCLE_STAGES: readonly LifecycleStage[] = PROVIDER_LIFECYCLE_STAGES;
 
 /** Stages only a Lambda hook may use (DeploymentLifecycleHook; ECS also runs them again on a rollback). */
 export const LAMBDA_ONLY_STAGES = PAUSE_FORBIDDEN_STAGES as readonly LifecycleStage[];

@@ -37,6 +37,23 @@ export const ECS_LIFECYCLE_STAGES = [
     "POST_PRODUCTION_TRAFFIC_SHIFT",
 ] as const;
 
+export type EcsLifecycleStage = (typeof ECS_LIFECYCLE_STAGES)[number];
+
+/**
+ * Stages ECS accepts that the pinned provider does not list yet: `@pulumi/aws` 7.48.0
+ * `ServiceDeploymentConfigurationLifecycleHook.lifecycleStages` ("Valid values: RECONCILE_SERVICE, …,
+ * POST_PRODUCTION_TRAFFIC_SHIFT", `types/input.d.ts`).
+ */
+export const PROVIDER_MISSING_STAGES = ["PRE_PRODUCTION_TRAFFIC_SHIFT"] as const;
+
+/** A stage the pinned provider accepts. */
+export type ProviderLifecycleStage = Exclude<EcsLifecycleStage, (typeof PROVIDER_MISSING_STAGES)[number]>;
+
+/** The stages the pinned provider accepts, in the order a deployment reaches them. */
+export const PROVIDER_LIFECYCLE_STAGES: readonly ProviderLifecycleStage[] = ECS_LIFECYCLE_STAGES.filter(
+    (s): s is ProviderLifecycleStage => !(PROVIDER_MISSING_STAGES as readonly string[]).includes(s),
+);
+
 /** Stages at which only AWS_LAMBDA hooks may run: a PAUSE hook there is refused. */
 export const PAUSE_FORBIDDEN_STAGES: readonly string[] = ["TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
 

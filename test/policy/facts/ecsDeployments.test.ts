@@ -13,6 +13,7 @@ import {
     HOOK_TIMEOUT_MINUTES,
     LINEAR_STEP_PERCENT,
     PAUSE_FORBIDDEN_STAGES,
+    PROVIDER_LIFECYCLE_STAGES,
     describeRange,
     inRange,
 } from "../../../policy/facts/ecsDeployments";
@@ -63,6 +64,14 @@ describe("facts: ECS deployment strategies", () => {
         assert.match(input, /Valid range: 0-1440 minutes\. Used with `BLUE_GREEN`, `LINEAR`, and `CANARY` strategies\./);
         assert.match(input, /Percentage of traffic to route to the canary deployment\. Valid range: 0\.1-100\.0\./);
         assert.match(input, /Percentage of traffic to shift in each step during a linear deployment\. Valid range: 3\.0-100\.0\./);
+    });
+
+    it("GIVEN the installed AWS provider's docs THEN the stages it accepts are PROVIDER_LIFECYCLE_STAGES, in ECS's order", () => {
+        const input = fs.readFileSync(path.join(path.dirname(require.resolve("@pulumi/aws/package.json")), "types", "input.d.ts"), "utf8");
+        const doc = /Stages during the deployment when the hook should be invoked\. Valid values: ([^\n]*)\./.exec(input);
+        assert.ok(doc, "no lifecycleStages doc in @pulumi/aws types/input.d.ts");
+        assert.deepEqual([...doc[1].matchAll(/`([A-Z_]+)`/g)].map(m => m[1]), [...PROVIDER_LIFECYCLE_STAGES]);
+        assert.deepEqual(PROVIDER_LIFECYCLE_STAGES, ECS_LIFECYCLE_STAGES.filter(s => (PROVIDER_LIFECYCLE_STAGES as readonly string[]).includes(s)));
     });
 
     it("GIVEN values at and beyond the bounds THEN inRange accepts exactly the documented ones", () => {
