@@ -8,6 +8,7 @@ import { FARGATE_CPU_UNITS, FARGATE_MAX_CPU, FARGATE_MAX_MEMORY_MIB } from "../p
 import { LOG_RETENTION_DAYS, LOG_RETENTION_MAX_DAYS } from "../policy/facts/logRetention";
 import { DEPLOYMENT_STRATEGIES } from "./deploymentSettings";
 import { FARGATE_PLATFORM_VERSIONS } from "./platformVersion";
+import { ALB_RULE_LIMITS } from "./routing";
 import { ServiceKind } from "./stackSettings";
 
 /** Types a Pulumi project can declare for a config key. */
@@ -171,7 +172,7 @@ export const SERVICE_FIELDS = {
     kind: { type: "string", default: "", allowed: ["web", "worker", "scheduled"], description: "Required: web (behind the load balancer), worker (no route) or scheduled (run by a schedule)." },
     paths: { type: "array", default: [], kinds: WEB, description: "Path patterns the listener rule matches, e.g. [\"/api/*\"]; with hosts, both must match. Neither: the listener's default action." },
     hosts: { type: "array", default: [], kinds: WEB, description: "Host names the listener rule matches, e.g. [\"api.example.com\"]." },
-    priority: { type: "integer", default: 0, kinds: WEB, min: 1, max: 50000, description: "Listener rule priority, unique per stack; unset: 10, 20, … from the most specific rule to the least, skipping those taken." },
+    priority: { type: "integer", default: 0, kinds: WEB, min: ALB_RULE_LIMITS.minPriority, max: ALB_RULE_LIMITS.maxPriority, description: "Listener rule priority, unique per stack; unset: 10, 20, … from the most specific rule to the least, skipping those taken." },
     schedule: { type: "string", default: "", kinds: ["scheduled"], description: "EventBridge Scheduler expression: cron(…), rate(…) or at(…) (required)." },
     scheduleTimezone: { type: "string", default: "UTC", kinds: ["scheduled"], description: "IANA time zone of the schedule, e.g. Europe/Berlin." },
     serviceConnect: { type: "boolean", default: false, kinds: SCALED, description: "Join the stack's Service Connect namespace (a client; a server too when it has a port)." },

@@ -29,6 +29,8 @@ export const ALB_RULE_LIMITS = {
     targetGroupsPerLoadBalancer: 100,
     /** `condition-values-per-alb-rule`: path patterns and host names of one rule together. */
     conditionValuesPerRule: 5,
+    /** Values of one path-pattern, host-header or source-ip condition (condition types for listener rules). */
+    valuesPerCondition: 3,
     /** `condition-wildcards-per-alb-rule`: `*` and `?` across the rule's values. */
     wildcardsPerRule: 5,
     /** Characters of one path pattern or host name. */

@@ -6,12 +6,14 @@
  *
  * Source: ELB "Condition types for listener rules" (at most three values per condition).
  */
+import { ALB_RULE_LIMITS } from "./routing";
+
 export { ALB_RULE_LIMITS, derivePriorities, hostHeaderProblem, pathPatternProblem, routingProblems } from "./routing";
 export type { RouteRequest } from "./routing";
 export { scheduleExpressionProblem, timezoneProblem } from "./scheduleExpression";
 
-/** ELB: at most three values in one path-pattern or host-header condition (the rule's own limits are routing.ts's). */
-export const VALUES_PER_CONDITION = 3;
+/** ELB: at most three values in one path-pattern or host-header condition (routing.ts `ALB_RULE_LIMITS`). */
+export const VALUES_PER_CONDITION = ALB_RULE_LIMITS.valuesPerCondition;
 
 /** Why a rule's path or host condition holds more values than ELB accepts, or undefined. */
 export function conditionSizeProblem(paths: readonly string[], hosts: readonly string[]): string | undefined {
