@@ -14,14 +14,14 @@
  *   `timeoutConfiguration` (PAUSE only in the provider) `timeoutInMinutes` 1 to 20160, `action` ROLLBACK |
  *   CONTINUE (`API_DeploymentLifecycleHook.html`, `pause-lifecycle-hooks.html`).
  * The ranges and names are ECS's facts (policy/facts/ecsDeployments.ts); the hook rules the loader judges
- * too (the stages, PAUSE at a Lambda-only stage, a Lambda ARN's shape) are lifecycleHookRules.ts's.
+ * too are theirs: the stages, PAUSE at a Lambda-only stage and a Lambda ARN's shape lifecycleHookRules.ts's,
+ * the test traffic's source CIDRs testTraffic.ts's.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { BAKE_TIME_MINUTES, CANARY_PERCENT, ECS_HOOK_TIMEOUT_ACTIONS, HOOK_TIMEOUT_MINUTES, inRange, LINEAR_STEP_PERCENT, ValueRange } from "../policy/facts/ecsDeployments";
 import { DeploymentSettings, ECS_STRATEGY, LifecycleStage } from "./deploymentSettings";
 import { isLambdaOnlyStage, lambdaFunctionArnProblem, LIFECYCLE_STAGES } from "./lifecycleHookRules";
-
-const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+import { readTestCidrs } from "./testTraffic";
 
 /** What a whole-minute range allows, as the messages say it. */
 const minutes = (range: ValueRange) => `a whole number of minutes from ${range.min} to ${range.max}`;
@@ -59,10 +59,7 @@ export function deploymentProblems(d: DeploymentSettings): string[] {
     if (d.testTraffic) {
         if (rolling) problems.push(`${at("testTraffic")} is set but a rolling deployment has no test traffic; choose blueGreen, canary or linear`);
         if (d.testTraffic.cidrs.length === 0) problems.push(`${at("testTraffic.cidrs")} is empty; leave testTraffic unset for no test listener rule`);
-        d.testTraffic.cidrs.forEach((cidr, i) => {
-            if (!IPV4_CIDR.test(cidr)) problems.push(`${at(`testTraffic.cidrs[${i}]`)} is ${JSON.stringify(cidr)}; expected an IPv4 CIDR such as "203.0.113.0/24"`);
-            else if (cidr.endsWith("/0")) problems.push(`${at(`testTraffic.cidrs[${i}]`)} is ${JSON.stringify(cidr)}; test traffic is never open to the whole internet, name the networks that test`);
-        });
+        for (const p of readTestCidrs(d.testTraffic.cidrs).problems) problems.push(`${at(`testTraffic.cidrs${p.at}`)} is ${JSON.stringify(p.given)}; ${p.problem}`);
     }
     if (rolling && d.hooks.length > 0) problems.push(`${at("hooks")} has ${d.hooks.length} hooks but a rolling deployment runs none here; choose blueGreen, canary or linear`);
     d.hooks.forEach((h, i) => {

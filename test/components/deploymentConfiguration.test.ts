@@ -23,6 +23,8 @@ const blueGreen: DeploymentSettings = {
 };
 const canary: DeploymentSettings = { strategy: "canary", bakeTimeMinutes: 5, canary: { percent: 10, bakeMinutes: 20 }, hooks: [] };
 const linear: DeploymentSettings = { strategy: "linear", bakeTimeMinutes: 5, linear: { stepPercent: 10, stepBakeMinutes: 3 }, hooks: [] };
+const TEST_TRAFFIC_ALLOWED =
+    "test traffic reaches a revision before it is released, so it may come only from your own networks: private blocks (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10) and public ones of at most 65,536 addresses together (one /16)";
 const TIMING = { startPeriodSeconds: 10, healthCheckGracePeriodSeconds: 30, secondsToHealthy: 20, deregistrationDelaySeconds: 10, stopTimeoutSeconds: 30 };
 
 describe("deployment configuration (pure)", () => {
@@ -64,8 +66,17 @@ describe("deployment configuration (pure)", () => {
             [{ ...blueGreen, canary: { percent: 10, bakeMinutes: 1 } }, "deployment.canary is set but the strategy is blueGreen; it needs the canary strategy"],
             [{ ...linear, linear: { stepPercent: 2, stepBakeMinutes: 1 } }, "deployment.linear.stepPercent is 2; expected 3 to 100 in steps of 0.1"],
             [{ ...linear, linear: undefined }, "deployment.linear is missing; a linear deployment needs its step percent and step bake minutes"],
-            [{ ...blueGreen, testTraffic: { cidrs: ["0.0.0.0/0"] } }, 'deployment.testTraffic.cidrs[0] is "0.0.0.0/0"; test traffic is never open to the whole internet, name the networks that test'],
-            [{ ...blueGreen, testTraffic: { cidrs: ["10.0.0.0/33"] } }, 'deployment.testTraffic.cidrs[0] is "10.0.0.0/33"; expected an IPv4 CIDR such as "203.0.113.0/24"'],
+            // The loader's test-traffic rule (testTraffic.ts), judged the same for the components' args.
+            [{ ...blueGreen, testTraffic: { cidrs: ["0.0.0.0/0"] } }, `deployment.testTraffic.cidrs[0] is "0.0.0.0/0"; that is the whole internet; ${TEST_TRAFFIC_ALLOWED}`],
+            [{ ...blueGreen, testTraffic: { cidrs: ["52.0.0.0/8"] } }, `deployment.testTraffic.cidrs[0] is "52.0.0.0/8"; it admits 16,777,216 public addresses; ${TEST_TRAFFIC_ALLOWED}`],
+            [
+                { ...blueGreen, testTraffic: { cidrs: ["10.0.0.0/33"] } },
+                'deployment.testTraffic.cidrs[0] is "10.0.0.0/33"; expected an IPv4 CIDR block such as 203.0.113.0/24 (four numbers from 0 to 255 without leading zeros or spaces, and a prefix from 0 to 32)',
+            ],
+            [
+                { ...blueGreen, testTraffic: { cidrs: ["10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"] } },
+                'deployment.testTraffic.cidrs is ["10.0.0.0/16","10.1.0.0/16","10.2.0.0/16","10.3.0.0/16"]; holds 4 blocks; one source-ip condition of a listener rule takes at most 3 (ELB, condition types for listener rules)',
+            ],
             [{ ...blueGreen, testTraffic: { cidrs: [] } }, "deployment.testTraffic.cidrs is empty; leave testTraffic unset for no test listener rule"],
             [{ ...ROLLING, testTraffic: { cidrs: ["10.0.0.0/8"] } }, "deployment.testTraffic is set but a rolling deployment has no test traffic; choose blueGreen, canary or linear"],
             [

@@ -67,13 +67,13 @@ describe("deployment rules (pure)", () => {
     });
 
     it("GIVEN more test CIDRs than a rule's five condition values allow, or rules and target groups over ELB's quotas THEN the LoadBalancer refuses them through routing's one count", () => {
-        const cidrs = ["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];
+        const cidrs = ["10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16"];
         const routes = (n: number, deployment?: DeploymentSettings): LoadBalancerRoute[] => Array.from({ length: n }, (_, i) => ({ name: `s${i}`, port: 8080, paths: [`/s${i}/*`], deployment }));
         assert.throws(
-            () => resolveLoadBalancerArgs("shop", { ...NETWORK, routes: [{ name: "api", port: 8080, paths: ["/api/*"], deployment: blueGreen(cidrs) }] }),
-            /^Error: LoadBalancer shop: routes\.api\.deployment\.testTraffic\.cidrs has 4 blocks; with the route's 1 paths and hosts and the X-Deployment-Test header, the test listener rule would hold 6 condition values and ELB allows 5 per rule \(quota condition-values-per-alb-rule\): list fewer blocks or paths and hosts\.$/,
+            () => resolveLoadBalancerArgs("shop", { ...NETWORK, routes: [{ name: "api", port: 8080, paths: ["/api/*"], hosts: ["api.example.com"], deployment: blueGreen(cidrs) }] }),
+            /^Error: LoadBalancer shop: routes\.api\.deployment\.testTraffic\.cidrs has 3 blocks; with the route's 2 paths and hosts and the X-Deployment-Test header, the test listener rule would hold 6 condition values and ELB allows 5 per rule \(quota condition-values-per-alb-rule\): list fewer blocks or paths and hosts\.$/,
         );
-        // The default route's test rule has no path: four CIDRs fit.
+        // The default route's test rule has no path: three CIDRs fit (the most one source-ip condition takes).
         assert.doesNotThrow(() => resolveLoadBalancerArgs("shop", { ...NETWORK, targetPort: 8080, defaultDeployment: blueGreen(cidrs) }));
         assert.throws(
             () => resolveLoadBalancerArgs("shop", { ...NETWORK, targetPort: 8080, defaultDeployment: blueGreen(["10.0.0.0/8"]), routes: routes(99) }),

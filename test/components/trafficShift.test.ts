@@ -242,7 +242,7 @@ describe("a blue/green listener-default route and mismatched deployments (under 
             runInline(() => {
                 new LoadBalancer("x", { ...NETWORK, routes: [{ name: "api", port: 3000, paths: ["/api/*"], deployment: { ...CANARY, testTraffic: { cidrs: ["0.0.0.0/0"] } } }] });
             }),
-            /LoadBalancer x: routes\.api\.deployment\.testTraffic\.cidrs\[0\] is "0\.0\.0\.0\/0"; test traffic is never open to the whole internet/,
+            /LoadBalancer x: routes\.api\.deployment\.testTraffic\.cidrs\[0\] is "0\.0\.0\.0\/0"; that is the whole internet; test traffic reaches a revision before it is released/,
         );
         await assert.rejects(
             runInline(() => {
