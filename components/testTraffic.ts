@@ -18,7 +18,7 @@
  * policy/facts/publicAddresses.ts): the union, less what no internet client comes from (`NOT_PUBLIC`). So no split of the world (0.0.0.0/1 + 128.0.0.0/1, /8s around the
  * private ranges, …) passes, and private blocks of any size do.
  */
-import { publicAddressCount } from "../policy/facts/publicAddresses";
+import { publicAddressCount, TEST_TRAFFIC_WIDEST_PREFIX } from "../policy/facts/publicAddresses";
 import { hostBitsSet } from "./awsLimits";
 import { VALUES_PER_CONDITION } from "./serviceSyntax";
 
@@ -42,9 +42,9 @@ export interface ValueProblem {
 export const PRIVATE_BLOCKS: readonly string[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
 /**
  * The prefix whose size bounds the public addresses test traffic may come from: the default `widestIpv4Prefix`
- * of the pack's ecs-service-test-listener-restricted (a test holds them equal).
+ * of the pack's ecs-service-test-listener-restricted (policy/facts).
  */
-export const WIDEST_PUBLIC_PREFIX = 16;
+export const WIDEST_PUBLIC_PREFIX = TEST_TRAFFIC_WIDEST_PREFIX.ipv4;
 const MAX_PUBLIC_ADDRESSES = 2 ** (32 - WIDEST_PUBLIC_PREFIX);
 /** Source CIDRs one `source-ip` condition takes. */
 export const MAX_TEST_CIDRS = VALUES_PER_CONDITION;

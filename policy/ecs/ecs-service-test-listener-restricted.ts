@@ -7,6 +7,7 @@ import { ECS_SERVICE, LISTENER, LISTENER_RULE } from "../lib/types";
 import { peek, UNKNOWN, UnknownDeferral } from "../lib/unknowns";
 import { listenerRuleGroups } from "../lb/listenerRules";
 import { readConditions } from "../lb/ruleConditions";
+import { TEST_TRAFFIC_WIDEST_PREFIX } from "../facts/publicAddresses";
 
 interface Config extends SourceLimits {
     trustedTestListenerRules: string[];
@@ -46,8 +47,8 @@ export const ecsServiceTestListenerRestricted: StackValidationPolicy = {
     severity: "high",
     configSchema: {
         properties: {
-            widestIpv4Prefix: { type: "integer", minimum: 0, maximum: 32, default: 16, description: "Test traffic may come from at most as many public IPv4 addresses as one prefix of this length holds." },
-            widestIpv6Prefix: { type: "integer", minimum: 0, maximum: 128, default: 48, description: "Test traffic may come from at most as many public IPv6 addresses as one prefix of this length holds." },
+            widestIpv4Prefix: { type: "integer", minimum: 0, maximum: 32, default: TEST_TRAFFIC_WIDEST_PREFIX.ipv4, description: "Test traffic may come from at most as many public IPv4 addresses as one prefix of this length holds." },
+            widestIpv6Prefix: { type: "integer", minimum: 0, maximum: 128, default: TEST_TRAFFIC_WIDEST_PREFIX.ipv6, description: "Test traffic may come from at most as many public IPv6 addresses as one prefix of this length holds." },
             trustedTestListenerRules: {
                 type: "array",
                 items: { type: "string" },
@@ -58,7 +59,7 @@ export const ecsServiceTestListenerRestricted: StackValidationPolicy = {
     },
     validateStack: (args, report) => {
         const config = args.getConfig<Config>();
-        const limits: SourceLimits = { widestIpv4Prefix: config.widestIpv4Prefix ?? 16, widestIpv6Prefix: config.widestIpv6Prefix ?? 48 };
+        const limits: SourceLimits = { widestIpv4Prefix: config.widestIpv4Prefix ?? TEST_TRAFFIC_WIDEST_PREFIX.ipv4, widestIpv6Prefix: config.widestIpv6Prefix ?? TEST_TRAFFIC_WIDEST_PREFIX.ipv6 };
         const trusted = asStringList(config.trustedTestListenerRules);
         const deferral = new UnknownDeferral();
         const groups = listenerRuleGroups(args.resources, new UnknownDeferral());

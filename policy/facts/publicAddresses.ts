@@ -135,3 +135,10 @@ export function publicAddressCount(cidrs: readonly unknown[], family: 4 | 6): bi
     return count;
 }
 
+
+/**
+ * The widest public source test traffic may come from, as the prefix length whose addresses bound it: our
+ * own bound, not AWS's (an organisation's own allocation, not a slice of the internet). The defaults of the
+ * pack's ecs-service-test-listener-restricted and the loader's bound on `testTrafficCidrs`.
+ */
+export const TEST_TRAFFIC_WIDEST_PREFIX = { ipv4: 16, ipv6: 48 } as const;
