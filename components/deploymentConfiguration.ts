@@ -30,9 +30,10 @@ const percent = (range: ValueRange) => `${range.min} to ${range.max} in steps of
 
 /**
  * Every problem with `d`, each naming the field (`deployment.canary.percent`) and what is allowed; empty
- * when ECS would accept it. Settings that do not apply to the strategy are refused, not ignored.
+ * when ECS would accept it. Settings that do not apply to the strategy are refused, not ignored. With the
+ * stack's `region`, a Lambda hook in another partition is refused too (as the loader refuses it).
  */
-export function deploymentProblems(d: DeploymentSettings): string[] {
+export function deploymentProblems(d: DeploymentSettings, region?: string): string[] {
     const problems: string[] = [];
     const at = (field: string) => `deployment.${field}`;
     if (!(d.strategy in ECS_STRATEGY)) {
@@ -70,7 +71,7 @@ export function deploymentProblems(d: DeploymentSettings): string[] {
             else if (h.stages.indexOf(stage) !== j) problems.push(`${hook}.stages[${j}] repeats ${stage}`);
         });
         if (h.type === "lambda") {
-            const arn = lambdaFunctionArnProblem(h.functionArn, undefined);
+            const arn = lambdaFunctionArnProblem(h.functionArn, region);
             if (arn) problems.push(`${hook}.functionArn is ${JSON.stringify(h.functionArn)}; ${arn.problem}`);
         } else {
             const refused = h.stages.filter(isLambdaOnlyStage);

@@ -225,7 +225,8 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
         throw new Error(`${owner}: ${platform}.`);
     }
     if (args.deployment) {
-        const problems = deploymentProblems(args.deployment);
+        // A region known now (not an Output) also lets a hook's partition be judged.
+        const problems = deploymentProblems(args.deployment, typeof args.region === "string" ? args.region : undefined);
         if (problems.length > 0) {
             throw new Error(problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} deployment problems:\n${problems.map(p => `  - ${p}`).join("\n")}`);
         }

@@ -98,6 +98,15 @@ describe("deployment configuration (pure)", () => {
         for (const [d, problem] of cases) assert.deepEqual(deploymentProblems(d), [problem]);
     });
 
+    it("GIVEN the stack's region THEN a Lambda hook in another partition is refused, as the loader refuses it", () => {
+        const china = { ...blueGreen, hooks: [{ type: "lambda" as const, stages: ["PRE_SCALE_UP" as const], functionArn: FN }] };
+        assert.deepEqual(deploymentProblems(china), []);
+        assert.deepEqual(deploymentProblems(china, "us-west-2"), []);
+        assert.deepEqual(deploymentProblems(china, "cn-north-1"), [
+            `deployment.hooks[0].functionArn is ${JSON.stringify(FN)}; the function is in partition aws but the stack deploys to cn-north-1 (aws-cn), and partitions cannot reach each other`,
+        ]);
+    });
+
     it("GIVEN hooks invoking one function twice THEN the hook role may invoke each function once, exactly those", () => {
         assert.deepEqual(hookFunctionArns(blueGreen), [FN2, FN].sort());
         assert.deepEqual(hookInvokePolicy(hookFunctionArns(blueGreen)), {
