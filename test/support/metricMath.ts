@@ -57,7 +57,10 @@ export function evaluate(expression: string, series: Readonly<Record<string, Ser
         }
         if (t === "[") {
             const items = [comparison() as Series];
-            while (peek() === ",") take(), items.push(comparison() as Series);
+            while (peek() === ",") {
+                take();
+                items.push(comparison() as Series);
+            }
             take("]");
             return items;
         }
@@ -65,7 +68,10 @@ export function evaluate(expression: string, series: Readonly<Record<string, Ser
         if (peek() === "(") {
             take("(");
             const args = [comparison()];
-            while (peek() === ",") take(), args.push(comparison());
+            while (peek() === ",") {
+                take();
+                args.push(comparison());
+            }
             take(")");
             return call(t, args);
         }
@@ -84,7 +90,9 @@ export function evaluate(expression: string, series: Readonly<Record<string, Ser
     };
     const comparison = (): Value => {
         const v = sum();
-        return peek() === ">" ? (take(), pointwise(v, sum(), (x, y) => (x > y ? 1 : 0))) : v;
+        if (peek() !== ">") return v;
+        take();
+        return pointwise(v, sum(), (x, y) => (x > y ? 1 : 0));
     };
     const result = comparison();
     if (at !== tokens.length) throw new Error(`unparsed rest of ${expression}`);
