@@ -4,6 +4,10 @@
  * every service of the stack (dev runs a web service and a worker; prod one web service).
  */
 import * as assert from "node:assert/strict";
+import type { TargetTrackingMetricDataQuery } from "@aws-sdk/client-application-auto-scaling";
+import { ProgramRun } from "../../harness/runProgram";
+import { ApiModel, loadApiModel } from "../support/awsApiModel";
+import { runStrategyStack } from "../support/strategyStack";
 import { inputs, one, ofType } from "../support/stacks";
 import { scalableTargetLimits, scalingPolicyLimits } from "./documentedLimits";
 import { describeConformance, assertNoProblems, requestProblems, Stack, stateString } from "./kit";
@@ -62,4 +66,54 @@ describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/
                     assert.equal(label, expected);
                 }
             });
+});
+
+describe("conformance: Application Auto Scaling requests of the strategy stack (request scaling over two target groups)", () => {
+    let run: ProgramRun;
+    let scaling: ApiModel;
+    before(async function () {
+        this.timeout(60_000);
+        scaling = loadApiModel("@aws-sdk/client-application-auto-scaling");
+        run = await runStrategyStack();
+    });
+    const requestsPolicy = () => putScalingPolicy(inputs(one(run, POLICY, "api-requests")), "api-requests");
+
+    it("GIVEN every scaling policy, api's metric-math request policy included WHEN sent as PutScalingPolicy THEN the model and documented limits accept it, against the registered targets", () => {
+        const targets = ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request);
+        const problems = ofType(run, POLICY).flatMap(policy => {
+            const mapped = putScalingPolicy(inputs(policy), stateString(policy, "name"));
+            return requestProblems("PutScalingPolicyRequest", mapped, scaling, scalingPolicyLimits(mapped.request, targets)).map(p => `${policy.name}: ${p}`);
+        });
+        assertNoProblems("PutScalingPolicy (strategies)", problems);
+        // Non-vacuous: the walked request carries metric math over the stack's own two target groups of api.
+        const metrics = requestsPolicy().request.TargetTrackingScalingPolicyConfiguration?.CustomizedMetricSpecification?.Metrics ?? [];
+        const groups = metrics.flatMap(m => m.MetricStat?.Metric?.Dimensions?.filter(d => d.Name === "TargetGroup").map(d => d.Value) ?? []);
+        assert.deepEqual(groups, [stateString(one(run, AWS_TYPES.lbTargetGroup, "api-tg"), "arnSuffix"), stateString(one(run, AWS_TYPES.lbTargetGroup, "api-alt"), "arnSuffix")]);
+        assert.equal(requestsPolicy().request.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification, undefined);
+    });
+
+    // Each case breaks one member of api's metric-math policy and names the problem the check must report.
+    const cases: Array<[string, (m: TargetTrackingMetricDataQuery[]) => TargetTrackingMetricDataQuery[], RegExp]> = [
+        ["two queries returning data", m => m.map(q => ({ ...q, ReturnData: q.Id === "perTarget" ? true : q.ReturnData })), /2 queries returning data/],
+        ["a query left to its default ReturnData (true)", m => m.map(q => (q.Id === "perTargetAlt" ? { ...q, ReturnData: undefined } : q)), /2 queries returning data/],
+        ["an expression naming a missing id", m => m.map(q => (q.Expression ? { ...q, Expression: "MAX(FILL([perTarget, perTargetB], 0))" } : q)), /refers to "perTargetB"/],
+        ["a query with both an expression and a metric", m => m.map((q, i) => (i === 0 ? { ...q, Expression: "perTargetAlt" } : q)), /Metrics\[0\] needs exactly one of Expression and MetricStat/],
+        ["an id starting with a capital", m => m.map(q => (q.Id === "perTargetAlt" ? { ...q, Id: "PerTargetAlt" } : q)), /Id is "PerTargetAlt"/],
+    ];
+    for (const [what, mutate, expected] of cases) {
+        it(`GIVEN ${what} THEN the check refuses it`, () => {
+            const request = structuredClone(requestsPolicy().request);
+            const custom = request.TargetTrackingScalingPolicyConfiguration!.CustomizedMetricSpecification!;
+            custom.Metrics = mutate(custom.Metrics!);
+            const targets = ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request);
+            const problems = requestProblems("PutScalingPolicyRequest", { request, unmapped: [] }, scaling, scalingPolicyLimits(request, targets));
+            assert.ok(problems.some(p => expected.test(p)), `expected ${expected} in:\n  ${problems.join("\n  ")}`);
+        });
+    }
+
+    it("GIVEN a policy with both a predefined and a customized metric THEN the check refuses it", () => {
+        const request = structuredClone(requestsPolicy().request);
+        request.TargetTrackingScalingPolicyConfiguration!.PredefinedMetricSpecification = { PredefinedMetricType: "ECSServiceAverageCPUUtilization" };
+        assert.ok(scalingPolicyLimits(request, ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request)).some(p => /exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification/.test(p)));
+    });
 });
