@@ -65,10 +65,13 @@ const loaded = (settings: StackSettings): LoadedStackSettings => {
     };
 };
 
+/** `settings` deployed by `deployStack` under mocks as the dev stack, its secret values made secrets. */
+export const runSettings = (settings: StackSettings): Promise<ProgramRun> => runInline(() => deployStack(loaded(settings)) as unknown as Record<string, unknown>, "dev");
+
 let made: Promise<ProgramRun> | undefined;
 
 /** The strategy stack's run under mocks, made once per process (tests only read it). */
 export function runStrategyStack(): Promise<ProgramRun> {
-    made ??= runInline(() => deployStack(loaded(strategySettings())) as unknown as Record<string, unknown>, "dev");
+    made ??= runSettings(strategySettings());
     return made;
 }
