@@ -5,7 +5,10 @@
  * target groups report; the rolling worker and the alarm names the ECS services roll back on stay as they were.
  */
 import { strict as assert } from "node:assert";
+import { evaluatePack } from "../../harness/policyEngine";
 import { ProgramRun } from "../../harness/runProgram";
+import { RecordedResource } from "../../harness/types";
+import { pack } from "../../policy/pack";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 import { inputs, one, ofType, state } from "../support/stacks";
 import { API_REQUESTS_PER_TARGET, runStrategyStack } from "../support/strategyStack";
@@ -76,5 +79,17 @@ describe("a shifted service's metrics over both target groups (strategy stack un
         const worker = ofType(run, AWS_TYPES.cloudwatchMetricAlarm).filter(a => a.name.startsWith("worker-"));
         assert.ok(worker.length > 0);
         assert.equal(JSON.stringify(worker.map(inputs)).includes("TargetGroup"), false);
+    });
+
+    it("THEN the pack's ecs-service-alarms-watch-both-target-groups passes the stack, and reports a shifted service's alarm put back on one group", async () => {
+        const policyName = "ecs-service-alarms-watch-both-target-groups";
+        const found = async (resources: RecordedResource[]) => (await evaluatePack(pack, resources)).diagnostics.filter(d => d.policyName === policyName).map(d => d.detail);
+        assert.deepEqual(await found(run.resources), []);
+        const latency = one(run, AWS_TYPES.cloudwatchMetricAlarm, "api-latency-p99");
+        const primaryOnly = { ...inputs(latency), metricQueries: inputs(latency).metricQueries.filter((q: any) => q.id === "p99").map((q: any) => ({ ...q, returnData: true })) };
+        const broken = run.resources.map(r => (r === latency ? { ...r, inputs: primaryOnly, state: { ...r.state, ...primaryOnly } } : r));
+        const details = await found(broken);
+        assert.equal(details.length, 1, details.join("\n"));
+        assert.match(details[0], new RegExp(`^Alarm "${state(latency).name}" rolls service "api-service" back but reads only target group ${suffix("api-tg")}, not ${suffix("api-alt")};`));
     });
 });
