@@ -3,8 +3,10 @@
  * the loader enforces (`min`/`max`, or the `allowed` values). `Pulumi.yaml` and the README table are held
  * to this table by tests, and the loader reads its ranges from here, so a key's range has one home.
  */
+import { BAKE_TIME_MINUTES, LINEAR_STEP_PERCENT } from "../policy/facts/ecsDeployments";
 import { FARGATE_CPU_UNITS, FARGATE_MAX_CPU, FARGATE_MAX_MEMORY_MIB } from "../policy/facts/fargateSizes";
 import { LOG_RETENTION_DAYS, LOG_RETENTION_MAX_DAYS } from "../policy/facts/logRetention";
+import { DEPLOYMENT_STRATEGIES } from "./deploymentSettings";
 import { FARGATE_PLATFORM_VERSIONS } from "./platformVersion";
 import { ServiceKind } from "./stackSettings";
 
@@ -121,6 +123,18 @@ export const CONFIG_KEYS = {
     alarmLatencyP99Ms: { type: "integer", default: 2000, description: "p99 response time in ms of a service's tasks that sets off its alarm and rolls a deployment back (10 to 60000).", scope: "service", kinds: WEB, min: 10, max: 60000 },
     alarmEvaluationPeriods: { type: "integer", default: 3, description: "Consecutive minutes over a threshold before a service's alarm fires (1 to 60).", scope: "service", kinds: SCALED, min: 1, max: 60 },
     alarmQueueBacklog: { type: "integer", default: 0, description: "Value of a worker's queueScaling metric (its statistic per minute) above which, for alarmEvaluationPeriods minutes, the worker's backlog alarm notifies (no rollback); 0 turns it off. Workers without queueScaling ignore a stack-wide value.", scope: "service", kinds: ["worker"], min: 0, max: 1000000000 },
+
+    // How ECS deploys a web service (deploymentConfig.ts); ranges from the ECS API's DeploymentConfiguration,
+    // narrowed where a value would not be that strategy (a 100 % canary is blue/green). Each strategy's
+    // own keys default to ECS's own defaults (CanaryConfiguration, LinearConfiguration).
+    deploymentStrategy: { type: "string", default: "rolling", description: "How ECS replaces a web service's tasks: rolling, blueGreen (all production traffic moves at once), canary (canaryPercent first, then the rest) or linear (linearStepPercent per step).", scope: "service", kinds: WEB, allowed: DEPLOYMENT_STRATEGIES },
+    bakeTimeMinutes: { type: "integer", default: 10, description: "Not rolling: minutes both revisions keep running after all production traffic moved, while an alarm still rolls back at once (0 to 1440); 10 outlasts the default alarm window of 3 minutes and keeps the double capacity short.", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
+    canaryPercent: { type: "integer", default: 5, description: "canary: percent of production traffic the new revision takes first (1 to 99; ECS's default is 5).", scope: "service", kinds: WEB, min: 1, max: 99 },
+    canaryBakeMinutes: { type: "integer", default: 10, description: "canary: minutes the first share runs before the rest of the traffic moves (0 to 1440; ECS's default is 10).", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
+    linearStepPercent: { type: "integer", default: 10, description: "linear: percent of production traffic moved per step (3 to 50; ECS's default is 10).", scope: "service", kinds: WEB, min: LINEAR_STEP_PERCENT.min, max: 50 },
+    linearStepBakeMinutes: { type: "integer", default: 6, description: "linear: minutes between steps (0 to 1440; ECS's default is 6).", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
+    testTrafficCidrs: { type: "array", default: [], description: "Not rolling: IPv4 blocks (at most 3; private ones, and public ones of no more addresses together than one /16) whose requests with X-Deployment-Test: <service> reach the new revision before production traffic does; empty: no test route.", scope: "service", kinds: WEB },
+    lifecycleHooks: { type: "array", default: [], description: "Not rolling: hooks ECS runs at deployment stages, each {stages, lambdaArn} or {stages, pauseMinutes, onTimeout: ROLLBACK (default) or CONTINUE}.", scope: "service", kinds: WEB },
 
     serviceConnectCertificateAuthorityArn: { type: "string", default: "", description: "AWS Private CA ARN that issues Service Connect TLS certificates; empty: plain traffic between services (prod needs it when a service sets serviceConnect).", scope: "stack" },
 

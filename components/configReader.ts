@@ -63,6 +63,16 @@ export class Reader {
     }
 
     /**
+     * Records a bad value inside a list- or object-valued key, at `at` after its path (`[0].stages[1]`);
+     * `hiddenAllowed` says what is allowed without quoting the value, for a value that is never shown.
+     */
+    reportAt(key: ConfigKey, at: string, given: unknown, allowed: string, hiddenAllowed = allowed): void {
+        const shown = given === undefined ? "not set" : this.shown(key, given);
+        const hidden = given !== undefined && shown !== show(given);
+        this.note(key, `${this.full(key)}${at} is ${shown}${this.origin(key)}; ${hidden ? hiddenAllowed : allowed}`);
+    }
+
+    /**
      * Records a value the prod profile does not allow, naming the profile's key first:
      * `<project>:environment is prod but <project>:deletionProtection is false; …`.
      */
@@ -223,6 +233,16 @@ export class Reader {
         if (!Array.isArray(value) || value.length === 0 || !value.every(v => typeof v === "string" && v.trim() !== "")) {
             this.report(key, value, "expected a non-empty list of strings");
             return this.keep(key, [...(CONFIG_KEYS[key].default as readonly string[])]);
+        }
+        return this.keep(key, value);
+    }
+
+    /** A list of any items (the caller judges them); anything else is reported and the default returned. */
+    list(key: ConfigKey): unknown[] {
+        const value = this.parsed(key);
+        if (!Array.isArray(value)) {
+            this.report(key, value, "expected a list");
+            return this.keep(key, [...(CONFIG_KEYS[key].default as readonly unknown[])]);
         }
         return this.keep(key, value);
     }

@@ -22,6 +22,8 @@ const PROD = PROD_PROFILE;
 export interface SectionContext {
     readonly raw: RawStackConfig;
     readonly prod: boolean;
+    /** The stack's region (`aws:region`), when it is valid. */
+    readonly region?: string;
 }
 
 /** The container: size, architecture, port, user, health check, environment and secrets. */

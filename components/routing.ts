@@ -13,7 +13,12 @@
  *   A host name is not case-sensitive, up to 128 characters, of A-Z, a-z, 0-9, `- _ .` and `*`, `?`; it
  *   holds at least one `.` and only letters after the last `.` (`add-rule.html`).
  * - `CreateRule` (API reference): priority 1 to 50000, unique per listener.
+ * - A blue/green, canary or linear deployment (deploymentSettings.ts) adds rules: ECS shifts production
+ *   traffic through a listener rule (a route on the default action gets a catch-all one) and test traffic
+ *   through a test rule carrying the route's conditions, the test header and the `source-ip` CIDRs; and an
+ *   alternate target group (ECS developer guide, alb-resources-for-blue-green.html).
  */
+import { TEST_TRAFFIC_HEADER } from "./deploymentSettings";
 
 /** ELB's limits on listener rules, with the quota names `DescribeAccountLimits` reports. */
 export const ALB_RULE_LIMITS = {
@@ -44,6 +49,8 @@ export interface RouteRequest {
     readonly hosts: readonly string[];
     /** Listener-rule priority; derived when unset. */
     readonly priority?: number;
+    /** Set for a blue/green, canary or linear deployment: its test rule's source CIDRs (none: no test rule). */
+    readonly deploymentRules?: { readonly testCidrs: readonly string[] };
 }
 
 /** A route that becomes a listener rule, with its final priority. */
@@ -152,6 +159,13 @@ export function routingProblems(routes: readonly RouteRequest[], keyOf: RouteKey
             );
         }
         const isDefault = values === 0;
+        const testCidrs = r.deploymentRules?.testCidrs ?? [];
+        const testValues = values + 1 + testCidrs.length;
+        if (testCidrs.length > 0 && testValues > ALB_RULE_LIMITS.conditionValuesPerRule) {
+            problems.push(
+                `${at(r, "testTrafficCidrs")} has ${testCidrs.length} blocks; with the route's ${values} paths and hosts and the ${TEST_TRAFFIC_HEADER} header, the test listener rule would hold ${testValues} condition values and ELB allows ${ALB_RULE_LIMITS.conditionValuesPerRule} per rule (quota condition-values-per-alb-rule): list fewer blocks or paths and hosts`,
+            );
+        }
         if (r.priority !== undefined) {
             if (isDefault) {
                 problems.push(`${at(r, "priority")} is ${r.priority} but the route has no paths or hosts: it is the listener's default action, which has no priority; add paths or hosts, or drop the priority`);
@@ -165,14 +179,20 @@ export function routingProblems(routes: readonly RouteRequest[], keyOf: RouteKey
         problems.push(`services ${defaults.join(", ")} all have a route with no paths or hosts; only one service can be the listener's default, so give the others paths or hosts`);
     }
     const rules = routes.filter(r => r.paths.length + r.hosts.length > 0);
-    if (rules.length > ALB_RULE_LIMITS.rulesPerLoadBalancer) {
+    // A deployment's production rule is the route's own rule, except on the default action; its test rule is extra.
+    const deploymentRules = routes.reduce(
+        (n, r) => n + (r.deploymentRules ? (r.paths.length + r.hosts.length === 0 ? 1 : 0) + (r.deploymentRules.testCidrs.length > 0 ? 1 : 0) : 0),
+        0,
+    );
+    if (rules.length + deploymentRules > ALB_RULE_LIMITS.rulesPerLoadBalancer) {
         problems.push(
-            `${rules.length} routes need a listener rule each; ELB allows ${ALB_RULE_LIMITS.rulesPerLoadBalancer} rules per Application Load Balancer (quota rules-per-application-load-balancer)`,
+            `${rules.length} routes need a listener rule each${deploymentRules > 0 ? ` and their blue/green, canary and linear deployments ${deploymentRules} more` : ""}; ELB allows ${ALB_RULE_LIMITS.rulesPerLoadBalancer} rules per Application Load Balancer (quota rules-per-application-load-balancer)`,
         );
     }
-    if (routes.length > ALB_RULE_LIMITS.targetGroupsPerLoadBalancer) {
+    const alternates = routes.filter(r => r.deploymentRules).length;
+    if (routes.length + alternates > ALB_RULE_LIMITS.targetGroupsPerLoadBalancer) {
         problems.push(
-            `${routes.length} routed services need a target group each; ELB allows ${ALB_RULE_LIMITS.targetGroupsPerLoadBalancer} per Application Load Balancer (quota target-groups-per-application-load-balancer)`,
+            `${routes.length} routed services need a target group each${alternates > 0 ? `, and ${alternates} of them an alternate one for their deployments` : ""}; ELB allows ${ALB_RULE_LIMITS.targetGroupsPerLoadBalancer} per Application Load Balancer (quota target-groups-per-application-load-balancer)`,
         );
     }
     const byPriority = new Map<number, string[]>();

@@ -7,6 +7,7 @@ import { CONFIG_KEYS, SERVICE_FIELDS, SERVICE_KEYS, ServiceField } from "./confi
 import { describeAllowed, Reader, show } from "./configReader";
 import { fromEntry, ServiceReader } from "./serviceReader";
 import { readAlarms, readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
+import { readDeployment, STRATEGY_KEYS, StrategyUse, unusedStackWideKeys } from "./deploymentConfig";
 import { closestName } from "./naming";
 import { crossServiceProblems, derivedLengthProblem, rulePriorities, serviceNamePattern, ServiceSummary } from "./serviceRules";
 import { conditionSizeProblem, scheduleExpressionProblem, timezoneProblem } from "./serviceSyntax";
@@ -28,7 +29,7 @@ export function readServices(r: Reader, ctx: SectionContext): ServiceSettings[] 
     if (entries.length === 0) {
         return undefined;
     }
-    const read: { settings: ServiceSettings; summary: ServiceSummary }[] = [];
+    const read: { settings: ServiceSettings; summary: ServiceSummary; strategyUse?: StrategyUse }[] = [];
     for (const [name, entry] of entries) {
         if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
             r.problems.push(`${r.full("services")}.${name} is ${r.isSecret("services") ? "[secret]" : show(entry)}; expected an object such as {kind: web}`);
@@ -39,6 +40,7 @@ export function readServices(r: Reader, ctx: SectionContext): ServiceSettings[] 
             read.push(result);
         }
     }
+    unusedStackWideKeys(r, read.flatMap(s => (s.strategyUse ? [s.strategyUse] : [])));
     const summaries = read.map(s => s.summary);
     const at = (service: string, field?: string) => (field === undefined ? `${r.full("services")}.${service}` : new ServiceReader(r, ctx.raw, service, {}).path(field));
     r.problems.push(...redacted(crossServiceProblems(summaries, r.full("services"), at), secretRouteValues(r, ctx, read.map(s => s.settings))));
@@ -64,7 +66,7 @@ const redacted = (messages: readonly string[], secrets: readonly string[]): stri
     );
 
 /** One entry: its name, kind and fields, then the sections its kind has. */
-function readService(sr: ServiceReader, ctx: SectionContext): { settings: ServiceSettings; summary: ServiceSummary } | undefined {
+function readService(sr: ServiceReader, ctx: SectionContext): { settings: ServiceSettings; summary: ServiceSummary; strategyUse?: StrategyUse } | undefined {
     const name = sr.service;
     const nameProblem = serviceNamePattern(name);
     if (nameProblem) {
@@ -100,6 +102,8 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
     const queue = kind === "worker" ? readQueueScaling(sr) : undefined;
     const schedule = kind === "scheduled" ? readSchedule(sr) : undefined;
     const alarms = scaled ? readAlarms(sr, ctx, web, kind === "worker" ? { queue } : undefined) : undefined;
+    // Workers and scheduled tasks stay rolling: ECS shifts traffic only through a load balancer (or Service Connect).
+    const deployment = web ? readDeployment(sr, ctx.region, "own") : undefined;
 
     const settings: ServiceSettings = {
         name,
@@ -113,8 +117,12 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
         serviceConnect,
         callers,
         alarms,
+        deployment,
     };
-    return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers } };
+    const deploymentRules = deployment && deployment.strategy !== "rolling" ? { testCidrs: deployment.testTraffic?.cidrs ?? [] } : undefined;
+    // A strategy already refused says nothing about which keys the service would use.
+    const strategyUse = deployment && !sr.wasReported("deploymentStrategy") ? { service: name, strategy: deployment.strategy, inherited: STRATEGY_KEYS.filter(k => !sr.owns(k)) } : undefined;
+    return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers, deploymentRules }, strategyUse };
 }
 
 function readKind(sr: ServiceReader): ServiceKind | undefined {

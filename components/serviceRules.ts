@@ -65,6 +65,8 @@ export interface ServiceSummary {
     readonly port?: number;
     readonly serviceConnect: boolean;
     readonly callers: readonly string[];
+    /** The extra listener rules of a blue/green, canary or linear deployment (routing.ts `RouteRequest`). */
+    readonly deploymentRules?: { readonly testCidrs: readonly string[] };
 }
 
 /**

@@ -11,6 +11,7 @@ import { Reader, show } from "./configReader";
 import { CONFIG_KEYS } from "./configKeys";
 import { unreadKeys } from "./configNamespaces";
 import { readAlarms, readContainer, readImageSource, readPlacement, readScaling, readTargetHealth, SectionContext } from "./configSections";
+import { readDeployment } from "./deploymentConfig";
 import { stringMap } from "./configVariables";
 import { PROD_MANDATES } from "./prodProfile";
 import { readServices } from "./serviceConfig";
@@ -31,7 +32,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     r.problems.push(...unreadKeys(raw.project, Object.keys(raw.values), Object.keys(CONFIG_KEYS)));
     const region = readRegion(r, raw);
     const environment = r.oneOf("environment");
-    const ctx: SectionContext = { raw, prod: environment === "prod" };
+    const ctx: SectionContext = { raw, prod: environment === "prod", region };
     const serviceName = readServiceName(r, raw);
     const network = readNetwork(r, ctx);
 
@@ -41,6 +42,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
     const service = readPlacement(r, ctx, container, scaling, true);
     const target = readTargetHealth(r, ctx);
     const alarms = readAlarms(r, ctx, true);
+    const deployment = readDeployment(r, region, isOneServiceForm(r) ? "all" : "none");
     const loadBalancer = { ...target, ...readListener(r, ctx, region) };
     const imageSource = readImageSource(r);
     const repository = readRepository(r);
@@ -66,6 +68,7 @@ export function parseStackConfig(raw: RawStackConfig): StackSettings {
         serviceConnect: false,
         callers: [],
         alarms,
+        deployment,
     };
     return {
         project: raw.project,
@@ -109,6 +112,12 @@ function scheduledTaskProblems(r: Reader, services: readonly ServiceSettings[], 
         }
     }
     return problems;
+}
+
+/** Whether the flat keys describe the stack's only service: `services` has no entries (or is no map, which is reported). */
+function isOneServiceForm(r: Reader): boolean {
+    const services = r.rawValue("services");
+    return services === null || typeof services !== "object" || Array.isArray(services) || Object.keys(services).length === 0;
 }
 
 function readRegion(r: Reader, raw: RawStackConfig): string | undefined {

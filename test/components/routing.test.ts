@@ -69,6 +69,31 @@ describe("routing: limits per rule and per load balancer", () => {
         ]);
     });
 
+    it("GIVEN blue/green, canary or linear routes THEN their production and test rules and alternate target groups count", () => {
+        const deploying = (r: RouteRequest, testCidrs: string[] = []): RouteRequest => ({ ...r, deploymentRules: { testCidrs } });
+        const routes = (n: number) => Array.from({ length: n }, (_, i) => route(`s${i}`, [`/s${i}/*`]));
+        // 98 rules, the default route's production rule and one test rule: 100.
+        const hundred = [...routes(98), deploying(route("home"), ["10.0.0.0/8"])];
+        assert.deepEqual(routingProblems(hundred), []);
+        assert.deepEqual(routingProblems([...routes(97).map(r => deploying(r, ["10.0.0.0/8"])), deploying(route("home"), ["10.0.0.0/8"])]), [
+            "97 routes need a listener rule each and their blue/green, canary and linear deployments 99 more; ELB allows 100 rules per Application Load Balancer (quota rules-per-application-load-balancer)",
+            "98 routed services need a target group each, and 98 of them an alternate one for their deployments; ELB allows 100 per Application Load Balancer (quota target-groups-per-application-load-balancer)",
+        ]);
+        // A routed deployment without test traffic adds no rule (its own rule is the production rule), but a target group.
+        assert.deepEqual(routingProblems([...routes(50).map(r => deploying(r)), ...routes(51).slice(50)]), [
+            "51 routed services need a target group each, and 50 of them an alternate one for their deployments; ELB allows 100 per Application Load Balancer (quota target-groups-per-application-load-balancer)",
+        ]);
+        assert.deepEqual(routingProblems(routes(50).map(r => deploying(r))), []);
+    });
+
+    it("GIVEN a test rule THEN the route's paths and hosts, the header and the source CIDRs share the 5 condition values", () => {
+        const cidrs = ["10.0.0.0/16", "10.1.0.0/16"];
+        assert.deepEqual(routingProblems([{ ...route("api", ["/api/*"], ["api.example.com"]), deploymentRules: { testCidrs: cidrs } }]), []);
+        assert.deepEqual(routingProblems([{ ...route("api", ["/api/*", "/v2/*"], ["api.example.com"]), deploymentRules: { testCidrs: cidrs } }]), [
+            "routes.api.testTrafficCidrs has 2 blocks; with the route's 3 paths and hosts and the X-Deployment-Test header, the test listener rule would hold 6 condition values and ELB allows 5 per rule (quota condition-values-per-alb-rule): list fewer blocks or paths and hosts",
+        ]);
+    });
+
     it("GIVEN two routes without conditions THEN only one may be the default", () => {
         assert.deepEqual(routingProblems([route("web"), route("api", ["/api/*"]), route("admin")]), [
             "services web, admin all have a route with no paths or hosts; only one service can be the listener's default, so give the others paths or hosts",

@@ -13,7 +13,7 @@ import { ApiModel, loadApiModel } from "../support/awsApiModel";
 import { inputs, one, ofType } from "../support/stacks";
 import { runStrategyStack } from "../support/strategyStack";
 import { ruleLimits, serviceLimits, targetGroupLimits } from "./documentedLimits";
-import { assertNoProblems, requestProblems, stateString } from "./kit";
+import { assertNoProblems, listenerRulesByArn, requestProblems, stateString } from "./kit";
 import { createRule, createService, createTargetGroup, registerTaskDefinition, updateService } from "./mapping";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
@@ -31,7 +31,7 @@ describe("conformance: a stack of every deployment strategy", () => {
     });
 
     const targetGroupArns = () => ofType(run, AWS_TYPES.lbTargetGroup).map(tg => stateString(tg, "arn"));
-    const rulesByArn = (): Record<string, CreateRuleInput> => Object.fromEntries(ofType(run, AWS_TYPES.lbListenerRule).map(r => [stateString(r, "arn"), createRule(inputs(r)).request]));
+    const rulesByArn = (): Record<string, CreateRuleInput> => listenerRulesByArn(run);
 
     it("GIVEN every target group, alternates included WHEN sent as CreateTargetGroup THEN the model and documented limits accept it", () => {
         const groups = ofType(run, AWS_TYPES.lbTargetGroup);

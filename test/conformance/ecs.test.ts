@@ -8,7 +8,7 @@ import { ProgramRun } from "../../harness/runProgram";
 import { RecordedResource } from "../../harness/types";
 import { containers, inputs, one, ofType } from "../support/stacks";
 import { serviceLimits, taskDefinitionLimits } from "./documentedLimits";
-import { describeConformance, assertNoProblems, requestProblems, Stack, stateString } from "./kit";
+import { describeConformance, assertNoProblems, listenerRulesByArn, requestProblems, Stack, stateString } from "./kit";
 import { createService, createTargetGroup, registerTaskDefinition } from "./mapping";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
@@ -59,6 +59,7 @@ describeConformance("conformance: ECS requests", "@aws-sdk/client-ecs", (ecs, st
                         taskDefinition: registerTaskDefinition(inputs(taskDefinitionOf(run, service))).request,
                         targetGroups,
                         clusterCapacityProviders,
+                        listenerRules: listenerRulesByArn(run),
                     });
                     return requestProblems("CreateServiceRequest", mapped, ecs, limits).map(p => `${service.name}: ${p}`);
                 });

@@ -1,13 +1,13 @@
 /**
  * ELBv2 requests of both stacks against the model shipped in @aws-sdk/client-elastic-load-balancing-v2:
- * CreateTargetGroup and its attributes, CreateLoadBalancer and its attributes, CreateListener for every
- * listener.
+ * CreateTargetGroup and its attributes for every target group, CreateLoadBalancer and its attributes,
+ * CreateListener for every listener and CreateRule for every listener rule.
  */
 import * as assert from "node:assert/strict";
 import { inputs, one, ofType } from "../support/stacks";
-import { listenerLimits, loadBalancerLimits, targetGroupLimits } from "./documentedLimits";
+import { listenerLimits, loadBalancerLimits, ruleLimits, targetGroupLimits } from "./documentedLimits";
 import { describeConformance, assertNoProblems, requestProblems, stateString } from "./kit";
-import { createListener, createLoadBalancer, createTargetGroup } from "./mapping";
+import { createListener, createLoadBalancer, createRule, createTargetGroup } from "./mapping";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 const TARGET_GROUP = AWS_TYPES.lbTargetGroup;
@@ -15,14 +15,28 @@ const LOAD_BALANCER = AWS_TYPES.lbLoadBalancer;
 const LISTENER = AWS_TYPES.lbListener;
 
 describeConformance("conformance: ELBv2 requests", "@aws-sdk/client-elastic-load-balancing-v2", (elb, stack, runOf) => {
-            it("GIVEN the target group WHEN sent as CreateTargetGroup and ModifyTargetGroupAttributes THEN the ELBv2 model and documented limits accept them", () => {
-                const tg = one(runOf(), TARGET_GROUP);
-                const { request, unmapped } = createTargetGroup(inputs(tg), stateString(tg, "name"), stateString(tg, "arn"));
-                assert.ok((request.attributes.Attributes ?? []).length > 0, "no deregistration delay attribute recorded");
-                assertNoProblems(`CreateTargetGroup (${stack})`, [
-                    ...requestProblems("CreateTargetGroupInput", { request: request.create, unmapped }, elb, targetGroupLimits(request.create, request.attributes)),
-                    ...requestProblems("ModifyTargetGroupAttributesInput", { request: request.attributes, unmapped: [] }, elb),
-                ]);
+            it("GIVEN every target group, alternates included WHEN sent as CreateTargetGroup and ModifyTargetGroupAttributes THEN the ELBv2 model and documented limits accept them", () => {
+                const groups = ofType(runOf(), TARGET_GROUP);
+                assert.ok(groups.length > 0, "no target group recorded");
+                const problems = groups.flatMap(tg => {
+                    const { request, unmapped } = createTargetGroup(inputs(tg), stateString(tg, "name"), stateString(tg, "arn"));
+                    assert.ok((request.attributes.Attributes ?? []).length > 0, `no deregistration delay attribute recorded for ${tg.name}`);
+                    return [
+                        ...requestProblems("CreateTargetGroupInput", { request: request.create, unmapped }, elb, targetGroupLimits(request.create, request.attributes)),
+                        ...requestProblems("ModifyTargetGroupAttributesInput", { request: request.attributes, unmapped: [] }, elb),
+                    ].map(p => `${tg.name}: ${p}`);
+                });
+                assertNoProblems(`CreateTargetGroup (${stack})`, problems);
+            });
+
+            it("GIVEN every listener rule WHEN sent as CreateRule THEN the ELBv2 model and documented limits accept it", () => {
+                const run = runOf();
+                const tgArns = ofType(run, TARGET_GROUP).map(tg => stateString(tg, "arn"));
+                const problems = ofType(run, AWS_TYPES.lbListenerRule).flatMap(rule => {
+                    const mapped = createRule(inputs(rule));
+                    return requestProblems("CreateRuleInput", mapped, elb, ruleLimits(mapped.request, tgArns)).map(p => `${rule.name}: ${p}`);
+                });
+                assertNoProblems(`CreateRule (${stack})`, problems);
             });
 
             it("GIVEN the load balancer WHEN sent as CreateLoadBalancer and ModifyLoadBalancerAttributes THEN the ELBv2 model and documented limits accept them", () => {

@@ -8,7 +8,10 @@ import { UNKNOWN } from "../../harness/serialisation";
 import { RecordedResource } from "../../harness/types";
 import { ApiModel, AwsClientPackage, loadApiModel, validateAgainst } from "../support/awsApiModel";
 import { runStack, state } from "../support/stacks";
-import { Mapped } from "./mapping";
+import type { CreateRuleInput } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { createRule, Mapped } from "./mapping";
+import { inputs, ofType } from "../support/stacks";
+import { AWS_TYPES } from "../../policy/facts/typeTokens";
 
 /** The stacks every conformance test covers. */
 export const STACKS = ["dev", "prod"] as const;
@@ -65,4 +68,9 @@ export function stateString(resource: RecordedResource, key: string): string {
     const value = state(resource)[key];
     assert.equal(typeof value, "string", `${resource.type} ${resource.name} has no ${key} in its recorded state`);
     return value as string;
+}
+
+/** The run's listener rules as CreateRule sends them, by the ARN the mocks gave each (what a service's advancedConfiguration names). */
+export function listenerRulesByArn(run: ProgramRun): Record<string, CreateRuleInput> {
+    return Object.fromEntries(ofType(run, AWS_TYPES.lbListenerRule).map(r => [stateString(r, "arn"), createRule(inputs(r)).request]));
 }

@@ -247,8 +247,11 @@ describe("cost model", () => {
             // min (2 tasks): vCPU 2 × 0.5 × 0.04048 × 730 = 29.5504; GB 2 × 1 × 0.004445 × 730 = 6.4897;
             //   ALB 16.425; LCU 5.84; NAT 3 × 0.045 × 730 = 98.55; IPv4 (3 ALB + 3 NAT) × 3.65 = 21.9
             //   → 178.7551 ≈ $178.76
-            // max (10 tasks): 147.752 + 32.4485 + 16.425 + 5.84 + 98.55 + 21.9 = 322.9155 ≈ $322.92
-            assert.deepEqual([estimate.monthlyUsd, estimate.monthlyUsdMax], [178.76, 322.92]);
+            // max (10 tasks): 147.752 + 32.4485 + 16.425 + 5.84 + 98.55 + 21.9 = 322.9155
+            // + blue/green's double capacity: a task-hour is 0.5 × 0.04048 + 1 × 0.004445 = 0.024685; 2 (10) new
+            //   tasks × 710 s × 20 deployments a month = 7.8889 (39.4444) task-hours → 0.1947 (0.9737)
+            //   → 178.9498 ≈ $178.95, 323.8892 ≈ $323.89
+            assert.deepEqual([estimate.monthlyUsd, estimate.monthlyUsdMax], [178.95, 323.89]);
             assert.equal(estimate.items.find(i => i.item === "NAT gateway hours")?.quantity, 2190);
         });
 
@@ -257,7 +260,7 @@ describe("cost model", () => {
         // per worker 4 (CPU, memory, running below desired); one dashboard per stack. $0.10 each, $3.00.
         for (const [stack, perService, added, total] of [
             ["dev", [["web-service", 8], ["worker-service", 4]], 4.2, [46.74, 59.72]],
-            ["prod", [["web-service", 8]], 3.8, [182.56, 326.72]],
+            ["prod", [["web-service", 8]], 3.8, [182.75, 327.69]],
         ] as const) {
             it(`${stack}: each service pays for its own alarms and the stack for its dashboard, +$${added.toFixed(2)}`, async function () {
                 const resources = (await runStack(stack)).resources;

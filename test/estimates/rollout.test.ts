@@ -131,8 +131,21 @@ describe("rollout model", () => {
             );
         });
 
-        it("prod: 2 tasks, 80 s in one wave, within the 90 s budget", async () => {
+        it("prod: 2 tasks deployed blue/green in 710 s: 50 s scale-up, traffic moved at once, a 600 s bake, 60 s to stop the old revision", async () => {
             const rollout = estimateRollout((await runStack("prod")).resources, { environment: "prod" });
+            const [web] = rollout.services;
+            assert.equal(web.strategy, "BLUE_GREEN");
+            assert.deepEqual([rollout.totalSeconds, web.tasks, web.deployment?.trafficShiftedSeconds, web.deployment?.completeSeconds, web.deployment?.dominantPhase], [710, 2, 50, 710, "bake"]);
+            assert.deepEqual(
+                web.deployment?.phases.map(p => p.seconds),
+                [50, 0, 0, 600, 60],
+            );
+            assert.deepEqual(rollout.warnings, []);
+        });
+
+        it("prod as a rolling stack: 2 tasks, 80 s in one wave, within the 90 s budget", async () => {
+            const rolling = { "fargate-web:deploymentStrategy": undefined, "fargate-web:testTrafficCidrs": undefined };
+            const rollout = estimateRollout((await runStack("prod", { values: rolling })).resources, { environment: "prod" });
             assert.deepEqual([rollout.secondsPerWave, rollout.waves, rollout.totalSeconds, rollout.services[0].tasks], [80, 1, 80, 2]);
             assert.deepEqual(rollout.warnings, []);
         });

@@ -66,6 +66,8 @@ describe("the pack over this project's stacks", () => {
         assert.deepEqual(mandatory(result), []);
         assert.deepEqual(summary(result), [
             "advisory lb-load-balancer-waf-attached web-alb",
+            // Blue/green's alternate target group, like the primary, speaks HTTP inside the VPC.
+            "advisory lb-target-group-encrypted-protocol web-alt",
             "advisory lb-target-group-encrypted-protocol web-tg",
             "advisory logs-log-group-kms-encryption web-flow-logs",
             "advisory logs-log-group-kms-encryption web-logs",

@@ -41,6 +41,8 @@ function threeServices(settings: StackSettings): ServiceSettings[] {
             kind: "worker",
             container: { ...web.container, port: undefined },
             route: undefined,
+            // A worker has no deployment strategy of its own (prod's web deploys blue/green).
+            deployment: undefined,
             scaling: {
                 ...web.scaling!,
                 requestsPerTarget: 500,
@@ -129,7 +131,10 @@ describe("the stack with several services (deployStack under mocks)", () => {
     it("GIVEN prod with the same three services and a Private CA THEN rules join the HTTPS listener and the prod pack finds no mandatory violation", async () => {
         const ca = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0a1b2c3d-0000-1111-2222-333344445555";
         const prod = await run(threeServices, "prod", { serviceConnectTls: { certificateAuthorityArn: ca } });
-        assert.equal(inputs(one(prod, "aws:lb/listenerRule:ListenerRule")).listenerArn, state(one(prod, "aws:lb/listener:Listener", "web-https")).arn);
+        // Prod's web and api deploy blue/green with test traffic: production and test rules for both.
+        const rules = ofType(prod, "aws:lb/listenerRule:ListenerRule");
+        assert.deepEqual(rules.map(r => r.name).sort(), ["api-rule", "api-test-rule", "web-prod-rule", "web-test-rule"]);
+        for (const rule of rules) assert.equal(inputs(rule).listenerArn, state(one(prod, "aws:lb/listener:Listener", "web-https")).arn, rule.name);
         const policyConfig = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
         // The Service Connect TLS role holds AWS's managed policy for it, which the pack vets (scoped to
         // ECS-managed resources, assumed by ECS only): the prod config needs no exception.

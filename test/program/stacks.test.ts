@@ -106,7 +106,7 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
         assert.deepEqual(policies, ["ECSServiceAverageCPUUtilization"]);
     });
 
-    it("GIVEN prod THEN it adds TLS, DNS, access logs and more scaling policies", () => {
+    it("GIVEN prod THEN it adds TLS, DNS, access logs, more scaling policies and blue/green's target group, rules and role", () => {
         // Prod runs one service: it is held against dev's web service and shared parts (the worker is counted above).
         const devWeb = countWithoutWorker(dev);
         const added = Object.entries(countByType(prod))
@@ -117,7 +117,13 @@ describe("the program, per stack (index.ts under mocks, config from the stack fi
             "aws:acm/certificate:Certificate 0->1",
             "aws:acm/certificateValidation:CertificateValidation 0->1",
             "aws:appautoscaling/policy:Policy 1->3",
+            // Blue/green: the ECS infrastructure role with its managed policy, the alternate target group,
+            // the catch-all production rule and the test rule.
+            "aws:iam/role:Role 3->4",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment 0->1",
             "aws:lb/listener:Listener 1->2",
+            "aws:lb/listenerRule:ListenerRule 0->2",
+            "aws:lb/targetGroup:TargetGroup 1->2",
             "aws:route53/record:Record 0->2",
             "aws:s3/bucket:Bucket 0->1",
             "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration 0->1",

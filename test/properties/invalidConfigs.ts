@@ -380,6 +380,26 @@ export const BREAKAGES: readonly Breakage[] = [
         key: c => full(INTEGER_RANGES.map(([k]) => k).find(k => !withinRange(c, k))!),
         break: c => fc.constantFrom(...INTEGER_RANGES).chain(([k, min, max]) => outside(min, max).map(v => withValue(c, full(k), String(v)))),
     },
+    {
+        name: "deployment strategy spelt otherwise",
+        key: blames("deploymentStrategy"),
+        break: set("deploymentStrategy", fc.constantFrom("BlueGreen", "blue-green", "BLUE_GREEN", "Canary", " linear", "")),
+    },
+    {
+        name: "test traffic from the world or a large public share of it",
+        key: blames("testTrafficCidrs"),
+        break: set("testTrafficCidrs", fc.constantFrom(["0.0.0.0/0"], ["0.0.0.0/1", "128.0.0.0/1"], ["::/0"], ["52.0.0.0/8"], ["8.0.0.0/7", "10.0.0.0/8"]).map(v => JSON.stringify(v))),
+    },
+    {
+        name: "pause hook at a stage only Lambda hooks may use",
+        key: blames("lifecycleHooks"),
+        break: set("lifecycleHooks", fc.constantFrom("TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT").map(stage => JSON.stringify([{ stages: [stage], pauseMinutes: 10 }]))),
+    },
+    {
+        name: "canary key set while the strategy is rolling",
+        key: blames("canaryPercent"),
+        break: set("canaryPercent", fc.integer({ min: 1, max: 99 }).filter(n => n !== CONFIG_KEYS.canaryPercent.default).map(String)),
+    },
 ];
 
 function withinRange(c: GeneratedConfig, k: ConfigKey): boolean {

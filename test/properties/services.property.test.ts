@@ -107,6 +107,8 @@ describe("services properties", () => {
                                     schedule: undefined,
                                     // The load balancer's alarm thresholds are a web service's only.
                                     alarms: { evaluationPeriods: expected.alarms!.evaluationPeriods },
+                                    // Only a web service has a deployment strategy: a worker stays rolling.
+                                    deployment: undefined,
                                 },
                             );
                             assert.equal(worker.scaling!.requestsPerTarget, undefined);

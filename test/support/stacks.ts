@@ -13,7 +13,8 @@ export const PROJECT_DIR = path.resolve(__dirname, "../..");
 
 /** Config changes for one run: full keys to text; `secret` ones are marked secret. */
 export interface Overrides {
-    readonly values?: Record<string, string>;
+    /** Keys to set; `undefined` removes a key the stack file sets. */
+    readonly values?: Record<string, string | undefined>;
     readonly secrets?: Record<string, string>;
 }
 
@@ -35,11 +36,16 @@ export function runStack(stack: string, overrides?: Overrides): Promise<ProgramR
 
 async function runStackWith(stack: string, overrides: Overrides): Promise<ProgramRun> {
     const base = readStackConfig(PROJECT_DIR, stack);
+    const config: Record<string, string> = { ...base.config, ...overrides.secrets };
+    for (const [key, value] of Object.entries(overrides.values ?? {})) {
+        if (value === undefined) delete config[key];
+        else config[key] = value;
+    }
     return runProgram({
         program: path.join(PROJECT_DIR, "index.ts"),
         project: base.project,
         stack,
-        config: { ...base.config, ...overrides.values, ...overrides.secrets },
+        config,
         secretKeys: [...base.secretKeys, ...Object.keys(overrides.secrets ?? {})],
     });
 }

@@ -437,7 +437,11 @@ describe("change report: real runs of the prod stack", function () {
         const comment = path.join(tmp, "comment.md");
         const { report: r, exitCode } = await check(parseCheckArgs(["--stack", "prod", "--config", config, "--baseline", baseline, "--comment", comment]));
         const effect = (type: string) => r.changes?.updated.filter(u => u.type === type).map(u => [u.name, u.effect, [...u.because]]);
-        assert.deepEqual(effect(TG), [["web-tg", "replace", ["port"]]]);
+        // Both target groups of the blue/green service take the port.
+        assert.deepEqual(effect(TG), [
+            ["web-tg", "replace", ["port"]],
+            ["web-alt", "replace", ["port"]],
+        ]);
         assert.deepEqual(effect(TASK), [["web-task", "new-revision", ["containerDefinitions", "cpu", "memory"]]]);
         assert.deepEqual(effect(REPO), [["web-repo", "replace", ["encryptionConfigurations"]]]);
         assert.ok(r.changes!.monthlyCostUsd.after > r.changes!.monthlyCostUsd.before);

@@ -106,7 +106,7 @@ describe("npm run check", function () {
             assert.deepEqual(Object.keys(report).sort(), ["applyErrors", "cost", "coverage", "project", "resources", "rollout", "stack", "violations"]);
             assert.deepEqual(report.applyErrors, []);
             assert.equal(report.stack, "prod");
-            assert.equal(report.resources.length, 68);
+            assert.equal(report.resources.length, 73);
             for (const r of report.resources) {
                 assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
             }
@@ -117,7 +117,12 @@ describe("npm run check", function () {
                 assert.deepEqual(Object.keys(v).sort(), ["description", "enforcementLevel", "message", "policy", "urn"]);
                 assert.equal(v.enforcementLevel, "advisory");
             }
-            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "services", "shared", "unpriced"]);
+            // `deployments`: prod's web service deploys blue/green, so its double capacity is priced.
+            assert.deepEqual(Object.keys(report.cost).sort(), ["currency", "deployments", "items", "monthlyUsd", "monthlyUsdMax", "notes", "region", "services", "shared", "unpriced"]);
+            assert.deepEqual(
+                report.cost.deployments.map((d: any) => [d.service, d.strategy, d.deploymentsPerMonth, d.seconds, d.complete]),
+                [["web-service-f982fff", "BLUE_GREEN", 20, 710, true]],
+            );
             assert.deepEqual(Object.keys(report.rollout).sort(), ["notes", "secondsPerWave", "services", "slowestService", "totalSeconds", "warnings", "waves"]);
             assert.deepEqual(report.cost.services.map((s: any) => [s.service, s.kind]), [["web-service-f982fff", "web"]]);
             assert.equal(report.rollout.slowestService, "web-service-f982fff");
@@ -127,12 +132,13 @@ describe("npm run check", function () {
                 [[AWSX_TYPES.ec2Vpc, true]],
             );
             assert.equal(report.coverage.checksNotRun, 0);
-            assert.equal(report.cost.monthlyUsd, 182.56);
+            assert.equal(report.cost.monthlyUsd, 182.75);
             assert.equal(report.cost.currency, "USD");
             for (const item of report.cost.items) {
                 assert.ok(["item", "quantity", "unitUsd", "monthlyUsd"].every(k => k in item), JSON.stringify(item));
             }
-            assert.deepEqual([report.rollout.secondsPerWave, report.rollout.waves], [80, 1]);
+            // Blue/green: one wave of new tasks (50 s), then the bake; the old revision is gone at 710 s.
+            assert.deepEqual([report.rollout.secondsPerWave, report.rollout.waves, report.rollout.totalSeconds], [50, 1, 710]);
             assert.ok(Array.isArray(report.rollout.notes));
         });
 
