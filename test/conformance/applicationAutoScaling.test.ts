@@ -50,20 +50,27 @@ describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/
                 assertNoProblems(`PutScalingPolicy (${stack})`, problems);
             });
 
-            it("GIVEN a request-count policy WHEN its ResourceLabel is read THEN it names the service's target group behind the stack's load balancer", () => {
+            it("GIVEN a request-count policy WHEN its metric is read THEN it names the service's target groups behind the stack's load balancer: one by ResourceLabel when rolling, both by metric math when traffic shifts", () => {
                 const run = runOf();
-                const labels = ofType(run, POLICY)
-                    .map(policy => putScalingPolicy(inputs(policy), policy.name).request.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification)
-                    .filter(metric => metric?.PredefinedMetricType === "ALBRequestCountPerTarget")
-                    .map(metric => metric?.ResourceLabel);
-                // prod sets requestsPerTarget; dev does not (and its worker, with no target group, could not).
-                assert.equal(labels.length, stack === "prod" ? 1 : 0);
-                const serviceTargetGroupArns: string[] = (inputs(one(run, AWS_TYPES.ecsService, "web-service")).loadBalancers ?? []).map((lb: { targetGroupArn: string }) => lb.targetGroupArn);
-                const servedTargetGroup = ofType(run, AWS_TYPES.lbTargetGroup).find(tg => serviceTargetGroupArns.includes(stateString(tg, "arn")));
-                assert.ok(servedTargetGroup, "the service uses no target group of the stack");
-                const expected = `${stateString(one(run, AWS_TYPES.lbLoadBalancer), "arnSuffix")}/${stateString(servedTargetGroup, "arnSuffix")}`;
+                const configs = ofType(run, POLICY).map(policy => putScalingPolicy(inputs(policy), policy.name).request.TargetTrackingScalingPolicyConfiguration);
+                const labels = configs.map(c => c?.PredefinedMetricSpecification).filter(metric => metric?.PredefinedMetricType === "ALBRequestCountPerTarget").map(metric => metric?.ResourceLabel);
+                const mathGroups = configs
+                    .map(c => c?.CustomizedMetricSpecification?.Metrics)
+                    .filter(metrics => metrics?.some(m => m.MetricStat?.Metric?.MetricName === "RequestCountPerTarget"))
+                    .map(metrics => (metrics ?? []).flatMap(m => m.MetricStat?.Metric?.Dimensions?.filter(d => d.Name === "TargetGroup").map(d => d.Value) ?? []));
+                const entry = (inputs(one(run, AWS_TYPES.ecsService, "web-service")).loadBalancers ?? [])[0];
+                const suffixOf = (arn: string | undefined) => ofType(run, AWS_TYPES.lbTargetGroup).find(tg => stateString(tg, "arn") === arn);
+                const served = suffixOf(entry?.targetGroupArn);
+                assert.ok(served, "the service uses no target group of the stack");
+                const alternate = suffixOf(entry?.advancedConfiguration?.alternateTargetGroupArn);
+                // prod sets requestsPerTarget and deploys blue/green: metric math over both groups; dev sets none.
+                assert.deepEqual([labels.length, mathGroups.length], stack === "prod" ? [0, 1] : [0, 0]);
+                if (stack === "prod") {
+                    assert.ok(alternate, "prod's service shifts traffic to an alternate target group of the stack");
+                    assert.deepEqual(mathGroups[0], [stateString(served, "arnSuffix"), stateString(alternate, "arnSuffix")]);
+                }
                 for (const label of labels) {
-                    assert.equal(label, expected);
+                    assert.equal(label, `${stateString(one(run, AWS_TYPES.lbLoadBalancer), "arnSuffix")}/${stateString(served, "arnSuffix")}`);
                 }
             });
 });
