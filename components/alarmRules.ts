@@ -148,9 +148,11 @@ export const SHIFTED_UNHEALTHY_EXPRESSION = "FILL(unhealthy, 0) + FILL(unhealthy
  * alone would see no traffic then (no rollback at all). Every group's series is filled with 0 where it has
  * no data, so the alarm has a value in every minute whichever group is live and does not go to
  * INSUFFICIENT_DATA when production flips; a minute where neither group has data is missing data, and
- * `notBreaching`. Each alarm reads 2 (latency, unhealthy hosts) or 4 (5xx) metrics, within PutMetricAlarm's
- * 10 MetricStat and 10 Expression queries (API reference, `Metrics`). Names and roles are the same as with one
- * group: the ECS service's `alarms` names them.
+ * `notBreaching`. Each alarm reads 2 (latency, unhealthy hosts) or 4 (5xx) metrics and at most 3 expressions:
+ * "A single PutMetricAlarm call can include up to 20 MetricDataQuery structures … as many as 10 … MetricStat
+ * … and as many as 10 … Expression", the one with ReturnData true returning a single time series
+ * (`MetricDataQuery`, @aws-sdk/client-cloudwatch; held by `test/conformance/cloudwatchLimits.ts`). Names and
+ * roles are the same as with one group: the ECS service's `alarms` names them.
  */
 export function targetAlarmRules<S>(target: TargetDimensions<S>, t: AlarmThresholds): AlarmRule<S>[] {
     if (t.target5xxPercent === undefined || t.latencyP99Ms === undefined) {
