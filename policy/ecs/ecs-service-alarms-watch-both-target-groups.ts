@@ -1,12 +1,9 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { asArray, isRecord } from "../lib/coerce";
-import { loadBalancerEntries, shiftsTraffic } from "../lib/ecsDeployment";
 import { resourcesOfType } from "../lib/ecsStack";
-import { ECS_SERVICE, METRIC_ALARM } from "../lib/types";
+import { missingHalf, shiftedTargetGroups } from "../lib/shiftedTargetGroups";
+import { METRIC_ALARM } from "../lib/types";
 import { peek } from "../lib/unknowns";
-
-/** `targetgroup/<name>/<id>`, what CloudWatch's TargetGroup dimension holds, of a target group ARN. */
-const targetGroupSuffix = (arn: unknown): string | undefined => (typeof arn === "string" ? /:(targetgroup\/[^:]+)$/.exec(arn)?.[1] : undefined);
 
 /** The TargetGroup dimension values an alarm reads: its own dimensions and each metric query's. */
 function targetGroupsRead(alarm: PolicyResource): string[] {
@@ -32,26 +29,18 @@ export const ecsServiceAlarmsWatchBothTargetGroups: StackValidationPolicy = {
     severity: "high",
     validateStack: (args, report) => {
         const alarms = resourcesOfType(args.resources, METRIC_ALARM);
-        for (const service of resourcesOfType(args.resources, ECS_SERVICE)) {
-            if (!shiftsTraffic(service.props)) continue;
-            const alarmSettings = peek(service.props, "alarms");
-            const names = isRecord(alarmSettings) ? asArray(peek(alarmSettings, "alarmNames")).filter((n): n is string => typeof n === "string") : [];
-            for (const { entry } of loadBalancerEntries(service.props)) {
-                const advanced = peek(entry, "advancedConfiguration");
-                const primary = targetGroupSuffix(peek(entry, "targetGroupArn"));
-                const alternate = isRecord(advanced) ? targetGroupSuffix(peek(advanced, "alternateTargetGroupArn")) : undefined;
-                if (primary === undefined || alternate === undefined || primary === alternate) continue;
-                for (const alarm of alarms.filter(a => names.includes(peek(a.props, "name") as string))) {
-                    const read = targetGroupsRead(alarm);
-                    const missing = [primary, alternate].filter(g => !read.includes(g));
-                    if (missing.length === 1) {
-                        report(
-                            `Alarm "${peek(alarm.props, "name")}" rolls service "${service.name}" back but reads only target group ${missing[0] === alternate ? primary : alternate}, ` +
-                                `not ${missing[0]}; ECS moves production between the two at every deployment, so after every other one the alarm sees no traffic. ` +
-                                "Read both groups by metric math (e.g. FILL(errors, 0) + FILL(errorsAlt, 0)).",
-                            alarm.urn,
-                        );
-                    }
+        for (const pair of shiftedTargetGroups(args.resources)) {
+            const settings = peek(pair.service.props, "alarms");
+            const names = isRecord(settings) ? asArray(peek(settings, "alarmNames")).filter((n): n is string => typeof n === "string") : [];
+            for (const alarm of alarms.filter(a => names.includes(peek(a.props, "name") as string))) {
+                const half = missingHalf(pair, targetGroupsRead(alarm));
+                if (half) {
+                    report(
+                        `Alarm "${peek(alarm.props, "name")}" rolls service "${pair.service.name}" back but reads only target group ${half.reads}, ` +
+                            `not ${half.misses}; ECS moves production between the two at every deployment, so after every other one the alarm sees no traffic. ` +
+                            "Read both groups by metric math (e.g. FILL(errors, 0) + FILL(errorsAlt, 0)).",
+                        alarm.urn,
+                    );
                 }
             }
         }
