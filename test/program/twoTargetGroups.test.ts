@@ -92,4 +92,21 @@ describe("a shifted service's metrics over both target groups (strategy stack un
         assert.equal(details.length, 1, details.join("\n"));
         assert.match(details[0], new RegExp(`^Alarm "${state(latency).name}" rolls service "api-service" back but reads only target group ${suffix("api-tg")}, not ${suffix("api-alt")};`));
     });
+
+    it("THEN the pack's scaling-policy-request-count-both-target-groups passes the stack, and reports api's request policy put back on ALBRequestCountPerTarget of one group", async () => {
+        const policyName = "scaling-policy-request-count-both-target-groups";
+        const found = async (resources: RecordedResource[]) => (await evaluatePack(pack, resources)).diagnostics.filter(d => d.policyName === policyName).map(d => d.detail);
+        assert.deepEqual(await found(run.resources), []);
+        const requests = one(run, AWS_TYPES.appautoscalingPolicy, "api-requests");
+        const config = inputs(requests).targetTrackingScalingPolicyConfiguration;
+        const label = `${state(one(run, AWS_TYPES.lbLoadBalancer)).arnSuffix}/${suffix("api-tg")}`;
+        const oneGroup = {
+            ...inputs(requests),
+            targetTrackingScalingPolicyConfiguration: { ...config, customizedMetricSpecification: undefined, predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: label } },
+        };
+        const broken = run.resources.map(r => (r === requests ? { ...r, inputs: oneGroup, state: { ...r.state, ...oneGroup } } : r));
+        const details = await found(broken);
+        assert.equal(details.length, 1, details.join("\n"));
+        assert.match(details[0], new RegExp(`^Scaling policy "api-requests" tracks requests of target group ${suffix("api-tg")} only, not ${suffix("api-alt")}; service "api-service"`));
+    });
 });
