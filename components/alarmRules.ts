@@ -92,6 +92,12 @@ export interface AlarmRule<S> {
 export interface TargetDimensions<S> {
     readonly loadBalancer: S;
     readonly targetGroup: S;
+    /**
+     * The alternate target group (`<name>-alt`) of a blue/green, canary or linear service. ECS moves
+     * production from one group to the other at every deployment, so the alarms read both (see
+     * {@link targetAlarmRules}). @default undefined: rolling, one group
+     */
+    readonly alternateTargetGroup?: S;
 }
 
 /** The ECS service's dimensions. */
@@ -108,8 +114,45 @@ export interface ServiceDimensions<S> {
 export const TARGET_5XX_RATE_EXPRESSION = "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)";
 
 /**
+ * The 5xx rate over both target groups of a shifted service: each group's sums filled with 0 where the group
+ * reported nothing (between deployments only one group gets traffic; the other publishes no RequestCount
+ * at all), then 100 × errors / requests, 0 in a minute without requests.
+ */
+export const SHIFTED_5XX_RATE_EXPRESSION = "IF(requestsAll > 0, 100 * errorsAll / requestsAll, 0)";
+
+/**
+ * The worse p99 of the two groups. Percentiles of two series cannot be merged (the p99 of the union needs
+ * the samples, which CloudWatch keeps only per series), and their average would hide a slow new version
+ * that takes 10 % of a canary's traffic; the maximum fires whenever either group's p99 is over the
+ * threshold, which is what the rollback must catch. CloudWatch's metric math MAX over an array of time
+ * series returns one series, each point the highest of the array's points at that time ("Metric math
+ * syntax and functions", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
+ * A group without requests has no p99 point: filled with 0, it never hides the other group's.
+ */
+export const SHIFTED_LATENCY_EXPRESSION = "MAX(FILL([p99, p99Alt], 0))";
+
+/**
+ * Unhealthy tasks of the service: the sum of both groups' maxima. ECS registers the old revision's tasks in
+ * one group and the new revision's in the other, so the sum counts each unhealthy task once; with the
+ * threshold at 1 it fires exactly when either group has one (a maximum would fire in the same minutes), and
+ * its graph reads as a task count. An empty group publishes nothing or 0: filled with 0.
+ */
+export const SHIFTED_UNHEALTHY_EXPRESSION = "FILL(unhealthy, 0) + FILL(unhealthyAlt, 0)";
+
+/**
  * The alarms that judge a new version by what the load balancer sees: its 5xx rate, its p99 latency and
  * unhealthy targets. All three roll a deployment back.
+ *
+ * With `alternateTargetGroup` (a blue/green, canary or linear service) each reads both groups by metric math:
+ * ECS sends production to the alternate group after every other deployment, and an alarm on the primary
+ * alone would see no traffic then (no rollback at all). Every group's series is filled with 0 where it has
+ * no data, so the alarm has a value in every minute whichever group is live and does not go to
+ * INSUFFICIENT_DATA when production flips; a minute where neither group has data is missing data, and
+ * `notBreaching`. Each alarm reads 2 (latency, unhealthy hosts) or 4 (5xx) metrics and at most 3 expressions:
+ * "A single PutMetricAlarm call can include up to 20 MetricDataQuery structures … as many as 10 … MetricStat
+ * … and as many as 10 … Expression", the one with ReturnData true returning a single time series
+ * (`MetricDataQuery`, @aws-sdk/client-cloudwatch; held by `test/conformance/cloudwatchLimits.ts`). Names and
+ * roles are the same as with one group: the ECS service's `alarms` names them.
  */
 export function targetAlarmRules<S>(target: TargetDimensions<S>, t: AlarmThresholds): AlarmRule<S>[] {
     if (t.target5xxPercent === undefined || t.latencyP99Ms === undefined) {
@@ -118,15 +161,18 @@ export function targetAlarmRules<S>(target: TargetDimensions<S>, t: AlarmThresho
     const dimensions = { TargetGroup: target.targetGroup, LoadBalancer: target.loadBalancer };
     const elb = (metricName: string) => ({ namespace: "AWS/ApplicationELB", metricName, dimensions });
     const evaluation = { evaluationPeriods: t.evaluationPeriods, datapointsToAlarm: t.evaluationPeriods, treatMissingData: "notBreaching" as const };
+    const alternate = target.alternateTargetGroup;
+    const shifted = alternate !== undefined ? pairQueries({ TargetGroup: alternate, LoadBalancer: target.loadBalancer }, dimensions) : undefined;
+    const groups = shifted ? " across both target groups" : "";
     return [
         {
             role: "target-5xx",
-            description: `More than ${t.target5xxPercent}% of requests answered 5xx by the service's tasks for ${t.evaluationPeriods} min`,
+            description: `More than ${t.target5xxPercent}% of requests answered 5xx by the service's tasks${groups} for ${t.evaluationPeriods} min`,
             rollback: true,
             comparisonOperator: "GreaterThanThreshold",
             threshold: t.target5xxPercent,
             ...evaluation,
-            metricQueries: [
+            metricQueries: shifted?.rate ?? [
                 { id: "errors", returnData: false, metric: { ...elb("HTTPCode_Target_5XX_Count"), stat: "Sum", period: ALARM_PERIOD_SECONDS } },
                 { id: "requests", returnData: false, metric: { ...elb("RequestCount"), stat: "Sum", period: ALARM_PERIOD_SECONDS } },
                 { id: "rate", label: "Target 5xx (%)", returnData: true, expression: TARGET_5XX_RATE_EXPRESSION },
@@ -134,24 +180,45 @@ export function targetAlarmRules<S>(target: TargetDimensions<S>, t: AlarmThresho
         },
         {
             role: "latency-p99",
-            description: `p99 response time of the service's tasks above ${t.latencyP99Ms} ms for ${t.evaluationPeriods} min`,
+            description: `p99 response time of the service's tasks${shifted ? " (the slower target group)" : ""} above ${t.latencyP99Ms} ms for ${t.evaluationPeriods} min`,
             rollback: true,
             comparisonOperator: "GreaterThanThreshold",
             // TargetResponseTime is in seconds.
             threshold: t.latencyP99Ms / 1000,
             ...evaluation,
-            metric: { ...elb("TargetResponseTime"), extendedStatistic: "p99", period: ALARM_PERIOD_SECONDS },
+            ...(shifted ? { metricQueries: shifted.latency } : { metric: { ...elb("TargetResponseTime"), extendedStatistic: "p99", period: ALARM_PERIOD_SECONDS } }),
         },
         {
             role: "unhealthy-hosts",
-            description: `A task of the service failed the load balancer's health check for ${t.evaluationPeriods} min`,
+            description: `A task of the service failed the load balancer's health check${groups} for ${t.evaluationPeriods} min`,
             rollback: true,
             comparisonOperator: "GreaterThanOrEqualToThreshold",
             threshold: 1,
             ...evaluation,
-            metric: { ...elb("UnHealthyHostCount"), statistic: "Maximum", period: ALARM_PERIOD_SECONDS },
+            ...(shifted ? { metricQueries: shifted.unhealthy } : { metric: { ...elb("UnHealthyHostCount"), statistic: "Maximum", period: ALARM_PERIOD_SECONDS } }),
         },
     ];
+}
+
+/** The metric queries of the three target alarms over the primary group (`primary`) and the alternate. */
+function pairQueries<S>(alternate: Readonly<Record<string, S>>, primary: Readonly<Record<string, S>>) {
+    const query = (id: string, metricName: string, stat: string, dimensions: Readonly<Record<string, S>>): AlarmQuery<S> => ({
+        id,
+        returnData: false,
+        metric: { namespace: "AWS/ApplicationELB", metricName, dimensions, stat, period: ALARM_PERIOD_SECONDS },
+    });
+    const both = (id: string, metricName: string, stat: string): AlarmQuery<S>[] => [query(id, metricName, stat, primary), query(`${id}Alt`, metricName, stat, alternate)];
+    return {
+        rate: [
+            ...both("errors", "HTTPCode_Target_5XX_Count", "Sum"),
+            ...both("requests", "RequestCount", "Sum"),
+            { id: "errorsAll", returnData: false, expression: "FILL(errors, 0) + FILL(errorsAlt, 0)" },
+            { id: "requestsAll", returnData: false, expression: "FILL(requests, 0) + FILL(requestsAlt, 0)" },
+            { id: "rate", label: "Target 5xx (%)", returnData: true, expression: SHIFTED_5XX_RATE_EXPRESSION },
+        ],
+        latency: [...both("p99", "TargetResponseTime", "p99"), { id: "latency", label: "p99 response time, slower group (s)", returnData: true, expression: SHIFTED_LATENCY_EXPRESSION }],
+        unhealthy: [...both("unhealthy", "UnHealthyHostCount", "Maximum"), { id: "unhealthyAll", label: "Unhealthy tasks", returnData: true, expression: SHIFTED_UNHEALTHY_EXPRESSION }],
+    };
 }
 
 /**

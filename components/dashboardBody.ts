@@ -11,7 +11,8 @@ export interface DashboardService {
     readonly name: string;
     readonly clusterName: string;
     readonly serviceName: string;
-    readonly target?: { readonly loadBalancer: string; readonly targetGroup: string };
+    /** With `alternateTargetGroup` (blue/green, canary, linear) the graphs read both groups. */
+    readonly target?: { readonly loadBalancer: string; readonly targetGroup: string; readonly alternateTargetGroup?: string };
 }
 
 /** A `metrics` row: namespace, metric name, dimension name/value pairs, then rendering options. */
@@ -46,7 +47,9 @@ export function dashboardBody(region: string, services: readonly DashboardServic
 function serviceGraphs(s: DashboardService): { title: string; metrics: MetricRow[] }[] {
     const ecs = ["ClusterName", s.clusterName, "ServiceName", s.serviceName];
     const graphs: { title: string; metrics: MetricRow[] }[] = [];
-    if (s.target) {
+    if (s.target?.alternateTargetGroup !== undefined) {
+        graphs.push(...pairGraphs(s.target.loadBalancer, s.target.targetGroup, s.target.alternateTargetGroup));
+    } else if (s.target) {
         const elb = ["TargetGroup", s.target.targetGroup, "LoadBalancer", s.target.loadBalancer];
         graphs.push(
             {
@@ -89,6 +92,35 @@ function serviceGraphs(s: DashboardService): { title: string; metrics: MetricRow
         },
     );
     return graphs;
+}
+
+/**
+ * The load-balancer graphs of a service whose traffic ECS shifts between two target groups (production
+ * moves to the other group at every deployment, and both serve during one): requests, 5xx and healthy and
+ * unhealthy tasks as the sum of both groups (each filled with 0 where it has no data, as the alarms do), and
+ * latency as each group's own p50 and p99 lines, since percentiles of two series cannot be added.
+ */
+function pairGraphs(loadBalancer: string, primary: string, alternate: string): { title: string; metrics: MetricRow[] }[] {
+    const hidden = (metricName: string, stat: string, id: string): MetricRow[] => [
+        ["AWS/ApplicationELB", metricName, "TargetGroup", primary, "LoadBalancer", loadBalancer, { stat, id, visible: false }],
+        ["AWS/ApplicationELB", metricName, "TargetGroup", alternate, "LoadBalancer", loadBalancer, { stat, id: `${id}Alt`, visible: false }],
+    ];
+    const sum = (id: string, label: string): MetricRow => [{ expression: `FILL(${id}, 0) + FILL(${id}Alt, 0)`, label, id: `${id}All` }];
+    const latency = (stat: string): MetricRow[] => [
+        ["AWS/ApplicationELB", "TargetResponseTime", "TargetGroup", primary, "LoadBalancer", loadBalancer, { stat, label: `${stat} (primary group)` }],
+        ["AWS/ApplicationELB", "TargetResponseTime", "TargetGroup", alternate, "LoadBalancer", loadBalancer, { stat, label: `${stat} (alternate group)` }],
+    ];
+    return [
+        {
+            title: "requests and 5xx",
+            metrics: [...hidden("RequestCount", "Sum", "requests"), ...hidden("HTTPCode_Target_5XX_Count", "Sum", "errors"), sum("requests", "Requests"), sum("errors", "Target 5xx")],
+        },
+        { title: "latency (s)", metrics: [...latency("p50"), ...latency("p99")] },
+        {
+            title: "healthy hosts",
+            metrics: [...hidden("HealthyHostCount", "Minimum", "healthy"), ...hidden("UnHealthyHostCount", "Maximum", "unhealthy"), sum("healthy", "Healthy"), sum("unhealthy", "Unhealthy")],
+        },
+    ];
 }
 
 /** The console address of a dashboard. */

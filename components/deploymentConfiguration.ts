@@ -92,8 +92,8 @@ export const hookFunctionArns = (d: DeploymentSettings): string[] =>
 /** The service's `deploymentConfiguration` input. */
 export interface EcsDeploymentConfiguration {
     readonly strategy: string;
-    /** The provider takes these minutes as strings (a nullable integer in Terraform). */
-    readonly bakeTimeInMinutes: string;
+    /** The provider takes these minutes as strings (a nullable integer in Terraform); none for rolling. */
+    readonly bakeTimeInMinutes?: string;
     readonly canaryConfiguration?: { readonly canaryPercent: number; readonly canaryBakeTimeInMinutes: string };
     readonly linearConfiguration?: { readonly stepPercent: number; readonly stepBakeTimeInMinutes: string };
     readonly lifecycleHooks?: (
@@ -103,11 +103,15 @@ export interface EcsDeploymentConfiguration {
 }
 
 /**
- * The `deploymentConfiguration` for `d`, with Lambda hooks assumed through `hookRoleArn`; undefined for
- * rolling, so that a rolling service's inputs stay exactly as they were before strategies existed.
+ * The `deploymentConfiguration` for `d`, with Lambda hooks assumed through `hookRoleArn`. No deployment
+ * (a worker, or a component user who chose none) sends nothing. A chosen `rolling` sends the strategy
+ * itself: the provider keeps `deployment_configuration` as Optional+Computed, so a service that stopped
+ * sending it would stay on the blue/green, canary or linear strategy ECS last got, and switching back to
+ * rolling would silently do nothing.
  */
 export function ecsDeploymentConfiguration(d: DeploymentSettings | undefined, hookRoleArn?: pulumi.Input<string>): EcsDeploymentConfiguration | undefined {
-    if (d === undefined || d.strategy === "rolling") return undefined;
+    if (d === undefined) return undefined;
+    if (d.strategy === "rolling") return { strategy: ECS_STRATEGY.rolling };
     if (hookFunctionArns(d).length > 0 && hookRoleArn === undefined) {
         throw new Error("ecsDeploymentConfiguration: Lambda hooks need the hook role's ARN");
     }

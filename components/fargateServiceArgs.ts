@@ -66,7 +66,9 @@ export interface FargateServiceArgs {
     /**
      * How ECS deploys the service (`deploymentSettings.ts`): blue/green, canary and linear need a
      * `loadBalancer` with a `trafficShift`, and add an infrastructure role for load balancers, a hook role for
-     * Lambda hooks, the `deploymentConfiguration` and a longer deploy timeout. @default rolling
+     * Lambda hooks, the `deploymentConfiguration` and a longer deploy timeout. A given `rolling` is sent as
+     * the strategy, which moves a service back from the others; none sends nothing (ECS then keeps the
+     * strategy it has, rolling for a new service). @default undefined
      */
     readonly deployment?: DeploymentSettings;
     /**

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "./naming";
+import { requestsPerTargetQueries } from "./requestScalingMetric";
 
 /** Arguments of {@link ServiceScaling}. */
 export interface ServiceScalingArgs {
@@ -18,10 +19,15 @@ export interface ServiceScalingArgs {
     readonly memoryTargetPercent?: number;
     /** Load balancer requests per task to hold; needs `loadBalancer`. No request policy when unset. @default undefined */
     readonly requestsPerTarget?: number;
-    /** ARN suffixes of the load balancer and target group, for request-count scaling. */
+    /**
+     * ARN suffixes of the load balancer and target group, for request-count scaling; with the alternate
+     * group of a blue/green, canary or linear service, the policy tracks both groups by metric math (see
+     * `requestScalingMetric.ts`) instead of `ALBRequestCountPerTarget` on one.
+     */
     readonly loadBalancer?: {
         readonly loadBalancerArnSuffix: pulumi.Input<string>;
         readonly targetGroupArnSuffix: pulumi.Input<string>;
+        readonly alternateTargetGroupArnSuffix?: pulumi.Input<string>;
     };
     /**
      * Target tracking on a metric the service's own work publishes, e.g. a queue's backlog per task for a
@@ -148,8 +154,18 @@ export class ServiceScaling extends pulumi.ComponentResource {
         if (a.memoryTargetPercent !== undefined) {
             trackingPolicy("memory", a.memoryTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" } });
         }
-        if (a.requestsPerTarget !== undefined && args.loadBalancer) {
-            const lb = args.loadBalancer;
+        const lb = args.loadBalancer;
+        if (a.requestsPerTarget !== undefined && lb?.alternateTargetGroupArnSuffix !== undefined) {
+            trackingPolicy("requests", a.requestsPerTarget, {
+                customizedMetricSpecification: {
+                    metrics: requestsPerTargetQueries({
+                        loadBalancer: lb.loadBalancerArnSuffix,
+                        targetGroup: lb.targetGroupArnSuffix,
+                        alternateTargetGroup: lb.alternateTargetGroupArnSuffix,
+                    }),
+                },
+            });
+        } else if (a.requestsPerTarget !== undefined && lb) {
             trackingPolicy("requests", a.requestsPerTarget, {
                 predefinedMetricSpecification: {
                     predefinedMetricType: "ALBRequestCountPerTarget",

@@ -12,6 +12,17 @@ import { childName } from "./naming";
 /** The component's type token. */
 export const SERVICE_ALARMS_TYPE = "fargate-web:cloudwatch:ServiceAlarms";
 
+/** The target groups a service's load-balancer alarms watch, by the ARN suffixes CloudWatch's dimensions use. */
+export interface AlarmTarget {
+    readonly loadBalancerArnSuffix: pulumi.Input<string>;
+    readonly targetGroupArnSuffix: pulumi.Input<string>;
+    /**
+     * The alternate target group of a blue/green, canary or linear service: the alarms then read both groups,
+     * whichever carries production (see `targetAlarmRules`). @default undefined: rolling, one group
+     */
+    readonly alternateTargetGroupArnSuffix?: pulumi.Input<string>;
+}
+
 /** Inputs of {@link ServiceAlarms}. */
 export interface ServiceAlarmsArgs {
     /** The topic every alarm notifies, when it fires and when it recovers. */
@@ -22,7 +33,7 @@ export interface ServiceAlarmsArgs {
      * The service's target group behind the load balancer: the ARN suffixes CloudWatch's dimensions use.
      * @default undefined: no load-balancer alarms, and so none that rolls a deployment back
      */
-    readonly target?: { readonly loadBalancerArnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
+    readonly target?: AlarmTarget;
     /**
      * The metric a worker's queue scaling tracks; with `thresholds.queueBacklog`, a notify-only alarm when it
      * stays above that value. @default undefined: no backlog alarm
@@ -58,7 +69,15 @@ export class ServiceAlarms extends pulumi.ComponentResource {
         this.baseName = name;
         this.args = args;
         const rules = args.target
-            ? targetAlarmRules({ loadBalancer: args.target.loadBalancerArnSuffix, targetGroup: args.target.targetGroupArnSuffix }, args.thresholds)
+            ? targetAlarmRules(
+                  {
+                      loadBalancer: args.target.loadBalancerArnSuffix,
+                      targetGroup: args.target.targetGroupArnSuffix,
+                      // Only when there is one: a rolling service's alarm inputs stay as they always were.
+                      ...(args.target.alternateTargetGroupArnSuffix !== undefined ? { alternateTargetGroup: args.target.alternateTargetGroupArnSuffix } : {}),
+                  },
+                  args.thresholds,
+              )
             : [];
         this.rollbackAlarmNames = rules.filter(r => r.rollback).map(r => this.alarm(r).name);
         if (args.queueMetric && args.thresholds.queueBacklog !== undefined) {

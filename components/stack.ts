@@ -8,7 +8,7 @@ import { AccessLogBucket } from "./accessLogBucket";
 import { Cluster } from "./cluster";
 import { ContainerImage } from "./containerImage";
 import { FargateService, FARGATE_SERVICE_TYPE } from "./fargateService";
-import { LoadBalancer } from "./loadBalancer";
+import { LoadBalancer, ServiceTarget } from "./loadBalancer";
 import type { LoadedServiceSettings, LoadedStackSettings } from "./loadStackConfig";
 import { Network } from "./network";
 import { ServiceScaling } from "./scaling";
@@ -113,7 +113,7 @@ export function deployStack(config: LoadedStackSettings): StackOutputs {
                     name: s.name,
                     clusterName: cluster.name,
                     serviceName: deployed.get(s.name)!.service.serviceName,
-                    target: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+                    target: target && lb ? targetGroupsOf(lb, target) : undefined,
                 };
             }),
     );
@@ -129,6 +129,18 @@ const thresholdsOf = (s: LoadedServiceSettings): AlarmThresholds =>
     (s.kind === "web"
         ? { target5xxPercent: CONFIG_KEYS.alarm5xxPercent.default, latencyP99Ms: CONFIG_KEYS.alarmLatencyP99Ms.default, evaluationPeriods: CONFIG_KEYS.alarmEvaluationPeriods.default }
         : { evaluationPeriods: CONFIG_KEYS.alarmEvaluationPeriods.default });
+
+/**
+ * The ARN suffixes a service's per-target-group metrics name (alarms, dashboard, request scaling): its load
+ * balancer, its target group and, for a blue/green, canary or linear service, the alternate group ECS sends
+ * production to after every other deployment. A rolling service gets no `alternateTargetGroupArnSuffix` key
+ * at all, so its inputs stay as they were.
+ */
+const targetGroupsOf = (lb: LoadBalancer, target: ServiceTarget) => ({
+    loadBalancerArnSuffix: lb.loadBalancerArnSuffix,
+    targetGroupArnSuffix: target.targetGroupArnSuffix,
+    ...(target.trafficShift ? { alternateTargetGroupArnSuffix: target.trafficShift.alternateTargetGroupArnSuffix } : {}),
+});
 
 const tagsOf = (stack: Stack, service: string) => ({ ...stack.tags, Service: service });
 
@@ -279,7 +291,7 @@ function deployService(
     const alarms = new ServiceAlarms(s.name, {
         topicArn: shared.alarmTopicArn,
         thresholds: thresholdsOf(s),
-        target: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+        target: target && lb ? targetGroupsOf(lb, target) : undefined,
         queueMetric: s.scaling?.queue,
         tags: serviceTags,
     });
@@ -319,7 +331,7 @@ function deployService(
             memoryTargetPercent: s.scaling.memoryTargetPercent,
             // Requests per task exist only for a service behind the load balancer.
             requestsPerTarget: target ? s.scaling.requestsPerTarget : undefined,
-            loadBalancer: target && lb ? { loadBalancerArnSuffix: lb.loadBalancerArnSuffix, targetGroupArnSuffix: target.targetGroupArnSuffix } : undefined,
+            loadBalancer: target && lb ? targetGroupsOf(lb, target) : undefined,
             customMetric: queue && {
                 namespace: queue.namespace,
                 metricName: queue.metricName,

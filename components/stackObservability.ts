@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { alarmTopicPolicy } from "./alarmTopicPolicy";
 import { DashboardService, dashboardBody, dashboardNameOf, dashboardUrl } from "./dashboardBody";
 import { EcsEventRules } from "./ecsEventRules";
+import type { AlarmTarget } from "./serviceAlarms";
 import { childName } from "./naming";
 
 /** The component's type token. */
@@ -35,7 +36,8 @@ export interface DashboardServiceInput {
     readonly name: string;
     readonly clusterName: pulumi.Input<string>;
     readonly serviceName: pulumi.Input<string>;
-    readonly target?: { readonly loadBalancerArnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
+    /** Its target groups behind the load balancer; both of a service whose traffic ECS shifts between two. */
+    readonly target?: AlarmTarget;
 }
 
 /** The stack's alarm topic and dashboard. */
@@ -86,12 +88,14 @@ export class StackObservability extends pulumi.ComponentResource {
     addDashboard(services: readonly DashboardServiceInput[]): aws.cloudwatch.Dashboard {
         const resolved = pulumi.all(
             services.map(s =>
-                pulumi.all([s.clusterName, s.serviceName, s.target?.loadBalancerArnSuffix, s.target?.targetGroupArnSuffix]).apply(
-                    ([clusterName, serviceName, loadBalancer, targetGroup]): DashboardService => ({
+                pulumi.all([s.clusterName, s.serviceName, s.target?.loadBalancerArnSuffix, s.target?.targetGroupArnSuffix, s.target?.alternateTargetGroupArnSuffix]).apply(
+                    ([clusterName, serviceName, loadBalancer, targetGroup, alternateTargetGroup]): DashboardService => ({
                         name: s.name,
                         clusterName,
                         serviceName,
-                        target: s.target ? { loadBalancer: loadBalancer!, targetGroup: targetGroup! } : undefined,
+                        target: s.target
+                            ? { loadBalancer: loadBalancer!, targetGroup: targetGroup!, ...(alternateTargetGroup !== undefined ? { alternateTargetGroup } : {}) }
+                            : undefined,
                     }),
                 ),
             ),

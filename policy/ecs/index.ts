@@ -1,6 +1,7 @@
 import { ecsClusterContainerInsights } from "./ecs-cluster-container-insights";
 import { ecsClusterExecLoggingEncrypted } from "./ecs-cluster-exec-logging-encrypted";
 import { ecsServiceAlarmRollback } from "./ecs-service-alarm-rollback";
+import { ecsServiceAlarmsWatchBothTargetGroups } from "./ecs-service-alarms-watch-both-target-groups";
 import { ecsServiceConnectLogs } from "./ecs-service-connect-logs";
 import { ecsServiceConnectTls } from "./ecs-service-connect-tls";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
@@ -56,6 +57,7 @@ export const ecsPolicies = [
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
     ecsServiceAlarmRollback,
+    ecsServiceAlarmsWatchBothTargetGroups,
     ecsServiceDeploymentStrategyComplete,
     ecsServiceTestListenerRestricted,
     ecsServiceTrafficRulesIgnoreChanges,

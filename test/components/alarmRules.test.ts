@@ -1,5 +1,15 @@
 import { strict as assert } from "node:assert";
-import { ALARM_PERIOD_SECONDS, serviceAlarmRules, TARGET_5XX_RATE_EXPRESSION, targetAlarmRules } from "../../components/alarmRules";
+import {
+    ALARM_PERIOD_SECONDS,
+    AlarmQuery,
+    serviceAlarmRules,
+    SHIFTED_5XX_RATE_EXPRESSION,
+    SHIFTED_LATENCY_EXPRESSION,
+    SHIFTED_UNHEALTHY_EXPRESSION,
+    TARGET_5XX_RATE_EXPRESSION,
+    targetAlarmRules,
+} from "../../components/alarmRules";
+import { alarmSeries, Series } from "../support/metricMath";
 
 const target = { loadBalancer: "app/web-lb/0123456789abcdef", targetGroup: "targetgroup/web-tg/fedcba9876543210" };
 const elbDimensions = { TargetGroup: target.targetGroup, LoadBalancer: target.loadBalancer };
@@ -77,6 +87,109 @@ describe("alarm rules (pure)", () => {
             );
             assert.deepEqual(running.metricQueries![0].metric!.dimensions, dimensions);
             assert.deepEqual([running.comparisonOperator, running.threshold, running.evaluationPeriods, running.rollback], ["GreaterThanThreshold", 0, 5, false]);
+        });
+    });
+
+    describe("GIVEN a blue/green, canary or linear service's two target groups", () => {
+        const alternate = "targetgroup/web-alt/0a1b2c3d4e5f6071";
+        const altDimensions = { TargetGroup: alternate, LoadBalancer: target.loadBalancer };
+        const rules = targetAlarmRules({ ...target, alternateTargetGroup: alternate }, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 });
+        const elb = (metricName: string, stat: string, dimensions: Record<string, string>) => ({ namespace: "AWS/ApplicationELB", metricName, dimensions, stat, period: 60 });
+        const queriesOf = (role: string) => rules.find(r => r.role === role)!.metricQueries!;
+
+        it("THEN the roles, thresholds, evaluation and rollback are those of one group: the ECS service's alarms keep their names", () => {
+            const single = targetAlarmRules(target, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 });
+            const shape = (r: (typeof rules)[number]) => [r.role, r.rollback, r.comparisonOperator, r.threshold, r.evaluationPeriods, r.datapointsToAlarm, r.treatMissingData];
+            assert.deepEqual(rules.map(shape), single.map(shape));
+            assert.ok(rules.every(r => r.metric === undefined && r.metricQueries!.filter(q => q.returnData).length === 1));
+        });
+
+        it("THEN the 5xx rate is (errors of both) / (requests of both), each group filled with 0 where it has no data", () => {
+            assert.deepEqual(queriesOf("target-5xx"), [
+                { id: "errors", returnData: false, metric: elb("HTTPCode_Target_5XX_Count", "Sum", elbDimensions) },
+                { id: "errorsAlt", returnData: false, metric: elb("HTTPCode_Target_5XX_Count", "Sum", altDimensions) },
+                { id: "requests", returnData: false, metric: elb("RequestCount", "Sum", elbDimensions) },
+                { id: "requestsAlt", returnData: false, metric: elb("RequestCount", "Sum", altDimensions) },
+                { id: "errorsAll", returnData: false, expression: "FILL(errors, 0) + FILL(errorsAlt, 0)" },
+                { id: "requestsAll", returnData: false, expression: "FILL(requests, 0) + FILL(requestsAlt, 0)" },
+                { id: "rate", label: "Target 5xx (%)", returnData: true, expression: "IF(requestsAll > 0, 100 * errorsAll / requestsAll, 0)" },
+            ]);
+        });
+
+        it("THEN p99 latency is the MAX of both groups' p99, each filled with 0, in seconds", () => {
+            assert.deepEqual(queriesOf("latency-p99"), [
+                { id: "p99", returnData: false, metric: elb("TargetResponseTime", "p99", elbDimensions) },
+                { id: "p99Alt", returnData: false, metric: elb("TargetResponseTime", "p99", altDimensions) },
+                { id: "latency", label: "p99 response time, slower group (s)", returnData: true, expression: "MAX(FILL([p99, p99Alt], 0))" },
+            ]);
+            assert.equal(rules.find(r => r.role === "latency-p99")!.threshold, 1.5);
+        });
+
+        it("THEN unhealthy hosts are the sum of both groups' maxima, filled with 0", () => {
+            assert.deepEqual(queriesOf("unhealthy-hosts"), [
+                { id: "unhealthy", returnData: false, metric: elb("UnHealthyHostCount", "Maximum", elbDimensions) },
+                { id: "unhealthyAlt", returnData: false, metric: elb("UnHealthyHostCount", "Maximum", altDimensions) },
+                { id: "unhealthyAll", label: "Unhealthy tasks", returnData: true, expression: "FILL(unhealthy, 0) + FILL(unhealthyAlt, 0)" },
+            ]);
+        });
+
+        it("THEN every expression names only ids of earlier queries of its alarm, and each alarm stays within PutMetricAlarm's 10 metrics and 10 expressions", () => {
+            for (const rule of rules) {
+                const queries: readonly AlarmQuery<string>[] = rule.metricQueries!;
+                queries.forEach((q, i) => {
+                    if (!q.expression) return;
+                    const names = q.expression.match(/(?<![\w.])[a-z][A-Za-z0-9_]*/g) ?? [];
+                    const earlier = queries.slice(0, i).map(e => e.id);
+                    assert.ok(names.length > 0 && names.every(n => earlier.includes(n)), `${rule.role}: ${q.expression}`);
+                });
+                assert.ok(queries.filter(q => q.metric).length <= 10 && queries.filter(q => q.expression).length <= 10, rule.role);
+            }
+            assert.deepEqual([SHIFTED_5XX_RATE_EXPRESSION, SHIFTED_LATENCY_EXPRESSION, SHIFTED_UNHEALTHY_EXPRESSION].map(e => rules.some(r => r.metricQueries!.some(q => q.expression === e))), [true, true, true]);
+        });
+
+        it("THEN each alarm reads the primary and the alternate group alike: no query names a third group or another load balancer", () => {
+            const groups = new Set(rules.flatMap(r => r.metricQueries!.flatMap(q => (q.metric ? [`${q.metric.dimensions.LoadBalancer} ${q.metric.dimensions.TargetGroup}`] : []))));
+            assert.deepEqual([...groups].sort(), [`${target.loadBalancer} ${alternate}`, `${target.loadBalancer} ${target.targetGroup}`].sort());
+        });
+    });
+
+    it("GIVEN one target group (rolling) THEN no alternate query appears, whatever else is set", () => {
+        const rules = targetAlarmRules({ ...target, alternateTargetGroup: undefined }, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 });
+        assert.deepEqual(rules, targetAlarmRules(target, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 }));
+        assert.equal(JSON.stringify(rules).includes("Alt"), false);
+    });
+
+    describe("GIVEN production flipping from the primary to the alternate group mid-window (metric math modelled minute by minute)", () => {
+        // Minutes 0-1 primary only; 2 both (a canary step); 3-4 alternate only (production flipped); 5 no traffic at all.
+        const u = undefined;
+        const metrics: Record<string, Series> = {
+            requests: [100, 100, 50, u, u, u],
+            requestsAlt: [u, u, 50, 100, 100, u],
+            errors: [u, 10, 5, u, u, u],
+            errorsAlt: [u, u, 25, u, 3, u],
+            p99: [0.2, 0.3, 0.4, u, u, u],
+            p99Alt: [u, u, 2.0, 0.5, 0.6, u],
+            unhealthy: [0, 1, u, u, u, u],
+            unhealthyAlt: [u, u, 0, 2, 0, u],
+        };
+        const shifted = targetAlarmRules({ ...target, alternateTargetGroup: "targetgroup/web-alt/1" }, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 });
+        const single = targetAlarmRules(target, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 });
+        const seriesOf = (role: string) => alarmSeries(shifted.find(r => r.role === role)!.metricQueries!, metrics, 6);
+
+        it("THEN the 5xx rate has a value every minute, whichever group is live, weighted by both groups' requests while both serve", () => {
+            assert.deepEqual(seriesOf("target-5xx"), [0, 10, 30, 0, 3, 0]);
+        });
+
+        it("THEN p99 latency is the slower group's every minute, 0 where no group answered", () => {
+            assert.deepEqual(seriesOf("latency-p99"), [0.2, 0.3, 2.0, 0.5, 0.6, 0]);
+        });
+
+        it("THEN unhealthy tasks count both groups every minute", () => {
+            assert.deepEqual(seriesOf("unhealthy-hosts"), [0, 1, 0, 2, 0, 0]);
+        });
+
+        it("THEN the one-group rate goes without data once production has flipped: what the alarms over both groups fix", () => {
+            assert.deepEqual(alarmSeries(single.find(r => r.role === "target-5xx")!.metricQueries!, metrics, 6), [0, 10, 10, u, u, u]);
         });
     });
 });

@@ -28,9 +28,10 @@ const TEST_TRAFFIC_ALLOWED =
 const TIMING = { startPeriodSeconds: 10, healthCheckGracePeriodSeconds: 30, secondsToHealthy: 20, deregistrationDelaySeconds: 10, stopTimeoutSeconds: 30 };
 
 describe("deployment configuration (pure)", () => {
-    it("GIVEN rolling, or no deployment THEN nothing is sent, so a rolling service's inputs stay as they were", () => {
+    it("GIVEN no deployment THEN nothing is sent; GIVEN rolling THEN only the strategy", () => {
         assert.equal(ecsDeploymentConfiguration(undefined), undefined);
-        assert.equal(ecsDeploymentConfiguration(ROLLING), undefined);
+        // A chosen rolling is sent: the provider would otherwise keep the strategy ECS last got.
+        assert.deepEqual(ecsDeploymentConfiguration(ROLLING), { strategy: "ROLLING" });
     });
 
     it("GIVEN blue/green with Lambda and pause hooks THEN the strategy, the bake minutes as the provider's string and each hook as ECS takes it", () => {

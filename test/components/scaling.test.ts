@@ -46,6 +46,28 @@ describe("ServiceScaling (under mocks)", () => {
         ]);
     });
 
+    it("GIVEN request scaling over a shifted service's two target groups THEN the requests policy tracks both by metric math, with no predefined metric", async () => {
+        const run = await build({
+            requestsPerTarget: 500,
+            loadBalancer: { loadBalancerArnSuffix: "app/web/123", targetGroupArnSuffix: "targetgroup/web/456", alternateTargetGroupArnSuffix: "targetgroup/web-alt/789" },
+        });
+        const config = inputs(one(run, AWS_TYPES.appautoscalingPolicy, "web-requests")).targetTrackingScalingPolicyConfiguration;
+        assert.equal(config.targetValue, 500);
+        assert.equal(config.predefinedMetricSpecification, undefined);
+        const metrics = config.customizedMetricSpecification.metrics;
+        assert.deepEqual(
+            metrics.map((m: any) => [m.id, m.returnData, m.expression ?? `${m.metricStat.metric.metricName} ${m.metricStat.stat} ${m.metricStat.metric.dimensions.map((d: any) => d.value).join(" ")}`]),
+            [
+                ["perTarget", false, "RequestCountPerTarget Sum app/web/123 targetgroup/web/456"],
+                ["perTargetAlt", false, "RequestCountPerTarget Sum app/web/123 targetgroup/web-alt/789"],
+                ["requestsPerTarget", true, "MAX(FILL([perTarget, perTargetAlt], 0))"],
+            ],
+        );
+        // Without request scaling the alternate group adds nothing.
+        const cpuOnly = await build({ loadBalancer: { loadBalancerArnSuffix: "app/web/123", targetGroupArnSuffix: "targetgroup/web/456", alternateTargetGroupArnSuffix: "targetgroup/web-alt/789" } });
+        assert.deepEqual(ofType(cpuOnly, AWS_TYPES.appautoscalingPolicy).map(p => p.name), ["web-cpu"]);
+    });
+
     it("GIVEN min above max THEN it throws before registering anything", async () => {
         await assert.rejects(build({ minCapacity: 7 }), /ServiceScaling web: minCapacity \(7\) must be a whole number from 0 to maxCapacity \(6\)/);
     });

@@ -4,6 +4,10 @@
  * every service of the stack (dev runs a web service and a worker; prod one web service).
  */
 import * as assert from "node:assert/strict";
+import type { TargetTrackingMetricDataQuery } from "@aws-sdk/client-application-auto-scaling";
+import { ProgramRun } from "../../harness/runProgram";
+import { ApiModel, loadApiModel } from "../support/awsApiModel";
+import { runStrategyStack } from "../support/strategyStack";
 import { inputs, one, ofType } from "../support/stacks";
 import { scalableTargetLimits, scalingPolicyLimits } from "./documentedLimits";
 import { describeConformance, assertNoProblems, requestProblems, Stack, stateString } from "./kit";
@@ -46,20 +50,77 @@ describeConformance("conformance: Application Auto Scaling requests", "@aws-sdk/
                 assertNoProblems(`PutScalingPolicy (${stack})`, problems);
             });
 
-            it("GIVEN a request-count policy WHEN its ResourceLabel is read THEN it names the service's target group behind the stack's load balancer", () => {
+            it("GIVEN a request-count policy WHEN its metric is read THEN it names the service's target groups behind the stack's load balancer: one by ResourceLabel when rolling, both by metric math when traffic shifts", () => {
                 const run = runOf();
-                const labels = ofType(run, POLICY)
-                    .map(policy => putScalingPolicy(inputs(policy), policy.name).request.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification)
-                    .filter(metric => metric?.PredefinedMetricType === "ALBRequestCountPerTarget")
-                    .map(metric => metric?.ResourceLabel);
-                // prod sets requestsPerTarget; dev does not (and its worker, with no target group, could not).
-                assert.equal(labels.length, stack === "prod" ? 1 : 0);
-                const serviceTargetGroupArns: string[] = (inputs(one(run, AWS_TYPES.ecsService, "web-service")).loadBalancers ?? []).map((lb: { targetGroupArn: string }) => lb.targetGroupArn);
-                const servedTargetGroup = ofType(run, AWS_TYPES.lbTargetGroup).find(tg => serviceTargetGroupArns.includes(stateString(tg, "arn")));
-                assert.ok(servedTargetGroup, "the service uses no target group of the stack");
-                const expected = `${stateString(one(run, AWS_TYPES.lbLoadBalancer), "arnSuffix")}/${stateString(servedTargetGroup, "arnSuffix")}`;
+                const configs = ofType(run, POLICY).map(policy => putScalingPolicy(inputs(policy), policy.name).request.TargetTrackingScalingPolicyConfiguration);
+                const labels = configs.map(c => c?.PredefinedMetricSpecification).filter(metric => metric?.PredefinedMetricType === "ALBRequestCountPerTarget").map(metric => metric?.ResourceLabel);
+                const mathGroups = configs
+                    .map(c => c?.CustomizedMetricSpecification?.Metrics)
+                    .filter(metrics => metrics?.some(m => m.MetricStat?.Metric?.MetricName === "RequestCountPerTarget"))
+                    .map(metrics => (metrics ?? []).flatMap(m => m.MetricStat?.Metric?.Dimensions?.filter(d => d.Name === "TargetGroup").map(d => d.Value) ?? []));
+                const entry = (inputs(one(run, AWS_TYPES.ecsService, "web-service")).loadBalancers ?? [])[0];
+                const suffixOf = (arn: string | undefined) => ofType(run, AWS_TYPES.lbTargetGroup).find(tg => stateString(tg, "arn") === arn);
+                const served = suffixOf(entry?.targetGroupArn);
+                assert.ok(served, "the service uses no target group of the stack");
+                const alternate = suffixOf(entry?.advancedConfiguration?.alternateTargetGroupArn);
+                // prod sets requestsPerTarget and deploys blue/green: metric math over both groups; dev sets none.
+                assert.deepEqual([labels.length, mathGroups.length], stack === "prod" ? [0, 1] : [0, 0]);
+                if (stack === "prod") {
+                    assert.ok(alternate, "prod's service shifts traffic to an alternate target group of the stack");
+                    assert.deepEqual(mathGroups[0], [stateString(served, "arnSuffix"), stateString(alternate, "arnSuffix")]);
+                }
                 for (const label of labels) {
-                    assert.equal(label, expected);
+                    assert.equal(label, `${stateString(one(run, AWS_TYPES.lbLoadBalancer), "arnSuffix")}/${stateString(served, "arnSuffix")}`);
                 }
             });
+});
+
+describe("conformance: Application Auto Scaling requests of the strategy stack (request scaling over two target groups)", () => {
+    let run: ProgramRun;
+    let scaling: ApiModel;
+    before(async function () {
+        this.timeout(60_000);
+        scaling = loadApiModel("@aws-sdk/client-application-auto-scaling");
+        run = await runStrategyStack();
+    });
+    const requestsPolicy = () => putScalingPolicy(inputs(one(run, POLICY, "api-requests")), "api-requests");
+
+    it("GIVEN every scaling policy, api's metric-math request policy included WHEN sent as PutScalingPolicy THEN the model and documented limits accept it, against the registered targets", () => {
+        const targets = ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request);
+        const problems = ofType(run, POLICY).flatMap(policy => {
+            const mapped = putScalingPolicy(inputs(policy), stateString(policy, "name"));
+            return requestProblems("PutScalingPolicyRequest", mapped, scaling, scalingPolicyLimits(mapped.request, targets)).map(p => `${policy.name}: ${p}`);
+        });
+        assertNoProblems("PutScalingPolicy (strategies)", problems);
+        // Non-vacuous: the walked request carries metric math over the stack's own two target groups of api.
+        const metrics = requestsPolicy().request.TargetTrackingScalingPolicyConfiguration?.CustomizedMetricSpecification?.Metrics ?? [];
+        const groups = metrics.flatMap(m => m.MetricStat?.Metric?.Dimensions?.filter(d => d.Name === "TargetGroup").map(d => d.Value) ?? []);
+        assert.deepEqual(groups, [stateString(one(run, AWS_TYPES.lbTargetGroup, "api-tg"), "arnSuffix"), stateString(one(run, AWS_TYPES.lbTargetGroup, "api-alt"), "arnSuffix")]);
+        assert.equal(requestsPolicy().request.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification, undefined);
+    });
+
+    // Each case breaks one member of api's metric-math policy and names the problem the check must report.
+    const cases: Array<[string, (m: TargetTrackingMetricDataQuery[]) => TargetTrackingMetricDataQuery[], RegExp]> = [
+        ["two queries returning data", m => m.map(q => ({ ...q, ReturnData: q.Id === "perTarget" ? true : q.ReturnData })), /2 queries returning data/],
+        ["a query left to its default ReturnData (true)", m => m.map(q => (q.Id === "perTargetAlt" ? { ...q, ReturnData: undefined } : q)), /2 queries returning data/],
+        ["an expression naming a missing id", m => m.map(q => (q.Expression ? { ...q, Expression: "MAX(FILL([perTarget, perTargetB], 0))" } : q)), /refers to "perTargetB"/],
+        ["a query with both an expression and a metric", m => m.map((q, i) => (i === 0 ? { ...q, Expression: "perTargetAlt" } : q)), /Metrics\[0\] needs exactly one of Expression and MetricStat/],
+        ["an id starting with a capital", m => m.map(q => (q.Id === "perTargetAlt" ? { ...q, Id: "PerTargetAlt" } : q)), /Id is "PerTargetAlt"/],
+    ];
+    for (const [what, mutate, expected] of cases) {
+        it(`GIVEN ${what} THEN the check refuses it`, () => {
+            const request = structuredClone(requestsPolicy().request);
+            const custom = request.TargetTrackingScalingPolicyConfiguration!.CustomizedMetricSpecification!;
+            custom.Metrics = mutate(custom.Metrics!);
+            const targets = ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request);
+            const problems = requestProblems("PutScalingPolicyRequest", { request, unmapped: [] }, scaling, scalingPolicyLimits(request, targets));
+            assert.ok(problems.some(p => expected.test(p)), `expected ${expected} in:\n  ${problems.join("\n  ")}`);
+        });
+    }
+
+    it("GIVEN a policy with both a predefined and a customized metric THEN the check refuses it", () => {
+        const request = structuredClone(requestsPolicy().request);
+        request.TargetTrackingScalingPolicyConfiguration!.PredefinedMetricSpecification = { PredefinedMetricType: "ECSServiceAverageCPUUtilization" };
+        assert.ok(scalingPolicyLimits(request, ofType(run, TARGET).map(t => registerScalableTarget(inputs(t)).request)).some(p => /exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification/.test(p)));
+    });
 });

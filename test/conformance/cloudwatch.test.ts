@@ -18,6 +18,7 @@ import { dashboardLimits, metricAlarmLimits } from "./cloudwatchLimits";
 import { putDashboard, putMetricAlarm } from "./cloudwatchMapping";
 import { assertNoProblems, describeConformance, requestProblems } from "./kit";
 import { createService } from "./mapping";
+import { runStrategyStack } from "../support/strategyStack";
 
 const ALARM = AWS_TYPES.cloudwatchMetricAlarm;
 const DASHBOARD = AWS_TYPES.cloudwatchDashboard;
@@ -287,5 +288,42 @@ describeConformance("conformance: CloudWatch requests of the stacks", "@aws-sdk/
             return (alarms?.alarmNames ?? []).filter(n => !names.has(n)).map(n => `${service.name}: alarms.alarmNames has ${JSON.stringify(n)}, which is no alarm of the stack`);
         });
         assertNoProblems(`ECS deployment alarms (${stack})`, problems);
+    });
+});
+
+describe("conformance: CloudWatch requests of the strategy stack (alarms and dashboard over two target groups)", () => {
+    const model = loadApiModel("@aws-sdk/client-cloudwatch");
+    let run: ProgramRun;
+    before(async function () {
+        this.timeout(60_000);
+        run = await runStrategyStack();
+    });
+
+    it("GIVEN every MetricAlarm, the two-group metric-math ones included WHEN sent as PutMetricAlarm THEN the model and documented limits accept each", () => {
+        const alarms = ofType(run, ALARM);
+        assertNoProblems("PutMetricAlarm (strategies)", alarms.flatMap(a => alarmProblems(a, model)));
+        // Non-vacuous: the walked requests carry both groups' queries of each shifted service.
+        for (const s of ["web", "api", "admin"]) {
+            const alarm = alarms.find(a => a.name === `${s}-target-5xx`)!;
+            const { Metrics = [] } = putMetricAlarm(inputs(alarm), alarmName(alarm)).request;
+            assert.deepEqual(Metrics.filter(q => q.MetricStat).length, 4, s);
+            assert.equal(Metrics.filter(q => q.ReturnData).length, 1, s);
+        }
+    });
+
+    it("GIVEN the dashboard with the shifted services' sums over hidden per-group series WHEN sent as PutDashboard THEN the model and the body's documented structure accept it", () => {
+        const dashboards = ofType(run, DASHBOARD);
+        assert.equal(dashboards.length, 1);
+        assertNoProblems("PutDashboard (strategies)", dashboards.flatMap(d => dashboardProblems(d, model)));
+        assert.ok(inputs(dashboards[0]).dashboardBody.includes("FILL(requests, 0) + FILL(requestsAlt, 0)"));
+    });
+
+    it("GIVEN the latency alarm's MAX expression naming an id it lacks THEN the check refuses it", () => {
+        const alarm = ofType(run, ALARM).find(a => a.name === "api-latency-p99")!;
+        const broken = {
+            ...alarm,
+            inputs: { ...inputs(alarm), metricQueries: inputs(alarm).metricQueries.map((q: any) => (q.expression ? { ...q, expression: "MAX(FILL([p99, p99Alt2], 0))" } : q)) },
+        } as RecordedResource;
+        assert.ok(alarmProblems(broken, model).some(p => /refers to "p99Alt2"/.test(p)));
     });
 });

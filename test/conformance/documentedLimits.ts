@@ -16,7 +16,7 @@ import type {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { isFargateSize } from "../../policy/facts/fargateSizes";
 import { hostHeaderProblem, pathPatternProblem } from "../../components/routing";
-import type { PutScalingPolicyRequest, RegisterScalableTargetRequest } from "@aws-sdk/client-application-auto-scaling";
+import type { CustomizedMetricSpecification, PutScalingPolicyRequest, RegisterScalableTargetRequest } from "@aws-sdk/client-application-auto-scaling";
 
 /** Collects problems; every check skips values that are not set (the model checks required members). */
 class Limits {
@@ -485,6 +485,44 @@ export function scalingPolicyLimits(policy: PutScalingPolicyRequest, targets: re
             );
             if (requestCount) l.matches("PredefinedMetricSpecification.ResourceLabel", metric.ResourceLabel, ALB_RESOURCE_LABEL, "app/<lb>/<id>/targetgroup/<tg>/<id>");
         }
+        l.check((metric === undefined) !== (tt.CustomizedMetricSpecification === undefined), "exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification is needed");
+        if (tt.CustomizedMetricSpecification) customizedMetricLimits(l, tt.CustomizedMetricSpecification);
     }
     return l.problems;
+}
+
+/**
+ * A customized metric: one metric by name, or metric math (`Metrics`), not both. For metric math the model's
+ * comments (`TargetTrackingMetricDataQuery`, @aws-sdk/client-application-auto-scaling) say: each query has
+ * "either Expression or MetricStat, but not both"; Id "unique among all MetricDataQuery objects … The first
+ * character must be a lowercase letter"; ReturnData true "for only the final math expression", false for
+ * every other query; and "Create a target tracking scaling policy for Application Auto Scaling using metric
+ * math" that expressions "must eventually return a single time series" (so an expression names only the
+ * policy's own ids).
+ */
+function customizedMetricLimits(l: Limits, custom: CustomizedMetricSpecification): void {
+    const queries = custom.Metrics ?? [];
+    l.check((custom.MetricName !== undefined) !== (queries.length > 0), "CustomizedMetricSpecification needs exactly one of MetricName and Metrics");
+    if (queries.length === 0) return;
+    for (const member of ["Namespace", "Dimensions", "Statistic", "Unit"] as const) {
+        l.check(custom[member] === undefined, `CustomizedMetricSpecification.${member} is set with Metrics; metric math sets it per query`);
+    }
+    const ids = queries.map(q => q.Id ?? "");
+    l.check(new Set(ids).size === ids.length, `CustomizedMetricSpecification.Metrics ids ${ids.join(", ")} are not unique`);
+    const returning = queries.filter(q => q.ReturnData !== false);
+    l.check(returning.length === 1, `CustomizedMetricSpecification.Metrics has ${returning.length} queries returning data; exactly one, the final expression, with every other ReturnData false`);
+    queries.forEach((q, i) => {
+        const at = `CustomizedMetricSpecification.Metrics[${i}]`;
+        l.check(/^[a-z][A-Za-z0-9_]*$/.test(q.Id ?? ""), `${at}.Id is ${JSON.stringify(q.Id)}; letters, digits and _, starting with a lowercase letter`);
+        l.check((q.Expression === undefined) !== (q.MetricStat === undefined), `${at} needs exactly one of Expression and MetricStat`);
+        if (q.Expression !== undefined) {
+            for (const id of q.Expression.replace(/"[^"]*"/g, " ").match(/(?<![\w.])[a-z][A-Za-z0-9_]*/g) ?? []) {
+                l.check(ids.includes(id) && id !== q.Id, `${at}.Expression refers to ${JSON.stringify(id)}, which is no other query of the policy`);
+            }
+        }
+        if (q.MetricStat) {
+            l.check(q.MetricStat.Metric?.Namespace !== undefined && q.MetricStat.Metric?.MetricName !== undefined, `${at}.MetricStat.Metric needs Namespace and MetricName`);
+            l.check(typeof q.MetricStat.Stat === "string" && q.MetricStat.Stat.length > 0, `${at}.MetricStat.Stat is not set`);
+        }
+    });
 }

@@ -20,7 +20,7 @@ import type {
     ModifyLoadBalancerAttributesInput,
     ModifyTargetGroupAttributesInput,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { PutScalingPolicyRequest, RegisterScalableTargetRequest } from "@aws-sdk/client-application-auto-scaling";
+import type { CustomizedMetricSpecification, PutScalingPolicyRequest, RegisterScalableTargetRequest } from "@aws-sdk/client-application-auto-scaling";
 
 type Inputs = Record<string, any>;
 
@@ -356,8 +356,9 @@ export function registerScalableTarget(inputs: Inputs): Mapped<RegisterScalableT
 /** `aws:appautoscaling/policy:Policy` → Application Auto Scaling `PutScalingPolicy`; `policyName` is physical. */
 export function putScalingPolicy(inputs: Inputs, policyName: string): Mapped<PutScalingPolicyRequest> {
     const { policyType, serviceNamespace, resourceId, scalableDimension, targetTrackingScalingPolicyConfiguration: tt, ...rest } = inputs;
-    const { targetValue, scaleInCooldown, scaleOutCooldown, disableScaleIn, predefinedMetricSpecification: metric, ...ttRest } = tt ?? {};
+    const { targetValue, scaleInCooldown, scaleOutCooldown, disableScaleIn, predefinedMetricSpecification: metric, customizedMetricSpecification: custom, ...ttRest } = tt ?? {};
     const { predefinedMetricType, resourceLabel, ...metricRest } = metric ?? {};
+    const customized = custom === undefined ? undefined : customizedMetric(custom, "targetTrackingScalingPolicyConfiguration.customizedMetricSpecification.");
     const request: PutScalingPolicyRequest = {
         PolicyName: policyName,
         PolicyType: policyType,
@@ -370,8 +371,47 @@ export function putScalingPolicy(inputs: Inputs, policyName: string): Mapped<Put
             ScaleOutCooldown: scaleOutCooldown,
             DisableScaleIn: disableScaleIn,
             PredefinedMetricSpecification: metric && { PredefinedMetricType: predefinedMetricType, ResourceLabel: resourceLabel },
+            CustomizedMetricSpecification: customized?.request,
         },
     };
     const at = "targetTrackingScalingPolicyConfiguration.";
-    return { request, unmapped: [...keys(rest), ...keys(ttRest, at), ...keys(metricRest, `${at}predefinedMetricSpecification.`)] };
+    return { request, unmapped: [...keys(rest), ...keys(ttRest, at), ...keys(metricRest, `${at}predefinedMetricSpecification.`), ...(customized?.unmapped ?? [])] };
+}
+
+/**
+ * `customizedMetricSpecification`: one metric (`namespace`, `metricName`, `dimensions`, `statistic`, `unit`)
+ * or metric math (`metrics`, each a `TargetTrackingMetricDataQuery` with `metricStat` or `expression`).
+ */
+function customizedMetric(inputs: Inputs, at: string): Mapped<CustomizedMetricSpecification> {
+    const { namespace, metricName, dimensions, statistic, unit, metrics, ...rest } = inputs;
+    const unmapped = keys(rest, at);
+    const dims = (list: Inputs[] | undefined, where: string) =>
+        list?.map((d, i) => {
+            const { name, value, ...dRest } = d;
+            unmapped.push(...keys(dRest, `${where}[${i}].`));
+            return { Name: name, Value: value };
+        });
+    const request: CustomizedMetricSpecification = {
+        Namespace: namespace,
+        MetricName: metricName,
+        Dimensions: dims(dimensions, `${at}dimensions`),
+        Statistic: statistic,
+        Unit: unit,
+        Metrics: (metrics as Inputs[] | undefined)?.map((q, i) => {
+            const { id, label, returnData, expression, metricStat, ...qRest } = q;
+            const qAt = `${at}metrics[${i}].`;
+            unmapped.push(...keys(qRest, qAt));
+            const { metric: m, stat, unit: statUnit, ...statRest } = metricStat ?? {};
+            const { namespace: ns, metricName: name, dimensions: mDims, ...mRest } = m ?? {};
+            unmapped.push(...keys(statRest, `${qAt}metricStat.`), ...keys(mRest, `${qAt}metricStat.metric.`));
+            return {
+                Id: id,
+                Label: label,
+                ReturnData: returnData,
+                Expression: expression,
+                MetricStat: metricStat && { Metric: m && { Namespace: ns, MetricName: name, Dimensions: dims(mDims, `${qAt}metricStat.metric.dimensions`) }, Stat: stat, Unit: statUnit },
+            };
+        }),
+    };
+    return { request, unmapped };
 }

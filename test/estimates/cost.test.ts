@@ -258,9 +258,11 @@ describe("cost model", () => {
         // Per web service 8 alarm metrics: 5xx rate 2 (HTTPCode_Target_5XX_Count, RequestCount), p99 latency 1,
         // unhealthy hosts 1, CPU 1, memory 1, running below desired 2 (RunningTaskCount, DesiredTaskCount);
         // per worker 4 (CPU, memory, running below desired); one dashboard per stack. $0.10 each, $3.00.
+        // prod's web service deploys blue/green, so its three load-balancer alarms read both target groups:
+        // 5xx 4, latency 2, unhealthy hosts 2, 12 in all (+$0.40).
         for (const [stack, perService, added, total] of [
             ["dev", [["web-service", 8], ["worker-service", 4]], 4.2, [46.74, 59.72]],
-            ["prod", [["web-service", 8]], 3.8, [182.75, 327.69]],
+            ["prod", [["web-service", 12]], 4.2, [183.15, 328.09]],
         ] as const) {
             it(`${stack}: each service pays for its own alarms and the stack for its dashboard, +$${added.toFixed(2)}`, async function () {
                 const resources = (await runStack(stack)).resources;

@@ -47,19 +47,25 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(alarmNames(run, "web"), ["web-cpu-high", "web-latency-p99", "web-memory-high", "web-running-tasks", "web-target-5xx", "web-unhealthy-hosts"]);
         });
 
-        it("THEN the load balancer's alarms read the web target group's and load balancer's ARN suffixes", () => {
+        it("THEN the load balancer's alarms read the web target group's and load balancer's ARN suffixes, and the alternate group's too when the service shifts traffic (prod, blue/green)", () => {
             const tg = state(one(run, TARGET_GROUP, "web-tg"));
             const lb = state(one(run, "aws:lb/loadBalancer:LoadBalancer"));
+            const alternate = run.resources.find(r => r.type === TARGET_GROUP && r.name === "web-alt");
+            assert.equal(alternate !== undefined, stack === "prod", "prod deploys blue/green, dev rolls");
+            const groups = [tg.arnSuffix, ...(alternate ? [state(alternate).arnSuffix] : [])];
+            const on = (group: string) => ({ TargetGroup: group, LoadBalancer: lb.arnSuffix });
             const unhealthy = inputs(one(run, ALARM, "web-unhealthy-hosts"));
-            assert.deepEqual(unhealthy.dimensions, { TargetGroup: tg.arnSuffix, LoadBalancer: lb.arnSuffix });
+            if (alternate) {
+                assert.equal(unhealthy.dimensions, undefined);
+                assert.deepEqual(unhealthy.metricQueries.filter((q: { metric?: unknown }) => q.metric).map((q: { metric: { dimensions: unknown } }) => q.metric.dimensions), groups.map(on));
+            } else {
+                assert.deepEqual(unhealthy.dimensions, on(tg.arnSuffix));
+            }
             const rate = inputs(one(run, ALARM, "web-target-5xx"));
             const metrics = rate.metricQueries.filter((q: { metric?: unknown }) => q.metric);
             assert.deepEqual(
                 metrics.map((q: { metric: { metricName: string; dimensions: unknown } }) => [q.metric.metricName, q.metric.dimensions]),
-                [
-                    ["HTTPCode_Target_5XX_Count", { TargetGroup: tg.arnSuffix, LoadBalancer: lb.arnSuffix }],
-                    ["RequestCount", { TargetGroup: tg.arnSuffix, LoadBalancer: lb.arnSuffix }],
-                ],
+                ["HTTPCode_Target_5XX_Count", "RequestCount"].flatMap(metricName => groups.map(group => [metricName, on(group)])),
             );
         });
 

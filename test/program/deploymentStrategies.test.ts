@@ -65,7 +65,7 @@ describe("a stack of every deployment strategy (deployStack under mocks)", () =>
         assert.deepEqual(rolling.resources.filter(r => !run.resources.some(o => o.urn === r.urn)).map(r => r.name), []);
     });
 
-    it("THEN of what the rolling stack runs, only the three services and the two routed rules change inputs; the worker, the listener and the alarms do not", () => {
+    it("THEN of what the rolling stack runs, only the three services, the two routed rules, their load-balancer alarms, api's request scaling and the dashboard change inputs (now over both target groups); the worker, the listener and the other alarms do not", () => {
         const changed = rolling.resources
             .filter(r => {
                 const now = run.resources.find(o => o.urn === r.urn)!;
@@ -73,7 +73,11 @@ describe("a stack of every deployment strategy (deployStack under mocks)", () =>
             })
             .map(r => r.name)
             .sort();
-        assert.deepEqual(changed, ["admin-rule", "admin-service", "api-rule", "api-service", "web-service"]);
+        const targetAlarms = (s: string) => [`${s}-latency-p99`, `${s}-target-5xx`, `${s}-unhealthy-hosts`];
+        assert.deepEqual(
+            changed,
+            ["admin-rule", "admin-service", ...targetAlarms("api"), "api-requests", "api-rule", "api-service", ...targetAlarms("admin"), ...targetAlarms("web"), "web-dashboard", "web-service"].sort(),
+        );
     });
 
     it("THEN the default service's alternate group and rules belong to the load balancer, each service's roles to the service", () => {

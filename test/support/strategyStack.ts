@@ -1,7 +1,7 @@
 /**
  * A stack with one service of each strategy, built by `deployStack` from the dev stack's settings (the stack
  * files stay rolling): web (the listener's default) blue/green with test traffic, a Lambda and a pause hook;
- * api (`/api/*`) canary with test traffic; admin (a host) linear; the dev worker rolling. Made once per test
+ * api (`/api/*`) canary with test traffic and request-count scaling; admin (a host) linear; the dev worker rolling. Made once per test
  * process, for the tests that read it.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -14,6 +14,9 @@ import { ProgramRun } from "../../harness/runProgram";
 import { PROJECT_DIR, runInline } from "./stacks";
 
 export const SMOKE_TEST_FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:smoke-test";
+
+/** The api service's request-count scaling target: requests per target and minute. */
+export const API_REQUESTS_PER_TARGET = 500;
 
 /** Each strategy's settings in the stack, by service. */
 export const STRATEGIES: Readonly<Record<"web" | "api" | "admin", DeploymentSettings>> = {
@@ -38,7 +41,15 @@ export function strategySettings(): StackSettings {
     const worker = settings.services.find(s => s.name === "worker")!;
     const services: ServiceSettings[] = [
         { ...web, deployment: STRATEGIES.web },
-        { ...web, name: "api", container: { ...web.container, port: 3000 }, route: { ...web.route!, paths: ["/api/*"] }, deployment: STRATEGIES.api },
+        // api also scales on requests per target, which a shifted service tracks over both target groups.
+        {
+            ...web,
+            name: "api",
+            container: { ...web.container, port: 3000 },
+            route: { ...web.route!, paths: ["/api/*"] },
+            scaling: { ...web.scaling!, requestsPerTarget: API_REQUESTS_PER_TARGET },
+            deployment: STRATEGIES.api,
+        },
         { ...web, name: "admin", route: { ...web.route!, hosts: ["admin.example.com"] }, deployment: STRATEGIES.admin },
         worker,
     ];
@@ -54,10 +65,13 @@ const loaded = (settings: StackSettings): LoadedStackSettings => {
     };
 };
 
+/** `settings` deployed by `deployStack` under mocks as the dev stack, its secret values made secrets. */
+export const runSettings = (settings: StackSettings): Promise<ProgramRun> => runInline(() => deployStack(loaded(settings)) as unknown as Record<string, unknown>, "dev");
+
 let made: Promise<ProgramRun> | undefined;
 
 /** The strategy stack's run under mocks, made once per process (tests only read it). */
 export function runStrategyStack(): Promise<ProgramRun> {
-    made ??= runInline(() => deployStack(loaded(strategySettings())) as unknown as Record<string, unknown>, "dev");
+    made ??= runSettings(strategySettings());
     return made;
 }

@@ -132,7 +132,7 @@ describe("npm run check", function () {
                 [[AWSX_TYPES.ec2Vpc, true]],
             );
             assert.equal(report.coverage.checksNotRun, 0);
-            assert.equal(report.cost.monthlyUsd, 182.75);
+            assert.equal(report.cost.monthlyUsd, 183.15);
             assert.equal(report.cost.currency, "USD");
             for (const item of report.cost.items) {
                 assert.ok(["item", "quantity", "unitUsd", "monthlyUsd"].every(k => k in item), JSON.stringify(item));
