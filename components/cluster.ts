@@ -3,12 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { ecsInfrastructureTrustPolicy } from "./iamDocuments";
 import { childName } from "./naming";
 import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../policy/facts/logRetention";
+import { ECS_SERVICE_CONNECT_TLS_POLICY } from "../policy/facts/serviceRolePolicies";
 
 /** An AWS Private CA's ARN, in any partition. */
 const PCA_ARN = /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[A-Za-z0-9-]+$/;
 
-/** AWS's managed policy for the infrastructure role of Service Connect TLS (AWS managed policy reference). */
-const SERVICE_CONNECT_TLS_POLICY = "service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity";
+/** AWS's managed policy for the infrastructure role of Service Connect TLS (policy/facts). */
+const SERVICE_CONNECT_TLS_POLICY = ECS_SERVICE_CONNECT_TLS_POLICY.path;
 
 /** Arguments of {@link Cluster}. */
 export interface ClusterArgs {

@@ -13,13 +13,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ECS_LOAD_BALANCER_INFRASTRUCTURE_POLICY } from "../policy/facts/serviceRolePolicies";
 import { DeploymentSettings } from "./deploymentSettings";
 import { hookFunctionArns } from "./deploymentConfiguration";
 import { ecsInfrastructureTrustPolicy, PolicyDocument } from "./iamDocuments";
 import { childName } from "./naming";
 
-/** The AWS-managed policy ECS documents for its load-balancer infrastructure role. */
-export const LOAD_BALANCER_INFRASTRUCTURE_POLICY = "AmazonECSInfrastructureRolePolicyForLoadBalancers";
+/** The AWS-managed policy ECS documents for its load-balancer infrastructure role (policy/facts). */
+export const LOAD_BALANCER_INFRASTRUCTURE_POLICY = ECS_LOAD_BALANCER_INFRASTRUCTURE_POLICY.path;
 
 /** The ARN of an AWS-managed policy in `partition` (`aws`, `aws-cn`, `aws-us-gov`). */
 export const awsManagedPolicyArn = (partition: string, name: string): string => `arn:${partition}:iam::aws:policy/${name}`;
