@@ -8,6 +8,7 @@ import { peek, UNKNOWN, UnknownDeferral } from "../lib/unknowns";
 import { listenerRuleGroups } from "../lb/listenerRules";
 import { readConditions } from "../lb/ruleConditions";
 import { TEST_TRAFFIC_WIDEST_PREFIX } from "../facts/publicAddresses";
+import { shiftedForwards, shiftedGroups } from "./shiftedGroupForwards";
 
 interface Config extends SourceLimits {
     trustedTestListenerRules: string[];
@@ -39,10 +40,17 @@ function onlyTestCandidate(candidates: readonly PolicyResource[] | undefined, pr
  * production rule that the service's `loadBalancers` depends on. A rule outside the stack cannot be judged
  * and is reported unless listed in `trustedTestListenerRules`; one that cannot be resolved during preview
  * is not guessed at: the engine notes the policy could not run.
+ *
+ * A test rule is not the only way to the new revision: ECS puts it in whichever of the service's two target
+ * groups is idle, and they swap at every deployment. So every other listener rule and listener default
+ * action that forwards to either group (both tokens, `targetGroupArn` or `forward.targetGroups[].arn`) is
+ * held to the same bar, whether or not the service names a test rule; only the service's production rule
+ * (ECS moves its weights) and a default action that a catch-all rule of its listener answers for are
+ * exempt (see `./shiftedGroupForwards`).
  */
 export const ecsServiceTestListenerRestricted: StackValidationPolicy = {
     name: "ecs-service-test-listener-restricted",
-    description: "Test listener rules of blue/green, canary and linear deployments admit only the networks that test, never the internet.",
+    description: "Test listener rules, and any other route to the target groups of blue/green, canary and linear deployments, admit only the networks that test, never the internet.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -63,6 +71,7 @@ export const ecsServiceTestListenerRestricted: StackValidationPolicy = {
         const trusted = asStringList(config.trustedTestListenerRules);
         const deferral = new UnknownDeferral();
         const groups = listenerRuleGroups(args.resources, new UnknownDeferral());
+        const testRoutes = new Map<PolicyResource, PolicyResource[]>();
         for (const service of resourcesOfType(args.resources, ECS_SERVICE)) {
             for (const { entry, index } of deferral.run(() => loadBalancerEntries(service.props)) ?? []) {
                 deferral.run(() => {
@@ -101,6 +110,7 @@ export const ecsServiceTestListenerRestricted: StackValidationPolicy = {
                     if (!target) {
                         return;
                     }
+                    testRoutes.set(service, [...(testRoutes.get(service) ?? []), target]);
                     const isListener = (LISTENER as readonly string[]).includes(target.type);
                     const ruleProblem = isListener ? "it is a whole listener, with no source-ip condition" : sourceIpProblem(readConditions(target.props.conditions).conditions, limits);
                     if (ruleProblem === undefined) {
@@ -118,6 +128,29 @@ export const ecsServiceTestListenerRestricted: StackValidationPolicy = {
                     );
                 });
             }
+        }
+        const shifted = shiftedGroups(args.resources, testRoutes, deferral);
+        for (const { resource, isListener, service, groups: targets } of shiftedForwards(args.resources, shifted, groups, deferral)) {
+            deferral.run(() => {
+                const ruleProblem = isListener
+                    ? "it is a listener's default action, with no conditions, and no rule of the listener answers every request first"
+                    : sourceIpProblem(readConditions(resource.props.conditions).conditions, limits);
+                if (ruleProblem === undefined) {
+                    return;
+                }
+                const listener = isListener ? resource : groups.find(g => g.rules.includes(resource))?.listener;
+                const network = listener ? networkProblem(args.resources, listener, limits) : "its listener is not in this stack";
+                if (network === undefined) {
+                    return;
+                }
+                report(
+                    `${isListener ? "Listener" : "Listener rule"} "${resource.name}" forwards to ${targets.map(t => `${t.field} (${t.arn})`).join(" and ")} of service "${service.name}", ` +
+                        `where ECS starts every other new revision before its tests, bake and alarms (the service's two target groups swap at each deployment), and the internet can reach it: ${ruleProblem}, and ${network}. ` +
+                        `Forward to the service's target groups only through its production listener rule (and test rule), or give this rule a source-ip condition of the networks that test ` +
+                        `(at most a /${limits.widestIpv4Prefix} of public IPv4 or a /${limits.widestIpv6Prefix} of IPv6), or serve it from an internal load balancer.`,
+                    resource.urn,
+                );
+            });
         }
         deferral.rethrow();
     },

@@ -65,6 +65,17 @@ const FIX = "Give the rule a source-ip condition of the networks that test (at m
 const reached = (why: string, network = WORLD_SG) =>
     `Service "web" sends test traffic (loadBalancers[0].advancedConfiguration.testListenerRule) through listener rule "web-test", which the internet can reach: ${why}, and ${network}. ${FIX}`;
 
+const ALTERNATE_ARN = `${ELB}:targetgroup/web-alt/fedcba9876543210`;
+const PRIMARY_FIELD = `loadBalancers[0].targetGroupArn (${TARGET_GROUP_ARN})`;
+const ALTERNATE_FIELD = `loadBalancers[0].advancedConfiguration.alternateTargetGroupArn (${ALTERNATE_ARN})`;
+const BOTH = `${PRIMARY_FIELD} and ${ALTERNATE_FIELD}`;
+const DEFAULT_ACTION = "it is a listener's default action, with no conditions, and no rule of the listener answers every request first";
+const forwardReached = (kind: "rule" | "listener", name: string, targets: string, why: string, network = WORLD_SG) =>
+    `${kind === "rule" ? "Listener rule" : "Listener"} "${name}" forwards to ${targets} of service "web", where ECS starts every other new revision before its tests, bake and alarms ` +
+    `(the service's two target groups swap at each deployment), and the internet can reach it: ${why}, and ${network}. ` +
+    "Forward to the service's target groups only through its production listener rule (and test rule), or give this rule a source-ip condition of the networks that test " +
+    "(at most a /16 of public IPv4 or a /48 of IPv6), or serve it from an internal load balancer.";
+
 const check = async (resources: RecordedResource[], expected: string[], config?: Parameters<typeof evaluate>[2]) =>
     assertViolations(await evaluate(policy, resources, config), NAME, "mandatory", expected);
 
@@ -140,8 +151,9 @@ describe(NAME, () => {
         await check(stack(testRule(["203.0.113.0/24"]), { svc }), [], { [NAME]: { enforcementLevel: "mandatory", trustedTestListenerRules: [outside] } });
     });
 
-    it("GIVEN no test listener rule, or a rolling service THEN nothing to check", async () => {
-        await check(stack(testRule(undefined), { svc: service({ testListenerRule: undefined }) }), []);
+    it("GIVEN no test listener rule THEN a header-only rule forwarding to the service's groups is still a way in: reported; a rolling service THEN nothing to check", async () => {
+        await check(stack(testRule(undefined), { svc: service({ testListenerRule: undefined }) }), [forwardReached("rule", "web-test", BOTH, "it has no source-ip condition")]);
+        await check(stack(testRule(["203.0.113.0/24"]), { svc: service({ testListenerRule: undefined }) }), []);
         await check(stack(testRule(undefined), { svc: resourceOf(SERVICE, "web") }), []);
     });
 
@@ -162,7 +174,106 @@ describe(NAME, () => {
         const result = await evaluate(policy, stack(testRule(undefined), { svc }));
         assert.deepEqual(result.diagnostics.map(d => d.detail), [
             `Service "web" sends test traffic (loadBalancers[0].advancedConfiguration.testListenerRule) through listener "https", which the internet can reach: it is a whole listener, with no source-ip condition, and ${WORLD_SG}. ${FIX}`,
+            forwardReached("rule", "web-test", BOTH, "it has no source-ip condition"),
         ]);
         await check(stack(testRule(undefined), { svc, lb: loadBalancer({ internal: true }) }), []);
+    });
+
+    describe("other routes to the service's two target groups", () => {
+        const PORT_9000 = `${ELB}:listener/app/web/50dc6c495c0c9188/0123456789abcdef`;
+        const sideListener = (defaultActions: unknown[], type: string = AWS_TYPES.lbListener, change: Record<string, unknown> = {}) =>
+            fixture(type, "side", { loadBalancerArn: LB_ARN, port: 9000, protocol: "HTTP", defaultActions, ...change }, { state: { arn: PORT_9000 } });
+        const sideSecurityGroup = (cidrBlocks: string[]) =>
+            fixture(
+                AWS_TYPES.ec2SecurityGroup,
+                "alb",
+                {
+                    description: "ALB",
+                    vpcId: "vpc-1",
+                    ingress: [
+                        { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS" },
+                        { protocol: "tcp", fromPort: 9000, toPort: 9000, cidrBlocks, description: "side" },
+                    ],
+                },
+                { state: { id: ALB_SG } },
+            );
+        const compliant = (...extra: RecordedResource[]) => [...stack(testRule(["203.0.113.0/24"]), { sg: sideSecurityGroup(["0.0.0.0/0"]) }), ...extra];
+        const WORLD_9000 = 'load balancer "web" is internet-facing and its security groups admit port 9000 from 0.0.0.0/0: together they admit every public IPv4 address, more than one /16 holds (65536)';
+        const WORLD_443 = 'load balancer "web" is internet-facing and its security groups admit port 443 from 0.0.0.0/0: together they admit every public IPv4 address, more than one /16 holds (65536)';
+
+        it("GIVEN a compliant stack THEN no violation", async () => {
+            await check(compliant(), []);
+        });
+
+        it("GIVEN another listener whose default action forwards to the alternate or the primary group (either spelling, either token) THEN reported on that listener", async () => {
+            const cases: [unknown[], string, string][] = [
+                [[{ type: "forward", targetGroupArn: ALTERNATE_ARN }], AWS_TYPES.lbListener, ALTERNATE_FIELD],
+                [[{ type: "forward", targetGroupArn: ALTERNATE_ARN }], AWS_TYPES.albListener, ALTERNATE_FIELD],
+                [[{ type: "forward", targetGroupArn: TARGET_GROUP_ARN }], AWS_TYPES.lbListener, PRIMARY_FIELD],
+                [[{ type: "forward", forward: { targetGroups: [{ arn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/other/1111111111111111", weight: 99 }, { arn: ALTERNATE_ARN, weight: 1 }] } }], AWS_TYPES.lbListener, ALTERNATE_FIELD],
+                [[{ type: "authenticate-oidc", authenticateOidc: {} }, { type: "forward", forward: { targetGroups: [{ arn: TARGET_GROUP_ARN }, { arn: ALTERNATE_ARN }] } }], AWS_TYPES.lbListener, BOTH],
+            ];
+            for (const [actions, type, targets] of cases) {
+                const side = sideListener(actions, type);
+                const result = await evaluate(policy, compliant(side));
+                assertViolations(result, NAME, "mandatory", [forwardReached("listener", "side", targets, DEFAULT_ACTION, WORLD_9000)]);
+                assert.equal(result.diagnostics[0].urn, side.urn);
+            }
+        });
+
+        it("GIVEN a target group named by its URN or id instead of its ARN THEN it is the same group", async () => {
+            const alternate = fixture(AWS_TYPES.lbTargetGroup, "web-alt", { port: 8080, protocol: "HTTP", targetType: "ip" }, { state: { arn: ALTERNATE_ARN, id: "tg-alt-id" } });
+            await check(compliant(alternate, sideListener([{ type: "forward", targetGroupArn: "tg-alt-id" }])), [forwardReached("listener", "side", ALTERNATE_FIELD, DEFAULT_ACTION, WORLD_9000)]);
+        });
+
+        it("GIVEN a second header-only rule, or one with a world source-ip condition, forwarding to the alternate group (either token) THEN reported on that rule", async () => {
+            const alternateOnly = [{ type: "forward", targetGroupArn: ALTERNATE_ARN }];
+            const sneaky = rule("web-sneaky", `${TEST_RULE}1`, 6, [header], AWS_TYPES.lbListenerRule, { actions: alternateOnly });
+            const result = await evaluate(policy, compliant(sneaky));
+            assertViolations(result, NAME, "mandatory", [forwardReached("rule", "web-sneaky", ALTERNATE_FIELD, "it has no source-ip condition", WORLD_443)]);
+            assert.equal(result.diagnostics[0].urn, sneaky.urn);
+            await check(compliant(rule("web-sneaky", `${TEST_RULE}1`, 6, [header, { sourceIp: { values: ["0.0.0.0/1", "128.0.0.0/1"] } }], AWS_TYPES.albListenerRule, { actions: alternateOnly })), [
+                forwardReached("rule", "web-sneaky", ALTERNATE_FIELD, "its source-ip condition (0.0.0.0/1, 128.0.0.0/1): together they admit every public IPv4 address, more than one /16 holds (65536)", WORLD_443),
+            ]);
+        });
+
+        it("GIVEN such routes restricted to an office range, or on an internal or closed load balancer THEN no violation", async () => {
+            const alternateOnly = [{ type: "forward", targetGroupArn: ALTERNATE_ARN }];
+            await check(compliant(rule("web-office", `${TEST_RULE}1`, 6, [header, { sourceIp: { values: ["203.0.113.0/24"] } }], AWS_TYPES.lbListenerRule, { actions: alternateOnly })), []);
+            await check([...stack(testRule(["203.0.113.0/24"]), { sg: sideSecurityGroup(["203.0.113.0/24"]) }), sideListener(alternateOnly)], []);
+            await check([...stack(testRule(undefined), { lb: loadBalancer({ internal: true }) }), sideListener(alternateOnly)], []);
+        });
+
+        it("GIVEN a listener default action forwarding to the primary group behind a catch-all rule (the default service's production rule) THEN it is exempt; without it, or behind a narrower rule THEN reported", async () => {
+            const catchAll = rule("web-production", PRODUCTION_RULE, 50000, [{ pathPattern: { values: ["/*"] } }]);
+            const defaultForward = listener({ defaultActions: [{ type: "forward", targetGroupArn: TARGET_GROUP_ARN }] });
+            const resources = (production: RecordedResource, extra: RecordedResource[] = []) => [loadBalancer(), defaultForward, albSecurityGroup(["0.0.0.0/0"], ["::/0"]), production, testRule(["203.0.113.0/24"]), service(), ...extra];
+            await check(resources(catchAll), []);
+            await check(resources(rule("web-production", PRODUCTION_RULE, 50000, [{ pathPattern: { values: ["*"] } }])), []);
+            await check(resources(rule("web-production", PRODUCTION_RULE, 10, route)), [forwardReached("listener", "https", PRIMARY_FIELD, DEFAULT_ACTION)]);
+            await check(resources(rule("web-production", PRODUCTION_RULE, 10, [{ pathPattern: { values: ["/*"] } }, { httpRequestMethod: { values: ["GET"] } }])), [forwardReached("listener", "https", PRIMARY_FIELD, DEFAULT_ACTION)]);
+            // A catch-all on another listener shadows nothing here.
+            const side = sideListener([{ type: "forward", targetGroupArn: TARGET_GROUP_ARN }]);
+            await check([loadBalancer(), defaultForward, sideSecurityGroup(["0.0.0.0/0"]), catchAll, testRule(["203.0.113.0/24"]), service(), side], [forwardReached("listener", "side", PRIMARY_FIELD, DEFAULT_ACTION, WORLD_9000)]);
+        });
+
+        it("GIVEN another service's production rule forwarding to this service's alternate group THEN it is not exempt", async () => {
+            const OTHER_RULE = `${TEST_RULE}2`;
+            const other = resourceOf(SERVICE, "api", {
+                deploymentConfiguration: { strategy: "CANARY" },
+                loadBalancers: [{ targetGroupArn: `${ELB}:targetgroup/api/2222222222222222`, advancedConfiguration: { alternateTargetGroupArn: `${ELB}:targetgroup/api-alt/3333333333333333`, productionListenerRule: OTHER_RULE } }],
+            });
+            const borrowed = rule("api-production", OTHER_RULE, 20, [{ hostHeader: { values: ["api.example.com"] } }], AWS_TYPES.lbListenerRule, {
+                actions: [{ type: "forward", forward: { targetGroups: [{ arn: `${ELB}:targetgroup/api/2222222222222222` }, { arn: ALTERNATE_ARN }] } }],
+            });
+            await check(compliant(other, borrowed), [forwardReached("rule", "api-production", ALTERNATE_FIELD, "it has no source-ip condition", WORLD_443)]);
+        });
+
+        it("GIVEN the routes' target groups not known yet THEN nothing is guessed: the engine notes it could not run", async () => {
+            const side = sideListener([{ type: "forward", targetGroupArn: UNKNOWN }]);
+            const result = await evaluate(policy, compliant(side));
+            assert.equal(result.diagnostics.length, 1);
+            assert.match(result.diagnostics[0].message, /can't run policy/);
+        });
     });
 });
