@@ -1,13 +1,13 @@
 import { ResourceValidationPolicy, UnknownValueError } from "@pulumi/policy";
 import { remediateTypes, validateTypes } from "../lib/applies";
 import { copyProps, isRecord } from "../lib/coerce";
-import { deploymentStrategy, hasAlarmRollback, shiftsTraffic, usesExternalController } from "../lib/ecsDeployment";
+import { deploymentStrategy, relaxesCircuitBreaker, usesExternalController } from "../lib/ecsDeployment";
 import { ECS_SERVICE } from "../lib/types";
 
 const breakerComplete = (breaker: unknown): boolean => isRecord(breaker) && breaker.enable === true && breaker.rollback === true;
 
 /** True when a BLUE_GREEN, LINEAR or CANARY service rolls back on its alarms (so the breaker is optional). */
-const shiftsWithAlarmRollback = (props: Record<string, any>): boolean => shiftsTraffic(props) && hasAlarmRollback(props);
+const shiftsWithAlarmRollback = relaxesCircuitBreaker;
 
 /**
  * Deployment safety (not covered by the catalog's tools): services deployed by ECS's own controller have
@@ -20,7 +20,9 @@ const shiftsWithAlarmRollback = (props: Record<string, any>): boolean => shiftsT
  * whose strategy is exactly BLUE_GREEN, LINEAR or CANARY (ECS's traffic-shifting family) and that rolls back
  * on its alarms (`alarms` naming an alarm, `enable` and `rollback` true) is accepted without the breaker:
  * the new revision takes production traffic only after it is healthy, and an alarm returns traffic to the
- * old one. A rolling service needs the breaker whatever its alarms, and so does a strategy ECS would refuse
+ * old one. Those alarms must exist: a resource policy cannot see the rest of the stack, so the stack policy
+ * `ecs-service-rollback-alarms-exist` reports a service relaxed here whose alarm names name no alarm in the
+ * stack (nor one trusted by name). A rolling service needs the breaker whatever its alarms, and so does a strategy ECS would refuse
  * ("blue_green"): nothing is relaxed for a spelling. Services on the CODE_DEPLOY or EXTERNAL controller are
  * skipped (the breaker is ECS-controller only, API reference `DeploymentCircuitBreaker`;
  * `ecs-service-alarm-rollback` reports them). Remediation enables both settings.

@@ -5,6 +5,7 @@ import { ecsServiceAlarmsWatchBothTargetGroups } from "./ecs-service-alarms-watc
 import { ecsServiceConnectLogs } from "./ecs-service-connect-logs";
 import { ecsServiceConnectTls } from "./ecs-service-connect-tls";
 import { ecsServiceDeploymentCircuitBreaker } from "./ecs-service-deployment-circuit-breaker";
+import { ecsServiceRollbackAlarmsExist } from "./ecs-service-rollback-alarms-exist";
 import { ecsServiceDeploymentStrategyComplete } from "./ecs-service-deployment-strategy-complete";
 import { ecsServiceExecLoggedEncrypted } from "./ecs-service-exec-logged-encrypted";
 import { ecsServiceFargateLatestPlatform } from "./ecs-service-fargate-latest-platform";
@@ -56,6 +57,7 @@ export const ecsPolicies = [
     ecsServiceNoPublicIp,
     ecsServiceFargateLatestPlatform,
     ecsServiceDeploymentCircuitBreaker,
+    ecsServiceRollbackAlarmsExist,
     ecsServiceAlarmRollback,
     ecsServiceAlarmsWatchBothTargetGroups,
     ecsServiceDeploymentStrategyComplete,

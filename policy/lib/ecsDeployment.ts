@@ -64,6 +64,25 @@ export function hasAlarmRollback(props: Record<string, any>): boolean {
     return asArray(names === UNKNOWN ? alarms.alarmNames : names).some(n => isUnknownSentinel(n) || isNonEmptyString(n));
 }
 
+/**
+ * The alarm names of a service that rolls back on its alarms (as {@link hasAlarmRollback} says): the known
+ * non-empty names, and whether one is not known yet; undefined when it does not roll back on alarms.
+ */
+export function rollbackAlarmNames(props: Record<string, any>): { known: string[]; pending: boolean } | undefined {
+    if (!hasAlarmRollback(props)) {
+        return undefined;
+    }
+    const names = asArray(peek(props.alarms as Record<string, any>, "alarmNames"));
+    return { known: names.filter(isNonEmptyString), pending: peek(props.alarms as Record<string, any>, "alarmNames") === UNKNOWN || names.some(isUnknownSentinel) };
+}
+
+/**
+ * True for a service the circuit breaker is not required of: it deploys by BLUE_GREEN, CANARY or LINEAR and
+ * rolls back on its alarms. Whether those alarms exist is a stack fact, judged by
+ * `ecs-service-rollback-alarms-exist`.
+ */
+export const relaxesCircuitBreaker = (props: Record<string, any>): boolean => shiftsTraffic(props) && hasAlarmRollback(props);
+
 /** `loadBalancers[]` entries that are objects, with their index. */
 export const loadBalancerEntries = (props: Record<string, any>): { entry: Record<string, any>; index: number }[] =>
     asArray(props.loadBalancers)

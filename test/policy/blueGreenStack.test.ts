@@ -28,6 +28,7 @@ const ROLLOUT_RULES = [
     "ecs-service-alarm-rollback",
     "ecs-service-deployment-circuit-breaker",
     "ecs-service-deployment-strategy-complete",
+    "ecs-service-rollback-alarms-exist",
     "ecs-service-test-listener-restricted",
     "ecs-service-traffic-rules-ignore-changes",
     "iam-role-no-broad-managed-policies",
@@ -47,6 +48,7 @@ interface Shortcut {
     infraTrust?: string;
     hookResource?: string;
     testPriority?: number;
+    extra?: RecordedResource[];
 }
 
 function stack(s: Shortcut = {}): RecordedResource[] {
@@ -93,6 +95,8 @@ function stack(s: Shortcut = {}): RecordedResource[] {
             ],
             ...s.service,
         }),
+        fixture(AWS_TYPES.cloudwatchMetricAlarm, "web-5xx", { name: "web-target-5xx-rate", comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1, alarmActions: ["arn:aws:sns:eu-west-1:123456789012:alarms"] }),
+        ...(s.extra ?? []),
     ];
 }
 
@@ -120,6 +124,12 @@ describe("a blue/green web service through the whole pack", () => {
             ["infrastructure role also trusted by the account", { infraTrust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs.amazonaws.com", AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "sts:AssumeRole" }] }) }, ["iam-role-service-policy-trust"]],
             ["hook role on every function", { hookResource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:*` }, ["iam-policy-no-wildcard-actions", "iam-policy-no-wildcard-resources"]],
             ["test rule evaluated after production", { testPriority: 50001 }, ["lb-listener-rule-not-shadowed"]],
+            ["rollback alarms that do not exist", { service: { alarms: { alarmNames: ["web-5xx-typo"], enable: true, rollback: true } } }, ["ecs-service-rollback-alarms-exist"]],
+            [
+                "a second listener forwarding to the alternate group",
+                { extra: [fixture(AWS_TYPES.lbListener, "side", { loadBalancerArn: LB_ARN, port: 443, protocol: "HTTPS", defaultActions: [{ type: "forward", targetGroupArn: ALTERNATE }] }, { state: { arn: `${LISTENER_ARN}0` } })] },
+                ["ecs-service-test-listener-restricted"],
+            ],
         ];
         for (const [label, shortcut, expected] of cases) {
             assert.deepEqual((await reporters(shortcut)).sort(), [...expected].sort(), label);
