@@ -144,9 +144,13 @@ function checkHook(hook: unknown, where: string, report: ReportViolation): void 
  *   ("Application Load Balancer resources for blue/green, linear, and canary deployments",
  *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html; the
  *   provider requires all three); a test listener rule, when set, is not the production one.
- * - Bake times 0-1440 whole minutes, `canaryPercent` and `stepPercent` in ECS's ranges (multiples of 0.1,
+ * - Bake times 0-1440 whole minutes, and a bake time with BLUE_GREEN ("You must provide this parameter when
+ *   you use the BLUE_GREEN deployment strategy", API reference `DeploymentConfiguration.bakeTimeInMinutes`,
+ *   https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html, and the
+ *   same text in `@aws-sdk/client-ecs`'s model), `canaryPercent` and `stepPercent` in ECS's ranges (multiples of 0.1,
  *   from 0.1 and from 3 to 100), `canaryConfiguration` only with CANARY and `linearConfiguration` only with
  *   LINEAR ("Only valid when the deployment strategy is …").
+ * - `lifecycleHooks` and `loadBalancers` are lists (one given as an object would otherwise go unread).
  * - Lifecycle hooks: stages and types from ECS's enums, no PAUSE hook at TEST_TRAFFIC_SHIFT or
  *   PRODUCTION_TRAFFIC_SHIFT, AWS_LAMBDA hooks (the default type) with a Lambda function ARN and a role,
  *   timeouts 1-20160 minutes with action ROLLBACK or CONTINUE (API reference `DeploymentLifecycleHook`).
@@ -178,7 +182,17 @@ export const ecsServiceDeploymentStrategyComplete: ResourceValidationPolicy = {
             if (!isRecord(config)) {
                 return;
             }
-            deferral.run(() => checkRange(report, "deploymentConfiguration.bakeTimeInMinutes", config.bakeTimeInMinutes, BAKE_TIME_MINUTES));
+            deferral.run(() => {
+                const bake: unknown = config.bakeTimeInMinutes;
+                if (strategy === "BLUE_GREEN" && (bake === undefined || bake === null || bake === "")) {
+                    report(
+                        `deploymentConfiguration.bakeTimeInMinutes is not set; ECS requires it with the BLUE_GREEN strategy ("You must provide this parameter when you use the BLUE_GREEN deployment strategy", ` +
+                            `API reference DeploymentConfiguration): set the minutes both revisions keep running after production traffic has moved, ${describeRange(BAKE_TIME_MINUTES)}.`,
+                    );
+                    return;
+                }
+                checkRange(report, "deploymentConfiguration.bakeTimeInMinutes", bake, BAKE_TIME_MINUTES);
+            });
             for (const step of STEP_CONFIGURATIONS) {
                 deferral.run(() => {
                     const settings = config[step.field];
@@ -192,13 +206,26 @@ export const ecsServiceDeploymentStrategyComplete: ResourceValidationPolicy = {
                     checkRange(report, `deploymentConfiguration.${step.field}.${step.bake}`, settings[step.bake], BAKE_TIME_MINUTES);
                 });
             }
-            const hooks = asArray(deferral.run(() => config.lifecycleHooks));
+            const hookList = deferral.run(() => config.lifecycleHooks);
+            if (hookList !== undefined && hookList !== null && !Array.isArray(hookList)) {
+                report(`deploymentConfiguration.lifecycleHooks is ${show(hookList)}, not a list; the provider takes a list of hooks: wrap it in [ ... ].`);
+                if (isRecord(hookList)) {
+                    deferral.run(() => checkHook(hookList, "deploymentConfiguration.lifecycleHooks", report)); // its content is judged too
+                }
+            }
+            const hooks = asArray(hookList);
             for (let i = 0; i < hooks.length; i++) {
                 deferral.run(() => checkHook(hooks[i], `deploymentConfiguration.lifecycleHooks[${i}]`, report));
             }
         });
         if (shifting) {
-            deferral.run(() => checkLoadBalancers(props, strategy, report, deferral));
+            deferral.run(() => {
+                const entries: unknown = props.loadBalancers;
+                if (entries !== undefined && entries !== null && !Array.isArray(entries)) {
+                    report(`loadBalancers is ${show(entries)}, not a list; a ${strategy} deployment shifts traffic through a list of target-group entries: wrap it in [ ... ].`);
+                }
+                checkLoadBalancers(props, strategy, report, deferral);
+            });
         }
         deferral.rethrow();
     }),

@@ -20,10 +20,10 @@ const advanced = (change: Record<string, unknown> = {}) => ({
     ...change,
 });
 
-/** The web service as a blue/green (or other) deployment: complete unless changed. */
+/** The web service as a blue/green (or other) deployment: complete unless changed (BLUE_GREEN bakes 15 minutes unless `bakeTimeInMinutes` is given, even as undefined). */
 const shifting = (deploymentConfiguration: Record<string, unknown>, lb: Record<string, unknown> | null = advanced(), extra: Record<string, unknown> = {}) =>
     resourceOf(SERVICE, "web", {
-        deploymentConfiguration,
+        deploymentConfiguration: deploymentConfiguration.strategy === "BLUE_GREEN" && !("bakeTimeInMinutes" in deploymentConfiguration) ? { bakeTimeInMinutes: "15", ...deploymentConfiguration } : deploymentConfiguration,
         loadBalancers: [{ targetGroupArn: TARGET_GROUP_ARN, containerName: "web", containerPort: 8080, ...(lb === null ? {} : { advancedConfiguration: lb }) }],
         ...extra,
     });
@@ -108,6 +108,23 @@ describe(NAME, () => {
     });
 
     describe("GIVEN bake times and traffic steps", () => {
+        it("GIVEN BLUE_GREEN without a bake time (unset, null or empty) THEN reported: ECS requires one; 0 THEN accepted; CANARY or LINEAR without one THEN accepted", async () => {
+            const missing =
+                'deploymentConfiguration.bakeTimeInMinutes is not set; ECS requires it with the BLUE_GREEN strategy ("You must provide this parameter when you use the BLUE_GREEN deployment strategy", ' +
+                "API reference DeploymentConfiguration): set the minutes both revisions keep running after production traffic has moved, whole numbers 0 to 1440.";
+            for (const bakeTimeInMinutes of [undefined, null, ""]) {
+                await check(shifting({ strategy: "BLUE_GREEN", bakeTimeInMinutes }), [missing]);
+            }
+            await check(shifting({ strategy: "BLUE_GREEN", bakeTimeInMinutes: "0" }), []);
+            await check(shifting({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 0 }), []);
+            await check(shifting({ strategy: "CANARY" }), []);
+            await check(shifting({ strategy: "LINEAR" }), []);
+            // not known yet: not guessed
+            const pending = await evaluate(policy, [shifting({ strategy: "BLUE_GREEN", bakeTimeInMinutes: UNKNOWN })]);
+            assert.equal(pending.diagnostics.length, 1);
+            assert.match(pending.diagnostics[0].message, /can't run policy/);
+        });
+
         it("GIVEN bake times outside 0-1440 whole minutes THEN reported, as numbers or strings", async () => {
             for (const bakeTimeInMinutes of ["-1", "1441", 2000, "1.5", "ten", "10m"]) {
                 await check(shifting({ strategy: "BLUE_GREEN", bakeTimeInMinutes }), [
@@ -161,6 +178,22 @@ describe(NAME, () => {
         it("GIVEN a Lambda hook (explicit or by default) and a PAUSE hook where ECS allows them THEN no violation", async () => {
             await check(hooks(lambda(), lambda({ targetType: "AWS_LAMBDA", lifecycleStages: ["TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"] }), pause()), []);
             await check(hooks(lambda({ hookTargetArn: `${FUNCTION}:live` }), pause({ lifecycleStages: ["PRE_SCALE_UP", "POST_PRODUCTION_TRAFFIC_SHIFT"] })), []);
+        });
+
+        it("GIVEN lifecycleHooks as one object, or a string, instead of a list THEN reported, and an object's content judged too", async () => {
+            const pausedAtShift = pause({ lifecycleStages: ["TEST_TRAFFIC_SHIFT"] });
+            await check(shifting({ strategy: "BLUE_GREEN", lifecycleHooks: pausedAtShift }), [
+                `deploymentConfiguration.lifecycleHooks is ${JSON.stringify(pausedAtShift)}, not a list; the provider takes a list of hooks: wrap it in [ ... ].`,
+                'deploymentConfiguration.lifecycleHooks is a PAUSE hook at "TEST_TRAFFIC_SHIFT", where ECS runs only AWS_LAMBDA hooks; pause at "RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT" or "POST_PRODUCTION_TRAFFIC_SHIFT" instead.',
+            ]);
+            await check(shifting({ strategy: "CANARY", lifecycleHooks: pause() }), [`deploymentConfiguration.lifecycleHooks is ${JSON.stringify(pause())}, not a list; the provider takes a list of hooks: wrap it in [ ... ].`]);
+            await check(shifting({ strategy: "BLUE_GREEN", lifecycleHooks: "PRE_SCALE_UP" }), ['deploymentConfiguration.lifecycleHooks is "PRE_SCALE_UP", not a list; the provider takes a list of hooks: wrap it in [ ... ].']);
+            await check(shifting({ strategy: "BLUE_GREEN", lifecycleHooks: [] }), []);
+        });
+
+        it("GIVEN loadBalancers as one object instead of a list on a traffic-shifting service THEN reported", async () => {
+            const entry = { targetGroupArn: TARGET_GROUP_ARN, containerName: "web", containerPort: 8080 };
+            await check(shifting({ strategy: "LINEAR" }, null, { loadBalancers: entry }), [`loadBalancers is ${JSON.stringify(entry)}, not a list; a LINEAR deployment shifts traffic through a list of target-group entries: wrap it in [ ... ].`]);
         });
 
         it("GIVEN a PAUSE hook at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT THEN reported, naming the stages", async () => {
