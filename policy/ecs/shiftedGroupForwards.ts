@@ -50,6 +50,9 @@ export interface ShiftedForward {
 /** The identity of a target-group reference: the stack's target group it names (ARN, id or URN), else the string itself. */
 const groupKey = (resources: readonly PolicyResource[], reference: string): string => resourceNamed(resources, TARGET_GROUP, reference)?.urn ?? reference;
 
+/** A list's elements; one object stands for itself (a list given as an object is still read, never skipped). */
+const elements = (value: unknown): unknown[] => (isRecord(value) ? [value] : asArray(value));
+
 /**
  * Target-group references of a listener's `defaultActions` or a rule's `actions` (read unproxied, through
  * `peek`): `targetGroupArn` and `forward.targetGroups[].arn` of every action, whatever its `type` (a
@@ -67,7 +70,7 @@ export function forwardReferences(actions: unknown): (string | typeof UNKNOWN)[]
             references.push(value);
         }
     };
-    for (const action of asArray(actions)) {
+    for (const action of elements(actions)) {
         if (isUnknownSentinel(action)) {
             references.push(UNKNOWN);
             continue;
@@ -83,7 +86,7 @@ export function forwardReferences(actions: unknown): (string | typeof UNKNOWN)[]
             if (isUnknownSentinel(forward.targetGroups)) {
                 references.push(UNKNOWN);
             }
-            for (const group of asArray(forward.targetGroups)) {
+            for (const group of elements(forward.targetGroups)) {
                 if (isUnknownSentinel(group)) {
                     references.push(UNKNOWN);
                 } else if (isRecord(group)) {

@@ -212,6 +212,9 @@ describe(NAME, () => {
                 [[{ type: "forward", targetGroupArn: TARGET_GROUP_ARN }], AWS_TYPES.lbListener, PRIMARY_FIELD],
                 [[{ type: "forward", forward: { targetGroups: [{ arn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/other/1111111111111111", weight: 99 }, { arn: ALTERNATE_ARN, weight: 1 }] } }], AWS_TYPES.lbListener, ALTERNATE_FIELD],
                 [[{ type: "authenticate-oidc", authenticateOidc: {} }, { type: "forward", forward: { targetGroups: [{ arn: TARGET_GROUP_ARN }, { arn: ALTERNATE_ARN }] } }], AWS_TYPES.lbListener, BOTH],
+                // lists given as one object are read, not skipped
+                [{ type: "forward", targetGroupArn: ALTERNATE_ARN } as never, AWS_TYPES.lbListener, ALTERNATE_FIELD],
+                [[{ type: "forward", forward: { targetGroups: { arn: ALTERNATE_ARN } } }], AWS_TYPES.lbListener, ALTERNATE_FIELD],
             ];
             for (const [actions, type, targets] of cases) {
                 const side = sideListener(actions, type);
