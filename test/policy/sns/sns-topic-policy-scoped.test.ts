@@ -10,6 +10,7 @@ const RULE_ARN = "arn:aws:events:us-east-1:123456789012:rule/web-ecs-deployments
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const publish = { Action: "SNS:Publish", Resource: TOPIC_ARN };
 const topicPolicy = (policyDoc: string) => fixture(AWS_TYPES.snsTopicPolicy, "web-alarms-policy", { arn: TOPIC_ARN, policy: policyDoc });
+const check = async (resources: Parameters<typeof evaluate>[1], expected: string[]) => assertViolations(await evaluate(policy, resources), NAME, "mandatory", expected);
 const SCOPE = "add ArnEquals aws:SourceArn with the rules' or alarms' ARNs, or StringEquals aws:SourceAccount with your account.";
 
 describe(NAME, () => {
@@ -69,5 +70,53 @@ describe(NAME, () => {
     it("GIVEN a policy that is not a document THEN it says so", async () => {
         const result = await evaluate(policy, [topicPolicy(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Permit", Principal: "*", ...publish }] }))]);
         assertViolations(result, NAME, "mandatory", ['Topic policy of "web-alarms-policy" is not a valid policy document: statement 1 has "Effect" "Permit"; use "Allow" or "Deny"; fix the policy document.']);
+    });
+
+    describe("AWS's own default topic policy (AWS:SourceOwner)", () => {
+        const ACTIONS = ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"];
+        /** The document SNS gives a new topic (Id "__default_policy_ID"), with `Condition` changed when given. */
+        const defaultPolicy = (Condition: unknown = { StringEquals: { "AWS:SourceOwner": "123456789012" } }, Principal: unknown = { AWS: "*" }) =>
+            JSON.stringify({
+                Version: "2008-10-17",
+                Id: "__default_policy_ID",
+                Statement: [{ Sid: "__default_statement_ID", Effect: "Allow", Principal, Action: ACTIONS, Resource: TOPIC_ARN, Condition }],
+            });
+        const open = (given = '{"AWS": "*"}', condition = true) =>
+            `Topic policy of "web-alarms-policy" statement 1 ("__default_statement_ID") allows any principal (${given})${condition ? "; its condition does not restrict who the principal is" : ""}; name the publishing roles or services in "Principal" instead.`;
+
+        it("GIVEN the default policy, in any key case, operator or principal spelling THEN no violation (topic policy and topic)", async () => {
+            await check([topicPolicy(defaultPolicy())], []);
+            await check([topicPolicy(defaultPolicy({ StringEquals: { "aws:sourceowner": ["123456789012", "210987654321"] } }))], []);
+            await check([topicPolicy(defaultPolicy({ StringEqualsIgnoreCase: { "Aws:SourceOwner": "123456789012" } }, "*"))], []);
+            await check([topicPolicy(defaultPolicy({ StringLike: { "AWS:SourceOwner": "123456789012" } }))], []);
+            await check([fixture(AWS_TYPES.snsTopic, "web-alarms", { policy: defaultPolicy() })], []);
+        });
+
+        it("GIVEN AWS:SourceOwner that names no one (wildcards, not an account ID, IfExists, ForAnyValue, a negated operator, empty) THEN still reported", async () => {
+            const conditions: unknown[] = [
+                { StringLike: { "AWS:SourceOwner": "*" } },
+                { StringLike: { "AWS:SourceOwner": "1234567890??" } },
+                { StringEquals: { "AWS:SourceOwner": "12345678901" } },
+                { StringEquals: { "AWS:SourceOwner": " 123456789012" } },
+                { StringEquals: { "AWS:SourceOwner": ["123456789012", "*"] } },
+                { StringEquals: { "AWS:SourceOwner": [] } },
+                { StringEquals: { "AWS:SourceOwner": 123456789012 } },
+                { StringEqualsIfExists: { "AWS:SourceOwner": "123456789012" } },
+                { "ForAnyValue:StringEquals": { "AWS:SourceOwner": "123456789012" } },
+                { StringNotEquals: { "AWS:SourceOwner": "999999999999" } },
+                { StringEquals: { "AWS:SourceOwnerX": "123456789012" } },
+            ];
+            for (const condition of conditions) {
+                await check([topicPolicy(defaultPolicy(condition))], [open()]);
+            }
+        });
+
+        it("GIVEN AWS:SourceOwner with NotPrincipal THEN still reported", async () => {
+            const notPrincipal = JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }, ...publish, Condition: { StringEquals: { "AWS:SourceOwner": "123456789012" } } }],
+            });
+            await check([topicPolicy(notPrincipal)], ['Topic policy of "web-alarms-policy" statement 1 uses "NotPrincipal" with "Allow", which lets in every principal not listed; name the publishing roles or services in "Principal" instead.']);
+        });
     });
 });
