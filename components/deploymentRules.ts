@@ -39,7 +39,7 @@ export const CATCH_ALL_PRIORITY = ALB_RULE_LIMITS.maxPriority;
 export const CATCH_ALL_PATH = "/*";
 
 /** Whether `deployment` makes ECS shift traffic between two target groups (anything but rolling). */
-export const shiftsTraffic = (deployment: DeploymentSettings | undefined): deployment is DeploymentSettings =>
+export const shiftsTraffic = <D extends Pick<DeploymentSettings, "strategy">>(deployment: D | undefined): deployment is D =>
     deployment !== undefined && deployment.strategy !== "rolling";
 
 /** One routed service as the rules planner sees it. */
@@ -49,8 +49,8 @@ export interface ShiftedRoute {
     readonly priority?: number;
     readonly paths: readonly string[];
     readonly hosts: readonly string[];
-    /** Its deployment; rolling or undefined needs no rule of its own. */
-    readonly deployment?: DeploymentSettings;
+    /** Its deployment (what the rules depend on); rolling or undefined needs no rule of its own. */
+    readonly deployment?: Pick<DeploymentSettings, "strategy" | "testTraffic">;
 }
 
 /** The rules of one service that ECS shifts traffic for. */
@@ -67,21 +67,29 @@ export interface ShiftRules {
     readonly testPriority?: number;
 }
 
+/** A problem with the rules of one route that shifts traffic: the route, and the rest of the sentence. */
+export interface ShiftRuleProblem {
+    readonly route: string;
+    readonly problem: string;
+}
+
+/** The default route's catch-all rule at {@link CATCH_ALL_PRIORITY} when another route holds that priority. */
+function catchAllProblems(routes: readonly ShiftedRoute[]): ShiftRuleProblem[] {
+    const holder = routes.find(o => o.priority === CATCH_ALL_PRIORITY)?.name;
+    return routes
+        .filter(r => shiftsTraffic(r.deployment) && r.priority === undefined && holder !== undefined)
+        .map(r => ({
+            route: r.name,
+            problem: `is the listener's default and deploys ${r.deployment!.strategy}, which needs a catch-all rule at priority ${CATCH_ALL_PRIORITY}, but ${holder} holds that priority; give ${holder} a lower one`,
+        }));
+}
+
 /**
  * Every problem with the priorities of the routes that shift traffic, each naming the route; empty when
  * they fit. How many rules and target groups they add, and the condition values of a test rule, are judged
  * with every other ELB limit by `routingProblems` (routing.ts), from each route's `deploymentRules`.
  */
-export function shiftRuleProblems(routes: readonly ShiftedRoute[]): string[] {
-    const problems: string[] = [];
-    const holder = routes.find(o => o.priority === CATCH_ALL_PRIORITY)?.name;
-    for (const r of routes.filter(r => shiftsTraffic(r.deployment))) {
-        if (r.priority === undefined && holder !== undefined) {
-            problems.push(`${r.name} is the listener's default and deploys ${r.deployment!.strategy}, which needs a catch-all rule at priority ${CATCH_ALL_PRIORITY}, but ${holder} holds that priority; give ${holder} a lower one`);
-        }
-    }
-    return problems;
-}
+export const shiftRuleProblems = (routes: readonly ShiftedRoute[]): string[] => placeShiftRules(routes).problems.map(p => `${p.route} ${p.problem}`);
 
 /**
  * The rules of every route that shifts traffic, or an error naming `owner` and every problem.
@@ -105,34 +113,41 @@ export function shiftRuleProblems(routes: readonly ShiftedRoute[]): string[] {
  */
 export function planShiftRules(owner: string, routes: readonly ShiftedRoute[]): ShiftRules[] {
     const problems = shiftRuleProblems(routes);
+    if (problems.length > 0) {
+        throw new Error(problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} listener rule problems:\n${problems.map(p => `  - ${p}`).join("\n")}`);
+    }
+    return placeShiftRules(routes).rules;
+}
+
+/** {@link planShiftRules} without throwing: the rules that fit and the problems of those that do not. */
+export function placeShiftRules(routes: readonly ShiftedRoute[]): { rules: ShiftRules[]; problems: ShiftRuleProblem[] } {
+    const problems = catchAllProblems(routes);
     const routePriorities = routes.flatMap(r => (r.priority === undefined ? [] : [r.priority]));
-    const planned: ShiftRules[] = [];
+    const rules: ShiftRules[] = [];
     for (const route of routes.filter(r => shiftsTraffic(r.deployment))) {
         const testTraffic = (route.deployment!.testTraffic?.cidrs.length ?? 0) > 0;
         const ceiling = route.priority ?? CATCH_ALL_PRIORITY;
         const floor = Math.max(ALB_RULE_LIMITS.minPriority - 1, ...routePriorities.filter(p => p < ceiling));
         const free = freePriorities(ceiling, floor, (route.priority === undefined ? 0 : 1) + (testTraffic ? 1 : 0));
-        const needed = route.priority === undefined ? "its test rule" : testTraffic ? "its production and test rules" : "its production rule";
         if (free === undefined) {
+            const needed = route.priority === undefined ? "its test rule" : testTraffic ? "its production and test rules" : "its production rule";
             const below = routes.find(r => r.priority === floor)?.name;
             const after = below === undefined ? "" : `after route ${below} at priority ${floor} and `;
             const before = route.priority === undefined ? `its catch-all rule at priority ${CATCH_ALL_PRIORITY}` : `its own priority ${route.priority}`;
             // The default route's gap is never empty unless a route sits just below the catch-all.
             const wayOut =
                 route.priority === undefined ? `give ${below} a smaller priority` : `give ${route.name} a larger priority${below === undefined ? "" : ` or ${below} a smaller one`}`;
-            problems.push(
-                `${route.name} deploys ${route.deployment!.strategy}, so ${needed} must come ${after}before ${before}, at priorities that are not multiples of ${PRIORITY_STEP}, but none is left there; ${wayOut}`,
-            );
+            problems.push({
+                route: route.name,
+                problem: `deploys ${route.deployment!.strategy}, so ${needed} must come ${after}before ${before}, at priorities that are not multiples of ${PRIORITY_STEP}, but none is left there; ${wayOut}`,
+            });
             continue;
         }
         const productionPriority = route.priority === undefined ? CATCH_ALL_PRIORITY : free[0];
         const testPriority = testTraffic ? free[free.length - 1] : undefined;
-        planned.push({ name: route.name, productionPriority, catchAll: route.priority === undefined, testPriority });
+        rules.push({ name: route.name, productionPriority, catchAll: route.priority === undefined, testPriority });
     }
-    if (problems.length > 0) {
-        throw new Error(problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} listener rule problems:\n${problems.map(p => `  - ${p}`).join("\n")}`);
-    }
-    return planned.sort((a, b) => a.productionPriority - b.productionPriority);
+    return { rules: rules.sort((a, b) => a.productionPriority - b.productionPriority), problems };
 }
 
 /**
