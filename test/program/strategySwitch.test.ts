@@ -125,4 +125,12 @@ describe("a routed service switching strategy on the dev stack (index.ts under m
         assert.deepEqual(updateProblems(blueGreen, canary), []);
         assert.equal(rule(blueGreen, "api-prod-rule").urn, rule(canary, "api-prod-rule").urn);
     });
+
+    it("GIVEN prod as committed (its one service, the listener's default, blue/green) and as rolling THEN switching either way sends every input too", async () => {
+        const prod = await runStack("prod");
+        const prodRolling = await runStack("prod", { values: { "fargate-web:deploymentStrategy": undefined, "fargate-web:testTrafficCidrs": undefined } });
+        assert.deepEqual([has(prod, "web-prod-rule"), has(prodRolling, "web-prod-rule")], [true, false]);
+        assert.deepEqual(updateProblems(prodRolling, prod), []);
+        assert.deepEqual(updateProblems(prod, prodRolling), []);
+    });
 });
