@@ -112,11 +112,12 @@ export const shiftRuleProblems = (routes: readonly ShiftedRoute[]): string[] => 
  * rule is the catch-all, served last; its test rule comes after every route.
  */
 export function planShiftRules(owner: string, routes: readonly ShiftedRoute[]): ShiftRules[] {
-    const problems = shiftRuleProblems(routes);
+    const placed = placeShiftRules(routes);
+    const problems = placed.problems.map(p => `${p.route} ${p.problem}`);
     if (problems.length > 0) {
         throw new Error(problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} listener rule problems:\n${problems.map(p => `  - ${p}`).join("\n")}`);
     }
-    return placeShiftRules(routes).rules;
+    return placed.rules;
 }
 
 /** {@link planShiftRules} without throwing: the rules that fit and the problems of those that do not. */

@@ -86,8 +86,8 @@ export function rulePriorities(services: readonly ServiceSummary[]): Map<string,
 /**
  * Problems between services, named by config path (`path(service, field)`): the web services' routes as
  * `LoadBalancer` judges them (routing.ts: syntax, limits, priorities, the default action, rules on the
- * same conditions; deploymentRules.ts: room for the rules of a blue/green, canary or linear service), and callers that are no services of the stack, do not join Service Connect, or call a
- * service without a port. `servicesKey` names several services at once (`<project>:services a, b`).
+ * same conditions; deploymentRules.ts: room for the rules of a blue/green, canary or linear service), and
+ * callers that are no services of the stack, do not join Service Connect, or call a service without a port. `servicesKey` names several services at once (`<project>:services a, b`).
  */
 export function crossServiceProblems(services: readonly ServiceSummary[], servicesKey: string, path: (service: string, field?: string) => string): string[] {
     const web = services.filter(s => s.kind === "web");
