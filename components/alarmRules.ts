@@ -114,11 +114,20 @@ export interface ServiceDimensions<S> {
 export const TARGET_5XX_RATE_EXPRESSION = "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)";
 
 /**
- * The 5xx rate over both target groups of a shifted service: each group's sums filled with 0 where the group
- * reported nothing (between deployments only one group gets traffic; the other publishes no RequestCount
- * at all), then 100 × errors / requests, 0 in a minute without requests.
+ * One target group's 5xx rate, for a shifted service: its sums filled with 0 where the group reported
+ * nothing (between deployments only one group gets traffic; the other publishes no RequestCount at all),
+ * then 100 × errors / requests, 0 in a minute without requests.
  */
-export const SHIFTED_5XX_RATE_EXPRESSION = "IF(requestsAll > 0, 100 * errorsAll / requestsAll, 0)";
+const groupRate = (errors: string, requests: string): string => `IF(FILL(${requests}, 0) > 0, 100 * FILL(${errors}, 0) / FILL(${requests}, 0), 0)`;
+
+/**
+ * The 5xx rate of a shifted service: the worse of its two groups' rates each minute. Not errors over the
+ * requests of both: while a canary or a linear step serves a few percent of the traffic, the old revision's
+ * healthy requests would dilute the new one's errors below any threshold (a 5 % canary answering 30 % 5xx
+ * reads 1.5 % overall), and the rollback would wait until all traffic had moved. MAX over an array of time
+ * series returns one series, each point the highest at that time (as for the latency below).
+ */
+export const SHIFTED_5XX_RATE_EXPRESSION = "MAX([rateBlue, rateGreen])";
 
 /**
  * The worse p99 of the two groups. Percentiles of two series cannot be merged (the p99 of the union needs
@@ -212,9 +221,9 @@ function pairQueries<S>(alternate: Readonly<Record<string, S>>, primary: Readonl
         rate: [
             ...both("errors", "HTTPCode_Target_5XX_Count", "Sum"),
             ...both("requests", "RequestCount", "Sum"),
-            { id: "errorsAll", returnData: false, expression: "FILL(errors, 0) + FILL(errorsAlt, 0)" },
-            { id: "requestsAll", returnData: false, expression: "FILL(requests, 0) + FILL(requestsAlt, 0)" },
-            { id: "rate", label: "Target 5xx (%)", returnData: true, expression: SHIFTED_5XX_RATE_EXPRESSION },
+            { id: "rateBlue", returnData: false, expression: groupRate("errors", "requests") },
+            { id: "rateGreen", returnData: false, expression: groupRate("errorsAlt", "requestsAlt") },
+            { id: "rate", label: "Target 5xx (%), worse group", returnData: true, expression: SHIFTED_5XX_RATE_EXPRESSION },
         ],
         latency: [...both("p99", "TargetResponseTime", "p99"), { id: "latency", label: "p99 response time, slower group (s)", returnData: true, expression: SHIFTED_LATENCY_EXPRESSION }],
         unhealthy: [...both("unhealthy", "UnHealthyHostCount", "Maximum"), { id: "unhealthyAll", label: "Unhealthy tasks", returnData: true, expression: SHIFTED_UNHEALTHY_EXPRESSION }],

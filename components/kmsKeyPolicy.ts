@@ -60,6 +60,8 @@ export function stackKeyPolicy(scope: KeyPolicyScope): PolicyDocument {
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
+                // Only for SNS messages of this account and region: the key also protects logs, images and secrets.
+                Condition: { StringLike: { "kms:EncryptionContext:aws:sns:topicArn": `arn:${partition}:sns:${scope.region}:${scope.accountId}:*` } },
             },
             {
                 Sid: "EventBridgeToSns",
@@ -67,6 +69,8 @@ export function stackKeyPolicy(scope: KeyPolicyScope): PolicyDocument {
                 Principal: { Service: "events.amazonaws.com" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
+                // Only for SNS messages of this account and region: the key also protects logs, images and secrets.
+                Condition: { StringLike: { "kms:EncryptionContext:aws:sns:topicArn": `arn:${partition}:sns:${scope.region}:${scope.accountId}:*` } },
             },
         ],
     };

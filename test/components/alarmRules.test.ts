@@ -104,15 +104,15 @@ describe("alarm rules (pure)", () => {
             assert.ok(rules.every(r => r.metric === undefined && r.metricQueries!.filter(q => q.returnData).length === 1));
         });
 
-        it("THEN the 5xx rate is (errors of both) / (requests of both), each group filled with 0 where it has no data", () => {
+        it("THEN the 5xx rate is the worse group's rate, each group's sums filled with 0 where it has no data", () => {
             assert.deepEqual(queriesOf("target-5xx"), [
                 { id: "errors", returnData: false, metric: elb("HTTPCode_Target_5XX_Count", "Sum", elbDimensions) },
                 { id: "errorsAlt", returnData: false, metric: elb("HTTPCode_Target_5XX_Count", "Sum", altDimensions) },
                 { id: "requests", returnData: false, metric: elb("RequestCount", "Sum", elbDimensions) },
                 { id: "requestsAlt", returnData: false, metric: elb("RequestCount", "Sum", altDimensions) },
-                { id: "errorsAll", returnData: false, expression: "FILL(errors, 0) + FILL(errorsAlt, 0)" },
-                { id: "requestsAll", returnData: false, expression: "FILL(requests, 0) + FILL(requestsAlt, 0)" },
-                { id: "rate", label: "Target 5xx (%)", returnData: true, expression: "IF(requestsAll > 0, 100 * errorsAll / requestsAll, 0)" },
+                { id: "rateBlue", returnData: false, expression: "IF(FILL(requests, 0) > 0, 100 * FILL(errors, 0) / FILL(requests, 0), 0)" },
+                { id: "rateGreen", returnData: false, expression: "IF(FILL(requestsAlt, 0) > 0, 100 * FILL(errorsAlt, 0) / FILL(requestsAlt, 0), 0)" },
+                { id: "rate", label: "Target 5xx (%), worse group", returnData: true, expression: "MAX([rateBlue, rateGreen])" },
             ]);
         });
 
@@ -176,8 +176,16 @@ describe("alarm rules (pure)", () => {
         const single = targetAlarmRules(target, { target5xxPercent: 2, latencyP99Ms: 1500, evaluationPeriods: 4 });
         const seriesOf = (role: string) => alarmSeries(shifted.find(r => r.role === role)!.metricQueries!, metrics, 6);
 
-        it("THEN the 5xx rate has a value every minute, whichever group is live, weighted by both groups' requests while both serve", () => {
-            assert.deepEqual(seriesOf("target-5xx"), [0, 10, 30, 0, 3, 0]);
+        it("THEN the 5xx rate has a value every minute, whichever group is live, and is the worse group's while both serve", () => {
+            // Minute 2: the primary answers 5 of 50 with 5xx (10 %), the alternate 25 of 50 (50 %).
+            assert.deepEqual(seriesOf("target-5xx"), [0, 10, 50, 0, 3, 0]);
+        });
+
+        it("THEN a 5 % canary answering 40 % 5xx sets the alarm off, where errors over both groups' requests would read 2 % and stay under a 2 % threshold", () => {
+            const canary: Record<string, Series> = { requests: [95, 95, 95], requestsAlt: [5, 5, 5], errors: [u, u, u], errorsAlt: [2, 2, 2] };
+            const rate = alarmSeries(shifted.find(r => r.role === "target-5xx")!.metricQueries!, canary, 3);
+            assert.deepEqual(rate, [40, 40, 40]);
+            assert.ok(rate.every(p => p! > 2));
         });
 
         it("THEN p99 latency is the slower group's every minute, 0 where no group answered", () => {

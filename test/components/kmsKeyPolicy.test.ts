@@ -22,6 +22,8 @@ describe("the key policy kmsKeyArn needs", () => {
         for (const [sid, service] of [["CloudWatchAlarmsToSns", "cloudwatch.amazonaws.com"], ["EventBridgeToSns", "events.amazonaws.com"]]) {
             const statement = statements.find(s => s.Sid === sid)!;
             assert.deepEqual([statement.Principal, statement.Action, statement.Resource], [{ Service: service }, ["kms:Decrypt", "kms:GenerateDataKey*"], "*"], sid);
+            // Only SNS's data keys for this account's topics in the region: the key also protects logs, images and secrets.
+            assert.deepEqual(statement.Condition, { StringLike: { "kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:us-east-1:123456789012:*" } }, sid);
         }
         assert.deepEqual(statements.map(s => s.Sid), ["AccountIamPolicies", "CloudWatchLogs", "CloudWatchAlarmsToSns", "EventBridgeToSns"]);
     });

@@ -233,6 +233,16 @@ describe("a blue/green listener-default route and mismatched deployments (under 
             }),
             /FargateService web: loadBalancer has a trafficShift but the deployment is rolling, so ECS would never use it/,
         );
+        // The route's deployment and the service's disagree about test traffic: the rules ECS gets would not be the ones configured.
+        await assert.rejects(
+            runInline(() => {
+                const cluster = new Cluster("x");
+                const withoutTest: DeploymentSettings = { ...BLUE_GREEN, testTraffic: undefined };
+                const lb = new LoadBalancer("x", { ...NETWORK, targetPort: 8080, defaultService: "web", defaultDeployment: withoutTest });
+                new FargateService("web", { ...task("web"), cluster, loadBalancer: lb.targets.web, deployment: BLUE_GREEN });
+            }),
+            /FargateService web: deployment\.testTraffic is set, but the route's trafficShift has no test listener rule/,
+        );
         await assert.rejects(
             runInline(() => {
                 new FargateService("jobs", { ...task("jobs"), cluster: new Cluster("x"), deployment: CANARY });

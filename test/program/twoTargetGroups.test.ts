@@ -34,7 +34,7 @@ describe("a shifted service's metrics over both target groups (strategy stack un
                 const lbs = new Set(alarm(`${s}-${role}`).metricQueries.filter((q: any) => q.metric).map((q: any) => q.metric.dimensions.LoadBalancer));
                 assert.deepEqual([...lbs], [state(one(run, AWS_TYPES.lbLoadBalancer)).arnSuffix]);
             }
-            assert.equal(alarm(`${s}-target-5xx`).metricQueries.find((q: any) => q.returnData).expression, "IF(requestsAll > 0, 100 * errorsAll / requestsAll, 0)");
+            assert.equal(alarm(`${s}-target-5xx`).metricQueries.find((q: any) => q.returnData).expression, "MAX([rateBlue, rateGreen])");
             assert.equal(alarm(`${s}-latency-p99`).metricQueries.find((q: any) => q.returnData).expression, "MAX(FILL([p99, p99Alt], 0))");
             assert.equal(alarm(`${s}-latency-p99`).extendedStatistic, undefined);
         });
