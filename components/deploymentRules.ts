@@ -39,24 +39,27 @@ export const CATCH_ALL_PRIORITY = ALB_RULE_LIMITS.maxPriority;
 export const CATCH_ALL_PATH = "/*";
 
 /** Whether `deployment` makes ECS shift traffic between two target groups (anything but rolling). */
-export const shiftsTraffic = (deployment: DeploymentSettings | undefined): deployment is DeploymentSettings =>
+export const shiftsTraffic = <D extends Pick<DeploymentSettings, "strategy">>(deployment: D | undefined): deployment is D =>
     deployment !== undefined && deployment.strategy !== "rolling";
 
 /** One routed service as the rules planner sees it. */
 export interface ShiftedRoute {
     readonly name: string;
-    /** Its production rule's priority from the routing plan; undefined for the listener's default route. */
+    /** Its route's priority from the routing plan; undefined for the listener's default route. */
     readonly priority?: number;
     readonly paths: readonly string[];
     readonly hosts: readonly string[];
-    /** Its deployment; rolling or undefined needs no rule of its own. */
-    readonly deployment?: DeploymentSettings;
+    /** Its deployment (what the rules depend on); rolling or undefined needs no rule of its own. */
+    readonly deployment?: Pick<DeploymentSettings, "strategy" | "testTraffic">;
 }
 
 /** The rules of one service that ECS shifts traffic for. */
 export interface ShiftRules {
     readonly name: string;
-    /** The production rule's priority: the route's own, or {@link CATCH_ALL_PRIORITY} for the default route. */
+    /**
+     * The production rule's priority: just ahead of the route's own priority (see {@link planShiftRules}), or
+     * {@link CATCH_ALL_PRIORITY} for the default route.
+     */
     readonly productionPriority: number;
     /** True when the production rule is the catch-all added for the listener's default route. */
     readonly catchAll: boolean;
@@ -64,57 +67,101 @@ export interface ShiftRules {
     readonly testPriority?: number;
 }
 
+/** A problem with the rules of one route that shifts traffic: the route, and the rest of the sentence. */
+export interface ShiftRuleProblem {
+    readonly route: string;
+    readonly problem: string;
+}
+
+/** The default route's catch-all rule at {@link CATCH_ALL_PRIORITY} when another route holds that priority. */
+function catchAllProblems(routes: readonly ShiftedRoute[]): ShiftRuleProblem[] {
+    const holder = routes.find(o => o.priority === CATCH_ALL_PRIORITY)?.name;
+    return routes
+        .filter(r => shiftsTraffic(r.deployment) && r.priority === undefined && holder !== undefined)
+        .map(r => ({
+            route: r.name,
+            problem: `is the listener's default and deploys ${r.deployment!.strategy}, which needs a catch-all rule at priority ${CATCH_ALL_PRIORITY}, but ${holder} holds that priority; give ${holder} a lower one`,
+        }));
+}
+
 /**
  * Every problem with the priorities of the routes that shift traffic, each naming the route; empty when
  * they fit. How many rules and target groups they add, and the condition values of a test rule, are judged
  * with every other ELB limit by `routingProblems` (routing.ts), from each route's `deploymentRules`.
  */
-export function shiftRuleProblems(routes: readonly ShiftedRoute[]): string[] {
-    const problems: string[] = [];
-    const holder = routes.find(o => o.priority === CATCH_ALL_PRIORITY)?.name;
-    for (const r of routes.filter(r => shiftsTraffic(r.deployment))) {
-        if (r.priority === undefined && holder !== undefined) {
-            problems.push(`${r.name} is the listener's default and deploys ${r.deployment!.strategy}, which needs a catch-all rule at priority ${CATCH_ALL_PRIORITY}, but ${holder} holds that priority; give ${holder} a lower one`);
-        }
-    }
-    return problems;
-}
+export const shiftRuleProblems = (routes: readonly ShiftedRoute[]): string[] => placeShiftRules(routes).problems.map(p => `${p.route} ${p.problem}`);
 
 /**
- * The rules of every route that shifts traffic, or an error naming `owner` and every problem. A test rule
- * must win over its production rule, so it takes the highest free priority below it that is not a multiple
- * of {@link PRIORITY_STEP} (those are where derived route priorities land, so a route added later never
- * moves a test rule); routes are served in priority order, the default route last.
+ * The rules of every route that shifts traffic, or an error naming `owner` and every problem.
+ *
+ * A routed service's production rule is a rule of its own (`<name>-prod-rule`), never its rolling rule
+ * (`<name>-rule`) rewritten: `ignoreChanges` resets the forward target groups to their old value, and the
+ * rolling rule has none, so the engine would delete them from the update and the provider would refuse the
+ * rule (pulumi/pulumi `sdk/go/common/resource/properties_path.go`, `Reset`). A new rule is created while
+ * the rolling one still holds the route's priority, and the old one is deleted only once the program has
+ * registered everything (pulumi/pulumi `pkg/resource/deploy/step_generator.go`, `GenerateDeletes`: the
+ * resources the program no longer registers), so the production rule takes another priority that wins over
+ * the route's: requests keep being served by one of the two, which forward alike, through the switch.
+ * Going back to rolling creates `<name>-rule` again at the route's priority, free because the production
+ * rule holds another.
+ *
+ * Both the production rule and the test rule, which must win over it, keep the route's place among the
+ * other routes: the production rule takes the highest priority below the route's own, the test rule the
+ * next one below, both above the route before it and neither a multiple of {@link PRIORITY_STEP} (where
+ * derived route priorities land, so a route added later never moves them). The default route's production
+ * rule is the catch-all, served last; its test rule comes after every route.
  */
 export function planShiftRules(owner: string, routes: readonly ShiftedRoute[]): ShiftRules[] {
-    const problems = shiftRuleProblems(routes);
-    const taken = new Set(routes.flatMap(r => (r.priority === undefined ? [] : [r.priority])));
-    const shifted = routes
-        .filter(r => shiftsTraffic(r.deployment))
-        .map(r => ({ route: r, productionPriority: r.priority ?? CATCH_ALL_PRIORITY }))
-        .sort((a, b) => a.productionPriority - b.productionPriority);
-    for (const s of shifted) taken.add(s.productionPriority);
-    const planned: ShiftRules[] = [];
-    for (const { route, productionPriority } of shifted) {
-        let testPriority: number | undefined;
-        if ((route.deployment!.testTraffic?.cidrs.length ?? 0) > 0) {
-            let candidate = productionPriority - 1;
-            while (candidate >= ALB_RULE_LIMITS.minPriority && (taken.has(candidate) || candidate % PRIORITY_STEP === 0)) candidate--;
-            if (candidate < ALB_RULE_LIMITS.minPriority) {
-                problems.push(
-                    `${route.name} has test traffic, whose rule must come before its production rule at priority ${productionPriority}, but no free priority is left below it; give the route a higher priority`,
-                );
-            } else {
-                testPriority = candidate;
-                taken.add(candidate);
-            }
-        }
-        planned.push({ name: route.name, productionPriority, catchAll: route.priority === undefined, testPriority });
-    }
+    const placed = placeShiftRules(routes);
+    const problems = placed.problems.map(p => `${p.route} ${p.problem}`);
     if (problems.length > 0) {
         throw new Error(problems.length === 1 ? `${owner}: ${problems[0]}.` : `${owner}: ${problems.length} listener rule problems:\n${problems.map(p => `  - ${p}`).join("\n")}`);
     }
-    return planned;
+    return placed.rules;
+}
+
+/** {@link planShiftRules} without throwing: the rules that fit and the problems of those that do not. */
+export function placeShiftRules(routes: readonly ShiftedRoute[]): { rules: ShiftRules[]; problems: ShiftRuleProblem[] } {
+    const problems = catchAllProblems(routes);
+    const routePriorities = routes.flatMap(r => (r.priority === undefined ? [] : [r.priority]));
+    const rules: ShiftRules[] = [];
+    for (const route of routes.filter(r => shiftsTraffic(r.deployment))) {
+        const testTraffic = (route.deployment!.testTraffic?.cidrs.length ?? 0) > 0;
+        const ceiling = route.priority ?? CATCH_ALL_PRIORITY;
+        const floor = Math.max(ALB_RULE_LIMITS.minPriority - 1, ...routePriorities.filter(p => p < ceiling));
+        const free = freePriorities(ceiling, floor, (route.priority === undefined ? 0 : 1) + (testTraffic ? 1 : 0));
+        if (free === undefined) {
+            const needed = route.priority === undefined ? "its test rule" : testTraffic ? "its production and test rules" : "its production rule";
+            const below = routes.find(r => r.priority === floor)?.name;
+            const after = below === undefined ? "" : `after route ${below} at priority ${floor} and `;
+            const before = route.priority === undefined ? `its catch-all rule at priority ${CATCH_ALL_PRIORITY}` : `its own priority ${route.priority}`;
+            // The default route's gap is never empty unless a route sits just below the catch-all.
+            const wayOut =
+                route.priority === undefined ? `give ${below} a smaller priority` : `give ${route.name} a larger priority${below === undefined ? "" : ` or ${below} a smaller one`}`;
+            problems.push({
+                route: route.name,
+                problem: `deploys ${route.deployment!.strategy}, so ${needed} must come ${after}before ${before}, at priorities that are not multiples of ${PRIORITY_STEP}, but none is left there; ${wayOut}`,
+            });
+            continue;
+        }
+        const productionPriority = route.priority === undefined ? CATCH_ALL_PRIORITY : free[0];
+        const testPriority = testTraffic ? free[free.length - 1] : undefined;
+        rules.push({ name: route.name, productionPriority, catchAll: route.priority === undefined, testPriority });
+    }
+    return { rules: rules.sort((a, b) => a.productionPriority - b.productionPriority), problems };
+}
+
+/**
+ * The `count` highest priorities below `ceiling` and above `floor` that are not multiples of
+ * {@link PRIORITY_STEP}, highest first; undefined when fewer lie there. Every route's rules lie between
+ * it and the route before it, so no two routes' rules ever meet.
+ */
+function freePriorities(ceiling: number, floor: number, count: number): number[] | undefined {
+    const free: number[] = [];
+    for (let p = ceiling - 1; p > floor && free.length < count; p--) {
+        if (p % PRIORITY_STEP !== 0) free.push(p);
+    }
+    return free.length === count ? free : undefined;
 }
 
 /** A listener-rule condition as `aws.lb.ListenerRule` takes it. */

@@ -153,7 +153,7 @@ export class FargateService extends pulumi.ComponentResource {
                 // 100/200 as its defaults anyway (`deployment_minimum_healthy_percent`, `deployment_maximum_percent`).
                 deploymentMinimumHealthyPercent: 100,
                 deploymentMaximumPercent: 200,
-                // Only for blue/green, canary and linear: a rolling service's inputs stay as they always were.
+                // Whenever a deployment is given, rolling included (see ecsDeploymentConfiguration); none without.
                 ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
                 // ECS accepts a grace period only for services behind a load balancer.
                 healthCheckGracePeriodSeconds: args.loadBalancer ? a.healthCheckGracePeriodSeconds : undefined,

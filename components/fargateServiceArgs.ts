@@ -242,6 +242,15 @@ export function resolveFargateServiceArgs(name: string, args: FargateServiceArgs
     if (!shifting && args.loadBalancer?.trafficShift) {
         throw new Error(`${owner}: loadBalancer has a trafficShift but the deployment is rolling, so ECS would never use it; drop the route's deployment or set the service's.`);
     }
+    // The route's rules come from the LoadBalancer's copy of the deployment: test traffic must agree.
+    const shift = args.loadBalancer?.trafficShift;
+    if (shifting && shift && Boolean(args.deployment!.testTraffic) !== (shift.testListenerRuleArn !== undefined)) {
+        throw new Error(
+            args.deployment!.testTraffic
+                ? `${owner}: deployment.testTraffic is set, but the route's trafficShift has no test listener rule; give the route the same deployment (LoadBalancer routes[].deployment or defaultDeployment).`
+                : `${owner}: the route's trafficShift has a test listener rule, but deployment.testTraffic is not set; give the service the same deployment as its route.`,
+        );
+    }
     const both = Object.keys(resolved.secrets).filter(key => key in resolved.environment);
     if (both.length > 0) {
         throw new Error(`${owner}: ${both.join(", ")} set both in environment and in secrets; a variable is either plain or secret.`);

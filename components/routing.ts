@@ -15,7 +15,7 @@
  *   holds at least one `.` and only letters after the last `.` (`add-rule.html`).
  * - `CreateRule` (API reference): priority 1 to 50000, unique per listener.
  * - A blue/green, canary or linear deployment (deploymentSettings.ts) adds rules: ECS shifts production
- *   traffic through a listener rule (a route on the default action gets a catch-all one) and test traffic
+ *   traffic through a listener rule of its own (a route on the default action gets a catch-all one) and test traffic
  *   through a test rule carrying the route's conditions, the test header and the `source-ip` CIDRs; and an
  *   alternate target group (ECS developer guide, alb-resources-for-blue-green.html).
  */
@@ -77,11 +77,13 @@ export interface RoutingPlan {
 export const listenerRuleCount = (r: RouteRequest): number => (isDefaultRoute(r) ? 0 : 1) + deploymentRuleCount(r);
 
 /**
- * The rules a blue/green, canary or linear deployment adds to its route's own: its production rule is the
- * route's rule, except on the default action (a catch-all rule); its test rule (with test CIDRs) is extra.
+ * The rules a blue/green, canary or linear deployment adds to its route's own: its production rule (on the
+ * default action a catch-all one) and, with test CIDRs, its test rule. A routed service's production rule
+ * takes the place of the route's own rule, but both exist while the service switches strategy, either way
+ * (the new rule is created before the old one is deleted; see `planShiftRules` in deploymentRules.ts), so
+ * the route's own rule counts too: a stack within the limit can switch its services to and from rolling.
  */
-export const deploymentRuleCount = (r: RouteRequest): number =>
-    r.deploymentRules ? (isDefaultRoute(r) ? 1 : 0) + (r.deploymentRules.testCidrs.length > 0 ? 1 : 0) : 0;
+export const deploymentRuleCount = (r: RouteRequest): number => (r.deploymentRules ? 1 + (r.deploymentRules.testCidrs.length > 0 ? 1 : 0) : 0);
 
 /** The target groups a route needs: its own, and an alternate one for a deployment that shifts traffic. */
 export const targetGroupCount = (r: RouteRequest): number => (r.deploymentRules ? 2 : 1);

@@ -49,8 +49,9 @@ export interface ServiceRouteArgs {
         readonly hosts: readonly string[];
     };
     /**
-     * The route's blue/green, canary or linear deployment: an alternate target group, its rule (or, for the
-     * listener's default, a catch-all rule) forwarding with weights, and a test rule. Undefined: rolling.
+     * The route's blue/green, canary or linear deployment: an alternate target group, a production rule in
+     * place of the route's own (for the listener's default, a catch-all rule) forwarding with weights, and a
+     * test rule. Undefined: rolling.
      */
     readonly trafficShift?: TrafficShiftPlan;
     readonly tags: Record<string, string>;
@@ -92,10 +93,11 @@ export interface TrafficShiftArgs {
 
 /**
  * Creates, as children of `parent`, what ECS shifts a service's traffic with: the alternate target group
- * `<name>-alt` (same settings as the primary), the production rule (`<name>-rule` on the route's
- * conditions, or `<name>-prod-rule`, a catch-all at the lowest priority, for the listener's default), and,
- * with test CIDRs, `<name>-test-rule` just ahead of it. Both rules forward 100/0 to primary/alternate and
- * ignore the target groups' weights, which ECS moves (see `FORWARD_TARGET_GROUPS_PATH`).
+ * `<name>-alt` (same settings as the primary), the production rule `<name>-prod-rule` (on the route's
+ * conditions just ahead of the route's priority, or, for the listener's default, a catch-all at the lowest
+ * priority), and, with test CIDRs, `<name>-test-rule` just ahead of it. Both rules forward 100/0 to
+ * primary/alternate and ignore the target groups' weights, which ECS moves (see `FORWARD_TARGET_GROUPS_PATH`).
+ * A routed service's rolling rule `<name>-rule` is not reused: why, in `planShiftRules`.
  *
  * The listener's default action is left as it is: ECS takes a listener *rule* as an Application Load
  * Balancer's production route, and the default action would only change the existing listener (and cannot
@@ -110,7 +112,7 @@ export function createTrafficShift(parent: pulumi.Resource, name: string, args: 
     const { rules, listenerArn, testCidrs } = args.plan;
     const actions = weightedForward(args.primaryTargetGroupArn, alternateTargetGroup.arn);
     const productionRule = new aws.lb.ListenerRule(
-        childName(name, rules.catchAll ? "prod-rule" : "rule"),
+        childName(name, "prod-rule"),
         {
             listenerArn,
             priority: rules.productionPriority,

@@ -3,6 +3,8 @@
  * and the AWS names each service's resources derive from its name. Pure.
  */
 import { familyProblem } from "./awsLimits";
+import { placeShiftRules } from "./deploymentRules";
+import type { DeploymentSettings } from "./deploymentSettings";
 import { serviceLogGroupName } from "./naming";
 import { derivePriorities, routingProblems } from "./serviceSyntax";
 import { callerProblems } from "./serviceTopology";
@@ -67,6 +69,8 @@ export interface ServiceSummary {
     readonly callers: readonly string[];
     /** The extra listener rules of a blue/green, canary or linear deployment (routing.ts `RouteRequest`). */
     readonly deploymentRules?: { readonly testCidrs: readonly string[] };
+    /** A web service's deployment, for the priorities of its rules (deploymentRules.ts `placeShiftRules`). */
+    readonly deployment?: Pick<DeploymentSettings, "strategy" | "testTraffic">;
 }
 
 /**
@@ -82,13 +86,19 @@ export function rulePriorities(services: readonly ServiceSummary[]): Map<string,
 /**
  * Problems between services, named by config path (`path(service, field)`): the web services' routes as
  * `LoadBalancer` judges them (routing.ts: syntax, limits, priorities, the default action, rules on the
- * same conditions), and callers that are no services of the stack, do not join Service Connect, or call a
- * service without a port. `servicesKey` names several services at once (`<project>:services a, b`).
+ * same conditions; deploymentRules.ts: room for the rules of a blue/green, canary or linear service), and
+ * callers that are no services of the stack, do not join Service Connect, or call a service without a port. `servicesKey` names several services at once (`<project>:services a, b`).
  */
 export function crossServiceProblems(services: readonly ServiceSummary[], servicesKey: string, path: (service: string, field?: string) => string): string[] {
     const web = services.filter(s => s.kind === "web");
     // routing.ts names several routes at once as "routes a, b" or "services a, b": here, by the config key.
     const problems = routingProblems(web, path).map(p => p.replace(/^(routes|services) (?=[a-z])/, `${servicesKey} `));
+    if (problems.length === 0) {
+        // Where the rules of blue/green, canary and linear services go needs every priority valid and unique.
+        const priorities = rulePriorities(web);
+        const routes = web.map(s => ({ name: s.name, priority: priorities.get(s.name), paths: s.paths, hosts: s.hosts, deployment: s.deployment }));
+        problems.push(...placeShiftRules(routes).problems.map(p => `${path(p.route)} ${p.problem}`));
+    }
     problems.push(...callerProblems(services, path));
     return problems;
 }

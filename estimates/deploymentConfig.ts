@@ -78,9 +78,14 @@ function readStrategy(inputs: Json, notes: string[]): EcsStrategy {
         notes.push("deploymentConfiguration.strategy is unknown until deploy; modelled as a rolling update");
         return "ROLLING";
     }
-    const upper = String(raw).toUpperCase();
-    if ((STRATEGIES as readonly string[]).includes(upper)) return upper as EcsStrategy;
-    notes.push(`deploymentConfiguration.strategy ${JSON.stringify(raw)} is not one ECS knows (${STRATEGIES.join(", ")}); modelled as a rolling update`);
+    if ((STRATEGIES as readonly string[]).includes(String(raw))) return raw as EcsStrategy;
+    // The provider validates the strategy case-sensitively: "blue_green" is refused, not deployed blue/green.
+    const known = (STRATEGIES as readonly string[]).includes(String(raw).toUpperCase());
+    notes.push(
+        known
+            ? `deploymentConfiguration.strategy ${JSON.stringify(raw)} is refused by the AWS provider (it takes ${STRATEGIES.join(", ")} exactly, in capitals); modelled as a rolling update`
+            : `deploymentConfiguration.strategy ${JSON.stringify(raw)} is not one ECS knows (${STRATEGIES.join(", ")}); modelled as a rolling update`,
+    );
     return "ROLLING";
 }
 

@@ -108,7 +108,8 @@ export interface ServiceView extends Plain {
 }
 
 /** The `loadBalancers` entries of a service's inputs ([] when unset or not a list). */
-const loadBalancerEntries = (inputs: Json): Array<{ targetGroupArn?: unknown }> => (Array.isArray(inputs.loadBalancers) ? inputs.loadBalancers : []);
+const loadBalancerEntries = (inputs: Json): Array<{ targetGroupArn?: unknown; advancedConfiguration?: { alternateTargetGroupArn?: unknown } }> =>
+    Array.isArray(inputs.loadBalancers) ? inputs.loadBalancers : [];
 
 /**
  * Each recorded ECS service with its task definition, target groups and task count. The task definition and
@@ -137,7 +138,14 @@ export function ecsServices(resources: readonly RecordedResource[]): ServiceView
         const entries = loadBalancerEntries(service.inputs);
         // With unknown ARNs the dependencies name the service's target groups, not which entry holds which:
         // every one of them is the service's, which is all the estimates need.
-        const groups = entries.flatMap(entry => linked(targetGroups, service.resource, "loadBalancers", entry.targetGroupArn));
+        // A blue/green, canary or linear deployment starts the new revision in whichever group is not live:
+        // the alternate group's health checks and drain count as much as the primary's.
+        const groups = entries.flatMap(entry => [
+            ...linked(targetGroups, service.resource, "loadBalancers", entry.targetGroupArn),
+            ...(entry.advancedConfiguration?.alternateTargetGroupArn !== undefined
+                ? linked(targetGroups, service.resource, "loadBalancers", entry.advancedConfiguration.alternateTargetGroupArn)
+                : []),
+        ]);
         return {
             ...service,
             name,

@@ -6,7 +6,8 @@
 // another program's (`--program`) with that program's. The output is kept in
 // node_modules/.cache/fargate-web/js under a hash of the compiler versions, the tsconfig, the file's path and
 // its text. The hash is the staleness guard: an edited file, a changed tsconfig or a new compiler version is
-// a different entry, compiled on first use; nothing stale can be loaded.
+// a different entry, compiled on first use. One exception: a tsconfig that another program's tsconfig
+// `extends` is not hashed; after editing one, `rm -rf node_modules/.cache/fargate-web/js`.
 //
 // Compiling happens in a child process (`node tools/precompiled.js [file…]`, also `npm run build`), which
 // compiles the file asked for and every other stale one: the loading process never loads ts-node, which

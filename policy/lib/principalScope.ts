@@ -8,8 +8,9 @@
  * is absent; no `ForAllValues:`, which passes on an absent key; no `ForAnyValue:`, meant for multivalued
  * keys) — it tests an identity key: `aws:PrincipalAccount`, `aws:PrincipalOrgID`, `aws:PrincipalArn`,
  * and for service principals also `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOrgID` (for a direct
- * caller those keys say nothing about who the caller is). Every value must be specific: `*`-only values
- * and ARN values whose account is a wildcard do not restrict.
+ * caller those keys say nothing about who the caller is). Every value must be specific: `*`-only values,
+ * ARN values whose account is a wildcard, and policy variables other than the resource's own account or
+ * organization do not restrict.
  * Sources: IAM User Guide, "Condition operators" and "AWS global condition context keys"; confused-deputy
  * guidance for aws:SourceArn / aws:SourceAccount.
  */
@@ -23,9 +24,28 @@ const SERVICE_KEYS = new Set(["aws:sourceaccount", "aws:sourcearn", "aws:sourceo
 /** True for a principal value that matches every principal of its kind ("*", `arn:aws:iam::*:root`, …). */
 export const isWildcardPrincipal = (p: Principal): boolean => /[*?]/.test(p.value);
 
-/** True when one condition value names a specific identity (not only wildcards; an ARN with a concrete account). */
-function specific(value: unknown, key: string): boolean {
-    if (typeof value !== "string" || value.trim() === "" || /^[*?]+$/.test(value)) {
+/**
+ * The resource's own account and organization, as policy variables: a condition pinning the caller to them
+ * (`aws:PrincipalAccount` = `${aws:ResourceAccount}`) names one identity. They stand for a concrete value
+ * while the value is judged.
+ */
+const SELF_VARIABLES: readonly [RegExp, string][] = [
+    [/\$\{aws:ResourceAccount\}/gi, "000000000000"],
+    [/\$\{aws:ResourceOrgID\}/gi, "o-resourceorg"],
+];
+
+/**
+ * True when one condition value names a specific identity (not only wildcards; an ARN with a concrete
+ * account). Any other policy variable (`${aws:PrincipalAccount}`, `${aws:SourceAccount}`, …) is replaced
+ * by IAM with the caller's own value (policy version 2012-10-17), so a condition comparing a key with
+ * itself is true for every caller: it names no one.
+ */
+function specific(raw: unknown, key: string): boolean {
+    if (typeof raw !== "string") {
+        return false;
+    }
+    const value = SELF_VARIABLES.reduce((v, [variable, stand]) => v.replace(variable, stand), raw);
+    if (value.trim() === "" || /^[*?]+$/.test(value) || value.includes("${")) {
         return false;
     }
     if (key.endsWith("arn")) {

@@ -271,6 +271,20 @@ describe("deployment strategy config", () => {
             ]);
         });
 
+        it("THEN the production and test rules need free priorities just ahead of the route's own: refused by the loader, naming the service", () => {
+            assert.deepEqual(refusals("dev", api({ ...blueGreen(["10.0.0.0/8"]), priority: 2 })), [
+                `${S}.api deploys blueGreen, so its production and test rules must come before its own priority 2, at priorities that are not multiples of 10, but none is left there; give api a larger priority`,
+            ]);
+            // docs at 9 leaves api (derived 10) no room between them; a rolling api needs none.
+            const docs = { kind: "web", paths: ["/docs/*"], priority: 9 };
+            const withDocs = (fields: Record<string, unknown>): ConfigChange => ({ services: { ...(api(fields).services as object), docs } });
+            assert.deepEqual(refusals("dev", withDocs({ deploymentStrategy: "canary" })), [
+                `${S}.api deploys canary, so its production rule must come after route docs at priority 9 and before its own priority 10, at priorities that are not multiples of 10, but none is left there; give api a larger priority or docs a smaller one`,
+            ]);
+            assert.equal(byName(parseChanged("dev", withDocs({}))).api.route?.priority, 10);
+            assert.deepEqual(byName(parseChanged("dev", api({ ...blueGreen(["10.0.0.0/8"]), priority: 3 }))).api.route?.priority, 3);
+        });
+
         it("THEN in the one-service form the flat key is named with the item", () => {
             assert.deepEqual(refusals("prod", flat({ [`${P}:deploymentStrategy`]: "canary", [`${P}:testTrafficCidrs`]: `["0.0.0.0/0"]` })), [
                 `${P}:testTrafficCidrs[0] is "0.0.0.0/0"; that is the whole internet; ${OWN_NETWORKS}`,

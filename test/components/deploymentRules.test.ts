@@ -40,23 +40,45 @@ describe("deployment rules (pure)", () => {
         ]);
     });
 
-    it("GIVEN routed services THEN each production rule keeps its route priority and each test rule takes the highest free one below it, never a multiple of 10", () => {
+    it("GIVEN routed services THEN each production rule takes the highest priority below its route's, and each test rule the next one, never a multiple of 10", () => {
         const plan = planShiftRules(
             "LoadBalancer shop",
-            [route("api", 10, blueGreen(["10.0.0.0/8"])), route("admin", 20, blueGreen(["10.0.0.0/8"])), route("docs", 19), route("blog", 30, blueGreen())],
+            [route("api", 10, blueGreen(["10.0.0.0/8"])), route("admin", 20, blueGreen(["10.0.0.0/8"])), route("docs", 17), route("blog", 30, blueGreen()), route("shop", 40)],
         );
         assert.deepEqual(plan, [
-            { name: "api", productionPriority: 10, catchAll: false, testPriority: 9 },
-            // 19 is docs' production rule: the test rule of admin goes one lower.
-            { name: "admin", productionPriority: 20, catchAll: false, testPriority: 18 },
-            { name: "blog", productionPriority: 30, catchAll: false, testPriority: undefined },
+            // 10 stays free for api-rule: it exists until the production rule is in place, and again after going back to rolling.
+            { name: "api", productionPriority: 9, catchAll: false, testPriority: 8 },
+            { name: "admin", productionPriority: 19, catchAll: false, testPriority: 18 },
+            { name: "blog", productionPriority: 29, catchAll: false, testPriority: undefined },
         ]);
     });
 
-    it("GIVEN a route at priority 1 with test traffic THEN it is refused with the way out", () => {
+    it("GIVEN the routes' own priorities THEN a shifted route's rules never leave its place among the other routes", () => {
+        // docs at 19 leaves admin (20) no priority between them: admin's rules must not win over docs.
         assert.throws(
-            () => planShiftRules("LoadBalancer shop", [route("api", 1, blueGreen(["10.0.0.0/8"]))]),
-            /^Error: LoadBalancer shop: api has test traffic, whose rule must come before its production rule at priority 1, but no free priority is left below it; give the route a higher priority\.$/,
+            () => planShiftRules("LoadBalancer shop", [route("docs", 19), route("admin", 20, blueGreen())]),
+            /^Error: LoadBalancer shop: admin deploys blueGreen, so its production rule must come after route docs at priority 19 and before its own priority 20, at priorities that are not multiples of 10, but none is left there; give admin a larger priority or docs a smaller one\.$/,
+        );
+        // 11 and 12 are the only ones left between docs (10) and admin (13): both rules fit.
+        assert.deepEqual(planShiftRules("LoadBalancer shop", [route("docs", 10), route("admin", 13, blueGreen(["10.0.0.0/8"]))]), [
+            { name: "admin", productionPriority: 12, catchAll: false, testPriority: 11 },
+        ]);
+        // The default route's test rule comes after every route too.
+        assert.throws(
+            () => planShiftRules("LoadBalancer shop", [route("web", undefined, blueGreen(["10.0.0.0/8"])), route("api", 49999)]),
+            /^Error: LoadBalancer shop: web deploys blueGreen, so its test rule must come after route api at priority 49999 and before its catch-all rule at priority 50000, at priorities that are not multiples of 10, but none is left there; give api a smaller priority\.$/,
+        );
+    });
+
+    it("GIVEN a route at priority 1, or 2 with test traffic THEN it is refused with the way out", () => {
+        assert.throws(
+            () => planShiftRules("LoadBalancer shop", [route("api", 1, blueGreen())]),
+            /^Error: LoadBalancer shop: api deploys blueGreen, so its production rule must come before its own priority 1, at priorities that are not multiples of 10, but none is left there; give api a larger priority\.$/,
+        );
+        assert.doesNotThrow(() => planShiftRules("LoadBalancer shop", [route("api", 2, blueGreen())]));
+        assert.throws(
+            () => planShiftRules("LoadBalancer shop", [route("api", 2, blueGreen(["10.0.0.0/8"]))]),
+            /^Error: LoadBalancer shop: api deploys blueGreen, so its production and test rules must come before its own priority 2, at priorities that are not multiples of 10, but none is left there; give api a larger priority\.$/,
         );
     });
 
@@ -103,14 +125,23 @@ describe("deployment rules (pure)", () => {
                     try {
                         shift = planShiftRules("LoadBalancer p", routes);
                     } catch (e) {
-                        // Only a route whose given priority leaves no room below is refused.
-                        assert.match(String(e), /no free priority is left below it/);
+                        // Only a route whose given priority leaves no room below it is refused.
+                        assert.match(String(e), /at priorities that are not multiples of 10, but none is left there/);
                         return;
                     }
-                    const all = [...plan.rules.map(r => r.priority), CATCH_ALL_PRIORITY, ...shift.flatMap(s => (s.testPriority === undefined ? [] : [s.testPriority]))];
+                    // While switching, the routes' own rules and the shifted rules all exist at once.
+                    const all = [...plan.rules.map(r => r.priority), ...shift.flatMap(s => [s.productionPriority, ...(s.testPriority === undefined ? [] : [s.testPriority])])];
                     assert.equal(new Set(all).size, all.length, JSON.stringify(all));
                     for (const p of all) assert.ok(Number.isInteger(p) && p >= ALB_RULE_LIMITS.minPriority && p <= ALB_RULE_LIMITS.maxPriority);
-                    for (const s of shift) if (s.testPriority !== undefined) assert.ok(s.testPriority < s.productionPriority);
+                    // Each test rule wins over its production rule, and both keep the route's place: after the route before it.
+                    const own = [...plan.rules.map(r => [r.name, r.priority] as const), ["default", CATCH_ALL_PRIORITY + 1] as const];
+                    for (const s of shift) {
+                        const priority = own.find(([name]) => name === s.name)![1];
+                        const before = Math.max(0, ...plan.rules.map(r => r.priority).filter(p => p < priority));
+                        const rules = [s.productionPriority, ...(s.testPriority === undefined ? [] : [s.testPriority])];
+                        if (s.testPriority !== undefined) assert.ok(s.testPriority < s.productionPriority);
+                        for (const p of rules) assert.ok(p > before && (s.catchAll || (p < priority && p % 10 !== 0)), JSON.stringify({ s, before, priority }));
+                    }
                 },
             ),
         );

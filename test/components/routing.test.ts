@@ -75,12 +75,18 @@ describe("routing: limits per rule and per load balancer", () => {
         // 98 rules, the default route's production rule and one test rule: 100.
         const hundred = [...routes(98), deploying(route("home"), ["10.0.0.0/8"])];
         assert.deepEqual(routingProblems(hundred), []);
+        // A routed deployment counts its own rule, its production rule (both exist while it switches strategy) and its test rule.
+        assert.deepEqual(routingProblems([...routes(33).map(r => deploying(r, ["10.0.0.0/8"])), deploying(route("home"))]), []);
+        assert.deepEqual(routingProblems([...routes(33).map(r => deploying(r, ["10.0.0.0/8"])), ...routes(34).slice(33), deploying(route("home"))]), [
+            "34 routes need a listener rule each and their blue/green, canary and linear deployments 67 more; ELB allows 100 rules per Application Load Balancer (quota rules-per-application-load-balancer)",
+        ]);
         assert.deepEqual(routingProblems([...routes(97).map(r => deploying(r, ["10.0.0.0/8"])), deploying(route("home"), ["10.0.0.0/8"])]), [
-            "97 routes need a listener rule each and their blue/green, canary and linear deployments 99 more; ELB allows 100 rules per Application Load Balancer (quota rules-per-application-load-balancer)",
+            "97 routes need a listener rule each and their blue/green, canary and linear deployments 196 more; ELB allows 100 rules per Application Load Balancer (quota rules-per-application-load-balancer)",
             "98 routed services need a target group each, and 98 of them an alternate one for their deployments; ELB allows 100 per Application Load Balancer (quota target-groups-per-application-load-balancer)",
         ]);
-        // A routed deployment without test traffic adds no rule (its own rule is the production rule), but a target group.
+        // Without test traffic: one rule and one target group more each.
         assert.deepEqual(routingProblems([...routes(50).map(r => deploying(r)), ...routes(51).slice(50)]), [
+            "51 routes need a listener rule each and their blue/green, canary and linear deployments 50 more; ELB allows 100 rules per Application Load Balancer (quota rules-per-application-load-balancer)",
             "51 routed services need a target group each, and 50 of them an alternate one for their deployments; ELB allows 100 per Application Load Balancer (quota target-groups-per-application-load-balancer)",
         ]);
         assert.deepEqual(routingProblems(routes(50).map(r => deploying(r))), []);

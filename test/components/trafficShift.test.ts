@@ -99,9 +99,10 @@ describe("blue/green, canary and linear services on one load balancer (under moc
                 conditions: [{ httpHeader: { httpHeaderName: "X-Deployment-Test", values: ["web"] } }, { sourceIp: { values: ["203.0.113.0/24"] } }],
             },
             // "/docs/*" has the longer literal path, so it comes first (routing.ts).
-            "api-rule": { priority: 20, conditions: [{ pathPattern: { values: ["/api/*"] } }] },
+            // api's route is at 20: its production rule wins over it, the test rule over both; 20 stays free for api-rule.
+            "api-prod-rule": { priority: 19, conditions: [{ pathPattern: { values: ["/api/*"] } }] },
             "api-test-rule": {
-                priority: 19,
+                priority: 18,
                 conditions: [
                     { pathPattern: { values: ["/api/*"] } },
                     { httpHeader: { httpHeaderName: "X-Deployment-Test", values: ["api"] } },
@@ -109,9 +110,9 @@ describe("blue/green, canary and linear services on one load balancer (under moc
                 ],
             },
             "docs-rule": { priority: 10, conditions: [{ pathPattern: { values: ["/docs/*"] } }] },
-            "admin-rule": { priority: 30, conditions: [{ hostHeader: { values: ["admin.example.com"] } }] },
+            "admin-prod-rule": { priority: 29, conditions: [{ hostHeader: { values: ["admin.example.com"] } }] },
         });
-        for (const [rule, primary, alternate] of [["web-prod-rule", "shop-tg", "web-alt"], ["web-test-rule", "shop-tg", "web-alt"], ["api-rule", "api-tg", "api-alt"], ["api-test-rule", "api-tg", "api-alt"], ["admin-rule", "admin-tg", "admin-alt"]]) {
+        for (const [rule, primary, alternate] of [["web-prod-rule", "shop-tg", "web-alt"], ["web-test-rule", "shop-tg", "web-alt"], ["api-prod-rule", "api-tg", "api-alt"], ["api-test-rule", "api-tg", "api-alt"], ["admin-prod-rule", "admin-tg", "admin-alt"]]) {
             assert.deepEqual(inputs(rules[rule]).actions, forward(primary, alternate), rule);
             assert.equal(inputs(rules[rule]).listenerArn, listenerArn, rule);
         }
@@ -119,13 +120,13 @@ describe("blue/green, canary and linear services on one load balancer (under moc
     });
 
     it("THEN the rules ECS shifts ignore exactly their forward target groups, and the rolling rule ignores nothing", () => {
-        for (const name of ["web-prod-rule", "web-test-rule", "api-rule", "api-test-rule", "admin-rule"]) {
+        for (const name of ["web-prod-rule", "web-test-rule", "api-prod-rule", "api-test-rule", "admin-prod-rule"]) {
             assert.deepEqual(rules[name].opts.ignoreChanges, [FORWARD_TARGET_GROUPS_PATH], name);
         }
         assert.deepEqual(rules["docs-rule"].opts.ignoreChanges, []);
         // The path resolves, in the inputs recorded, to the weighted groups: a path naming nothing would ignore nothing.
         const walk = (value: any, path: string) => path.split(/\.|\[(\d+)\]/).filter(Boolean).reduce((v, key) => v?.[key], value);
-        assert.deepEqual(walk(inputs(rules["api-rule"]), FORWARD_TARGET_GROUPS_PATH).map((g: any) => g.weight), [100, 0]);
+        assert.deepEqual(walk(inputs(rules["api-prod-rule"]), FORWARD_TARGET_GROUPS_PATH).map((g: any) => g.weight), [100, 0]);
     });
 
     it("THEN each service sends its strategy and step settings and points ECS at its alternate group, rules and infrastructure role; the rolling one sends none of it", () => {
@@ -139,11 +140,11 @@ describe("blue/green, canary and linear services on one load balancer (under moc
         });
         assert.deepEqual(advanced("api"), {
             alternateTargetGroupArn: arnOf(tgs["api-alt"]),
-            productionListenerRule: arnOf(rules["api-rule"]),
+            productionListenerRule: arnOf(rules["api-prod-rule"]),
             testListenerRule: arnOf(rules["api-test-rule"]),
             roleArn: role("api"),
         });
-        assert.deepEqual(advanced("admin"), { alternateTargetGroupArn: arnOf(tgs["admin-alt"]), productionListenerRule: arnOf(rules["admin-rule"]), roleArn: role("admin") });
+        assert.deepEqual(advanced("admin"), { alternateTargetGroupArn: arnOf(tgs["admin-alt"]), productionListenerRule: arnOf(rules["admin-prod-rule"]), roleArn: role("admin") });
         const hookRole = arnOf(one(run, AWS_TYPES.iamRole, "web-hook-role"));
         assert.deepEqual(inputs(services["web-service"]).deploymentConfiguration, {
             strategy: "BLUE_GREEN",
@@ -190,7 +191,7 @@ describe("blue/green, canary and linear services on one load balancer (under moc
         for (const dep of [urn(AWS_TYPES.iamRolePolicyAttachment, "web-lb-policy"), urn(AWS_TYPES.iamRolePolicy, "web-hook-policy"), urn(AWS_TYPES.lbListenerRule, "web-prod-rule")]) {
             assert.ok(web.dependencies.includes(dep), dep);
         }
-        assert.ok(services["api-service"].dependencies.includes(urn(AWS_TYPES.lbListenerRule, "api-rule")));
+        assert.ok(services["api-service"].dependencies.includes(urn(AWS_TYPES.lbListenerRule, "api-prod-rule")));
         const minutes = (s: string) => services[`${s}-service`].opts.customTimeouts.updateSeconds / 60;
         const docs = minutes("docs");
         // Same timing settings for all four; only the deployment differs: 15 bake + 60 pause; 5 + 20; 3 step bakes × 4.
@@ -231,6 +232,16 @@ describe("a blue/green listener-default route and mismatched deployments (under 
                 new FargateService("web", { ...task("web"), cluster, loadBalancer: lb.targets.web });
             }),
             /FargateService web: loadBalancer has a trafficShift but the deployment is rolling, so ECS would never use it/,
+        );
+        // The route's deployment and the service's disagree about test traffic: the rules ECS gets would not be the ones configured.
+        await assert.rejects(
+            runInline(() => {
+                const cluster = new Cluster("x");
+                const withoutTest: DeploymentSettings = { ...BLUE_GREEN, testTraffic: undefined };
+                const lb = new LoadBalancer("x", { ...NETWORK, targetPort: 8080, defaultService: "web", defaultDeployment: withoutTest });
+                new FargateService("web", { ...task("web"), cluster, loadBalancer: lb.targets.web, deployment: BLUE_GREEN });
+            }),
+            /FargateService web: deployment\.testTraffic is set, but the route's trafficShift has no test listener rule/,
         );
         await assert.rejects(
             runInline(() => {

@@ -48,7 +48,7 @@ describe("conformance: a stack of every deployment strategy", () => {
 
     it("GIVEN every listener rule WHEN sent as CreateRule THEN the model and documented limits accept its weighted forward, http-header and source-ip conditions, on the stack's listener with unique priorities", () => {
         const rules = ofType(run, AWS_TYPES.lbListenerRule);
-        assert.deepEqual(names(rules), ["admin-rule", "api-rule", "api-test-rule", "web-prod-rule", "web-test-rule"]);
+        assert.deepEqual(names(rules), ["admin-prod-rule", "api-prod-rule", "api-test-rule", "web-prod-rule", "web-test-rule"]);
         const listenerArns = ofType(run, AWS_TYPES.lbListener).map(l => stateString(l, "arn"));
         const problems = rules.flatMap(rule => {
             const mapped = createRule(inputs(rule));

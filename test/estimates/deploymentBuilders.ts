@@ -9,7 +9,7 @@
 import { RecordedResource } from "../../harness/types";
 import { service, TG_ARN, targetGroup, taskDefinition } from "./builders";
 
-const ALT_TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-alt/fedcba9876543210";
+export const ALT_TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-alt/fedcba9876543210";
 const RULE_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web-alb/0123456789abcdef/0123456789abcdef";
 
 /** Options of `deploying`. */

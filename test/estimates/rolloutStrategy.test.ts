@@ -9,7 +9,7 @@ import { UNKNOWN } from "../../harness/serialisation";
 import { fixture } from "../../harness/fixtures";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
 import { asFirstPreview, taskDefinitionOf } from "./builders";
-import { deploying } from "./deploymentBuilders";
+import { ALT_TG_ARN, deploying } from "./deploymentBuilders";
 
 const estimate = (config: Record<string, unknown> | undefined, shape: Parameters<typeof deploying>[1] = {}): RolloutEstimate =>
     estimateRollout(deploying(config, shape), { environment: "prod" });
@@ -213,8 +213,21 @@ describe("rollout model per deployment strategy", () => {
             assert.deepEqual([canary.trafficShifts, canary.phases[2].seconds], [null, null]);
         });
 
-        it("GIVEN a strategy spelt in lower case THEN ECS's name is read", () => {
-            assert.equal(estimate({ strategy: "blue_green", bakeTimeInMinutes: 1 }).services[0].strategy, "BLUE_GREEN");
+        it("GIVEN an alternate target group slower than the primary THEN scale-up and clean-up take the slower: every other deployment runs there", () => {
+            // AWS's defaults on the alternate: checks every 30 s, 5 to be healthy, 300 s drain.
+            const alternate = fixture(AWS_TYPES.lbTargetGroup, "web-tg-alt", { port: 8080, protocol: "HTTP", targetType: "ip" }, { state: { arn: ALT_TG_ARN } });
+            const d = estimateRollout([...deploying({ strategy: "BLUE_GREEN", bakeTimeInMinutes: "10" }), alternate], { environment: "prod" }).services[0].deployment!;
+            // scale-up 20 + max(grace 30, start period 10 + 30 × 5) = 180 s; clean-up 300 + 30 = 330 s.
+            assert.deepEqual([d.phases[0].seconds, d.phases.at(-1)!.seconds, d.completeSeconds], [180, 330, 180 + 600 + 330]);
+        });
+
+        it("GIVEN a strategy spelt in lower case THEN it is modelled as the provider treats it: refused, so rolling, with a note", () => {
+            const rollout = estimate({ strategy: "blue_green", bakeTimeInMinutes: 1 });
+            assert.equal(rollout.services[0].strategy, "ROLLING");
+            assert.ok(
+                rollout.notes.includes('Service web-svc: deploymentConfiguration.strategy "blue_green" is refused by the AWS provider (it takes ROLLING, BLUE_GREEN, CANARY, LINEAR exactly, in capitals); modelled as a rolling update.'),
+                rollout.notes.join("\n"),
+            );
         });
 
         for (const [given, note] of [

@@ -133,7 +133,7 @@ describe("the stack with several services (deployStack under mocks)", () => {
         const prod = await run(threeServices, "prod", { serviceConnectTls: { certificateAuthorityArn: ca } });
         // Prod's web and api deploy blue/green with test traffic: production and test rules for both.
         const rules = ofType(prod, "aws:lb/listenerRule:ListenerRule");
-        assert.deepEqual(rules.map(r => r.name).sort(), ["api-rule", "api-test-rule", "web-prod-rule", "web-test-rule"]);
+        assert.deepEqual(rules.map(r => r.name).sort(), ["api-prod-rule", "api-test-rule", "web-prod-rule", "web-test-rule"]);
         for (const rule of rules) assert.equal(inputs(rule).listenerArn, state(one(prod, "aws:lb/listener:Listener", "web-https")).arn, rule.name);
         const policyConfig = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
         // The Service Connect TLS role holds AWS's managed policy for it, which the pack vets (scoped to

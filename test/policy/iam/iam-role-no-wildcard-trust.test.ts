@@ -67,6 +67,12 @@ describe(NAME, () => {
             ["StringNotEquals aws:PrincipalAccount", { AWS: "*" }, { StringNotEquals: { "aws:PrincipalAccount": "999999999999" } }],
             ["aws:SourceAccount on an AWS principal", { AWS: "*" }, { StringEquals: { "aws:SourceAccount": "123456789012" } }],
             ["a list where one value is *", { AWS: "*" }, { StringLike: { "aws:PrincipalAccount": ["123456789012", "*"] } }],
+            // Policy variables IAM replaces with the caller's own value: a key compared with itself names no one.
+            ["aws:PrincipalAccount equal to ${aws:PrincipalAccount}", { AWS: "*" }, { StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" } }],
+            ["aws:PrincipalOrgID equal to ${aws:PrincipalOrgID}", { AWS: "*" }, { StringEquals: { "aws:PrincipalOrgID": "${aws:PrincipalOrgID}" } }],
+            ["aws:PrincipalArn in the account ${aws:PrincipalAccount}", { AWS: "*" }, { StringLike: { "aws:PrincipalArn": "arn:aws:iam::${aws:PrincipalAccount}:*" } }],
+            ["aws:PrincipalAccount equal to ${AWS:principalaccount} in another case", { AWS: "*" }, { StringEquals: { "aws:PrincipalAccount": "${AWS:principalaccount}" } }],
+            ["aws:SourceAccount equal to ${aws:SourceAccount} on a service principal", { Service: "*" }, { StringEquals: { "aws:SourceAccount": "${aws:SourceAccount}" } }],
         ];
         for (const [label, principal, condition] of notWho) {
             it(`GIVEN ${label} THEN still reported, and the message does not suggest a condition`, async () => {
@@ -88,6 +94,10 @@ describe(NAME, () => {
             ["ArnLike aws:PrincipalArn in one account", { AWS: "*" }, { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/ci-*" } }],
             ["stringequals (any case) aws:principalorgid", { AWS: "*" }, { stringequals: { "aws:principalorgid": ["o-123"] } }],
             ["aws:SourceArn on a service principal", { Service: "*" }, { ArnEquals: { "aws:SourceArn": "arn:aws:ecs:eu-west-1:123456789012:cluster/web" } }],
+            // The resource's own account or organization: one identity, whoever asks.
+            ["aws:PrincipalAccount equal to ${aws:ResourceAccount}", { AWS: "*" }, { StringEquals: { "aws:PrincipalAccount": "${aws:ResourceAccount}" } }],
+            ["aws:PrincipalArn in the account ${aws:ResourceAccount}", { AWS: "*" }, { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::${aws:ResourceAccount}:role/ci-*" } }],
+            ["aws:PrincipalOrgID equal to ${aws:ResourceOrgID}", { AWS: "*" }, { StringEquals: { "aws:PrincipalOrgID": "${aws:ResourceOrgID}" } }],
         ];
         for (const [label, principal, condition] of who) {
             it(`GIVEN ${label} THEN not reported`, async () => {

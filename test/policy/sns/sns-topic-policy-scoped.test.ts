@@ -44,6 +44,9 @@ describe(NAME, () => {
                     statement({ StringLike: { "aws:SourceAccount": "*" } }),
                     statement({ StringEquals: { "aws:SourceAccount": "123456789012" } }),
                     statement({ ArnEquals: { "aws:SourceArn": [RULE_ARN] } }),
+                    // Policy variables IAM fills with the request's own value: the key equals itself for anyone.
+                    statement({ StringEquals: { "aws:SourceAccount": "${aws:SourceAccount}" } }),
+                    statement({ ArnLike: { "aws:SourceArn": "arn:aws:events:us-east-1:${aws:SourceAccount}:rule/*" } }),
                 ),
             ),
         ]);
@@ -51,7 +54,7 @@ describe(NAME, () => {
             result,
             NAME,
             "mandatory",
-            [1, 2, 3].map(n => `Topic policy of "web-alarms-policy" statement ${n} lets "events.amazonaws.com" act for any account's resources: no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID condition names whose; ${SCOPE}`),
+            [1, 2, 3, 6, 7].map(n => `Topic policy of "web-alarms-policy" statement ${n} lets "events.amazonaws.com" act for any account's resources: no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID condition names whose; ${SCOPE}`),
         );
     });
 
@@ -60,10 +63,13 @@ describe(NAME, () => {
             fixture(AWS_TYPES.snsTopic, "open", { policy: doc({ Effect: "Allow", Principal: "*", ...publish }, { Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }, ...publish }) }),
             fixture(AWS_TYPES.snsTopic, "plain", {}),
             fixture(AWS_TYPES.snsTopic, "owner", { policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, ...publish, Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }) }),
+            fixture(AWS_TYPES.snsTopic, "self", { policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, ...publish, Condition: { StringEquals: { "aws:PrincipalAccount": "${aws:ResourceAccount}" } } }) }),
+            fixture(AWS_TYPES.snsTopic, "anyone", { policy: doc({ Effect: "Allow", Principal: "*", ...publish, Condition: { StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" } } }) }),
         ]);
         assertViolations(result, NAME, "mandatory", [
             `Topic policy of "open" statement 1 allows any principal ("*"); name the publishing roles or services in "Principal" instead.`,
             `Topic policy of "open" statement 2 uses "NotPrincipal" with "Allow", which lets in every principal not listed; name the publishing roles or services in "Principal" instead.`,
+            `Topic policy of "anyone" statement 1 allows any principal ("*"); its condition does not restrict who the principal is; name the publishing roles or services in "Principal" instead.`,
         ]);
     });
 
