@@ -15,10 +15,11 @@
  * action forwards to the primary group and a catch-all production rule answers every request first. A
  * default action is skipped when a rule of the same listener has path-pattern conditions only, one of them
  * `*` or `/*`: every request in origin or absolute form has a path starting with "/", so ALB never reaches
- * the default action for those; only an asterisk-form `OPTIONS *` request could pass a `/*` rule.
+ * the default action for those; only an asterisk-form `OPTIONS *` request could pass a `/*` rule. Likewise
+ * a rule that an earlier rule of its listener provably shadows (`ruleCovers`) never gets a request.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { asArray, isRecord } from "../lib/coerce";
+import { asArray, isRecord, toNumber } from "../lib/coerce";
 import { loadBalancerEntries, shiftsTraffic } from "../lib/ecsDeployment";
 import { resourcesOfType } from "../lib/ecsStack";
 import { isUnknownSentinel } from "../lib/goDecode";
@@ -26,7 +27,7 @@ import { resourceNamed } from "../lib/listenerExposure";
 import { ECS_SERVICE, LISTENER, LISTENER_RULE, TARGET_GROUP } from "../lib/types";
 import { peek, UNKNOWN, UnknownDeferral } from "../lib/unknowns";
 import { ListenerRuleGroup } from "../lb/listenerRules";
-import { readConditions } from "../lb/ruleConditions";
+import { readConditions, ruleCovers } from "../lb/ruleConditions";
 
 /** One of a traffic-shifting service's two target groups. */
 export interface ShiftedGroup {
@@ -146,10 +147,31 @@ export function defaultActionShadowed(group: ListenerRuleGroup | undefined): boo
     });
 }
 
+/** A rule's priority and conditions, read without the proxy; undefined priority when it is not a known number. */
+const ruleOrder = (rule: PolicyResource): { priority: number | undefined; conditions: ReturnType<typeof readConditions> } => ({
+    priority: toNumber(peek(rule.props, "priority")),
+    conditions: readConditions(peek(rule.props, "conditions")),
+});
+
+/**
+ * True when a rule of the same listener with a lower priority number provably matches every request `rule`
+ * matches (`ruleCovers`, as `lb-listener-rule-not-shadowed` judges it): ALB never hands `rule` a request.
+ */
+export function ruleShadowed(rule: PolicyResource, group: ListenerRuleGroup | undefined): boolean {
+    const own = ruleOrder(rule);
+    if (own.priority === undefined) return false;
+    return (group?.rules ?? []).some(other => {
+        if (other === rule) return false;
+        const earlier = ruleOrder(other);
+        return earlier.priority !== undefined && earlier.priority < own.priority! && ruleCovers(earlier.conditions, own.conditions);
+    });
+}
+
 /**
  * Every listener default action and listener rule of the stack that forwards to a group in `groups`, other
- * than the group's service's own routes and default actions shadowed by a catch-all rule. Actions not known
- * yet defer (nothing is guessed).
+ * than the group's service's own routes, and routes that never get a request: default actions a catch-all
+ * rule answers for first, and rules an earlier rule of their listener shadows. Actions not known yet defer
+ * (nothing is guessed).
  */
 export function shiftedForwards(resources: readonly PolicyResource[], groups: ReadonlyMap<string, ShiftedGroup[]>, ruleGroups: readonly ListenerRuleGroup[], deferral: UnknownDeferral): ShiftedForward[] {
     const found: ShiftedForward[] = [];
@@ -179,7 +201,9 @@ export function shiftedForwards(resources: readonly PolicyResource[], groups: Re
         }
     }
     for (const rule of resourcesOfType(resources, LISTENER_RULE)) {
-        judge(rule, false, "actions");
+        if (!ruleShadowed(rule, ruleGroups.find(g => g.rules.includes(rule)))) {
+            judge(rule, false, "actions");
+        }
     }
     return found;
 }

@@ -260,6 +260,22 @@ describe(NAME, () => {
             await check([loadBalancer(), defaultForward, sideSecurityGroup(["0.0.0.0/0"]), catchAll, testRule(["203.0.113.0/24"]), service(), side], [forwardReached("listener", "side", PRIMARY_FIELD, DEFAULT_ACTION, WORLD_9000)]);
         });
 
+        it("GIVEN a rule forwarding to the alternate group that an earlier rule of its listener shadows THEN it gets no request: exempt; an earlier narrower rule, or a later one THEN reported", async () => {
+            const alternateOnly = { actions: [{ type: "forward", targetGroupArn: ALTERNATE_ARN }] };
+            const shadowed = rule("web-old", `${TEST_RULE}1`, 20, route, AWS_TYPES.lbListenerRule, alternateOnly);
+            await check(compliant(shadowed), []); // web-production (priority 10, same conditions) answers first
+            await check(compliant(rule("web-old", `${TEST_RULE}1`, 9, route, AWS_TYPES.lbListenerRule, alternateOnly)), [
+                forwardReached("rule", "web-old", ALTERNATE_FIELD, "it has no source-ip condition", WORLD_443),
+            ]);
+            await check(compliant(rule("web-old", `${TEST_RULE}1`, 20, [{ pathPattern: { values: ["/*"] } }], AWS_TYPES.lbListenerRule, alternateOnly)), [
+                forwardReached("rule", "web-old", ALTERNATE_FIELD, "it has no source-ip condition", WORLD_443),
+            ]);
+            // the test rule (priority 5, narrower) shadows nothing wider than itself
+            await check(compliant(rule("web-old", `${TEST_RULE}1`, 6, [...route, header], AWS_TYPES.lbListenerRule, alternateOnly)), [
+                forwardReached("rule", "web-old", ALTERNATE_FIELD, "it has no source-ip condition", WORLD_443),
+            ]);
+        });
+
         it("GIVEN another service's production rule forwarding to this service's alternate group THEN it is not exempt", async () => {
             const OTHER_RULE = `${TEST_RULE}2`;
             const other = resourceOf(SERVICE, "api", {
