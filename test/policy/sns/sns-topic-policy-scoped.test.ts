@@ -107,6 +107,8 @@ describe(NAME, () => {
                 { StringEquals: { "AWS:SourceOwner": ["123456789012", "*"] } },
                 { StringEquals: { "AWS:SourceOwner": [] } },
                 { StringEquals: { "AWS:SourceOwner": 123456789012 } },
+                { StringEquals: { "AWS:SourceOwner": "${aws:PrincipalAccount}" } }, // a policy variable: every caller's own account
+                { StringEquals: { "AWS:SourceOwner": "${aws:SourceOwner}" } },
                 { StringEqualsIfExists: { "AWS:SourceOwner": "123456789012" } },
                 { "ForAnyValue:StringEquals": { "AWS:SourceOwner": "123456789012" } },
                 { StringNotEquals: { "AWS:SourceOwner": "999999999999" } },
