@@ -157,12 +157,12 @@ const ruleOrder = (rule: PolicyResource): { priority: number | undefined; condit
  * True when a rule of the same listener with a lower priority number provably matches every request `rule`
  * matches (`ruleCovers`, as `lb-listener-rule-not-shadowed` judges it): ALB never hands `rule` a request.
  */
-export function ruleShadowed(rule: PolicyResource, group: ListenerRuleGroup | undefined): boolean {
-    const own = ruleOrder(rule);
+export function ruleShadowed(rule: PolicyResource, group: ListenerRuleGroup | undefined, order: (r: PolicyResource) => ReturnType<typeof ruleOrder> = ruleOrder): boolean {
+    const own = order(rule);
     if (own.priority === undefined) return false;
     return (group?.rules ?? []).some(other => {
         if (other === rule) return false;
-        const earlier = ruleOrder(other);
+        const earlier = order(other);
         return earlier.priority !== undefined && earlier.priority < own.priority! && ruleCovers(earlier.conditions, own.conditions);
     });
 }
@@ -178,13 +178,17 @@ export function shiftedForwards(resources: readonly PolicyResource[], groups: Re
     if (groups.size === 0) {
         return found;
     }
-    const judge = (resource: PolicyResource, isListener: boolean, key: "defaultActions" | "actions") => {
-        for (const reference of forwardReferences(peek(resource.props, key))) {
+    const orders = new Map<PolicyResource, ReturnType<typeof ruleOrder>>();
+    const order = (r: PolicyResource) => orders.get(r) ?? orders.set(r, ruleOrder(r)).get(r)!;
+    const keys = new Map<string, string>();
+    const key = (reference: string) => keys.get(reference) ?? keys.set(reference, groupKey(resources, reference)).get(reference)!;
+    const judge = (resource: PolicyResource, isListener: boolean, field: "defaultActions" | "actions") => {
+        for (const reference of forwardReferences(peek(resource.props, field))) {
             if (reference === UNKNOWN) {
-                deferral.run(() => JSON.stringify(resource.props[key])); // the proxy throws on the unknown part
+                deferral.run(() => JSON.stringify(resource.props[field])); // the proxy throws on the unknown part
                 continue;
             }
-            for (const group of groups.get(groupKey(resources, reference)) ?? []) {
+            for (const group of groups.get(key(reference)) ?? []) {
                 if (group.own.includes(resource)) continue;
                 const same = found.find(f => f.resource === resource && f.service === group.service);
                 if (!same) {
@@ -201,7 +205,7 @@ export function shiftedForwards(resources: readonly PolicyResource[], groups: Re
         }
     }
     for (const rule of resourcesOfType(resources, LISTENER_RULE)) {
-        if (!ruleShadowed(rule, ruleGroups.find(g => g.rules.includes(rule)))) {
+        if (!ruleShadowed(rule, ruleGroups.find(g => g.rules.includes(rule)), order)) {
             judge(rule, false, "actions");
         }
     }
