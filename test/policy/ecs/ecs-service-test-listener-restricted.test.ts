@@ -293,6 +293,12 @@ describe(NAME, () => {
             const result = await evaluate(policy, compliant(side));
             assert.equal(result.diagnostics.length, 1);
             assert.match(result.diagnostics[0].message, /can't run policy/);
+            // the service's alternate group not known yet: what is known is still reported, then the note
+            const open = sideListener([{ type: "forward", targetGroupArn: TARGET_GROUP_ARN }]);
+            const pending = await evaluate(policy, [...stack(testRule(["203.0.113.0/24"]), { sg: sideSecurityGroup(["0.0.0.0/0"]), svc: service({ alternateTargetGroupArn: UNKNOWN }) }), open]);
+            assert.deepEqual(pending.diagnostics.map(d => d.detail).slice(0, 1), [forwardReached("listener", "side", PRIMARY_FIELD, DEFAULT_ACTION, WORLD_9000)]);
+            assert.equal(pending.diagnostics.length, 2);
+            assert.match(pending.diagnostics[1].message, /can't run policy/);
         });
     });
 });
