@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { documentsOfResource, parsePolicyDocument, statementWhere } from "../lib/iamDocuments";
-import { escalationActions, isBroadResource, onBroadResources } from "../lib/iamBreadth";
+import { escalationActions, isBroadResource, onBroadResources, wildcardPassRoleResources } from "../lib/iamBreadth";
 import { quoteList } from "../lib/coerce";
 import { IAM_GROUP_POLICY, IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY, IAM_USER_POLICY } from "../lib/types";
 
@@ -18,7 +18,10 @@ interface Config {
  * wildcard such as "iam:Pass*" or "iam:?assRole" included), no privilege-escalation action
  * (`../lib/iamBreadth` ESCALATION_ACTIONS: iam:PassRole, iam:CreatePolicyVersion, sts:AssumeRole,
  * lambda:UpdateFunctionCode, …) is allowed on broad resources ("*", `arn:aws:iam::123456789012:role/*`,
- * `arn:*:*`, any "NotResource").
+ * `arn:*:*`, any "NotResource"). iam:PassRole (by any spelling, "iam:*" and "*" included) is allowed only on
+ * exact role ARNs: a wildcard or policy variable anywhere in a resource that may name a role (`role/a*`,
+ * `role/*-task`, `role/${aws:username}`) is reported whatever its `Condition` (`../lib/iamBreadth`
+ * isWildcardRolePattern).
  * Also reports documents that are not valid policy JSON, since nothing else can check them.
  */
 export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
@@ -80,6 +83,14 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
                     report(
                         `${where} allows ${shown} on ${on}; ${escalation.length === 1 ? "that action lets" : "those actions let"} the holder raise its own privileges, ` +
                             `so name the actions needed without them, or scope "Resource" to the exact ARNs (e.g. the one role to pass).`,
+                    );
+                }
+                // narrower-looking wildcards ("role/a*", "role/*-task", "${aws:username}") still pass roles created later
+                const passed = wildcardPassRoleResources({ ...s, notActions: undefined }).filter(r => !isBroadResource(r));
+                if (passed.length > 0) {
+                    report(
+                        `${where} allows "iam:PassRole" on ${quoteList(passed)}, a wildcard that also matches every role created later under such a name (a "Condition" on iam:PassedToService limits only the service); ` +
+                            `list the exact ARN of each role to pass.`,
                     );
                 }
             }

@@ -2,13 +2,14 @@
  * What makes a role admin-equivalent, read across the stack (`./iamRoles` gathers its documents and
  * attachments): an Allow of every action ("*", "*:*"), an Allow with "NotAction" on broad resources, a
  * privilege-escalation action (`./iamBreadth`: iam:PassRole, ecs:RunTask, sts:AssumeRole, …, however
- * wildcarded) on broad resources ("*", `…:role/*`, any "NotResource"), or an attached AWS-managed policy
+ * wildcarded) on broad resources ("*", `…:role/*`, any "NotResource"), iam:PassRole on any wildcard role
+ * pattern (`…:role/a*`, `…:role/*-task`; `./iamBreadth` isWildcardRolePattern), or an attached AWS-managed policy
  * that grants administrator or service-wide access (`broadManagedPolicies` name patterns, plus
  * `AmazonEC2ContainerServiceEventsRole`, which allows ecs:RunTask and iam:PassRole on "*").
  */
 import { PolicyResource } from "@pulumi/policy";
 import { quoteList } from "./coerce";
-import { escalationActions, isBroadResource, onBroadResources } from "./iamBreadth";
+import { escalationActions, isBroadResource, onBroadResources, wildcardPassRoleResources } from "./iamBreadth";
 import { actionMatches, globMatches, parsePolicyDocument, statementWhere } from "./iamDocuments";
 import { awsManagedPolicyName, rolePolicies } from "./iamRoles";
 
@@ -46,6 +47,10 @@ export function adminGrants(resources: readonly PolicyResource[], role: PolicyRe
                     const shown = escalation.length > 4 ? `${quoteList(escalation.slice(0, 4))} and ${escalation.length - 4} more` : quoteList(escalation);
                     found.push(`${where} allows ${shown} on ${on}`);
                 }
+            }
+            const passed = wildcardPassRoleResources(s).filter(r => !isBroadResource(r));
+            if (passed.length > 0) {
+                found.push(`${where} allows "iam:PassRole" on ${quoteList(passed)}, a wildcard that matches roles created later`);
             }
         }
     }

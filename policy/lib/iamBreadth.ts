@@ -108,3 +108,47 @@ export function escalationActions(s: PolicyStatement): string[] {
     }
     return [];
 }
+
+/** True when the statement grants iam:PassRole (by "Action" pattern, e.g. "iam:Pass*", "iam:*", "*", or by not excluding it with "NotAction"). */
+export const grantsPassRole = (s: PolicyStatement): boolean => escalationActions(s).includes("iam:PassRole");
+
+/**
+ * True when `pattern` holds a wildcard ("*", "?", or a policy variable such as `${aws:username}`, which IAM
+ * fills per request) and may match an IAM role ARN (`arn:<partition>:iam::<account>:role/<path><name>`).
+ *
+ * iam:PassRole is safe only on exact role ARNs: `role/a*`, `role/*-task` or `role/ecs*` look narrow but
+ * match every role anyone later creates under such a name, including an admin one (the IAM user guide,
+ * "Granting a user permissions to pass a role to an AWS service": "use the Resource element to list only
+ * the roles that the user is allowed to pass"). A `Condition` on `iam:PassedToService` limits the service
+ * the role goes to, not which role, so it does not make such a pattern safe.
+ *
+ * Decided by the literal text before the first wildcard: it must be a prefix of some role ARN, read
+ * colon-separated part by part ("arn", any partition, "iam", empty region, any account, "role/…").
+ */
+export function isWildcardRolePattern(pattern: string): boolean {
+    const first = pattern.search(/[*?]|\$\{/);
+    if (first < 0) {
+        return false;
+    }
+    const parts = pattern.slice(0, first).split(":");
+    const last = parts.length - 1;
+    const fits = (i: number, whole: string): boolean => (i === last ? whole.startsWith(parts[i]) : parts[i] === whole);
+    if (!fits(0, "arn")) {
+        return false;
+    }
+    if (last >= 2 && !fits(2, "iam")) {
+        return false;
+    }
+    if (last >= 3 && parts[3] !== "") {
+        return false; // IAM ARNs have no region
+    }
+    if (last >= 5) {
+        // role names and paths hold no ":"
+        return last === 5 && ("role/".startsWith(parts[5]) || parts[5].startsWith("role/"));
+    }
+    return true;
+}
+
+/** The resources of an Allow statement on which it passes roles by a wildcard (see `isWildcardRolePattern`). */
+export const wildcardPassRoleResources = (s: PolicyStatement): string[] =>
+    grantsPassRole(s) && s.notResources === undefined ? (s.resources ?? []).filter(isWildcardRolePattern) : [];

@@ -109,6 +109,57 @@ describe(NAME, () => {
             assertViolations(result, NAME, "mandatory", [`Statement 1 allows "iam:PassRole" on every resource not in "NotResource"; that action lets the holder raise its own privileges, ${FIX}`]);
         });
 
+        describe("iam:PassRole on a narrow-looking wildcard", () => {
+            const ACCOUNT = "arn:aws:iam::123456789012:";
+            const passFinding = (resources: string) =>
+                `Statement 1 allows "iam:PassRole" on ${resources}, a wildcard that also matches every role created later under such a name (a "Condition" on iam:PassedToService limits only the service); list the exact ARN of each role to pass.`;
+            const variants: [string, Record<string, unknown>, string[]][] = [
+                ["a name prefix (role/a*)", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/a*` }, [passFinding(`"${ACCOUNT}role/a*"`)]],
+                ["a name suffix (role/*-task)", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/*-task` }, [passFinding(`"${ACCOUNT}role/*-task"`)]],
+                ["role/ecs* next to an exact role", { Action: "iam:PassRole", Resource: [`${ACCOUNT}role/web-task`, `${ACCOUNT}role/ecs*`] }, [passFinding(`"${ACCOUNT}role/ecs*"`)]],
+                ["a one-character wildcard (role/web-tas?)", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/web-tas?` }, [passFinding(`"${ACCOUNT}role/web-tas?"`)]],
+                ["a wildcard path (role/service/*/web)", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/service/*/web` }, [passFinding(`"${ACCOUNT}role/service/*/web"`)]],
+                ["a policy variable (role/${aws:username})", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/\${aws:username}` }, [passFinding(`"${ACCOUNT}role/\${aws:username}"`)]],
+                ["a wildcard resource type (*/web-task)", { Action: "iam:PassRole", Resource: `${ACCOUNT}*/web-task` }, [passFinding(`"${ACCOUNT}*/web-task"`)]],
+                ["a partial type (ro*)", { Action: "iam:PassRole", Resource: `${ACCOUNT}ro*` }, [passFinding(`"${ACCOUNT}ro*"`)]],
+                ["iam:PassedToService as the only limit", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/app-*`, Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } }, [passFinding(`"${ACCOUNT}role/app-*"`)]],
+                ['"iam:Pass*"', { Action: "iam:Pass*", Resource: `${ACCOUNT}role/a*` }, [passFinding(`"${ACCOUNT}role/a*"`)]],
+                ['"IAM:passrole" in any case', { Action: "IAM:passrole", Resource: `${ACCOUNT}role/a*` }, [passFinding(`"${ACCOUNT}role/a*"`)]],
+                [
+                    '"iam:*" allow-listed as a service wildcard',
+                    { Action: "iam:*", Resource: `${ACCOUNT}role/a*` },
+                    [passFinding(`"${ACCOUNT}role/a*"`)],
+                ],
+                ['"*"', { Action: "*", Resource: `${ACCOUNT}role/*-task` }, ['Statement 1 allows every action ("*"); list only the actions the workload needs.', passFinding(`"${ACCOUNT}role/*-task"`)]],
+            ];
+            for (const [label, statement, expected] of variants) {
+                it(`GIVEN iam:PassRole on ${label} THEN reported`, async () => {
+                    const config = label.includes("allow-listed") ? { [NAME]: { allowedServiceWildcards: ["iam:*"] } } : undefined;
+                    const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", ...statement }) })], config);
+                    assertViolations(result, NAME, "mandatory", expected);
+                });
+            }
+
+            it("GIVEN NotResource naming one role with iam:Pass* THEN reported as every resource not listed", async () => {
+                const result = await evaluate(policy, [resourceOf(ROLE_POLICY, "exec", { policy: doc({ Effect: "Allow", Action: "iam:Pass*", NotResource: `${ACCOUNT}role/admin` }) })]);
+                assertViolations(result, NAME, "mandatory", [`Statement 1 allows "iam:PassRole" on every resource not in "NotResource"; that action lets the holder raise its own privileges, ${FIX}`]);
+            });
+
+            it("GIVEN wildcards that cannot name a role (users, other services) or a Deny THEN not reported", async () => {
+                const result = await evaluate(policy, [
+                    resourceOf(ROLE_POLICY, "exec", {
+                        policy: doc(
+                            { Effect: "Allow", Action: "iam:PassRole", Resource: [`${ACCOUNT}role/web-task`, `${ACCOUNT}user/a*`, "arn:aws:s3:::uploads/*", "arn:aws:iam::123456789012:role/web-exec"] },
+                            { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::uploads/*" },
+                            { Effect: "Allow", Action: "iam:GetRole", Resource: `${ACCOUNT}role/a*` },
+                            { Effect: "Deny", Action: "iam:PassRole", Resource: `${ACCOUNT}role/admin*` },
+                        ),
+                    }),
+                ]);
+                assertViolations(result, NAME, "mandatory", []);
+            });
+        });
+
         it("GIVEN iam:PassRole on the one role to pass, and s3:Put* on one bucket's objects THEN not reported", async () => {
             const result = await evaluate(policy, [
                 resourceOf(ROLE_POLICY, "exec", {

@@ -33,6 +33,8 @@ describe("scheduler-task-no-admin-roles (catalog #46/#47 for scheduled tasks)", 
         ["*:* on *", { Action: ["*:*"], Resource: ["*"] }, 'Role policy "nightly-scheduler-policy" statement 1 allows every action ("*:*") on "*"'],
         ["iam:PassRole on *", { Action: "iam:PassRole", Resource: "*" }, 'Role policy "nightly-scheduler-policy" statement 1 allows "iam:PassRole" on "*"'],
         ["iam:Pass* on role/*", { Action: "iam:Pass*", Resource: "arn:aws:iam::123456789012:role/*" }, 'Role policy "nightly-scheduler-policy" statement 1 allows "iam:PassRole" on "arn:aws:iam::123456789012:role/*"'],
+        ["iam:PassRole on role/*-task", { Action: "iam:PassRole", Resource: "arn:aws:iam::123456789012:role/*-task" }, 'Role policy "nightly-scheduler-policy" statement 1 allows "iam:PassRole" on "arn:aws:iam::123456789012:role/*-task", a wildcard that matches roles created later'],
+        ["iam:* on role/ecs*", { Action: "iam:*", Resource: "arn:aws:iam::123456789012:role/ecs*" }, 'Role policy "nightly-scheduler-policy" statement 1 allows "iam:PassRole" on "arn:aws:iam::123456789012:role/ecs*", a wildcard that matches roles created later'],
         ["ECS:RunTask on *", { Action: "ECS:RunTask", Resource: "*" }, 'Role policy "nightly-scheduler-policy" statement 1 allows "ecs:RunTask" on "*"'],
         ["NotAction on *", { NotAction: "iam:*", Resource: "*" }, 'Role policy "nightly-scheduler-policy" statement 1 allows every action not in "NotAction" on "*"'],
     ];
