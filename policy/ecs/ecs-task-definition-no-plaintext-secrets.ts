@@ -53,7 +53,9 @@ function stringLeaves(value: unknown, path: string, out: { path: string; text: s
  *   tier again for settings passed inside a value (`JAVA_OPTS=-Ddb.password=x`);
  * - argument lists (`command`, `entryPoint`, `healthCheck.command`), arguments and shell strings alike:
  *   value patterns, every `NAME=value`, `--name=value`, `--name value`, `export NAME=value` and
- *   `"name": "value"` through all tiers, `-u user:password`, authorization headers, entropy;
+ *   `"name": "value"` through all tiers, passwords given to a known program by a short flag (`mysql
+ *   -pS3cret`, `redis-cli -a x`, `sshpass -p x`; `../lib/passwordFlags`, a command read after its
+ *   entryPoint), `-u user:password`, authorization headers, entropy;
  *   `secrets[].valueFrom`, `logConfiguration.secretOptions[].valueFrom` and
  *   `repositoryCredentials.credentialsParameter` holding the secret itself rather than naming it;
  * - every other string of the container (image, hostname, extra hosts, …): value patterns.
@@ -134,13 +136,14 @@ function checkContainer(label: string, container: Record<string, any>, options: 
     });
 
     const healthCheck = isRecord(container.healthCheck) ? container.healthCheck : {};
-    const argumentLists: [string, unknown][] = [
-        ["command", container.command],
-        ["entryPoint", container.entryPoint],
-        ["healthCheck.command", healthCheck.command],
+    // ECS runs the entryPoint with the command after it: a command's flags belong to the entryPoint's program
+    const argumentLists: [string, unknown, unknown[]][] = [
+        ["command", container.command, asArray(container.entryPoint)],
+        ["entryPoint", container.entryPoint, []],
+        ["healthCheck.command", healthCheck.command, []],
     ];
-    for (const [field, list] of argumentLists) {
-        for (const f of detectSecretsInArguments(asArray(list), options)) {
+    for (const [field, list, leading] of argumentLists) {
+        for (const f of detectSecretsInArguments(asArray(list), options, leading)) {
             const under = f.name !== undefined ? `${f.name}: ` : "";
             report(`${label} has a secret in "${field}" argument ${f.index + 1} (${under}${f.reason}); ${ARGUMENT_FIX}`);
         }

@@ -26,11 +26,15 @@
  *
  * Argument lists and shell strings (`detectSecretsInArguments`) are read for `NAME=value`, `--name=value`,
  * `--name value`, `export NAME=value`, `"name": "value"`, `-u user:password` and authorization headers,
- * each named value going through the three tiers; `literalSecretInReference` finds a secret pasted where
+ * each named value going through the three tiers, and for passwords given to a known program by a short flag
+ * (`mysql -pS3cret`, `redis-cli -a x`, `sshpass -p x`, `curl -u user:pw`; `./passwordFlags`), in an argument
+ * list as ECS runs it and in each shell command of a string; `literalSecretInReference` finds a secret pasted where
  * a reference (`valueFrom`) belongs.
  *
  * Reasons never contain the value itself: messages must not leak the secret they report.
  */
+
+import { PasswordFlagUse, passwordFlagUses } from "./passwordFlags";
 
 /** Why a variable was reported. `kind` tells which tier found it. */
 export interface SecretFinding {
@@ -303,10 +307,26 @@ export function detectPlaintextSecret(name: string, value: unknown, options: Sec
 
 /** Words of a shell string: split at unquoted whitespace, with '…' and "…" quotes and backslash escapes removed. */
 export function shellWords(text: string): string[] {
-    const words: string[] = [];
+    return shellCommands(text).flat();
+}
+
+/**
+ * The simple commands of a shell string, each as its words (see {@link shellWords}): unquoted `;`, `&`, `|`
+ * and line breaks end a command as well as a word.
+ */
+export function shellCommands(text: string): string[][] {
+    const commands: string[][] = [];
+    let words: string[] = [];
     let word = "";
     let inWord = false;
     let quote: string | undefined;
+    const endWord = () => {
+        if (inWord) {
+            words.push(word);
+        }
+        word = "";
+        inWord = false;
+    };
     for (let i = 0; i < text.length; i++) {
         const ch = text[i];
         if (quote !== undefined) {
@@ -323,21 +343,38 @@ export function shellWords(text: string): string[] {
         } else if (ch === "\\" && i + 1 < text.length) {
             word += text[++i];
             inWord = true;
-        } else if (/\s/.test(ch) || ch === ";" || ch === "&" || ch === "|") {
-            if (inWord) {
-                words.push(word);
+        } else if (ch === ";" || ch === "&" || ch === "|" || ch === "\n") {
+            endWord();
+            if (words.length > 0) {
+                commands.push(words);
             }
-            word = "";
-            inWord = false;
+            words = [];
+        } else if (/\s/.test(ch)) {
+            endWord();
         } else {
             word += ch;
             inWord = true;
         }
     }
-    if (inWord) {
-        words.push(word);
+    endWord();
+    if (words.length > 0) {
+        commands.push(words);
     }
-    return words;
+    return commands;
+}
+
+/** Why a password given to a program by a flag (`mysql -pS3cret`) is reported; see `./passwordFlags`. */
+const passwordFlagReason = (use: PasswordFlagUse): string => `passes a password to ${use.program} on its command line (${use.flag})`;
+
+/** The first password a shell string gives a program by a flag, in any of its commands. */
+function passwordFlagInShell(text: string): PasswordFlagUse | undefined {
+    for (const words of shellCommands(text)) {
+        const [use] = passwordFlagUses(words);
+        if (use !== undefined) {
+            return use;
+        }
+    }
+    return undefined;
 }
 
 /** A value an argument gives under a name: `NAME=value`, `--name=value`, `--name value`, `"name": "value"`. */
@@ -406,7 +443,8 @@ export function detectSecretInNamedValue(name: string, value: unknown, options: 
             return { kind: "name", reason: `its value sets ${inner.name}, whose name suggests a secret` };
         }
     }
-    return undefined;
+    const use = passwordFlagInShell(value);
+    return use === undefined ? undefined : { kind: "value", reason: `its value ${passwordFlagReason(use)}` };
 }
 
 /** A secret found in one argument of an argument list; `name` is the variable or flag it was given under. */
@@ -420,11 +458,26 @@ export interface ArgumentFinding extends SecretFinding {
  * Secrets in an argument list, at most one finding per argument: value patterns over the whole argument;
  * then every `NAME=value`, `--name=value`, `--name value` (the value may be the next argument), `export
  * NAME=value` and `"name": "value"` through all three tiers of {@link detectPlaintextSecret}; then
- * `-u user:password` and authorization headers; then the entropy tier over the argument's own words.
+ * `-u user:password` and authorization headers; then passwords given to a known program by a short flag
+ * (`./passwordFlags`: `mysql -pS3cret`, `redis-cli -a x`), read in the list as ECS runs it (`leading` holds
+ * the entryPoint a `command` follows, so `entryPoint: ["mysql"]`, `command: ["-pS3cret"]` is read as one
+ * command) and in each shell command of an argument; then the entropy tier over the argument's own words.
  * Non-string elements are skipped.
  */
-export function detectSecretsInArguments(args: readonly unknown[], options: SecretDetectionOptions = {}): ArgumentFinding[] {
+export function detectSecretsInArguments(args: readonly unknown[], options: SecretDetectionOptions = {}, leading: readonly unknown[] = []): ArgumentFinding[] {
     const findings: ArgumentFinding[] = [];
+    // the list as ECS runs it (after `leading`, the entryPoint a command follows), then each argument as a shell string
+    const execWords = [...leading, ...args].map(a => (typeof a === "string" ? a : ""));
+    const passwordFlags = new Map<number, PasswordFlagUse>();
+    for (const use of passwordFlagUses(execWords).filter(u => u.index >= leading.length)) {
+        passwordFlags.set(use.index - leading.length, use);
+    }
+    args.forEach((arg, index) => {
+        const use = typeof arg === "string" && !passwordFlags.has(index) ? passwordFlagInShell(arg) : undefined;
+        if (use !== undefined) {
+            passwordFlags.set(index, use);
+        }
+    });
     args.forEach((arg, index) => {
         if (typeof arg !== "string" || arg.trim() === "") {
             return;
@@ -450,6 +503,11 @@ export function detectSecretsInArguments(args: readonly unknown[], options: Secr
         const credential = argumentCredentialReason(words, arg);
         if (credential) {
             findings.push({ index, kind: "value", reason: credential });
+            return;
+        }
+        const flagged = passwordFlags.get(index);
+        if (flagged) {
+            findings.push({ index, kind: "value", reason: `it ${passwordFlagReason(flagged)}` });
             return;
         }
         const bits = randomTokenEntropy(

@@ -106,6 +106,38 @@ describe(NAME, () => {
         ]);
     });
 
+    describe("passwords given by a short flag (mysql -p, redis-cli -a, sshpass -p, curl -u, PGPASSWORD=)", () => {
+        const ARGUMENT_FIX = 'store it in Secrets Manager, reference it in "secrets" with valueFrom and read it from the environment.';
+        const variants: [string, Record<string, unknown>, string[]][] = [
+            ["mysql -pS3cret in a shell command", { command: ["sh", "-c", "mysql -h db -uapp -pS3cret app < /init.sql"] }, [`Container "web" has a secret in "command" argument 3 (it passes a password to mysql on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["mysql -p S3cret as separate arguments", { command: ["mysql", "-p", "S3cret"] }, [`Container "web" has a secret in "command" argument 3 (it passes a password to mysql on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["the program in entryPoint, the flag in command", { entryPoint: ["/usr/bin/mysqladmin"], command: ["-pS3cret", "ping"] }, [`Container "web" has a secret in "command" argument 1 (it passes a password to mysqladmin on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["redis-cli -a in a health check", { healthCheck: { command: ["CMD", "redis-cli", "-a", "S3cret", "ping"], interval: 15, timeout: 5, retries: 3 } }, [`Container "web" has a secret in "healthCheck.command" argument 4 (it passes a password to redis-cli on its command line (-a)); ${ARGUMENT_FIX}`]],
+            ["sshpass -p in entryPoint", { entryPoint: ["sshpass", "-p", "S3cret", "rsync", "-a", "/data", "backup:/"] }, [`Container "web" has a secret in "entryPoint" argument 3 (it passes a password to sshpass on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["curl -u user:pass as separate arguments", { command: ["curl", "-fsS", "-u", "deploy:S3cret", "https://hooks.example.com"] }, [`Container "web" has a secret in "command" argument 4 (it passes a password to curl on its command line (-u)); ${ARGUMENT_FIX}`]],
+            ["--password=x", { command: ["mysql", "--password=x"] }, [`Container "web" has a secret in "command" argument 2 (password: its name suggests a secret); ${ARGUMENT_FIX}`]],
+            ["PGPASSWORD=x psql", { command: ["sh", "-c", "PGPASSWORD=x psql -h db app"] }, [`Container "web" has a secret in "command" argument 3 (PGPASSWORD: its name suggests a secret); ${ARGUMENT_FIX}`]],
+            ["a command in an environment value", { environment: [{ name: "BACKUP_CMD", value: "mysqldump -pS3cret app" }] }, [`Container "web" sets BACKUP_CMD in plain environment and its value passes a password to mysqldump on its command line (-p); ${FIX}`]],
+        ];
+        for (const [label, fields, expected] of variants) {
+            it(`GIVEN ${label} THEN reported without the value`, async () => {
+                const result = await evaluate(policy, [taskDefinitionWith([webWith(fields)])]);
+                assertViolations(result, NAME, "mandatory", expected);
+                assert.ok(result.diagnostics.every(d => !d.message.includes("S3cret")));
+            });
+        }
+
+        it("GIVEN ports, modules and flags of other programs, and passwords the shell fills in THEN no violation", async () => {
+            const container = webWith({
+                entryPoint: ["sh", "-c", 'exec mysql -h db -P 3306 -p"$DB_PASSWORD" app; nc -l -p 8080; ls -a'],
+                command: ["python", "-m", "http.server", "-p", "8080"],
+                healthCheck: { command: ["CMD-SHELL", "redis-cli -a $REDIS_PASSWORD ping && docker run -p 8080:80 x"], interval: 15, timeout: 5, retries: 3 },
+                environment: [{ name: "PORTS", value: "-p8080:80" }],
+            });
+            assertViolations(await evaluate(policy, [taskDefinitionWith([container])]), NAME, "mandatory", []);
+        });
+    });
+
     it("GIVEN several containers THEN each is named in its own violation", async () => {
         const sidecar = { ...baselineContainer(), name: "proxy", environment: [{ name: "API_KEY", value: "abc123def" }] };
         const result = await evaluate(policy, [taskDefinitionWith([baselineContainer(), sidecar])]);
