@@ -9,6 +9,7 @@ import { ecsFargatePlatform, ecsFargateTaskSizePlatform } from "./placement";
 import { acmCertificateRegion, kmsKeyRegion } from "./regions";
 import { schedulerScheduleExpression, schedulerScheduleName } from "./scheduler";
 import { tagCharacters, tagLimits } from "./tags";
+import { elbTargetGroupHealthCheckMatcher } from "./targetGroups";
 import { ApplyRule } from "./types";
 
 export const APPLY_RULES: readonly ApplyRule[] = [
@@ -33,4 +34,5 @@ export const APPLY_RULES: readonly ApplyRule[] = [
     kmsKeyRegion,
     schedulerScheduleName,
     schedulerScheduleExpression,
+    elbTargetGroupHealthCheckMatcher,
 ];

@@ -197,4 +197,11 @@ export const CASES: Record<string, RuleCase> = {
         path: "scheduleExpression",
         allowed: /5 fields given; a cron expression has six/,
     },
+    "elb-target-group-health-check-matcher": {
+        config: REGION,
+        failing: [fixture(TG, "api-tg", { port: 50051, protocol: "HTTP", protocolVersion: "GRPC", healthCheck: { path: "/grpc.health.v1.Health/Check", matcher: "200" } })],
+        passing: [fixture(TG, "api-tg", { port: 50051, protocol: "HTTP", protocolVersion: "GRPC", healthCheck: { path: "/grpc.health.v1.Health/Check", matcher: "0" } })],
+        path: "healthCheck.matcher",
+        allowed: /gRPC codes 0-99 on a GRPC \(protocolVersion "GRPC"\) target group \(outside: 200\)/,
+    },
 };

@@ -52,4 +52,48 @@ describe("lb-target-group-health-check-well-formed (health path sanity)", () => 
             baseline(LB, "tcp", { protocol: "TCP", healthCheck: { protocol: "TCP" } }),
         ], []);
     });
+
+    describe("gRPC and HTTP matchers, each by its own codes (ELB API Matcher: GrpcCode 0-99, HttpCode 200-499 for ALB, 200-599 for NLB)", () => {
+        const grpc = (name: string, matcher: unknown, protocolVersion = "GRPC") =>
+            baseline(LB, name, { protocolVersion, healthCheck: { ...check, path: "/grpc.health.v1.Health/Check", matcher } });
+        const GRPC_HINT = 'use gRPC status codes, e.g. "0" (OK) or "0-2"';
+        const HTTP_HINT = 'use HTTP status codes, e.g. "200-399", or set protocolVersion "GRPC" for a gRPC service';
+
+        it("GIVEN gRPC codes on GRPC target groups (one code, lists, ranges, any letter case of GRPC) THEN nothing", async () => {
+            await expectDetails(policy, [grpc("ok", "0"), grpc("list", "0,12"), grpc("range", "0-99"), grpc("lower", " 0 - 5 ", "grpc")], []);
+        });
+
+        it("GIVEN HTTP-style codes on a GRPC target group THEN each refused code is named", async () => {
+            await expectDetails(policy, [grpc("http", "200"), grpc("mixed", "0,200-299"), grpc("edge", "99-100")], [
+                `Target group "http" health check matcher "200" has "200" outside the gRPC codes 0-99 a GRPC (protocolVersion "GRPC") target group takes, so AWS refuses it; ${GRPC_HINT}.`,
+                `Target group "mixed" health check matcher "0,200-299" has "200-299" outside the gRPC codes 0-99 a GRPC (protocolVersion "GRPC") target group takes, so AWS refuses it; ${GRPC_HINT}.`,
+                `Target group "edge" health check matcher "99-100" has "99-100" outside the gRPC codes 0-99 a GRPC (protocolVersion "GRPC") target group takes, so AWS refuses it; ${GRPC_HINT}.`,
+            ]);
+        });
+
+        it("GIVEN a GRPC target group without a matcher THEN the gRPC default (12) is named, not HTTP 200", async () => {
+            await expectDetails(policy, [grpc("unset", undefined)], [
+                'Target group "unset" has no health check matcher, so only gRPC code 12 (UNIMPLEMENTED) counts as healthy; set healthCheck.matcher to gRPC codes, e.g. "0" (OK).',
+            ]);
+        });
+
+        it("GIVEN gRPC codes, codes past 499 or a reversed range on an HTTP(S) target group THEN refused", async () => {
+            await expectDetails(policy, [
+                baseline(ALB, "grpc-codes", { protocolVersion: "HTTP2", healthCheck: { ...check, matcher: "0" } }),
+                baseline(LB, "five", { healthCheck: { ...check, matcher: "200-599" } }),
+                baseline(LB, "reversed", { healthCheck: { ...check, matcher: "399-200" } }),
+            ], [
+                `Target group "grpc-codes" health check matcher "0" has "0" outside the HTTP codes 200-499 a HTTP or HTTPS (Application Load Balancer) target group takes, so AWS refuses it; ${HTTP_HINT}.`,
+                `Target group "five" health check matcher "200-599" has "200-599" outside the HTTP codes 200-499 a HTTP or HTTPS (Application Load Balancer) target group takes, so AWS refuses it; ${HTTP_HINT}.`,
+                `Target group "reversed" health check matcher "399-200" has "399-200" outside the HTTP codes 200-499 a HTTP or HTTPS (Application Load Balancer) target group takes, so AWS refuses it; ${HTTP_HINT}.`,
+            ]);
+        });
+
+        it("GIVEN a Network Load Balancer group checked over HTTP THEN 200-599 is its range", async () => {
+            const nlb = (name: string, matcher: string) => baseline(LB, name, { protocol: "TCP", healthCheck: { ...check, protocol: "HTTP", matcher } });
+            await expectDetails(policy, [nlb("nlb-ok", "200-599"), nlb("nlb-zero", "0")], [
+                'Target group "nlb-zero" health check matcher "0" has "0" outside the HTTP codes 200-599 a Network Load Balancer target group takes, so AWS refuses it; use HTTP status codes, e.g. "200-399".',
+            ]);
+        });
+    });
 });
