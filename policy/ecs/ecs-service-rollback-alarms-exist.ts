@@ -3,10 +3,12 @@ import { asStringList, isNonEmptyString, isRecord } from "../lib/coerce";
 import { relaxesCircuitBreaker, rollbackAlarmNames, usesExternalController } from "../lib/ecsDeployment";
 import { resourcesOfType } from "../lib/ecsStack";
 import { CLOUDWATCH_ALARM, ECS_SERVICE } from "../lib/types";
-import { peek, UnknownDeferral } from "../lib/unknowns";
+import { isUnknownSentinel } from "../lib/goDecode";
+import { peek, UNKNOWN, UnknownDeferral } from "../lib/unknowns";
 
 interface Config {
     trustedAlarmNames: string[];
+    requireForAllServices: boolean;
 }
 
 /** Pulumi's auto-name of a resource without an explicit name: its logical name, "-" and 7 hex digits. */
@@ -33,10 +35,16 @@ function names(alarm: PolicyResource, alarmName: string): boolean {
  * `trustedAlarmNames` (alarms managed elsewhere). A name not known yet during preview counts, as the pack
  * treats unknowns elsewhere; services with a complete breaker, or on the CODE_DEPLOY or EXTERNAL
  * controller, are not this policy's concern.
+ *
+ * With `requireForAllServices` (on in `config/prod.json`), every service that rolls back on alarms, on
+ * any strategy and with or without the breaker, has each of its alarm names judged: a name that is no
+ * alarm of the stack and not in `trustedAlarmNames` is reported (a misspelt name makes ECS watch nothing
+ * under it, and `ecs-service-alarm-rollback` counts it as a rollback alarm all the same). While a name or
+ * an alarm's own name is not known yet, nothing is guessed.
  */
 export const ecsServiceRollbackAlarmsExist: StackValidationPolicy = {
     name: "ecs-service-rollback-alarms-exist",
-    description: "Blue/green, canary and linear services that roll back on alarms instead of the circuit breaker name alarms that exist.",
+    description: "Services that roll back on alarms name alarms that exist: blue/green, canary and linear ones without the circuit breaker always, every name of every service with requireForAllServices.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -47,30 +55,60 @@ export const ecsServiceRollbackAlarmsExist: StackValidationPolicy = {
                 default: [],
                 description: "Names of CloudWatch alarms outside the stack that a service may roll back on in place of the circuit breaker.",
             },
+            requireForAllServices: {
+                type: "boolean",
+                default: false,
+                description: "Judge every alarm name of every service that rolls back on alarms, not only services excused from the circuit breaker.",
+            },
         },
     },
     validateStack: (args, report) => {
-        const trusted = asStringList(args.getConfig<Config>().trustedAlarmNames);
+        const config = args.getConfig<Config>();
+        const trusted = asStringList(config.trustedAlarmNames);
         const alarms = resourcesOfType(args.resources, CLOUDWATCH_ALARM);
+        // an alarm whose own name is not known yet may be any name: no name is called missing then
+        const alarmNamesKnown = !alarms.some(a => [peek(a.props, "name"), peek(a.props, "alarmName")].includes(UNKNOWN));
+        const exists = (n: string) => trusted.includes(n) || alarms.some(a => names(a, n));
         const deferral = new UnknownDeferral();
         for (const service of resourcesOfType(args.resources, ECS_SERVICE)) {
             deferral.run(() => {
+                if (usesExternalController(service.props)) {
+                    return;
+                }
                 const breaker: unknown = service.props.deploymentCircuitBreaker;
-                if (usesExternalController(service.props) || (isRecord(breaker) && breaker.enable === true && breaker.rollback === true) || !relaxesCircuitBreaker(service.props)) {
+                const excused = !(isRecord(breaker) && breaker.enable === true && breaker.rollback === true) && relaxesCircuitBreaker(service.props);
+                if (!excused && config.requireForAllServices !== true) {
                     return;
                 }
                 const given = rollbackAlarmNames(service.props);
-                if (given === undefined || given.pending || given.known.some(n => trusted.includes(n) || alarms.some(a => names(a, n)))) {
+                if (given === undefined) {
                     return;
                 }
-                report(
-                    `Service "${service.name}" rolls back on alarms ${given.known.map(n => JSON.stringify(n)).join(", ")} instead of the deployment circuit breaker, but none of them is an alarm in this stack, ` +
-                        `so a failing deployment would be detected by nothing; name the stack's aws.cloudwatch.MetricAlarm or CompositeAlarm in alarms.alarmNames, ` +
-                        `list alarms managed elsewhere in this policy's trustedAlarmNames, or set deploymentCircuitBreaker: { enable: true, rollback: true }.`,
-                    service.urn,
-                );
+                const known = given.known.filter(n => !isUnknownSentinel(n));
+                if (excused && !given.pending && !known.some(exists)) {
+                    reportNoneExist(service, known);
+                    return;
+                }
+                const missing = known.filter(n => !exists(n));
+                if (config.requireForAllServices === true && alarmNamesKnown && missing.length > 0) {
+                    report(
+                        `Service "${service.name}" rolls back on ${missing.length === 1 ? "alarm" : "alarms"} ${missing.map(n => JSON.stringify(n)).join(", ")}, ` +
+                            `which no alarm in this stack is named, so ECS watches nothing under ${missing.length === 1 ? "that name" : "those names"} during a deployment; ` +
+                            `name the stack's aws.cloudwatch.MetricAlarm or CompositeAlarm in alarms.alarmNames, or list alarms managed elsewhere in this policy's trustedAlarmNames.`,
+                        service.urn,
+                    );
+                }
             });
         }
         deferral.rethrow();
+
+        function reportNoneExist(service: PolicyResource, known: string[]): void {
+            report(
+                `Service "${service.name}" rolls back on alarms ${known.map(n => JSON.stringify(n)).join(", ")} instead of the deployment circuit breaker, but none of them is an alarm in this stack, ` +
+                    `so a failing deployment would be detected by nothing; name the stack's aws.cloudwatch.MetricAlarm or CompositeAlarm in alarms.alarmNames, ` +
+                    `list alarms managed elsewhere in this policy's trustedAlarmNames, or set deploymentCircuitBreaker: { enable: true, rollback: true }.`,
+                service.urn,
+            );
+        }
     },
 };

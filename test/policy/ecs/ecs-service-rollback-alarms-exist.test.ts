@@ -71,4 +71,38 @@ describe(NAME, () => {
         await check([relaxed(["bogus"], { deploymentController: { type: "CODE_DEPLOY" } })], []);
         await check([relaxed(["bogus"], { alarms: { alarmNames: ["bogus"], enable: true, rollback: false } })], []);
     });
+
+    describe("requireForAllServices (prod): every alarm name of every service that rolls back on alarms", () => {
+        const ALL = { [NAME]: { enforcementLevel: "mandatory" as const, requireForAllServices: true } };
+        const rolling = (alarmNames: unknown[], change: Record<string, unknown> = {}) =>
+            relaxed(alarmNames, { deploymentConfiguration: { strategy: "ROLLING" }, deploymentCircuitBreaker: { enable: true, rollback: true }, ...change });
+        const missing = (names: string[]) =>
+            `Service "web" rolls back on ${names.length === 1 ? "alarm" : "alarms"} ${names.map(n => JSON.stringify(n)).join(", ")}, which no alarm in this stack is named, ` +
+            `so ECS watches nothing under ${names.length === 1 ? "that name" : "those names"} during a deployment; ` +
+            "name the stack's aws.cloudwatch.MetricAlarm or CompositeAlarm in alarms.alarmNames, or list alarms managed elsewhere in this policy's trustedAlarmNames.";
+
+        it("GIVEN a rolling service with the breaker and a misspelt alarm name THEN reported only with requireForAllServices", async () => {
+            const stack = [rolling(["web-5xx", "web-latancy-p99"]), metricAlarm("five", { name: "web-5xx" }), metricAlarm("p99", { name: "web-latency-p99" })];
+            await check(stack, []);
+            await check(stack, [missing(["web-latancy-p99"])], ALL);
+        });
+
+        it("GIVEN a blue/green service with the breaker, or one of whose names exists, THEN each missing name is reported", async () => {
+            await check([relaxed(["gone"], { deploymentCircuitBreaker: { enable: true, rollback: true } })], [missing(["gone"])], ALL);
+            await check([relaxed(["web-5xx", "typo-1", "typo-2"]), metricAlarm("five", { name: "web-5xx" })], [missing(["typo-1", "typo-2"])], ALL);
+        });
+
+        it("GIVEN an excused service none of whose names exists THEN the breaker message alone, not twice", async () => {
+            await check([relaxed(["bogus"])], [unnamed(["bogus"])], ALL);
+        });
+
+        it("GIVEN trusted names, auto-names, unknown names or alarm names not known yet, external controllers and no rollback THEN nothing", async () => {
+            const trusted = { [NAME]: { ...ALL[NAME], trustedAlarmNames: ["shared-5xx"] } };
+            await check([rolling(["shared-5xx", "web-target-5xx-fa6d0a8"]), metricAlarm("web-target-5xx")], [], trusted);
+            await check([rolling(["web-5xx", UNKNOWN]), metricAlarm("five", { name: "web-5xx" })], [], ALL);
+            await check([rolling(["web-5xx"]), metricAlarm("five", { name: UNKNOWN })], [], ALL);
+            await check([rolling(["bogus"], { deploymentController: { type: "CODE_DEPLOY" } })], [], ALL);
+            await check([rolling(["bogus"], { alarms: { alarmNames: ["bogus"], enable: true, rollback: false } })], [], ALL);
+        });
+    });
 });
