@@ -62,3 +62,26 @@ export function codesOutsideRange(matcher: unknown, range: MatcherRange): string
             return low < range.low || high > range.high || low > high;
         });
 }
+
+/**
+ * gRPC status codes a server's own library returns when it fails (grpc/grpc `doc/statuscodes.md`: the
+ * application throws → UNKNOWN, the server is shutting down → UNAVAILABLE, it cannot parse or decompress
+ * → INTERNAL). A matcher that counts one of them as healthy keeps a failing target in service, as "200-499"
+ * does for HTTP.
+ */
+export const GRPC_FAILURE_CODES: ReadonlyMap<number, string> = new Map([
+    [2, "UNKNOWN"],
+    [13, "INTERNAL"],
+    [14, "UNAVAILABLE"],
+]);
+
+/** The gRPC failure codes (`GRPC_FAILURE_CODES`) a matcher counts as healthy, e.g. `["14 (UNAVAILABLE)"]`; empty when it is not a list of codes. */
+export function grpcFailureCodesAccepted(matcher: unknown): string[] {
+    if (codesOutsideRange(matcher, GRPC_MATCHER) === undefined) {
+        return [];
+    }
+    const entries = (matcher as string).split(",").map(entry => entry.split("-").map(code => Number(code.trim())));
+    return [...GRPC_FAILURE_CODES]
+        .filter(([code]) => entries.some(([low, high = low]) => low <= code && code <= high))
+        .map(([code, name]) => `${code} (${name})`);
+}

@@ -2,6 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateTypes } from "../lib/applies";
 import { TARGET_GROUP } from "../lib/types";
 import { isRecord, upper } from "../lib/coerce";
+import { grpcFailureCodesAccepted } from "./healthCheckMatcher";
 
 /**
  * True for target groups whose health check is an HTTP(S) request: HTTP/HTTPS target groups, and
@@ -37,8 +38,10 @@ export function highestHealthyCode(matcher: unknown): number | undefined {
  * so a target group without a `healthCheck` block, or without a path, is checked: relying on that default is
  * `lb-target-group-health-check-explicit`'s advisory, not a violation here. A path that is set must be text.
  * A `matcher` that counts a 4xx or 5xx answer as healthy ("200-499", "200,404") makes a check that cannot
- * fail: the route is gone or the service errs, and the target stays in service. (gRPC matchers, codes 0-99,
- * are left alone.)
+ * fail: the route is gone or the service errs, and the target stays in service. On a GRPC target group the
+ * matcher holds gRPC codes (0-99): one that counts 2 UNKNOWN, 13 INTERNAL or 14 UNAVAILABLE as healthy,
+ * the codes a failing or stopping server's gRPC library answers with (`./healthCheckMatcher`), is reported
+ * the same way.
  */
 export const lbTargetGroupHealthCheck: ResourceValidationPolicy = {
     name: "lb-target-group-health-check",
@@ -57,7 +60,15 @@ export const lbTargetGroupHealthCheck: ResourceValidationPolicy = {
             reportViolation(`Target group "${args.name}" disables its health check; set healthCheck.enabled: true.`);
             return;
         }
-        const highest = upper(props.protocolVersion) === "GRPC" ? undefined : highestHealthyCode(check.matcher);
+        const grpc = upper(props.protocolVersion) === "GRPC" && (upper(props.protocol) === "HTTP" || upper(props.protocol) === "HTTPS");
+        const failures = grpc ? grpcFailureCodesAccepted(check.matcher) : [];
+        if (failures.length > 0) {
+            reportViolation(
+                `Target group "${args.name}" counts gRPC ${failures.join(", ")} as healthy (matcher "${check.matcher}"), so a target whose server fails or shuts down stays in service; ` +
+                    `accept only the codes a working service answers, e.g. matcher "0" (OK), or "12" for the default health check path.`,
+            );
+        }
+        const highest = grpc ? undefined : highestHealthyCode(check.matcher);
         if (highest !== undefined && highest >= 400) {
             reportViolation(
                 `Target group "${args.name}" counts HTTP ${highest} as healthy (matcher "${check.matcher}"), so a target that answers with errors stays in service; ` +

@@ -70,8 +70,25 @@ describe("lb-target-group-health-check (catalog #25, headline)", () => {
     it("GIVEN success-only matchers, a gRPC matcher or a malformed one THEN not reported here", async () => {
         await expectDetails(policy, [
             baseline(LB, "a", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher: "200,204,301-399" } }),
-            baseline(LB, "g", { ...programShape, protocolVersion: "GRPC", healthCheck: { ...programShape.healthCheck, matcher: "0-99" } }),
+            baseline(LB, "g", { ...programShape, protocolVersion: "GRPC", healthCheck: { ...programShape.healthCheck, matcher: "0,12" } }),
             baseline(LB, "x", { ...programShape, healthCheck: { ...programShape.healthCheck, matcher: "4xx" } }),
         ], []);
+    });
+
+    describe("gRPC matchers (GRPC target groups)", () => {
+        const grpc = (name: string, matcher: string) => baseline(LB, name, { ...programShape, protocolVersion: "GRPC", healthCheck: { ...programShape.healthCheck, matcher } });
+        const FIX = 'accept only the codes a working service answers, e.g. matcher "0" (OK), or "12" for the default health check path.';
+
+        it("GIVEN matchers that count a failing server's gRPC codes as healthy THEN each such code is named", async () => {
+            await expectDetails(policy, [grpc("all", "0-99"), grpc("unavailable", "0,14"), grpc("low", "0-2")], [
+                `Target group "all" counts gRPC 2 (UNKNOWN), 13 (INTERNAL), 14 (UNAVAILABLE) as healthy (matcher "0-99"), so a target whose server fails or shuts down stays in service; ${FIX}`,
+                `Target group "unavailable" counts gRPC 14 (UNAVAILABLE) as healthy (matcher "0,14"), so a target whose server fails or shuts down stays in service; ${FIX}`,
+                `Target group "low" counts gRPC 2 (UNKNOWN) as healthy (matcher "0-2"), so a target whose server fails or shuts down stays in service; ${FIX}`,
+            ]);
+        });
+
+        it("GIVEN OK, the default 12, or an HTTP-style matcher (the well-formed rule's) on GRPC THEN not reported here", async () => {
+            await expectDetails(policy, [grpc("ok", "0"), grpc("default", "12"), grpc("http", "200-499")], []);
+        });
     });
 });
