@@ -366,12 +366,22 @@ export function shellCommands(text: string): string[][] {
 /** Why a password given to a program by a flag (`mysql -pS3cret`) is reported; see `./passwordFlags`. */
 const passwordFlagReason = (use: PasswordFlagUse): string => `passes a password to ${use.program} on its command line (${use.flag})`;
 
-/** The first password a shell string gives a program by a flag, in any of its commands. */
-function passwordFlagInShell(text: string): PasswordFlagUse | undefined {
+/**
+ * The first password a shell string gives a program by a flag, in any of its commands, and in the commands
+ * of a quoted word that holds another shell string (`su app -c 'mysql -pS3cret'`, `bash -c "…"`), a few
+ * levels deep.
+ */
+function passwordFlagInShell(text: string, depth = 0): PasswordFlagUse | undefined {
     for (const words of shellCommands(text)) {
         const [use] = passwordFlagUses(words);
         if (use !== undefined) {
             return use;
+        }
+        for (const word of depth < 3 ? words.filter(w => /\s/.test(w.trim())) : []) {
+            const inner = passwordFlagInShell(word, depth + 1);
+            if (inner !== undefined) {
+                return inner;
+            }
         }
     }
     return undefined;

@@ -68,6 +68,8 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             assert.deepEqual(detectSecretsInArguments(["curl", "-u", "user:pass", "https://x"]), [{ index: 2, kind: "value", reason: reason("curl", "-u") }]);
             assert.deepEqual(detectSecretsInArguments(["-pS3cret", "app"], {}, ["mysql"]), [{ index: 0, kind: "value", reason: reason("mysql", "-p") }]);
             assert.deepEqual(detectSecretsInArguments(["-p", "8080:80"], {}, ["docker", "run"]), []);
+            assert.deepEqual(detectSecretsInArguments(["sh", "-c", `su app -c "bash -c 'mysql -pS3cret'"`]), [{ index: 2, kind: "value", reason: reason("mysql", "-p") }]);
+            assert.deepEqual(detectSecretsInArguments(["sh", "-c", `su app -c "echo 'docker run -p 8080:80'"`]), []);
         });
 
         it("GIVEN an environment value holding a command THEN reported by the value; a filled-in password is not", () => {
