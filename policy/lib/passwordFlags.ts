@@ -23,6 +23,13 @@
  *   "-destkeypass", "-new".
  * - openssl(1) pass phrase options: "-passin arg", "-passout arg" (`pass:password`; `env:`, `file:`, `fd:`
  *   and `stdin` name a source, not the secret).
+ * - redis-server / valkey-server take any redis.conf directive as `--<directive> <value>` (redis.conf:
+ *   "requirepass", "masterauth"); valkey-cli(1) "-a <password>" as redis-cli.
+ * - docker login / podman login / nerdctl login / buildah login / helm registry login: "-p, --password
+ *   string" (`docker -p` elsewhere publishes a port, so only the `login` subcommand is judged).
+ * - mosquitto_pub / mosquitto_sub / mosquitto_rr: "-P, --pw password".
+ * - rabbitmqadmin: "-p PASSWORD, --password=PASSWORD".
+ * - lftp(1): "-u user[,pass]"; smbclient(1): "-U|--user=[DOMAIN\]USERNAME[%PASSWORD]".
  */
 
 /** One flag of a program that carries a password. */
@@ -38,6 +45,10 @@ interface PasswordFlag {
 
 /** `user:password` → `password`; a bare `user` holds none (curl then prompts). */
 const afterColon = (value: string): string | undefined => /^[^:]*:(.+)$/.exec(value)?.[1];
+/** lftp's `user,password` → `password`. */
+const afterComma = (value: string): string | undefined => /^[^,]*,(.+)$/.exec(value)?.[1];
+/** smbclient's `user%password` → `password`. */
+const afterPercent = (value: string): string | undefined => /^[^%]*%(.+)$/.exec(value)?.[1];
 /** openssl's `pass:password` → `password`; `env:VAR`, `file:path`, `fd:n` and `stdin` name a source. */
 const opensslPass = (value: string): string | undefined => /^pass:(.+)$/.exec(value)?.[1];
 
@@ -69,6 +80,13 @@ export const PASSWORD_FLAGS: ReadonlyMap<string, readonly PasswordFlag[]> = new 
     ...["7z", "7za", "7zr"].map((p): [string, PasswordFlag[]] => [p, [attachedOnly("-p")]]),
     ["keytool", KEYTOOL_FLAGS.map(f => separateOnly(f))],
     ["openssl", [separateOnly("-passin", opensslPass), separateOnly("-passout", opensslPass)]],
+    ...["redis-server", "valkey-server"].map((p): [string, PasswordFlag[]] => [p, [separateOnly("--requirepass"), separateOnly("--masterauth")]]),
+    ["valkey-cli", [separateOnly("-a")]],
+    ...["docker login", "podman login", "nerdctl login", "buildah login", "helm registry login"].map((p): [string, PasswordFlag[]] => [p, [both("-p")]]),
+    ...["mosquitto_pub", "mosquitto_sub", "mosquitto_rr"].map((p): [string, PasswordFlag[]] => [p, [separateOnly("-P")]]),
+    ["rabbitmqadmin", [both("-p")]],
+    ["lftp", [separateOnly("-u", afterComma)]],
+    ["smbclient", [both("-U", afterPercent), separateOnly("--user", afterPercent)]],
 ]);
 
 /**
@@ -127,7 +145,14 @@ function programOf(words: readonly string[]): { program: string; at: number } | 
  * written in the definition and are not reported.
  */
 export function passwordFlagUses(words: readonly string[]): PasswordFlagUse[] {
-    const found = programOf(words);
+    const program = programOf(words);
+    // a subcommand entry ("docker login", "helm registry login") before the program's own
+    const found =
+        program === undefined
+            ? undefined
+            : [3, 2, 1]
+                  .map(n => ({ program: [program.program, ...words.slice(program.at + 1, program.at + n)].join(" "), at: program.at + n - 1 }))
+                  .find(candidate => PASSWORD_FLAGS.has(candidate.program));
     const flags = found === undefined ? undefined : PASSWORD_FLAGS.get(found.program);
     if (found === undefined || flags === undefined) {
         return [];

@@ -22,6 +22,12 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             ["7z a -pS3cret", ["7z", "a", "-pS3cret", "out.7z"], { index: 2, program: "7z", flag: "-p" }],
             ["keytool -storepass", ["keytool", "-list", "-storepass", "changeit2"], { index: 3, program: "keytool", flag: "-storepass" }],
             ["openssl -passin pass:", ["openssl", "rsa", "-in", "k.pem", "-passin", "pass:S3cret"], { index: 5, program: "openssl", flag: "-passin" }],
+            ["redis-server --requirepass", ["redis-server", "--port", "6380", "--requirepass", "S3cret"], { index: 4, program: "redis-server", flag: "--requirepass" }],
+            ["docker login -p", ["docker", "login", "-u", "AWS", "-p", "S3cret", "123.dkr.ecr.eu-west-1.amazonaws.com"], { index: 5, program: "docker login", flag: "-p" }],
+            ["helm registry login -p", ["helm", "registry", "login", "r.example.com", "-u", "ci", "-pS3cret"], { index: 6, program: "helm registry login", flag: "-p" }],
+            ["mosquitto_pub -P", ["mosquitto_pub", "-u", "dev", "-P", "S3cret", "-t", "x"], { index: 4, program: "mosquitto_pub", flag: "-P" }],
+            ["lftp -u user,pass", ["lftp", "-u", "ftp,S3cret", "ftp.example.com"], { index: 2, program: "lftp", flag: "-u" }],
+            ["smbclient -U user%pass", ["smbclient", "//fs/share", "-U", "svc%S3cret"], { index: 3, program: "smbclient", flag: "-U" }],
             ["behind exec, env and an assignment", ["exec", "env", "-i", "LANG=C", "mysql", "-pS3cret"], { index: 5, program: "mysql", flag: "-p" }],
             ["behind gosu user", ["gosu", "app", "redis-cli", "-a", "S3cret"], { index: 4, program: "redis-cli", flag: "-a" }],
         ];
@@ -46,6 +52,10 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             ["sshpass -e, then ssh -p 2222", ["sshpass", "-e", "ssh", "-p", "2222", "host"]],
             ["after --", ["mysql", "--", "-pnot-an-option"]],
             ["redis-cli -a as its last word", ["redis-cli", "-a"]],
+            ["docker run -p (a port, not login)", ["docker", "run", "-p", "8080:80", "web"]],
+            ["docker login with --password-stdin", ["docker", "login", "-u", "AWS", "--password-stdin", "r.example.com"]],
+            ["lftp -u with a user only", ["lftp", "-u", "ftp", "ftp.example.com"]],
+            ["smbclient -U with a user only", ["smbclient", "//fs/share", "-U", "svc"]],
         ];
         for (const [label, words] of clean) {
             it(`GIVEN ${label} THEN nothing`, () => assert.deepEqual(passwordFlagUses(words), []));
