@@ -14,6 +14,7 @@ import { BaselineError, parseBaselineReport } from "../../tools/changes/baseline
 import { compareReports } from "../../tools/changes/compare";
 import { commentMarker, formatChangesMarkdown } from "../../tools/changes/format";
 import { REPLACE_ON_CHANGE_ROWS, replaceRuleFor } from "../../tools/changes/replaceOnChange";
+import { ignoresForwardTargets } from "../../tools/changes/pinnedTargetGroups";
 import { changeFindings, ChangeThresholdsError, DEFAULT_CHANGE_THRESHOLDS, parseChangeThresholds } from "../../tools/changes/thresholds";
 import { PROJECT_DIR, runStack } from "../support/stacks";
 import { AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
@@ -151,6 +152,85 @@ describe("change report: comparing two reports", () => {
         const { options: _dropped, ...old } = tg;
         const c = compareReports(report([old as ReportedResource]), report([]));
         assert.deepEqual(c.deleted.map(r => r.protect), [false]);
+    });
+});
+
+describe("change report: target groups a rule ignoring its forward targets still forwards to", () => {
+    const RULE = AWS_TYPES.lbListenerRule;
+    const LISTENER = AWS_TYPES.lbListener;
+    const tg = resource(TG, "web-tg", { port: 8080, protocol: "HTTP" });
+    const alt = resource(TG, "web-alt", { port: 8080, protocol: "HTTP" });
+    const listener = resource(LISTENER, "web-listener", { port: 443 });
+    const forward = { actions: [{ type: "forward", forward: { targetGroups: [{ arn: "arn:tg", weight: 100 }, { arn: "arn:alt", weight: 0 }] } }], priority: 10 };
+    /** A rule forwarding to `groups`, depending on them through `actions`, with `ignoreChanges`. */
+    const rule = (ignoreChanges: string[] | undefined, groups: ReportedResource[] = [tg, alt]): ReportedResource => {
+        const r = resource(RULE, "web-prod-rule", forward, ignoreChanges === undefined ? {} : { ignoreChanges });
+        return { ...r, dependencies: { actions: groups.map(g => g.urn), listenerArn: [listener.urn] } };
+    };
+    const newPort = (g: ReportedResource) => ({ ...g, inputs: { ...(g.inputs as object), port: 9090 } });
+    const findings = (c: ReturnType<typeof compareReports>, thresholds = DEFAULT_CHANGE_THRESHOLDS) =>
+        changeFindings(c, thresholds).filter(f => f.rule === "shiftedTargetGroupReplacement").map(f => [f.enforcementLevel, f.urn?.split("::").pop()]);
+
+    it("GIVEN ignoreChanges paths THEN those that keep the forward targets (or contain them) count, a weight or another field does not", () => {
+        for (const path of ["actions[0].forward.targetGroups", "actions", "actions[0]", "actions[*].forward", '["actions"][0].forward', "actions[0].forward.targetGroups[*]", "actions[0].forward.targetGroups[1].arn", "actions[2].targetGroupArn"]) {
+            assert.equal(ignoresForwardTargets([path]), true, path);
+        }
+        for (const path of ["actions[0].forward.targetGroups[*].weight", "actions[0].forward.stickiness", "actions[0].forward.targetGroupsX", "actions.forward", "tags", "conditions[0]", ""]) {
+            assert.equal(ignoresForwardTargets([path]), false, path);
+        }
+        assert.equal(ignoresForwardTargets([]), false);
+    });
+
+    it("GIVEN a replaced group that a kept rule ignoring its forward targets uses THEN a finding per group, mandatory by default, advisory in dev", () => {
+        const c = compareReports(report([listener, tg, alt, rule(["actions[0].forward.targetGroups"])]), report([listener, newPort(tg), newPort(alt), rule(["actions[0].forward.targetGroups"])]));
+        assert.deepEqual(
+            c.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.because], [...g.rules]]),
+            [["web-alt", "replace", ["port"], ["web-prod-rule"]], ["web-tg", "replace", ["port"], ["web-prod-rule"]]],
+        );
+        assert.deepEqual(findings(c), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
+        const dev = parseChangeThresholds(JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "dev.changes.json"), "utf8")), "dev");
+        const prod = parseChangeThresholds(JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.changes.json"), "utf8")), "prod");
+        assert.deepEqual(findings(c, dev), [["advisory", "web-alt"], ["advisory", "web-tg"]]);
+        assert.deepEqual(findings(c, prod), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
+        assert.deepEqual(findings(c, { ...DEFAULT_CHANGE_THRESHOLDS, shiftedTargetGroupReplacement: { enforcementLevel: "disabled" } }), []);
+        const message = changeFindings(c, DEFAULT_CHANGE_THRESHOLDS).find(f => f.rule === "shiftedTargetGroupReplacement")!.message;
+        assert.match(message, /web-alt: a change of port replaces it, but listener rule web-prod-rule ignores its forward target groups/);
+        assert.match(message, /ResourceInUse/);
+        assert.match(message, /Deploy the change with deploymentStrategy rolling first, then switch back\.$/);
+    });
+
+    it("GIVEN the rule does not ignore its targets, is new, or the group only updates THEN no finding", () => {
+        const noIgnore = compareReports(report([listener, tg, rule([], [tg])]), report([listener, newPort(tg), rule([], [tg])]));
+        assert.deepEqual([noIgnore.updated.map(u => u.effect), noIgnore.pinnedTargetGroups], [["replace"], []]);
+        const weightsOnly = compareReports(report([listener, tg, rule(["actions[0].forward.targetGroups[*].weight"], [tg])]), report([listener, newPort(tg), rule(["actions[0].forward.targetGroups[*].weight"], [tg])]));
+        assert.deepEqual(weightsOnly.pinnedTargetGroups, []);
+        const fresh = compareReports(report([listener, tg]), report([listener, newPort(tg), rule(["actions"], [tg])]));
+        assert.deepEqual(fresh.pinnedTargetGroups, []);
+        const healthCheck = compareReports(report([listener, tg, rule(["actions"], [tg])]), report([listener, { ...tg, inputs: { ...(tg.inputs as object), healthCheck: { path: "/ready" } } }, rule(["actions"], [tg])]));
+        assert.deepEqual([healthCheck.updated.map(u => u.effect), healthCheck.pinnedTargetGroups], [["update"], []]);
+    });
+
+    it("GIVEN the kept rule now forwards elsewhere and the old group is deleted THEN the baseline's forward counts", () => {
+        const other = resource(TG, "web-blue", { port: 8080, protocol: "HTTP" });
+        const c = compareReports(report([listener, tg, alt, rule(["actions"], [tg, alt])]), report([listener, tg, other, rule(["actions"], [tg, other])]));
+        assert.deepEqual(c.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.because]]), [["web-alt", "delete", []]]);
+        assert.match(changeFindings(c, DEFAULT_CHANGE_THRESHOLDS).find(f => f.rule === "shiftedTargetGroupReplacement")!.message, /web-alt: the program deletes it, but listener rule web-prod-rule/);
+    });
+
+    it("GIVEN a baseline written before ignoreChanges and dependencies were reported THEN it compares, judged by the head run's", () => {
+        const old = (r: ReportedResource): ReportedResource => {
+            const { dependencies: _dependencies, ...rest } = r;
+            return { ...rest, options: { protect: false, retainOnDelete: false, aliases: [] } };
+        };
+        const c = compareReports(report([listener, tg, rule(undefined, [tg])].map(old)), report([listener, newPort(tg), rule(["actions[0].forward.targetGroups"], [tg])]));
+        assert.deepEqual(c.pinnedTargetGroups.map(g => g.name), ["web-tg"]);
+        const { options: _options, ...noOptions } = old(rule(undefined, [tg]));
+        const older = compareReports(report([listener, tg, noOptions as ReportedResource]), report([listener, newPort(tg), rule(["actions"], [tg])]));
+        assert.deepEqual(older.pinnedTargetGroups.map(g => g.name), ["web-tg"]);
+        const shape = { stack: "prod", violations: [], cost: { monthlyUsd: 1, monthlyUsdMax: 1 }, rollout: { secondsPerWave: 1, waves: 1 } };
+        assert.doesNotThrow(() => parseBaselineReport({ ...shape, resources: [old(rule(undefined))] }, "base.json", { stack: "prod" }));
+        assert.throws(() => parseBaselineReport({ ...shape, resources: [rule([1 as unknown as string])] }, "base.json", { stack: "prod" }), /resources\[0\]\.options\.ignoreChanges is not a list of property paths/);
+        assert.throws(() => parseBaselineReport({ ...shape, resources: [{ ...tg, dependencies: { actions: "urn" } }] }, "base.json", { stack: "prod" }), /resources\[0\]\.dependencies is not a map of inputs to URN lists/);
     });
 });
 
