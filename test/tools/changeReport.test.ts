@@ -497,11 +497,14 @@ describe("change report: real runs of the prod stack", function () {
     });
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-    /** The prod stack file with `changes` applied to its config. */
-    function prodConfigWith(changes: Record<string, unknown>): string {
-        const file = path.join(tmp, `Pulumi.prod.${Object.keys(changes).join("-")}.yaml`);
+    /** The prod stack file with `changes` applied to its config (`null` removes a key). */
+    function prodConfigWith(changes: Record<string, unknown>, label = Object.keys(changes).join("-")): string {
+        const file = path.join(tmp, `Pulumi.prod.${label}.yaml`);
         const doc = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8"));
-        for (const [key, value] of Object.entries(changes)) doc.config[`fargate-web:${key}`] = value;
+        for (const [key, value] of Object.entries(changes)) {
+            if (value === null) delete doc.config[`fargate-web:${key}`];
+            else doc.config[`fargate-web:${key}`] = value;
+        }
         fs.writeFileSync(file, stringify(doc));
         return file;
     }
@@ -527,15 +530,52 @@ describe("change report: real runs of the prod stack", function () {
         assert.ok(r.changes!.monthlyCostUsd.after > r.changes!.monthlyCostUsd.before);
         assert.deepEqual(
             r.changes?.findings.filter(f => f.enforcementLevel === "mandatory").map(f => f.rule),
-            ["protectedResourceReplacement", "statefulResourceLoss"],
+            ["protectedResourceReplacement", "statefulResourceLoss", "shiftedTargetGroupReplacement", "shiftedTargetGroupReplacement"],
         );
         assert.equal(exitCode, 1);
         const text = formatReport(r);
         assert.match(text, /^ {2}replace {2}aws:lb\/targetGroup:TargetGroup web-tg: port forces a new resource$/m);
-        assert.match(text, /^FAILED: 0 mandatory policy violation\(s\), 2 mandatory change finding\(s\)\.$/m);
+        assert.match(text, /^FAILED: 0 mandatory policy violation\(s\), 4 mandatory change finding\(s\)\.$/m);
         const md = fs.readFileSync(comment, "utf8");
         assert.ok(md.startsWith(commentMarker("prod")));
         assert.equal(md, `${formatChangesMarkdown(r.changes!, { mandatoryViolations: 0 })}\n`);
         assert.match(md, /\*\*mandatory\*\* `protectedResourceReplacement`/);
+    });
+
+    it("GIVEN only a new port on the blue/green prod stack THEN both target groups are pinned by the production and test rules: mandatory, with the way out", async () => {
+        const { report: r, exitCode } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith({ containerPort: 9090 }), "--baseline", baseline]));
+        assert.deepEqual(
+            r.changes?.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.because], [...g.rules]]),
+            [
+                ["web-alt", "replace", ["port"], ["web-prod-rule", "web-test-rule"]],
+                ["web-tg", "replace", ["port"], ["web-prod-rule", "web-test-rule"]],
+            ],
+        );
+        const pinned = r.changes!.findings.filter(f => f.rule === "shiftedTargetGroupReplacement");
+        assert.deepEqual(pinned.map(f => [f.enforcementLevel, f.urn?.split("::").pop()]), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
+        assert.match(pinned[1].message, /^aws:lb\/targetGroup:TargetGroup web-tg: a change of port replaces it, but listener rule web-prod-rule, web-test-rule ignores its forward target groups/);
+        assert.match(pinned[1].message, /Deploy the change with deploymentStrategy rolling first, then switch back\.$/);
+        assert.equal(exitCode, 1);
+        assert.match(formatReport(r), /^ {2}\[mandatory\] shiftedTargetGroupReplacement: aws:lb\/targetGroup:TargetGroup web-tg: /m);
+    });
+
+    it("GIVEN the same baseline without ignoreChanges and dependencies (an older report) THEN it still compares and still finds the pinned groups", async () => {
+        const old = JSON.parse(fs.readFileSync(baseline, "utf8")) as CheckReport;
+        const stripped = path.join(tmp, "base-old.json");
+        fs.writeFileSync(stripped, JSON.stringify({ ...old, resources: old.resources.map(({ dependencies: _d, options, ...rest }) => ({ ...rest, options: { protect: options.protect, retainOnDelete: options.retainOnDelete, aliases: options.aliases } })) }));
+        const { report: r } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith({ containerPort: 9090 }), "--baseline", stripped]));
+        assert.deepEqual(r.changes?.pinnedTargetGroups.map(g => g.name), ["web-alt", "web-tg"]);
+    });
+
+    it("GIVEN the same port change on a rolling stack THEN the target group is replaced but nothing pins it: no such finding", async () => {
+        const rolling = { deploymentStrategy: null, testTrafficCidrs: null };
+        const rollingBaseline = path.join(tmp, "base-rolling.json");
+        const { report: base } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith(rolling, "rolling"), "--json"]));
+        assert.ok(!base.resources.some(res => res.name === "web-alt"), "the rolling baseline has no alternate group");
+        fs.writeFileSync(rollingBaseline, JSON.stringify(base));
+        const { report: r } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith({ ...rolling, containerPort: 9090 }, "rolling-port"), "--baseline", rollingBaseline]));
+        assert.deepEqual(r.changes?.updated.filter(u => u.type === TG).map(u => [u.name, u.effect]), [["web-tg", "replace"]]);
+        assert.deepEqual(r.changes?.pinnedTargetGroups, []);
+        assert.deepEqual(r.changes?.findings.filter(f => f.rule === "shiftedTargetGroupReplacement"), []);
     });
 });
