@@ -14,6 +14,7 @@ import { BaselineError, parseBaselineReport } from "../../tools/changes/baseline
 import { compareReports } from "../../tools/changes/compare";
 import { commentMarker, formatChangesMarkdown } from "../../tools/changes/format";
 import { REPLACE_ON_CHANGE_ROWS, replaceRuleFor } from "../../tools/changes/replaceOnChange";
+import { FORWARD_TARGET_GROUPS_PATH } from "../../components/deploymentRules";
 import { ignoresForwardTargets } from "../../tools/changes/pinnedTargetGroups";
 import { changeFindings, ChangeThresholdsError, DEFAULT_CHANGE_THRESHOLDS, parseChangeThresholds } from "../../tools/changes/thresholds";
 import { PROJECT_DIR, runStack } from "../support/stacks";
@@ -179,6 +180,7 @@ describe("change report: target groups a rule ignoring its forward targets still
             assert.equal(ignoresForwardTargets([path]), false, path);
         }
         assert.equal(ignoresForwardTargets([]), false);
+        assert.equal(ignoresForwardTargets([FORWARD_TARGET_GROUPS_PATH]), true, "the path the deployment rules ignore");
     });
 
     it("GIVEN a replaced group that a kept rule ignoring its forward targets uses THEN a finding per group, mandatory by default, advisory in dev", () => {
@@ -231,6 +233,44 @@ describe("change report: target groups a rule ignoring its forward targets still
         assert.doesNotThrow(() => parseBaselineReport({ ...shape, resources: [old(rule(undefined))] }, "base.json", { stack: "prod" }));
         assert.throws(() => parseBaselineReport({ ...shape, resources: [rule([1 as unknown as string])] }, "base.json", { stack: "prod" }), /resources\[0\]\.options\.ignoreChanges is not a list of property paths/);
         assert.throws(() => parseBaselineReport({ ...shape, resources: [{ ...tg, dependencies: { actions: "urn" } }] }, "base.json", { stack: "prod" }), /resources\[0\]\.dependencies is not a map of inputs to URN lists/);
+    });
+});
+
+describe("change report: real runs of the dev stack", function () {
+    this.timeout(120_000);
+    let tmp: string;
+    before(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "change-report-dev-"));
+    });
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    /** The dev stack file with the web service's keys set to `web`. */
+    function devConfigWith(label: string, web: Record<string, unknown>): string {
+        const file = path.join(tmp, `Pulumi.dev.${label}.yaml`);
+        const doc = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8"));
+        Object.assign(doc.config["fargate-web:services"].web, web);
+        fs.writeFileSync(file, stringify(doc));
+        return file;
+    }
+
+    it("GIVEN a canary web service beside a worker gets a new port THEN its pinned groups are an advisory finding in dev, exit 0", async () => {
+        const baseline = path.join(tmp, "base.json");
+        const { report: base } = await check(parseCheckArgs(["--stack", "dev", "--config", devConfigWith("canary", { deploymentStrategy: "canary" }), "--json"]));
+        fs.writeFileSync(baseline, JSON.stringify(base));
+        const head = devConfigWith("canary-port", { deploymentStrategy: "canary", containerPort: 9090 });
+        const { report: r, exitCode } = await check(parseCheckArgs(["--stack", "dev", "--config", head, "--baseline", baseline]));
+        assert.deepEqual(
+            r.changes?.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.rules]]),
+            [
+                ["web-alt", "replace", ["web-prod-rule"]],
+                ["web-tg", "replace", ["web-prod-rule"]],
+            ],
+        );
+        assert.deepEqual(
+            r.changes?.findings.filter(f => f.rule === "shiftedTargetGroupReplacement").map(f => f.enforcementLevel),
+            ["advisory", "advisory"],
+        );
+        assert.equal(exitCode, 0);
     });
 });
 
@@ -553,7 +593,7 @@ describe("change report: real runs of the prod stack", function () {
         );
         const pinned = r.changes!.findings.filter(f => f.rule === "shiftedTargetGroupReplacement");
         assert.deepEqual(pinned.map(f => [f.enforcementLevel, f.urn?.split("::").pop()]), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
-        assert.match(pinned[1].message, /^aws:lb\/targetGroup:TargetGroup web-tg: a change of port replaces it, but listener rule web-prod-rule, web-test-rule ignores its forward target groups/);
+        assert.match(pinned[1].message, /^aws:lb\/targetGroup:TargetGroup web-tg: a change of port replaces it, but listener rules web-prod-rule, web-test-rule ignore their forward target groups \(ECS moves their weights\), so they keep forwarding to the old group: deleting that group fails while a rule uses it \(ELB ResourceInUse\)/);
         assert.match(pinned[1].message, /Deploy the change with deploymentStrategy rolling first, then switch back\.$/);
         assert.equal(exitCode, 1);
         assert.match(formatReport(r), /^ {2}\[mandatory\] shiftedTargetGroupReplacement: aws:lb\/targetGroup:TargetGroup web-tg: /m);

@@ -8,8 +8,9 @@
  * `sdk/go/common/resource/properties_path.go`, `Reset`), so when one of those groups is replaced (a new
  * `port` or `protocol`, hashicorp/terraform-provider-aws `internal/service/elbv2/target_group.go`, ForceNew)
  * the rule keeps forwarding to the old group's ARN: deleting the old group fails while the rule uses it
- * (ELB `DeleteTargetGroup`: "ResourceInUse ... target group is currently in use by a listener or a rule"),
- * and ECS's `advancedConfiguration` moves to groups that no rule forwards to.
+ * (ELB `DeleteTargetGroup`: "ResourceInUse: Target group '…' is currently in use by a listener or a rule",
+ * pulumi/pulumi#5900, hashicorp/terraform-provider-aws#16889), and ECS's `advancedConfiguration` moves to
+ * groups that no rule forwards to.
  */
 import type { ReportedResource } from "../checkReport";
 import { LISTENER_RULE, TARGET_GROUP } from "../../policy/facts/typeTokens";

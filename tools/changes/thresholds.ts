@@ -147,12 +147,12 @@ export function changeFindings(changes: ChangeSet, thresholds: ChangeThresholds)
         }
     }
     for (const g of changes.pinnedTargetGroups) {
-        const rules = g.rules.join(", ");
+        const rules = g.rules.length === 1 ? `listener rule ${g.rules[0]} ignores its forward target groups (ECS moves their weights), so it keeps` : `listener rules ${g.rules.join(", ")} ignore their forward target groups (ECS moves their weights), so they keep`;
         const change = g.effect === "replace" ? `a change of ${g.because.join(", ")} replaces it` : "the program deletes it";
         add(
             "shiftedTargetGroupReplacement",
-            `${g.type} ${g.name}: ${change}, but listener rule ${rules} ignores its forward target groups (ECS moves their weights), so it keeps forwarding to the old group: ` +
-                `deleting that group fails while the rule uses it (ELB ResourceInUse), and ECS is pointed at groups the rule does not forward to. ` +
+            `${g.type} ${g.name}: ${change}, but ${rules} forwarding to the old group: ` +
+                `deleting that group fails while a rule uses it (ELB ResourceInUse), and ECS is pointed at groups no rule forwards to. ` +
                 `Deploy the change with deploymentStrategy rolling first, then switch back.`,
             g.urn,
         );
