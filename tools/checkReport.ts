@@ -23,7 +23,14 @@ export interface ReportedResource {
         readonly retainOnDelete: boolean;
         /** URNs this resource was known by before (Pulumi `aliases`): the same resource, not a new one. */
         readonly aliases: readonly string[];
+        /** Property paths the engine keeps at their old value (Pulumi `ignoreChanges`; absent from reports of older versions). */
+        readonly ignoreChanges?: readonly string[];
     };
+    /**
+     * The URNs each input takes values from (Pulumi's property dependencies), inputs without any left out;
+     * absent from reports of older versions.
+     */
+    readonly dependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One policy finding. */
@@ -89,7 +96,8 @@ export function reportResources(resources: readonly RecordedResource[], stackUrn
         name: r.name,
         parent: r.parent ?? stackUrn,
         inputs: unknownsShown(redactSecrets(r.inputs)),
-        options: { protect: r.opts.protect, retainOnDelete: r.opts.retainOnDelete, aliases: r.opts.aliases },
+        options: { protect: r.opts.protect, retainOnDelete: r.opts.retainOnDelete, aliases: r.opts.aliases, ignoreChanges: r.opts.ignoreChanges },
+        dependencies: Object.fromEntries(Object.entries(r.propertyDependencies).filter(([, urns]) => urns.length > 0)),
     }));
 }
 

@@ -14,6 +14,8 @@ import { BaselineError, parseBaselineReport } from "../../tools/changes/baseline
 import { compareReports } from "../../tools/changes/compare";
 import { commentMarker, formatChangesMarkdown } from "../../tools/changes/format";
 import { REPLACE_ON_CHANGE_ROWS, replaceRuleFor } from "../../tools/changes/replaceOnChange";
+import { FORWARD_TARGET_GROUPS_PATH } from "../../components/deploymentRules";
+import { ignoresForwardTargets } from "../../tools/changes/pinnedTargetGroups";
 import { changeFindings, ChangeThresholdsError, DEFAULT_CHANGE_THRESHOLDS, parseChangeThresholds } from "../../tools/changes/thresholds";
 import { PROJECT_DIR, runStack } from "../support/stacks";
 import { AWS_TYPES, DOCKER_TYPES } from "../../policy/facts/typeTokens";
@@ -151,6 +153,124 @@ describe("change report: comparing two reports", () => {
         const { options: _dropped, ...old } = tg;
         const c = compareReports(report([old as ReportedResource]), report([]));
         assert.deepEqual(c.deleted.map(r => r.protect), [false]);
+    });
+});
+
+describe("change report: target groups a rule ignoring its forward targets still forwards to", () => {
+    const RULE = AWS_TYPES.lbListenerRule;
+    const LISTENER = AWS_TYPES.lbListener;
+    const tg = resource(TG, "web-tg", { port: 8080, protocol: "HTTP" });
+    const alt = resource(TG, "web-alt", { port: 8080, protocol: "HTTP" });
+    const listener = resource(LISTENER, "web-listener", { port: 443 });
+    const forward = { actions: [{ type: "forward", forward: { targetGroups: [{ arn: "arn:tg", weight: 100 }, { arn: "arn:alt", weight: 0 }] } }], priority: 10 };
+    /** A rule forwarding to `groups`, depending on them through `actions`, with `ignoreChanges`. */
+    const rule = (ignoreChanges: string[] | undefined, groups: ReportedResource[] = [tg, alt]): ReportedResource => {
+        const r = resource(RULE, "web-prod-rule", forward, ignoreChanges === undefined ? {} : { ignoreChanges });
+        return { ...r, dependencies: { actions: groups.map(g => g.urn), listenerArn: [listener.urn] } };
+    };
+    const newPort = (g: ReportedResource) => ({ ...g, inputs: { ...(g.inputs as object), port: 9090 } });
+    const findings = (c: ReturnType<typeof compareReports>, thresholds = DEFAULT_CHANGE_THRESHOLDS) =>
+        changeFindings(c, thresholds).filter(f => f.rule === "shiftedTargetGroupReplacement").map(f => [f.enforcementLevel, f.urn?.split("::").pop()]);
+
+    it("GIVEN ignoreChanges paths THEN those that keep the forward targets (or contain them) count, a weight or another field does not", () => {
+        for (const path of ["actions[0].forward.targetGroups", "actions", "actions[0]", "actions[*].forward", '["actions"][0].forward', "actions[0].forward.targetGroups[*]", "actions[0].forward.targetGroups[1].arn", "actions[2].targetGroupArn"]) {
+            assert.equal(ignoresForwardTargets([path]), true, path);
+        }
+        for (const path of ["actions[0].forward.targetGroups[*].weight", "actions[0].forward.stickiness", "actions[0].forward.targetGroupsX", "actions.forward", "tags", "conditions[0]", ""]) {
+            assert.equal(ignoresForwardTargets([path]), false, path);
+        }
+        assert.equal(ignoresForwardTargets([]), false);
+        assert.equal(ignoresForwardTargets([FORWARD_TARGET_GROUPS_PATH]), true, "the path the deployment rules ignore");
+    });
+
+    it("GIVEN a replaced group that a kept rule ignoring its forward targets uses THEN a finding per group, mandatory by default, advisory in dev", () => {
+        const c = compareReports(report([listener, tg, alt, rule(["actions[0].forward.targetGroups"])]), report([listener, newPort(tg), newPort(alt), rule(["actions[0].forward.targetGroups"])]));
+        assert.deepEqual(
+            c.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.because], [...g.rules]]),
+            [["web-alt", "replace", ["port"], ["web-prod-rule"]], ["web-tg", "replace", ["port"], ["web-prod-rule"]]],
+        );
+        assert.deepEqual(findings(c), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
+        const dev = parseChangeThresholds(JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "dev.changes.json"), "utf8")), "dev");
+        const prod = parseChangeThresholds(JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.changes.json"), "utf8")), "prod");
+        assert.deepEqual(findings(c, dev), [["advisory", "web-alt"], ["advisory", "web-tg"]]);
+        assert.deepEqual(findings(c, prod), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
+        assert.deepEqual(findings(c, { ...DEFAULT_CHANGE_THRESHOLDS, shiftedTargetGroupReplacement: { enforcementLevel: "disabled" } }), []);
+        const message = changeFindings(c, DEFAULT_CHANGE_THRESHOLDS).find(f => f.rule === "shiftedTargetGroupReplacement")!.message;
+        assert.match(message, /web-alt: a change of port replaces it, but listener rule web-prod-rule ignores its forward target groups/);
+        assert.match(message, /ResourceInUse/);
+        assert.match(message, /Deploy the change with deploymentStrategy rolling first, then switch back\.$/);
+    });
+
+    it("GIVEN the rule does not ignore its targets, is new, or the group only updates THEN no finding", () => {
+        const noIgnore = compareReports(report([listener, tg, rule([], [tg])]), report([listener, newPort(tg), rule([], [tg])]));
+        assert.deepEqual([noIgnore.updated.map(u => u.effect), noIgnore.pinnedTargetGroups], [["replace"], []]);
+        const weightsOnly = compareReports(report([listener, tg, rule(["actions[0].forward.targetGroups[*].weight"], [tg])]), report([listener, newPort(tg), rule(["actions[0].forward.targetGroups[*].weight"], [tg])]));
+        assert.deepEqual(weightsOnly.pinnedTargetGroups, []);
+        const fresh = compareReports(report([listener, tg]), report([listener, newPort(tg), rule(["actions"], [tg])]));
+        assert.deepEqual(fresh.pinnedTargetGroups, []);
+        const healthCheck = compareReports(report([listener, tg, rule(["actions"], [tg])]), report([listener, { ...tg, inputs: { ...(tg.inputs as object), healthCheck: { path: "/ready" } } }, rule(["actions"], [tg])]));
+        assert.deepEqual([healthCheck.updated.map(u => u.effect), healthCheck.pinnedTargetGroups], [["update"], []]);
+    });
+
+    it("GIVEN the kept rule now forwards elsewhere and the old group is deleted THEN the baseline's forward counts", () => {
+        const other = resource(TG, "web-blue", { port: 8080, protocol: "HTTP" });
+        const c = compareReports(report([listener, tg, alt, rule(["actions"], [tg, alt])]), report([listener, tg, other, rule(["actions"], [tg, other])]));
+        assert.deepEqual(c.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.because]]), [["web-alt", "delete", []]]);
+        assert.match(changeFindings(c, DEFAULT_CHANGE_THRESHOLDS).find(f => f.rule === "shiftedTargetGroupReplacement")!.message, /web-alt: the program deletes it, but listener rule web-prod-rule/);
+    });
+
+    it("GIVEN a baseline written before ignoreChanges and dependencies were reported THEN it compares, judged by the head run's", () => {
+        const old = (r: ReportedResource): ReportedResource => {
+            const { dependencies: _dependencies, ...rest } = r;
+            return { ...rest, options: { protect: false, retainOnDelete: false, aliases: [] } };
+        };
+        const c = compareReports(report([listener, tg, rule(undefined, [tg])].map(old)), report([listener, newPort(tg), rule(["actions[0].forward.targetGroups"], [tg])]));
+        assert.deepEqual(c.pinnedTargetGroups.map(g => g.name), ["web-tg"]);
+        const { options: _options, ...noOptions } = old(rule(undefined, [tg]));
+        const older = compareReports(report([listener, tg, noOptions as ReportedResource]), report([listener, newPort(tg), rule(["actions"], [tg])]));
+        assert.deepEqual(older.pinnedTargetGroups.map(g => g.name), ["web-tg"]);
+        const shape = { stack: "prod", violations: [], cost: { monthlyUsd: 1, monthlyUsdMax: 1 }, rollout: { secondsPerWave: 1, waves: 1 } };
+        assert.doesNotThrow(() => parseBaselineReport({ ...shape, resources: [old(rule(undefined))] }, "base.json", { stack: "prod" }));
+        assert.throws(() => parseBaselineReport({ ...shape, resources: [rule([1 as unknown as string])] }, "base.json", { stack: "prod" }), /resources\[0\]\.options\.ignoreChanges is not a list of property paths/);
+        assert.throws(() => parseBaselineReport({ ...shape, resources: [{ ...tg, dependencies: { actions: "urn" } }] }, "base.json", { stack: "prod" }), /resources\[0\]\.dependencies is not a map of inputs to URN lists/);
+    });
+});
+
+describe("change report: real runs of the dev stack", function () {
+    this.timeout(120_000);
+    let tmp: string;
+    before(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "change-report-dev-"));
+    });
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    /** The dev stack file with the web service's keys set to `web`. */
+    function devConfigWith(label: string, web: Record<string, unknown>): string {
+        const file = path.join(tmp, `Pulumi.dev.${label}.yaml`);
+        const doc = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8"));
+        Object.assign(doc.config["fargate-web:services"].web, web);
+        fs.writeFileSync(file, stringify(doc));
+        return file;
+    }
+
+    it("GIVEN a canary web service beside a worker gets a new port THEN its pinned groups are an advisory finding in dev, exit 0", async () => {
+        const baseline = path.join(tmp, "base.json");
+        const { report: base } = await check(parseCheckArgs(["--stack", "dev", "--config", devConfigWith("canary", { deploymentStrategy: "canary" }), "--json"]));
+        fs.writeFileSync(baseline, JSON.stringify(base));
+        const head = devConfigWith("canary-port", { deploymentStrategy: "canary", containerPort: 9090 });
+        const { report: r, exitCode } = await check(parseCheckArgs(["--stack", "dev", "--config", head, "--baseline", baseline]));
+        assert.deepEqual(
+            r.changes?.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.rules]]),
+            [
+                ["web-alt", "replace", ["web-prod-rule"]],
+                ["web-tg", "replace", ["web-prod-rule"]],
+            ],
+        );
+        assert.deepEqual(
+            r.changes?.findings.filter(f => f.rule === "shiftedTargetGroupReplacement").map(f => f.enforcementLevel),
+            ["advisory", "advisory"],
+        );
+        assert.equal(exitCode, 0);
     });
 });
 
@@ -417,11 +537,14 @@ describe("change report: real runs of the prod stack", function () {
     });
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-    /** The prod stack file with `changes` applied to its config. */
-    function prodConfigWith(changes: Record<string, unknown>): string {
-        const file = path.join(tmp, `Pulumi.prod.${Object.keys(changes).join("-")}.yaml`);
+    /** The prod stack file with `changes` applied to its config (`null` removes a key). */
+    function prodConfigWith(changes: Record<string, unknown>, label = Object.keys(changes).join("-")): string {
+        const file = path.join(tmp, `Pulumi.prod.${label}.yaml`);
         const doc = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8"));
-        for (const [key, value] of Object.entries(changes)) doc.config[`fargate-web:${key}`] = value;
+        for (const [key, value] of Object.entries(changes)) {
+            if (value === null) delete doc.config[`fargate-web:${key}`];
+            else doc.config[`fargate-web:${key}`] = value;
+        }
         fs.writeFileSync(file, stringify(doc));
         return file;
     }
@@ -447,15 +570,52 @@ describe("change report: real runs of the prod stack", function () {
         assert.ok(r.changes!.monthlyCostUsd.after > r.changes!.monthlyCostUsd.before);
         assert.deepEqual(
             r.changes?.findings.filter(f => f.enforcementLevel === "mandatory").map(f => f.rule),
-            ["protectedResourceReplacement", "statefulResourceLoss"],
+            ["protectedResourceReplacement", "statefulResourceLoss", "shiftedTargetGroupReplacement", "shiftedTargetGroupReplacement"],
         );
         assert.equal(exitCode, 1);
         const text = formatReport(r);
         assert.match(text, /^ {2}replace {2}aws:lb\/targetGroup:TargetGroup web-tg: port forces a new resource$/m);
-        assert.match(text, /^FAILED: 0 mandatory policy violation\(s\), 2 mandatory change finding\(s\)\.$/m);
+        assert.match(text, /^FAILED: 0 mandatory policy violation\(s\), 4 mandatory change finding\(s\)\.$/m);
         const md = fs.readFileSync(comment, "utf8");
         assert.ok(md.startsWith(commentMarker("prod")));
         assert.equal(md, `${formatChangesMarkdown(r.changes!, { mandatoryViolations: 0 })}\n`);
         assert.match(md, /\*\*mandatory\*\* `protectedResourceReplacement`/);
+    });
+
+    it("GIVEN only a new port on the blue/green prod stack THEN both target groups are pinned by the production and test rules: mandatory, with the way out", async () => {
+        const { report: r, exitCode } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith({ containerPort: 9090 }), "--baseline", baseline]));
+        assert.deepEqual(
+            r.changes?.pinnedTargetGroups.map(g => [g.name, g.effect, [...g.because], [...g.rules]]),
+            [
+                ["web-alt", "replace", ["port"], ["web-prod-rule", "web-test-rule"]],
+                ["web-tg", "replace", ["port"], ["web-prod-rule", "web-test-rule"]],
+            ],
+        );
+        const pinned = r.changes!.findings.filter(f => f.rule === "shiftedTargetGroupReplacement");
+        assert.deepEqual(pinned.map(f => [f.enforcementLevel, f.urn?.split("::").pop()]), [["mandatory", "web-alt"], ["mandatory", "web-tg"]]);
+        assert.match(pinned[1].message, /^aws:lb\/targetGroup:TargetGroup web-tg: a change of port replaces it, but listener rules web-prod-rule, web-test-rule ignore their forward target groups \(ECS moves their weights\), so they keep forwarding to the old group: deleting that group fails while a rule uses it \(ELB ResourceInUse\)/);
+        assert.match(pinned[1].message, /Deploy the change with deploymentStrategy rolling first, then switch back\.$/);
+        assert.equal(exitCode, 1);
+        assert.match(formatReport(r), /^ {2}\[mandatory\] shiftedTargetGroupReplacement: aws:lb\/targetGroup:TargetGroup web-tg: /m);
+    });
+
+    it("GIVEN the same baseline without ignoreChanges and dependencies (an older report) THEN it still compares and still finds the pinned groups", async () => {
+        const old = JSON.parse(fs.readFileSync(baseline, "utf8")) as CheckReport;
+        const stripped = path.join(tmp, "base-old.json");
+        fs.writeFileSync(stripped, JSON.stringify({ ...old, resources: old.resources.map(({ dependencies: _d, options, ...rest }) => ({ ...rest, options: { protect: options.protect, retainOnDelete: options.retainOnDelete, aliases: options.aliases } })) }));
+        const { report: r } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith({ containerPort: 9090 }), "--baseline", stripped]));
+        assert.deepEqual(r.changes?.pinnedTargetGroups.map(g => g.name), ["web-alt", "web-tg"]);
+    });
+
+    it("GIVEN the same port change on a rolling stack THEN the target group is replaced but nothing pins it: no such finding", async () => {
+        const rolling = { deploymentStrategy: null, testTrafficCidrs: null };
+        const rollingBaseline = path.join(tmp, "base-rolling.json");
+        const { report: base } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith(rolling, "rolling"), "--json"]));
+        assert.ok(!base.resources.some(res => res.name === "web-alt"), "the rolling baseline has no alternate group");
+        fs.writeFileSync(rollingBaseline, JSON.stringify(base));
+        const { report: r } = await check(parseCheckArgs(["--stack", "prod", "--config", prodConfigWith({ ...rolling, containerPort: 9090 }, "rolling-port"), "--baseline", rollingBaseline]));
+        assert.deepEqual(r.changes?.updated.filter(u => u.type === TG).map(u => [u.name, u.effect]), [["web-tg", "replace"]]);
+        assert.deepEqual(r.changes?.pinnedTargetGroups, []);
+        assert.deepEqual(r.changes?.findings.filter(f => f.rule === "shiftedTargetGroupReplacement"), []);
     });
 });

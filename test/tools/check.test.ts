@@ -108,7 +108,8 @@ describe("npm run check", function () {
             assert.equal(report.stack, "prod");
             assert.equal(report.resources.length, 73);
             for (const r of report.resources) {
-                assert.deepEqual(Object.keys(r).sort(), ["inputs", "name", "options", "parent", "type", "urn"]);
+                assert.deepEqual(Object.keys(r).sort(), ["dependencies", "inputs", "name", "options", "parent", "type", "urn"]);
+                assert.deepEqual(Object.keys(r.options).sort(), ["aliases", "ignoreChanges", "protect", "retainOnDelete"]);
             }
             const image = report.resources.find((r: any) => r.type === DOCKER_TYPES.image);
             assert.equal(image.inputs.registry.password, "[secret]");

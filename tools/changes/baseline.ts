@@ -1,7 +1,8 @@
 /**
  * Reading the baseline of a change report: a `npm run check --json` document of the same stack, written by
- * this version or an earlier one (earlier ones lack resource options, which then read as unprotected, and
- * apply-time errors, which then read as none).
+ * this version or an earlier one (earlier ones lack resource options, which then read as unprotected,
+ * apply-time errors, which then read as none, and `ignoreChanges` and dependencies, which the head run's
+ * stand in for).
  */
 import * as fs from "fs";
 import type { CheckReport } from "../checkReport";
@@ -25,6 +26,14 @@ export function parseBaselineReport(value: unknown, where: string, expected: { s
         const options = (res as Record<string, unknown>).options;
         if (options !== undefined && (!isObject(options) || !Array.isArray(options.aliases) || options.aliases.some(a => typeof a !== "string"))) {
             fail(`resources[${i}].options lacks its aliases list`);
+        }
+        const ignoreChanges = isObject(options) ? options.ignoreChanges : undefined;
+        if (ignoreChanges !== undefined && (!Array.isArray(ignoreChanges) || ignoreChanges.some(p => typeof p !== "string"))) {
+            fail(`resources[${i}].options.ignoreChanges is not a list of property paths`);
+        }
+        const dependencies = (res as Record<string, unknown>).dependencies;
+        if (dependencies !== undefined && (!isObject(dependencies) || Object.values(dependencies).some(urns => !Array.isArray(urns) || urns.some(u => typeof u !== "string")))) {
+            fail(`resources[${i}].dependencies is not a map of inputs to URN lists`);
         }
     });
     if (!Array.isArray(r.violations)) fail("no violations list");

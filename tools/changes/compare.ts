@@ -5,6 +5,7 @@
 import type { CheckReport, ReportedResource, ReportedViolation } from "../checkReport";
 import { replaceRuleFor, ReplaceRule } from "./replaceOnChange";
 import { AWS_TYPES } from "../../policy/facts/typeTokens";
+import { PinnedTargetGroup, pinnedTargetGroups } from "./pinnedTargetGroups";
 
 /** A resource named in a change report. */
 export interface ChangedResource {
@@ -59,6 +60,11 @@ export interface ChangeSet {
     readonly fixedViolations: readonly ReportedViolation[];
     /** Inputs that are secret on either side: their change cannot be seen offline. */
     readonly secretInputsNotCompared: ReadonlyArray<{ readonly urn: string; readonly inputs: readonly string[] }>;
+    /**
+     * Target groups replaced or deleted while a kept listener rule that ignores its forward target groups
+     * (a blue/green, canary or linear service's) forwards to them (see `pinnedTargetGroups.ts`).
+     */
+    readonly pinnedTargetGroups: readonly PinnedTargetGroup[];
 }
 
 /** Types whose resources hold data that a deletion or replacement loses. */
@@ -155,6 +161,10 @@ const stackRolloutSeconds = (report: CheckReport): number => report.rollout.tota
 export function compareReports(base: CheckReport, head: CheckReport): ChangeSet {
     const baseByUrn = new Map(base.resources.map(r => [r.urn, r]));
     const matchedBase = new Set<string>();
+    /** Head URN → the base URN it was matched to. */
+    const matched = new Map<string, string>();
+    /** Replaced resources by base URN, with the inputs that force each replacement. */
+    const replaced = new Map<string, readonly string[]>();
     const added: ChangedResource[] = [];
     const updated: UpdatedResource[] = [];
     const renamed: Array<{ from: string; to: string }> = [];
@@ -174,6 +184,7 @@ export function compareReports(base: CheckReport, head: CheckReport): ChangeSet 
             continue;
         }
         matchedBase.add(before.urn);
+        matched.set(now.urn, before.urn);
         if (isComponent(now)) continue;
         const beforeInputs = (before.inputs ?? {}) as Record<string, unknown>;
         const nowInputs = (now.inputs ?? {}) as Record<string, unknown>;
@@ -201,7 +212,9 @@ export function compareReports(base: CheckReport, head: CheckReport): ChangeSet 
             }
             continue;
         }
-        updated.push({ ...describe(now), changedInputs: changed, ...effectOf(rule, changed, unknownInputs, nowInputs, beforeInputs) });
+        const effect = effectOf(rule, changed, unknownInputs, nowInputs, beforeInputs);
+        if (effect.effect === "replace") replaced.set(before.urn, effect.because);
+        updated.push({ ...describe(now), changedInputs: changed, ...effect });
     }
 
     const deleted = base.resources.filter(r => !matchedBase.has(r.urn)).map(describe);
@@ -219,5 +232,6 @@ export function compareReports(base: CheckReport, head: CheckReport): ChangeSet 
         newViolations: head.violations.filter(v => !baseKeys.has(violationKey(v))),
         fixedViolations: base.violations.filter(v => !headKeys.has(violationKey(v))),
         secretInputsNotCompared,
+        pinnedTargetGroups: pinnedTargetGroups(base.resources, head.resources, matched, replaced, new Set(deleted.map(r => r.urn))),
     };
 }

@@ -26,6 +26,10 @@ export const CHANGE_RULES = {
     statefulResourceLoss: { percent: false, description: "A resource holding data (repository, logs, bucket, secret, key) is deleted or replaced." },
     replacementNotDeterminable: { percent: false, description: "A resource changes in a way the replace-on-change table cannot judge offline." },
     changeRefusedByProvider: { percent: false, description: "The provider refuses the change to an existing resource at plan time, so pulumi up fails." },
+    shiftedTargetGroupReplacement: {
+        percent: false,
+        description: "A target group is replaced or deleted while a listener rule that ignores its forward target groups (blue/green, canary, linear) forwards to it.",
+    },
 } as const;
 
 export type ChangeRuleName = keyof typeof CHANGE_RULES;
@@ -42,6 +46,8 @@ export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
     statefulResourceLoss: { enforcementLevel: "advisory" },
     replacementNotDeterminable: { enforcementLevel: "advisory" },
     changeRefusedByProvider: { enforcementLevel: "mandatory" },
+    // `pulumi up` fails deleting the old group (ELB ResourceInUse) or leaves the rule forwarding to it.
+    shiftedTargetGroupReplacement: { enforcementLevel: "mandatory" },
 };
 
 /** A threshold file that cannot be used; the command prints it and exits 2. */
@@ -139,6 +145,17 @@ export function changeFindings(changes: ChangeSet, thresholds: ChangeThresholds)
         } else if (r.effect === "undeterminable") {
             add("replacementNotDeterminable", `${r.type} ${r.name}: ${r.because.join("; ")} (changed: ${r.changedInputs.join(", ") || "none known"}).`, r.urn);
         }
+    }
+    for (const g of changes.pinnedTargetGroups) {
+        const rules = g.rules.length === 1 ? `listener rule ${g.rules[0]} ignores its forward target groups (ECS moves their weights), so it keeps` : `listener rules ${g.rules.join(", ")} ignore their forward target groups (ECS moves their weights), so they keep`;
+        const change = g.effect === "replace" ? `a change of ${g.because.join(", ")} replaces it` : "the program deletes it";
+        add(
+            "shiftedTargetGroupReplacement",
+            `${g.type} ${g.name}: ${change}, but ${rules} forwarding to the old group: ` +
+                `deleting that group fails while a rule uses it (ELB ResourceInUse), and ECS is pointed at groups no rule forwards to. ` +
+                `Deploy the change with deploymentStrategy rolling first, then switch back.`,
+            g.urn,
+        );
     }
     return findings;
 }
