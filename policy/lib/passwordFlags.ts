@@ -9,7 +9,9 @@
  * - mysql and the other MySQL/MariaDB clients, "Command Options for Connecting to the Server":
  *   `--password[=password], -p[password]`. mysql reads `-p S3cret` as "prompt, database S3cret", but a
  *   container has no terminal to answer the prompt, so such a word is a password written in the wrong
- *   place: it is reported too.
+ *   place: it is reported too. Its argument is optional (`-p -h db` prompts), the only such flag here:
+ *   every other flag below takes the next word whatever it starts with (getopt(3): "the next element of
+ *   argv is returned in optarg"), so `redis-cli -a -S3cret` gives the password `-S3cret`.
  * - redis-cli(1): "-a <password> Password to use when connecting to the server".
  * - sshpass(1): "-p password The password is given on the command line" (getopt: `-pS3cret` too).
  * - curl(1): "-u, --user <user:password>", "-U, --proxy-user <user:password>" (getopt style: `-uuser:pw`).
@@ -30,6 +32,24 @@
  * - mosquitto_pub / mosquitto_sub / mosquitto_rr: "-P, --pw password".
  * - rabbitmqadmin: "-p PASSWORD, --password=PASSWORD".
  * - lftp(1): "-u user[,pass]"; smbclient(1): "-U|--user=[DOMAIN\]USERNAME[%PASSWORD]".
+ *
+ * Programs that parse their short options with getopt(3) also read them bundled (`curl -fsSu user:pw`, `zip
+ * -rP pw`): each letter is an option until one that takes an argument, which takes the rest of the word or,
+ * at its end, the next word. {@link GETOPT_ARGUMENT_LETTERS} lists, per program, the letters that take one
+ * (from the same manuals), so a bundle stops where the argument of another option begins (`curl -ousers`).
+ *
+ * Which words are judged: every word of a command whose base name is one of these programs, not only the
+ * command's first program, so wrappers with options of their own (`sudo -u app`, `nice -n 10`, `timeout -s
+ * KILL 10`, `env -u X`, `runuser -u app --`) and init processes (`tini --`, `dumb-init --`,
+ * `docker-entrypoint.sh`) cannot hide the program they run. A program name that is only an argument
+ * (`echo redis-cli -a S3cret`, `grep "mysql -pS3cret" log`) is reported too: what follows it is still a
+ * password written into the definition, printed or searched for rather than used.
+ *
+ * Which values are filled in: only a shell replaces `$NAME`, `${…}`, `$(…)` and backquotes, and only where
+ * they are unquoted or in double quotes. ECS runs an exec-form list without a shell (Dockerfile reference,
+ * "Exec form": "the exec form does not invoke a command shell … CMD [ "echo", "$HOME" ] will not do
+ * variable substitution"), so there `-p$uperS3cret` is the password itself; a caller that read the words
+ * from a shell string says where its expansions begin.
  */
 
 /** One flag of a program that carries a password. */
@@ -39,6 +59,8 @@ interface PasswordFlag {
     readonly attached: boolean;
     /** The password may be the next word (`-p S3cret`). */
     readonly separate: boolean;
+    /** The argument may be left out (mysql `-p` prompts): a next word that starts with `-` is then an option, not the password. */
+    readonly optional?: boolean;
     /** The password within the value (`user:password` → `password`); undefined when the value holds none. */
     readonly password?: (value: string) => string | undefined;
 }
@@ -66,7 +88,7 @@ const KEYTOOL_FLAGS = ["-storepass", "-keypass", "-srcstorepass", "-deststorepas
 
 /** Programs (by base name) and the short flags that carry their password. */
 export const PASSWORD_FLAGS: ReadonlyMap<string, readonly PasswordFlag[]> = new Map<string, readonly PasswordFlag[]>([
-    ...MYSQL_CLIENTS.map((p): [string, PasswordFlag[]] => [p, [both("-p")]]),
+    ...MYSQL_CLIENTS.map((p): [string, PasswordFlag[]] => [p, [{ ...both("-p"), optional: true }]]),
     ["redis-cli", [separateOnly("-a")]],
     ["sshpass", [both("-p")]],
     ["curl", [both("-u", afterColon), both("-U", afterColon), separateOnly("--user", afterColon), separateOnly("--proxy-user", afterColon)]],
@@ -96,23 +118,26 @@ export const PASSWORD_FLAGS: ReadonlyMap<string, readonly PasswordFlag[]> = new 
  */
 const RUNS_A_COMMAND = new Set(["sshpass"]);
 
-/** Words that run the command after them (`exec mysql …`, `env A=b mysql …`), and how many arguments of their own they take. */
-const WRAPPERS: ReadonlyMap<string, number> = new Map([
-    ["CMD", 0], // an ECS health check's exec form: ["CMD", program, args…]
-    ["exec", 0],
-    ["command", 0],
-    ["env", 0],
-    ["nohup", 0],
-    ["time", 0],
-    ["nice", 0],
-    ["sudo", 0],
-    ["gosu", 1],
-    ["su-exec", 1],
-    ["timeout", 1],
+/**
+ * Short options that take an argument, per program parsing its options with getopt(3) (manuals as above), so
+ * that a bundle (`-fsSu`) is read letter by letter up to the first of them.
+ */
+const GETOPT_ARGUMENT_LETTERS: ReadonlyMap<string, string> = new Map([
+    ["curl", "AbcCdDeEFHKmoPQrtTuUwxXyYz"],
+    ["zip", "bnOPstxiZ"],
+    ["unzip", "dxP"],
+    ["sshpass", "fdpP"],
+    ...LDAP_CLIENTS.map((p): [string, string] => [p, "abdDeEfhHlopOPRsStTUwXyYz"]),
 ]);
 
-/** A value that the shell or the program fills from elsewhere (`$DB_PASSWORD`, `${PW}`, `$(cat /run/secrets/pw)`), or empty. */
-const isIndirect = (value: string): boolean => value === "" || value.startsWith("$") || /^<[^>]*>$/.test(value) || /^\*+$/.test(value);
+/** A value no shell fills in that still is no password: empty, a `<placeholder>` or a `****` mask. */
+const isPlaceholder = (value: string): boolean => value === "" || /^<[^>]*>$/.test(value) || /^\*+$/.test(value);
+
+/** Whether a shell fills in the word at `word` from character `offset` on (`$NAME`, `${…}`, `$(…)`, backquotes). */
+export type ExpansionAt = (word: number, offset: number) => boolean;
+
+/** No expansion anywhere: the words of an exec-form list, which ECS hands to the program as they are. */
+const EXEC_FORM: ExpansionAt = () => false;
 
 /** A password given on a program's command line: the word it is in and the program and flag that carry it. */
 export interface PasswordFlagUse {
@@ -122,41 +147,91 @@ export interface PasswordFlagUse {
     readonly flag: string;
 }
 
-/** The program a command runs after leading `NAME=value` assignments and wrappers, with its position. */
-function programOf(words: readonly string[]): { program: string; at: number } | undefined {
-    let i = 0;
-    while (i < words.length) {
-        const word = words[i];
-        const wrapper = WRAPPERS.get(word.slice(word.lastIndexOf("/") + 1));
-        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) || (word.startsWith("-") && i > 0)) {
-            i++; // an assignment, or a wrapper's own option (`env -i`, `sudo -E`)
-        } else if (wrapper !== undefined) {
-            i += 1 + wrapper;
-        } else {
-            return { program: word.slice(word.lastIndexOf("/") + 1), at: i };
+const baseName = (word: string): string => word.slice(word.lastIndexOf("/") + 1);
+
+/**
+ * The program of {@link PASSWORD_FLAGS} named by the word at `at`, with the position of its last word: a
+ * subcommand entry ("docker login", "helm registry login") needs its subcommand words next, with only the
+ * root's global options and their values between them (`docker --config /x login`), so `docker run … login`
+ * is not a login.
+ */
+function programAt(words: readonly string[], at: number): { program: string; at: number } | undefined {
+    const word = words[at];
+    if (word.startsWith("-") || /\s/.test(word)) {
+        return undefined;
+    }
+    const root = baseName(word);
+    if (PASSWORD_FLAGS.has(root)) {
+        return { program: root, at };
+    }
+    for (const entry of PASSWORD_FLAGS.keys()) {
+        const [first, ...path] = entry.split(" ");
+        if (first !== root || path.length === 0) {
+            continue;
+        }
+        let j = at + 1;
+        const last = path.every(sub => {
+            while (j < words.length && words[j] !== sub && words[j].startsWith("-")) {
+                // a global option, with its value unless it has one (`--config=/x`) or the value would be the subcommand
+                j += !words[j].includes("=") && j + 1 < words.length && !words[j + 1].startsWith("-") && words[j + 1] !== sub ? 2 : 1;
+            }
+            return words[j++] === sub;
+        });
+        if (last) {
+            return { program: entry, at: j - 1 };
         }
     }
     return undefined;
 }
 
-/**
- * The passwords one command (its words, as the shell or ECS splits them) gives a program of
- * {@link PASSWORD_FLAGS} through a flag. Values the shell fills in (`-p"$DB_PASSWORD"`) are not passwords
- * written in the definition and are not reported.
- */
-export function passwordFlagUses(words: readonly string[]): PasswordFlagUse[] {
-    const program = programOf(words);
-    // a subcommand entry ("docker login", "helm registry login") before the program's own
-    const found =
-        program === undefined
-            ? undefined
-            : [3, 2, 1]
-                  .map(n => ({ program: [program.program, ...words.slice(program.at + 1, program.at + n)].join(" "), at: program.at + n - 1 }))
-                  .find(candidate => PASSWORD_FLAGS.has(candidate.program));
-    const flags = found === undefined ? undefined : PASSWORD_FLAGS.get(found.program);
-    if (found === undefined || flags === undefined) {
-        return [];
+/** The password a flag's value holds, with the word it is in, or undefined when the word is not that flag. */
+interface FlagValue {
+    readonly flag: PasswordFlag;
+    readonly value: string;
+    readonly index: number;
+}
+
+/** The flag of `flags` that the word at `i` gives, whole (`-p x`, `-px`, `--user=x`) or at the end of a getopt bundle (`-fsSu x`). */
+function flagValueAt(words: readonly string[], i: number, flags: readonly PasswordFlag[], bundleLetters: string | undefined): FlagValue | undefined {
+    const word = words[i];
+    const next = words[i + 1] as string | undefined;
+    for (const flag of flags) {
+        if (word === flag.flag && flag.separate && next !== undefined && !(flag.optional === true && next.startsWith("-"))) {
+            return { flag, value: next, index: i + 1 };
+        }
+        if (word === flag.flag) {
+            return { flag, value: "", index: i }; // no value: a prompt, or the last word
+        }
+        if (flag.attached && word.startsWith(flag.flag)) {
+            return { flag, value: word.slice(flag.flag.length), index: i };
+        }
+        if (flag.flag.startsWith("--") && word.startsWith(`${flag.flag}=`)) {
+            return { flag, value: word.slice(flag.flag.length + 1), index: i };
+        }
     }
+    if (bundleLetters === undefined || !/^-[A-Za-z0-9]{2,}/.test(word)) {
+        return undefined;
+    }
+    for (let k = 1; k < word.length; k++) {
+        const flag = flags.find(f => f.flag === `-${word[k]}`);
+        const rest = word.slice(k + 1);
+        if (flag !== undefined) {
+            if (rest !== "") {
+                return flag.attached ? { flag, value: rest, index: i } : undefined;
+            }
+            return flag.separate && next !== undefined ? { flag, value: next, index: i + 1 } : { flag, value: "", index: i };
+        }
+        if (bundleLetters.includes(word[k]) || !/[A-Za-z0-9]/.test(word[k])) {
+            return undefined; // the rest of the word is another option's argument
+        }
+    }
+    return undefined;
+}
+
+/** The passwords the options after a program (at `found.at`) give it. */
+function usesAfter(words: readonly string[], found: { program: string; at: number }, expansionAt: ExpansionAt): PasswordFlagUse[] {
+    const flags = PASSWORD_FLAGS.get(found.program) ?? [];
+    const bundleLetters = GETOPT_ARGUMENT_LETTERS.get(found.program);
     const uses: PasswordFlagUse[] = [];
     for (let i = found.at + 1; i < words.length; i++) {
         const word = words[i];
@@ -166,26 +241,35 @@ export function passwordFlagUses(words: readonly string[]): PasswordFlagUse[] {
         if (RUNS_A_COMMAND.has(found.program) && !word.startsWith("-")) {
             break; // the command it runs, with that command's own flags
         }
-        for (const f of flags) {
-            let value: string | undefined;
-            let index = i;
-            if (word === f.flag && f.separate && i + 1 < words.length && !words[i + 1].startsWith("-")) {
-                value = words[i + 1];
-                index = i + 1;
-            } else if (f.attached && word.length > f.flag.length && word.startsWith(f.flag)) {
-                value = word.slice(f.flag.length);
-            } else if (f.flag.startsWith("--") && word.startsWith(`${f.flag}=`)) {
-                value = word.slice(f.flag.length + 1);
-            }
-            const password = value === undefined ? undefined : f.password === undefined ? value : f.password(value);
-            if (password !== undefined && !isIndirect(password)) {
-                uses.push({ index, program: found.program, flag: f.flag });
-            }
-            if (value !== undefined) {
-                i = index; // the value is not an operand
-                break;
+        const given = flagValueAt(words, i, flags, bundleLetters);
+        if (given === undefined) {
+            continue;
+        }
+        const password = given.flag.password === undefined ? given.value : given.flag.password(given.value);
+        if (password !== undefined && !isPlaceholder(password) && !expansionAt(given.index, words[given.index].length - password.length)) {
+            uses.push({ index: given.index, program: found.program, flag: given.flag.flag });
+        }
+        i = given.index; // the value is not an operand
+    }
+    return uses;
+}
+
+/**
+ * The passwords one command (its words, as the shell or ECS splits them) gives a program of
+ * {@link PASSWORD_FLAGS} through a flag, wherever in the command the program is named (see the module
+ * comment). `expansionAt` says which parts of the words a shell fills in (`-p"$DB_PASSWORD"`): those are
+ * not passwords written in the definition and are not reported. Without it the words are an exec-form
+ * list, where nothing is filled in.
+ */
+export function passwordFlagUses(words: readonly string[], expansionAt: ExpansionAt = EXEC_FORM): PasswordFlagUse[] {
+    const uses = new Map<number, PasswordFlagUse>();
+    for (let at = 0; at < words.length; at++) {
+        const found = programAt(words, at);
+        for (const use of found === undefined ? [] : usesAfter(words, found, expansionAt)) {
+            if (!uses.has(use.index)) {
+                uses.set(use.index, use);
             }
         }
     }
-    return uses;
+    return [...uses.values()].sort((a, b) => a.index - b.index);
 }

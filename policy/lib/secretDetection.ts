@@ -35,6 +35,9 @@
  */
 
 import { PasswordFlagUse, passwordFlagUses } from "./passwordFlags";
+import { parseShell, shellWords } from "./shellCommands";
+
+export { shellCommands, shellWords } from "./shellCommands";
 
 /** Why a variable was reported. `kind` tells which tier found it. */
 export interface SecretFinding {
@@ -305,79 +308,22 @@ export function detectPlaintextSecret(name: string, value: unknown, options: Sec
 // ---------------------------------------------------------------------------------------------------------
 // Arguments and shell strings (`command`, `entryPoint`, `healthCheck.command`)
 
-/** Words of a shell string: split at unquoted whitespace, with '…' and "…" quotes and backslash escapes removed. */
-export function shellWords(text: string): string[] {
-    return shellCommands(text).flat();
-}
-
-/**
- * The simple commands of a shell string, each as its words (see {@link shellWords}): unquoted `;`, `&`, `|`
- * and line breaks end a command as well as a word.
- */
-export function shellCommands(text: string): string[][] {
-    const commands: string[][] = [];
-    let words: string[] = [];
-    let word = "";
-    let inWord = false;
-    let quote: string | undefined;
-    const endWord = () => {
-        if (inWord) {
-            words.push(word);
-        }
-        word = "";
-        inWord = false;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote !== undefined) {
-            if (ch === quote) {
-                quote = undefined;
-            } else if (ch === "\\" && quote === '"' && i + 1 < text.length) {
-                word += text[++i];
-            } else {
-                word += ch;
-            }
-        } else if (ch === "'" || ch === '"') {
-            quote = ch;
-            inWord = true;
-        } else if (ch === "\\" && i + 1 < text.length) {
-            word += text[++i];
-            inWord = true;
-        } else if (ch === ";" || ch === "&" || ch === "|" || ch === "\n") {
-            endWord();
-            if (words.length > 0) {
-                commands.push(words);
-            }
-            words = [];
-        } else if (/\s/.test(ch)) {
-            endWord();
-        } else {
-            word += ch;
-            inWord = true;
-        }
-    }
-    endWord();
-    if (words.length > 0) {
-        commands.push(words);
-    }
-    return commands;
-}
-
 /** Why a password given to a program by a flag (`mysql -pS3cret`) is reported; see `./passwordFlags`. */
 const passwordFlagReason = (use: PasswordFlagUse): string => `passes a password to ${use.program} on its command line (${use.flag})`;
 
 /**
  * The first password a shell string gives a program by a flag, in any of its commands, and in the commands
  * of a quoted word that holds another shell string (`su app -c 'mysql -pS3cret'`, `bash -c "…"`), a few
- * levels deep.
+ * levels deep. What the shell fills in (`-p"$PW"`, `$(cat /run/secrets/pw)`) is no password; what it
+ * leaves alone (`-p'$uperS3cret'`) is.
  */
 function passwordFlagInShell(text: string, depth = 0): PasswordFlagUse | undefined {
-    for (const words of shellCommands(text)) {
-        const [use] = passwordFlagUses(words);
+    for (const command of parseShell(text)) {
+        const [use] = passwordFlagUses(command.words, (word, offset) => command.expansions[word].has(offset));
         if (use !== undefined) {
             return use;
         }
-        for (const word of depth < 3 ? words.filter(w => /\s/.test(w.trim())) : []) {
+        for (const word of depth < 3 ? command.words.filter(w => /\s/.test(w.trim())) : []) {
             const inner = passwordFlagInShell(word, depth + 1);
             if (inner !== undefined) {
                 return inner;

@@ -43,10 +43,7 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             ["mysql -P 3306 (the port, upper case)", ["mysql", "-h", "db", "-P", "3306"]],
             ["mysql -p alone (prompt)", ["mysql", "-p"]],
             ["mysql -p then another option", ["mysql", "-p", "-h", "db"]],
-            ["a value the shell fills in", ["mysql", '-p$DB_PASSWORD', "-h", "db"]],
-            ["a command substitution", ["redis-cli", "-a", "$(cat /run/secrets/redis)"]],
             ["curl -u with a user only (curl prompts)", ["curl", "-u", "user", "https://x"]],
-            ["curl -u with the password from the environment", ["curl", "-u", "user:$API_PASSWORD", "https://x"]],
             ["openssl -passin env:", ["openssl", "rsa", "-passin", "env:KEY_PASS"]],
             ["sshpass -f file, then ssh -p 2222 (ssh's port)", ["sshpass", "-f", "/run/secrets/pw", "ssh", "-p", "2222", "host"]],
             ["sshpass -e, then ssh -p 2222", ["sshpass", "-e", "ssh", "-p", "2222", "host"]],
@@ -87,5 +84,158 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             assert.deepEqual(detectSecretInNamedValue("PROBE", "redis-cli -a $REDIS_PASSWORD ping"), undefined);
             assert.deepEqual(detectSecretInNamedValue("RUN", "docker run -p 8080:80 web"), undefined);
         });
+    });
+
+    const S = "S3cretPw";
+    const reason = (p: string, f: string) => `it passes a password to ${p} on its command line (${f})`;
+    /** The findings of an exec-form list (after an entryPoint), with the password kept out of every message. */
+    const findings = (args: string[], leading: string[] = []) => {
+        const found = detectSecretsInArguments(args, {}, leading);
+        for (const f of found) {
+            assert.ok(!f.reason.includes(S) && !f.reason.includes("uperS3cret"), `the reason prints the password: ${f.reason}`);
+        }
+        return found;
+    };
+    /** The findings of one shell string, as `sh -c` runs it. */
+    const inShell = (text: string) => findings(["sh", "-c", text]);
+
+    describe("wrappers with options of their own, and init processes", () => {
+        const cases: [string, string[], string[], number, string, string][] = [
+            ["sudo -u app", ["sudo", "-u", "app", "mysql", `-p${S}`], [], 4, "mysql", "-p"],
+            ["nice -n 10", ["nice", "-n", "10", "mysql", `-p${S}`], [], 4, "mysql", "-p"],
+            ["timeout -s KILL 10", ["timeout", "-s", "KILL", "10", "mysql", `-p${S}`], [], 5, "mysql", "-p"],
+            ["env -u X", ["env", "-u", "X", "mysql", `-p${S}`], [], 4, "mysql", "-p"],
+            ["runuser -u app --", ["runuser", "-u", "app", "--", "mysql", `-p${S}`], [], 5, "mysql", "-p"],
+            ["entryPoint tini --", ["mysql", `-p${S}`], ["tini", "--"], 1, "mysql", "-p"],
+            ["entryPoint dumb-init --", ["mysql", `-p${S}`], ["dumb-init", "--"], 1, "mysql", "-p"],
+            ["entryPoint docker-entrypoint.sh, redis-cli -a", ["redis-cli", "-a", S], ["docker-entrypoint.sh"], 2, "redis-cli", "-a"],
+            ["entryPoint tini --, redis-server --requirepass", ["redis-server", "--requirepass", S], ["tini", "--"], 2, "redis-server", "--requirepass"],
+            ["an argument of echo (printed, still written in the definition)", ["echo", "redis-cli", "-a", S], [], 3, "redis-cli", "-a"],
+        ];
+        for (const [label, args, leading, index, program, flag] of cases) {
+            it(`GIVEN ${label} THEN the password's argument is reported`, () =>
+                assert.deepEqual(findings(args, leading), [{ index, kind: "value", reason: reason(program, flag) }]));
+        }
+        it("GIVEN a program name that is only an argument, with no password flag after it THEN nothing", () => {
+            assert.deepEqual(findings(["grep", "mysql", "/etc/services"]), []);
+            assert.deepEqual(findings(["gosu", "mysql", "mysqld", "--port", "3306"]), []);
+            assert.deepEqual(findings(["tini", "--", "docker", "run", "-p", "8080:80", "mysql"]), []);
+        });
+    });
+
+    describe("shell control flow", () => {
+        const cases: [string, string, string, string][] = [
+            ["until … do … done", `until mysqladmin ping -h 127.0.0.1 -p${S}; do sleep 1; done`, "mysqladmin", "-p"],
+            ["if … then … fi", `if mysql -p${S} -e 'select 1'; then echo ok; fi`, "mysql", "-p"],
+            ["while ! …", `while ! redis-cli -a ${S} ping; do sleep 1; done`, "redis-cli", "-a"],
+            ["$(…) in an assignment", `x=$(mysql -p${S} -e 'select 1')`, "mysql", "-p"],
+            ["backquotes", `x=\`mysql -p${S} -e 'select 1'\``, "mysql", "-p"],
+            ["$(…) inside double quotes", `echo "$(redis-cli -a ${S} ping)"`, "redis-cli", "-a"],
+            ["a subshell", `(mysql -p${S})`, "mysql", "-p"],
+            ["a brace group", `{ mysql -p${S}; }`, "mysql", "-p"],
+            ["!", `! mysql -p${S}`, "mysql", "-p"],
+            ["an assignment prefix", `VAR=1 mysql -p${S}`, "mysql", "-p"],
+        ];
+        for (const [label, text, program, flag] of cases) {
+            it(`GIVEN ${label} THEN reported`, () => assert.deepEqual(inShell(text), [{ index: 2, kind: "value", reason: reason(program, flag) }]));
+        }
+        it("GIVEN reserved words and substitutions THEN the simple commands they hold", () => {
+            assert.deepEqual(shellCommands("if ! mysql -e 'x'; then { echo a; }; fi"), [["mysql", "-e", "x"], ["echo", "a"]]);
+            assert.deepEqual(shellCommands("x=$(cat f) && (cd /app) && echo `id -u`"), [["x=$(cat f)"], ["cd", "/app"], ["echo", "`id -u`"], ["cat", "f"], ["id", "-u"]]);
+            assert.deepEqual(shellCommands("echo 'if' done"), [["echo", "if", "done"]]);
+        });
+    });
+
+    describe("flags whose argument is not optional", () => {
+        const cases: [string, string[], number, string, string][] = [
+            ["redis-cli -a -S3cretPw", ["redis-cli", "-a", `-${S}`], 2, "redis-cli", "-a"],
+            ["sshpass -p -S3cretPw", ["sshpass", "-p", `-${S}`, "ssh", "host"], 2, "sshpass", "-p"],
+            ["curl -u admin:…", ["curl", "-u", `-admin:${S}`, "http://x"], 2, "curl", "-u"],
+            ["ldapsearch -w", ["ldapsearch", "-w", `-${S}`], 2, "ldapsearch", "-w"],
+            ["sqlcmd -P", ["sqlcmd", "-P", `-${S}`], 2, "sqlcmd", "-P"],
+            ["zip -P", ["zip", "-P", `-${S}`, "o.zip", "d"], 2, "zip", "-P"],
+            ["mosquitto_pub -P", ["mosquitto_pub", "-P", `-${S}`], 2, "mosquitto_pub", "-P"],
+            ["lftp -u", ["lftp", "-u", `-ftp,${S}`, "host"], 2, "lftp", "-u"],
+            ["smbclient -U", ["smbclient", "//fs/s", "-U", `-svc%${S}`], 3, "smbclient", "-U"],
+        ];
+        for (const [label, args, index, program, flag] of cases) {
+            it(`GIVEN ${label} THEN reported`, () => assert.deepEqual(findings(args), [{ index, kind: "value", reason: reason(program, flag) }]));
+        }
+        it("GIVEN mysql -p followed by an option THEN it prompts: nothing", () => {
+            assert.deepEqual(findings(["mysql", "-p", "-h", "db"]), []);
+            assert.deepEqual(findings(["mysql", "-p"]), []);
+        });
+    });
+
+    describe("bundled short options of getopt programs", () => {
+        it("GIVEN curl -fsSu admin:S3cretPw THEN reported", () =>
+            assert.deepEqual(findings(["curl", "-fsSu", `admin:${S}`, "http://x"]), [{ index: 2, kind: "value", reason: reason("curl", "-u") }]));
+        it("GIVEN curl -fsSuadmin:S3cretPw (attached) THEN reported", () =>
+            assert.deepEqual(findings(["curl", `-fsSuadmin:${S}`, "http://x"]), [{ index: 1, kind: "value", reason: reason("curl", "-u") }]));
+        it("GIVEN zip -rP S3cretPw THEN reported", () =>
+            assert.deepEqual(findings(["zip", "-rP", S, "o.zip", "d"]), [{ index: 2, kind: "value", reason: reason("zip", "-P") }]));
+        it("GIVEN unzip -qP, sshpass -ep and ldapsearch -xw bundles THEN reported", () => {
+            assert.deepEqual(findings(["unzip", "-qP", S, "o.zip"]), [{ index: 2, kind: "value", reason: reason("unzip", "-P") }]);
+            assert.deepEqual(passwordFlagUses(["sshpass", `-vp${S}`, "ssh", "h"]), [{ index: 1, program: "sshpass", flag: "-p" }]);
+            assert.deepEqual(passwordFlagUses(["ldapsearch", "-xw", S]), [{ index: 2, program: "ldapsearch", flag: "-w" }]);
+        });
+        it("GIVEN a bundle where another option's argument holds the letter THEN nothing", () => {
+            assert.deepEqual(passwordFlagUses(["curl", "-ouser:x", "http://x"]), []);
+            assert.deepEqual(passwordFlagUses(["curl", "-fsSu", "admin", "http://x"]), []);
+            assert.deepEqual(passwordFlagUses(["zip", "-bP", "/tmp", "o.zip"]), []);
+        });
+    });
+
+    describe("global options before a subcommand", () => {
+        it("GIVEN docker --config /x login -p S3cretPw THEN reported", () =>
+            assert.deepEqual(findings(["docker", "--config", "/x", "login", "-p", S, "reg"]), [{ index: 5, kind: "value", reason: reason("docker login", "-p") }]));
+        it("GIVEN docker --debug login and helm --kube-context k registry login THEN reported", () => {
+            assert.deepEqual(passwordFlagUses(["docker", "--debug", "login", "-p", S]), [{ index: 4, program: "docker login", flag: "-p" }]);
+            assert.deepEqual(passwordFlagUses(["helm", "--kube-context", "k", "registry", "login", "r", `-p${S}`]), [{ index: 6, program: "helm registry login", flag: "-p" }]);
+        });
+        it("GIVEN docker --config /x run -p 8080:80 and docker run … login THEN nothing", () => {
+            assert.deepEqual(findings(["docker", "--config", "/x", "run", "-p", "8080:80", "img"]), []);
+            assert.deepEqual(findings(["docker", "run", "--name", "login", "-p", "8080:80", "img"]), []);
+        });
+    });
+
+    describe("values a shell fills in, and values it does not", () => {
+        it("GIVEN -p$uperS3cret in an exec-form list (no shell) THEN reported", () =>
+            assert.deepEqual(findings(["mysql", "-p$uperS3cret"]), [{ index: 1, kind: "value", reason: reason("mysql", "-p") }]));
+        it("GIVEN -p'$uperS3cret' single-quoted in a shell string THEN reported", () =>
+            assert.deepEqual(inShell("mysql -p'$uperS3cret'"), [{ index: 2, kind: "value", reason: reason("mysql", "-p") }]));
+        it("GIVEN an escaped \\$ in a shell string THEN reported", () =>
+            assert.deepEqual(inShell("mysql -p\\$uperS3cret"), [{ index: 2, kind: "value", reason: reason("mysql", "-p") }]));
+        it("GIVEN $NAME, ${NAME}, \"$NAME\", $(…) and backquotes in a shell string THEN nothing", () => {
+            for (const text of [
+                'mysql -p"$DB_PASSWORD"',
+                "mysql -p$DB_PASSWORD -h db",
+                "mysql -p${DB_PASSWORD}",
+                "redis-cli -a $(cat /run/secrets/x) ping",
+                "redis-cli -a `cat /run/secrets/x` ping",
+                'curl -u "user:$API_PASSWORD" https://x',
+                "CMD-SHELL mysqladmin ping -p\"$PW\"",
+            ]) {
+                assert.deepEqual(inShell(text), [], text);
+            }
+            assert.deepEqual(findings(["CMD-SHELL", 'mysqladmin ping -p"$PW"']), []);
+        });
+    });
+
+    describe("false-positive guards", () => {
+        for (const args of [
+            ["docker", "run", "-p", "8080:80", "img"],
+            ["mysql", "-P", "3306"],
+            ["nc", "-p", "1234"],
+            ["python", "-m", "x"],
+            ["ls", "-a"],
+            ["mysql", "-p"],
+            ["sudo", "-u", "app", "mysql", "-p"],
+        ]) {
+            it(`GIVEN ${args.join(" ")} THEN nothing, in exec form and in a shell string`, () => {
+                assert.deepEqual(findings(args), []);
+                assert.deepEqual(inShell(args.join(" ")), []);
+            });
+        }
     });
 });
