@@ -118,12 +118,17 @@ describe(NAME, () => {
             ["--password=x", { command: ["mysql", "--password=x"] }, [`Container "web" has a secret in "command" argument 2 (password: its name suggests a secret); ${ARGUMENT_FIX}`]],
             ["PGPASSWORD=x psql", { command: ["sh", "-c", "PGPASSWORD=x psql -h db app"] }, [`Container "web" has a secret in "command" argument 3 (PGPASSWORD: its name suggests a secret); ${ARGUMENT_FIX}`]],
             ["a command in an environment value", { environment: [{ name: "BACKUP_CMD", value: "mysqldump -pS3cret app" }] }, [`Container "web" sets BACKUP_CMD in plain environment and its value passes a password to mysqldump on its command line (-p); ${FIX}`]],
+            ["an init process in entryPoint, the program in command", { entryPoint: ["tini", "--"], command: ["redis-server", "--requirepass", "S3cretPw"] }, [`Container "web" has a secret in "command" argument 3 (it passes a password to redis-server on its command line (--requirepass)); ${ARGUMENT_FIX}`]],
+            ["a wrapper with options of its own", { command: ["timeout", "-s", "KILL", "10", "mysql", "-pS3cretPw"] }, [`Container "web" has a secret in "command" argument 6 (it passes a password to mysql on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["a wait loop in a health check", { healthCheck: { command: ["CMD-SHELL", "until mysqladmin ping -h 127.0.0.1 -pS3cretPw; do sleep 1; done"], interval: 15, timeout: 5, retries: 3 } }, [`Container "web" has a secret in "healthCheck.command" argument 2 (it passes a password to mysqladmin on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["a literal $ in an exec-form argument", { command: ["mysql", "-p$uperS3cret"] }, [`Container "web" has a secret in "command" argument 2 (it passes a password to mysql on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["a bundled curl -fsSu", { command: ["curl", "-fsSu", "admin:S3cretPw", "http://x"] }, [`Container "web" has a secret in "command" argument 3 (it passes a password to curl on its command line (-u)); ${ARGUMENT_FIX}`]],
         ];
         for (const [label, fields, expected] of variants) {
             it(`GIVEN ${label} THEN reported without the value`, async () => {
                 const result = await evaluate(policy, [taskDefinitionWith([webWith(fields)])]);
                 assertViolations(result, NAME, "mandatory", expected);
-                assert.ok(result.diagnostics.every(d => !d.message.includes("S3cret")));
+                assert.ok(result.diagnostics.every(d => !d.message.includes("S3cret") && !d.message.includes("uperS3cret")));
             });
         }
 
