@@ -145,6 +145,8 @@ export interface PasswordFlagUse {
     readonly index: number;
     readonly program: string;
     readonly flag: string;
+    /** The password is written like a shell expansion (`-p$DB_PASSWORD`) in an exec-form list, where no shell fills it in. */
+    readonly unexpanded?: true;
 }
 
 const baseName = (word: string): string => word.slice(word.lastIndexOf("/") + 1);
@@ -247,7 +249,8 @@ function usesAfter(words: readonly string[], found: { program: string; at: numbe
         }
         const password = given.flag.password === undefined ? given.value : given.flag.password(given.value);
         if (password !== undefined && !isPlaceholder(password) && !expansionAt(given.index, words[given.index].length - password.length)) {
-            uses.push({ index: given.index, program: found.program, flag: given.flag.flag });
+            const unexpanded = expansionAt === EXEC_FORM && /^[$`]/.test(password);
+            uses.push({ index: given.index, program: found.program, flag: given.flag.flag, ...(unexpanded ? { unexpanded } : {}) });
         }
         i = given.index; // the value is not an operand
     }

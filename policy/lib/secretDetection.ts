@@ -35,7 +35,7 @@
  */
 
 import { PasswordFlagUse, passwordFlagUses } from "./passwordFlags";
-import { parseShell, shellWords } from "./shellCommands";
+import { markExpansions, parseShell, shellWords } from "./shellCommands";
 
 export { shellCommands, shellWords } from "./shellCommands";
 
@@ -309,7 +309,9 @@ export function detectPlaintextSecret(name: string, value: unknown, options: Sec
 // Arguments and shell strings (`command`, `entryPoint`, `healthCheck.command`)
 
 /** Why a password given to a program by a flag (`mysql -pS3cret`) is reported; see `./passwordFlags`. */
-const passwordFlagReason = (use: PasswordFlagUse): string => `passes a password to ${use.program} on its command line (${use.flag})`;
+const passwordFlagReason = (use: PasswordFlagUse): string =>
+    `passes a password to ${use.program} on its command line (${use.flag})` +
+    (use.unexpanded === true ? ", as written: no shell reads an exec-form argument, so its $ is not filled in" : "");
 
 /**
  * The first password a shell string gives a program by a flag, in any of its commands, and in the commands
@@ -323,8 +325,8 @@ function passwordFlagInShell(text: string, depth = 0): PasswordFlagUse | undefin
         if (use !== undefined) {
             return use;
         }
-        for (const word of depth < 3 ? command.words.filter(w => /\s/.test(w.trim())) : []) {
-            const inner = passwordFlagInShell(word, depth + 1);
+        for (const [index, word] of depth < 3 ? command.words.entries() : []) {
+            const inner = /\s/.test(word.trim()) ? passwordFlagInShell(markExpansions(word, command.expansions[index]), depth + 1) : undefined;
             if (inner !== undefined) {
                 return inner;
             }

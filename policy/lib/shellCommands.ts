@@ -30,6 +30,20 @@ export interface ShellCommand {
     readonly expansions: ReadonlySet<number>[];
 }
 
+/**
+ * Marks, in the text of a word handed to an inner shell (`su -c "…"`), where the outer shell filled something
+ * in: `su app -c "mysql -p'$PW'"` gives the inner shell the value of `$PW`, not the text `$PW`.
+ */
+const EXPANDED = "\uE000";
+
+/** A word's text for an inner shell, with each expansion the outer shell made marked by {@link EXPANDED}. */
+export function markExpansions(word: string, expansions: ReadonlySet<number>): string {
+    return word
+        .split("")
+        .map((ch, offset) => (expansions.has(offset) ? EXPANDED + ch : ch))
+        .join("");
+}
+
 /** Words that open or close a compound command when they start a command (POSIX shell grammar, 2.4 Reserved Words). */
 const RESERVED_WORDS = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!"]);
 
@@ -107,7 +121,13 @@ export function parseShell(text: string, depth = 0): ShellCommand[] {
     for (let i = 0; i < text.length; i++) {
         const ch = text[i];
         const next = text[i + 1] as string | undefined;
-        if (quote !== "'" && ch === "$" && next === "(") {
+        if (ch === EXPANDED) {
+            marks.add(word.length); // filled in by an enclosing shell already, whatever the quotes here
+            word += ch;
+            inWord = true;
+        } else if (quote === undefined && ch === "\\" && next === "\n") {
+            i++; // a line continuation joins the lines
+        } else if (quote !== "'" && ch === "$" && next === "(") {
             const close = closingParen(text, i + 1);
             i = expansion(i, close, text.slice(i + 2, close));
         } else if (quote !== "'" && ch === "$" && next === "{") {

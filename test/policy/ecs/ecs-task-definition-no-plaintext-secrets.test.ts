@@ -121,7 +121,7 @@ describe(NAME, () => {
             ["an init process in entryPoint, the program in command", { entryPoint: ["tini", "--"], command: ["redis-server", "--requirepass", "S3cretPw"] }, [`Container "web" has a secret in "command" argument 3 (it passes a password to redis-server on its command line (--requirepass)); ${ARGUMENT_FIX}`]],
             ["a wrapper with options of its own", { command: ["timeout", "-s", "KILL", "10", "mysql", "-pS3cretPw"] }, [`Container "web" has a secret in "command" argument 6 (it passes a password to mysql on its command line (-p)); ${ARGUMENT_FIX}`]],
             ["a wait loop in a health check", { healthCheck: { command: ["CMD-SHELL", "until mysqladmin ping -h 127.0.0.1 -pS3cretPw; do sleep 1; done"], interval: 15, timeout: 5, retries: 3 } }, [`Container "web" has a secret in "healthCheck.command" argument 2 (it passes a password to mysqladmin on its command line (-p)); ${ARGUMENT_FIX}`]],
-            ["a literal $ in an exec-form argument", { command: ["mysql", "-p$uperS3cret"] }, [`Container "web" has a secret in "command" argument 2 (it passes a password to mysql on its command line (-p)); ${ARGUMENT_FIX}`]],
+            ["a literal $ in an exec-form argument", { command: ["mysql", "-p$uperS3cret"] }, [`Container "web" has a secret in "command" argument 2 (it passes a password to mysql on its command line (-p), as written: no shell reads an exec-form argument, so its $ is not filled in); ${ARGUMENT_FIX}`]],
             ["a bundled curl -fsSu", { command: ["curl", "-fsSu", "admin:S3cretPw", "http://x"] }, [`Container "web" has a secret in "command" argument 3 (it passes a password to curl on its command line (-u)); ${ARGUMENT_FIX}`]],
         ];
         for (const [label, fields, expected] of variants) {

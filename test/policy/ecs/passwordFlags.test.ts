@@ -200,8 +200,22 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
     });
 
     describe("values a shell fills in, and values it does not", () => {
-        it("GIVEN -p$uperS3cret in an exec-form list (no shell) THEN reported", () =>
-            assert.deepEqual(findings(["mysql", "-p$uperS3cret"]), [{ index: 1, kind: "value", reason: reason("mysql", "-p") }]));
+        const LITERAL = ", as written: no shell reads an exec-form argument, so its $ is not filled in";
+        it("GIVEN -p$uperS3cret in an exec-form list (no shell) THEN reported, saying the $ is taken as written", () => {
+            assert.deepEqual(findings(["mysql", "-p$uperS3cret"]), [{ index: 1, kind: "value", reason: reason("mysql", "-p") + LITERAL }]);
+            assert.deepEqual(findings(["redis-cli", "-a", "$(cat /run/secrets/x)"]), [{ index: 2, kind: "value", reason: reason("redis-cli", "-a") + LITERAL }]);
+            assert.deepEqual(passwordFlagUses(["curl", "-u", "user:$API_PASSWORD"]), [{ index: 2, program: "curl", flag: "-u", unexpanded: true }]);
+        });
+        it("GIVEN a $ the outer shell fills in before an inner shell single-quotes it THEN nothing; one the outer leaves alone THEN reported", () => {
+            assert.deepEqual(inShell(`su app -c "mysql -p'$PW'"`), []);
+            assert.deepEqual(inShell(`su app -c 'mysql -p"$PW"'`), []);
+            assert.deepEqual(inShell(`su app -c 'mysql -p'$PW`), []); // the outer quote ends: $PW is the outer shell's
+            assert.deepEqual(inShell(`su app -c "mysql -p'\\$uperS3cret'"`), [{ index: 2, kind: "value", reason: reason("mysql", "-p") }]);
+        });
+        it("GIVEN a line continuation THEN the lines are one command", () => {
+            assert.deepEqual(shellCommands("mysql -h db \\\n  -pS3cretPw app"), [["mysql", "-h", "db", "-pS3cretPw", "app"]]);
+            assert.deepEqual(inShell("exec \\\n redis-cli -a S3cretPw ping"), [{ index: 2, kind: "value", reason: reason("redis-cli", "-a") }]);
+        });
         it("GIVEN -p'$uperS3cret' single-quoted in a shell string THEN reported", () =>
             assert.deepEqual(inShell("mysql -p'$uperS3cret'"), [{ index: 2, kind: "value", reason: reason("mysql", "-p") }]));
         it("GIVEN an escaped \\$ in a shell string THEN reported", () =>
