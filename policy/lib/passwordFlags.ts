@@ -149,6 +149,15 @@ export interface PasswordFlagUse {
     readonly unexpanded?: true;
 }
 
+/** The subcommand entries of {@link PASSWORD_FLAGS} ("docker login"), by their root program. */
+const SUBCOMMANDS: ReadonlyMap<string, readonly { entry: string; path: readonly string[] }[]> = [...PASSWORD_FLAGS.keys()]
+    .map(entry => entry.split(" "))
+    .filter(words => words.length > 1)
+    .reduce((map, [root, ...path]) => map.set(root, [...(map.get(root) ?? []), { entry: [root, ...path].join(" "), path }]), new Map<string, { entry: string; path: string[] }[]>());
+
+/** A command substitution that only prints where a program is: `$(which mysql)`, `` `command -v mysql` ``, `$(type -P mysql)`. */
+const LOOKED_UP = /^(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-P)\s+([^\s)`]+)\s*[)`]$/;
+
 const baseName = (word: string): string => word.slice(word.lastIndexOf("/") + 1);
 
 /**
@@ -158,7 +167,8 @@ const baseName = (word: string): string => word.slice(word.lastIndexOf("/") + 1)
  * is not a login.
  */
 function programAt(words: readonly string[], at: number): { program: string; at: number } | undefined {
-    const word = words[at];
+    // a program the shell looks up first (`$(which mysql) -p…`, `` `command -v mysql` ``) is that program
+    const word = LOOKED_UP.exec(words[at])?.[1] ?? words[at];
     if (word.startsWith("-") || /\s/.test(word)) {
         return undefined;
     }
@@ -166,11 +176,7 @@ function programAt(words: readonly string[], at: number): { program: string; at:
     if (PASSWORD_FLAGS.has(root)) {
         return { program: root, at };
     }
-    for (const entry of PASSWORD_FLAGS.keys()) {
-        const [first, ...path] = entry.split(" ");
-        if (first !== root || path.length === 0) {
-            continue;
-        }
+    for (const { entry, path } of SUBCOMMANDS.get(root) ?? []) {
         let j = at + 1;
         const last = path.every(sub => {
             while (j < words.length && words[j] !== sub && words[j].startsWith("-")) {

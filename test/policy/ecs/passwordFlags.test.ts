@@ -135,6 +135,8 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             ["a brace group", `{ mysql -p${S}; }`, "mysql", "-p"],
             ["!", `! mysql -p${S}`, "mysql", "-p"],
             ["an assignment prefix", `VAR=1 mysql -p${S}`, "mysql", "-p"],
+            ["a program found by $(which …)", `$(which mysql) -p${S}`, "mysql", "-p"],
+            ["a program found by `command -v …`", `\`command -v redis-cli\` -a ${S} ping`, "redis-cli", "-a"],
         ];
         for (const [label, text, program, flag] of cases) {
             it(`GIVEN ${label} THEN reported`, () => assert.deepEqual(inShell(text), [{ index: 2, kind: "value", reason: reason(program, flag) }]));
