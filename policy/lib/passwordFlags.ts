@@ -236,18 +236,18 @@ function flagValueAt(words: readonly string[], i: number, flags: readonly Passwo
     return undefined;
 }
 
-/** The passwords the options after a program (at `found.at`) give it. */
-function usesAfter(words: readonly string[], found: { program: string; at: number }, expansionAt: ExpansionAt): PasswordFlagUse[] {
+/** The passwords the options after a program (at `found.at`) give it, and the position where its options end. */
+function usesAfter(words: readonly string[], found: { program: string; at: number }, expansionAt: ExpansionAt): { uses: PasswordFlagUse[]; end: number } {
     const flags = PASSWORD_FLAGS.get(found.program) ?? [];
     const bundleLetters = GETOPT_ARGUMENT_LETTERS.get(found.program);
     const uses: PasswordFlagUse[] = [];
     for (let i = found.at + 1; i < words.length; i++) {
         const word = words[i];
         if (word === "--") {
-            break; // what follows is operands, not options
+            return { uses, end: i }; // what follows is operands, not options
         }
         if (RUNS_A_COMMAND.has(found.program) && !word.startsWith("-")) {
-            break; // the command it runs, with that command's own flags
+            return { uses, end: i }; // the command it runs, with that command's own flags
         }
         const given = flagValueAt(words, i, flags, bundleLetters);
         if (given === undefined) {
@@ -260,7 +260,7 @@ function usesAfter(words: readonly string[], found: { program: string; at: numbe
         }
         i = given.index; // the value is not an operand
     }
-    return uses;
+    return { uses, end: words.length };
 }
 
 /**
@@ -272,9 +272,17 @@ function usesAfter(words: readonly string[], found: { program: string; at: numbe
  */
 export function passwordFlagUses(words: readonly string[], expansionAt: ExpansionAt = EXEC_FORM): PasswordFlagUse[] {
     const uses = new Map<number, PasswordFlagUse>();
+    // where each program's scan ended: a later word naming the same program inside that reach was scanned with
+    // the same flags already (`gosu mysql mysql -p…`), and skipping it keeps the scan linear
+    const reach = new Map<string, number>();
     for (let at = 0; at < words.length; at++) {
         const found = programAt(words, at);
-        for (const use of found === undefined ? [] : usesAfter(words, found, expansionAt)) {
+        if (found === undefined || (reach.get(found.program) ?? -1) > at) {
+            continue;
+        }
+        const scanned = usesAfter(words, found, expansionAt);
+        reach.set(found.program, scanned.end);
+        for (const use of scanned.uses) {
             if (!uses.has(use.index)) {
                 uses.set(use.index, use);
             }

@@ -121,6 +121,10 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             assert.deepEqual(findings(["gosu", "mysql", "mysqld", "--port", "3306"]), []);
             assert.deepEqual(findings(["tini", "--", "docker", "run", "-p", "8080:80", "mysql"]), []);
         });
+        it("GIVEN a host or user named like a program THEN the program before it is still judged", () => {
+            assert.deepEqual(findings(["redis-cli", "-h", "mysql", "-a", S]), [{ index: 4, kind: "value", reason: reason("redis-cli", "-a") }]);
+            assert.deepEqual(findings(["gosu", "mysql", "mysql", "-p", S]), [{ index: 4, kind: "value", reason: reason("mysql", "-p") }]);
+        });
     });
 
     describe("shell control flow", () => {
