@@ -178,6 +178,8 @@ const REFERENCE_SUFFIXES = [
     "TIMEOUT", "EXPIRY", "EXPIRES", "EXPIRATION", "LENGTH", "TYPE", "ALGORITHM", "HEADER", "ENABLED", "LOCATION",
     "PARAM", "PARAMETER", "VERSION", "MODE", "PROVIDER", "SIZE", "COUNT", "DAYS", "SECONDS", "MINUTES", "HOURS",
     "PREFIX", "FORMAT", "FIELD", "KEYS",
+    // where the secret is read from: `docker login --password-stdin`, gpg `--passphrase-fd 0`
+    "STDIN", "FD",
 ];
 
 /** True when the name, by its words, calls for a secret (see the module comment). */
@@ -224,6 +226,8 @@ function isInnocuousValue(name: string, value: string): boolean {
         v.startsWith("arn:") ||
         FILE_PATH.test(v) ||
         v.startsWith("file://") ||
+        // a source, not the secret: openssl(1) pass phrase arguments `env:VAR`, `file:/path`, `fd:N`
+        /^(env:[A-Za-z_][A-Za-z0-9_]*|file:\/\S+|fd:\d+)$/.test(v) ||
         (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !urlHasCredentials(v)) ||
         isPlaceholder(v)
     );

@@ -199,6 +199,10 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             assert.deepEqual(passwordFlagUses(["docker", "--debug", "login", "-p", S]), [{ index: 4, program: "docker login", flag: "-p" }]);
             assert.deepEqual(passwordFlagUses(["helm", "--kube-context", "k", "registry", "login", "r", `-p${S}`]), [{ index: 6, program: "helm registry login", flag: "-p" }]);
         });
+        it("GIVEN docker --config /x login --password-stdin and openssl -pass env:KEY THEN nothing", () => {
+            assert.deepEqual(inShell("docker --config /root/.docker login -u AWS --password-stdin r.example.com < /tmp/pw"), []);
+            assert.deepEqual(inShell("tar -czf - /data | openssl enc -aes-256-cbc -pass env:KEY -out /b.enc"), []);
+        });
         it("GIVEN docker --config /x run -p 8080:80 and docker run … login THEN nothing", () => {
             assert.deepEqual(findings(["docker", "--config", "/x", "run", "-p", "8080:80", "img"]), []);
             assert.deepEqual(findings(["docker", "run", "--name", "login", "-p", "8080:80", "img"]), []);

@@ -38,7 +38,7 @@ describe("secretDetection (pure helpers)", () => {
         for (const name of [
             "PWD", "OLDPWD", "PATH", "NODE_ENV", "PORT", "TOKENIZER_MODEL", "BYPASS_CACHE", "COMPASS_URL", "SECRETARY_EMAIL",
             "DB_SECRET_ARN", "SECRET_NAME", "TOKEN_URL", "PASSWORD_FILE", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "JWT_SECRET_PATH",
-            "KMS_KEY_ID", "CLIENT_ID", "PUBLIC_KEY", "SECRETS_PREFIX", "",
+            "KMS_KEY_ID", "CLIENT_ID", "PUBLIC_KEY", "SECRETS_PREFIX", "password-stdin", "passphrase-fd", "",
         ]) {
             it(`GIVEN ${JSON.stringify(name)} THEN it is not a secret name`, () => assert.equal(isSecretName(name), false));
         }
@@ -129,6 +129,10 @@ describe("secretDetection (pure helpers)", () => {
         });
 
         it("GIVEN a secret name with an innocuous value THEN nothing is reported", () => {
+            for (const value of ["env:KEY_PASS", "file:/run/secrets/key", "fd:3"]) {
+                assert.equal(detectPlaintextSecret("pass", value), undefined, value);
+            }
+            assert.deepEqual(detectPlaintextSecret("pass", "env:"), { kind: "name", reason: "its name suggests a secret" });
             for (const value of ["", "  ", "true", "disabled", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x", "/run/secrets/db.json", "https://auth.example.com", "${DB_PASSWORD}"]) {
                 assert.equal(detectPlaintextSecret("DB_PASSWORD", value), undefined, value);
             }
