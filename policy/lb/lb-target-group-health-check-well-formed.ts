@@ -52,7 +52,7 @@ export const lbTargetGroupHealthCheckWellFormed: ResourceValidationPolicy = {
         } else if (range !== undefined && outside !== undefined && outside.length > 0) {
             const hint =
                 range === GRPC_MATCHER
-                    ? 'use gRPC status codes, e.g. "0" (OK) or "0-2"'
+                    ? 'use gRPC status codes, e.g. "0" (OK), or "0,12" to accept UNIMPLEMENTED from a server without the health service'
                     : `use HTTP status codes, e.g. "200-399"${upper(props.protocol) === "HTTP" || upper(props.protocol) === "HTTPS" ? ', or set protocolVersion "GRPC" for a gRPC service' : ""}`;
             reportViolation(
                 `Target group "${args.name}" health check matcher ${JSON.stringify(matcher)} has ${outside.map(o => `"${o}"`).join(", ")} outside the ${range.codes} codes ${range.low}-${range.high} ` +

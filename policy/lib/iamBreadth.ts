@@ -125,7 +125,10 @@ export const grantsPassRole = (s: PolicyStatement): boolean => escalationActions
  * Decided by the literal text before the first wildcard: it must be a prefix of some role ARN, read
  * colon-separated part by part ("arn", any partition, "iam", empty region, any account, "role/…").
  */
-export function isWildcardRolePattern(pattern: string): boolean {
+export function isWildcardRolePattern(given: string): boolean {
+    // IAM fills `${aws:PrincipalAccount}` with the caller's own account: in the account field it names one
+    // account, as a literal would. (`${aws:ResourceAccount}` would be each role's own account: any account.)
+    const pattern = given.replace(/^(arn:[^:]*:iam::)\$\{aws:PrincipalAccount\}(?=:)/i, "$1000000000000");
     const first = pattern.search(/[*?]|\$\{/);
     if (first < 0) {
         return false;

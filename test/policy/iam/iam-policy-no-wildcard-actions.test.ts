@@ -120,6 +120,8 @@ describe(NAME, () => {
                 ["a one-character wildcard (role/web-tas?)", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/web-tas?` }, [passFinding(`"${ACCOUNT}role/web-tas?"`)]],
                 ["a wildcard path (role/service/*/web)", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/service/*/web` }, [passFinding(`"${ACCOUNT}role/service/*/web"`)]],
                 ["a policy variable (role/${aws:username})", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/\${aws:username}` }, [passFinding(`"${ACCOUNT}role/\${aws:username}"`)]],
+                // The role's own account for every role: the same name in any account.
+                ["the role's own account (${aws:ResourceAccount})", { Action: "iam:PassRole", Resource: "arn:aws:iam::${aws:ResourceAccount}:role/admin" }, [passFinding('"arn:aws:iam::${aws:ResourceAccount}:role/admin"')]],
                 ["a wildcard resource type (*/web-task)", { Action: "iam:PassRole", Resource: `${ACCOUNT}*/web-task` }, [passFinding(`"${ACCOUNT}*/web-task"`)]],
                 ["a partial type (ro*)", { Action: "iam:PassRole", Resource: `${ACCOUNT}ro*` }, [passFinding(`"${ACCOUNT}ro*"`)]],
                 ["iam:PassedToService as the only limit", { Action: "iam:PassRole", Resource: `${ACCOUNT}role/app-*`, Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } }, [passFinding(`"${ACCOUNT}role/app-*"`)]],
@@ -150,6 +152,8 @@ describe(NAME, () => {
                     resourceOf(ROLE_POLICY, "exec", {
                         policy: doc(
                             { Effect: "Allow", Action: "iam:PassRole", Resource: [`${ACCOUNT}role/web-task`, `${ACCOUNT}user/a*`, "arn:aws:s3:::uploads/*", "arn:aws:iam::123456789012:role/web-exec"] },
+                            // The caller's own account, filled in by IAM: one role, as a literal account would be.
+                            { Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::${aws:PrincipalAccount}:role/web-task" },
                             { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::uploads/*" },
                             { Effect: "Allow", Action: "iam:GetRole", Resource: `${ACCOUNT}role/a*` },
                             { Effect: "Deny", Action: "iam:PassRole", Resource: `${ACCOUNT}role/admin*` },

@@ -56,7 +56,7 @@ describe("lb-target-group-health-check-well-formed (health path sanity)", () => 
     describe("gRPC and HTTP matchers, each by its own codes (ELB API Matcher: GrpcCode 0-99, HttpCode 200-499 for ALB, 200-599 for NLB)", () => {
         const grpc = (name: string, matcher: unknown, protocolVersion = "GRPC") =>
             baseline(LB, name, { protocolVersion, healthCheck: { ...check, path: "/grpc.health.v1.Health/Check", matcher } });
-        const GRPC_HINT = 'use gRPC status codes, e.g. "0" (OK) or "0-2"';
+        const GRPC_HINT = 'use gRPC status codes, e.g. "0" (OK), or "0,12" to accept UNIMPLEMENTED from a server without the health service';
         const HTTP_HINT = 'use HTTP status codes, e.g. "200-399", or set protocolVersion "GRPC" for a gRPC service';
 
         it("GIVEN gRPC codes on GRPC target groups (one code, lists, ranges, any letter case of GRPC) THEN nothing", async () => {
