@@ -33,8 +33,8 @@
  * - rabbitmqadmin: "-p PASSWORD, --password=PASSWORD".
  * - lftp(1): "-u user[,pass]"; smbclient(1): "-U|--user=[DOMAIN\]USERNAME[%PASSWORD]".
  *
- * Programs that parse their short options with getopt(3) also read them bundled (`curl -fsSu user:pw`, `zip
- * -rP pw`): each letter is an option until one that takes an argument, which takes the rest of the word or,
+ * Programs that parse their short options with getopt(3) (or MySQL's my_getopt) also read them bundled
+ * (`curl -fsSu user:pw`, `zip -rP pw`, `mysql -vpS3cret`): each letter is an option until one that takes an argument, which takes the rest of the word or,
  * at its end, the next word. {@link GETOPT_ARGUMENT_LETTERS} lists, per program, the letters that take one
  * (from the same manuals), so a bundle stops where the argument of another option begins (`curl -ousers`).
  *
@@ -123,6 +123,9 @@ const RUNS_A_COMMAND = new Set(["sshpass"]);
  * that a bundle (`-fsSu`) is read letter by letter up to the first of them.
  */
 const GETOPT_ARGUMENT_LETTERS: ReadonlyMap<string, string> = new Map([
+    // MySQL's own my_getopt groups short options too (mysys/my_getopt.cc: "The rest of the option is option
+    // argument"): `mysql -vpS3cret`; -D -e -h -P -S -u, mysqldump -r -T -w, mysqladmin -c -i take one
+    ...MYSQL_CLIENTS.map((p): [string, string] => [p, "cDehiPrSTuw#"]),
     ["curl", "AbcCdDeEFHKmoPQrtTuUwxXyYz"],
     ["zip", "bnOPstxiZ"],
     ["unzip", "dxP"],
@@ -227,7 +230,9 @@ function flagValueAt(words: readonly string[], i: number, flags: readonly Passwo
             if (rest !== "") {
                 return flag.attached ? { flag, value: rest, index: i } : undefined;
             }
-            return flag.separate && next !== undefined ? { flag, value: next, index: i + 1 } : { flag, value: "", index: i };
+            return flag.separate && next !== undefined && !(flag.optional === true && next.startsWith("-"))
+                ? { flag, value: next, index: i + 1 }
+                : { flag, value: "", index: i };
         }
         if (bundleLetters.includes(word[k]) || !/[A-Za-z0-9]/.test(word[k])) {
             return undefined; // the rest of the word is another option's argument

@@ -185,6 +185,15 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
             assert.deepEqual(passwordFlagUses(["sshpass", `-vp${S}`, "ssh", "h"]), [{ index: 1, program: "sshpass", flag: "-p" }]);
             assert.deepEqual(passwordFlagUses(["ldapsearch", "-xw", S]), [{ index: 2, program: "ldapsearch", flag: "-w" }]);
         });
+        it("GIVEN mysql -vpS3cretPw and mysqldump -vp S3cretPw (my_getopt groups short options) THEN reported", () => {
+            assert.deepEqual(findings(["mysql", "-h", "db", `-vp${S}`]), [{ index: 3, kind: "value", reason: reason("mysql", "-p") }]);
+            assert.deepEqual(passwordFlagUses(["mysqldump", "-vp", S, "app"]), [{ index: 2, program: "mysqldump", flag: "-p" }]);
+        });
+        it("GIVEN mysql -vp followed by an option, and -hdbp (the host) THEN nothing", () => {
+            assert.deepEqual(passwordFlagUses(["mysql", "-vp", "-h", "db"]), []);
+            assert.deepEqual(passwordFlagUses(["mysql", "-hdbp", "-e", "select 1"]), []);
+            assert.deepEqual(passwordFlagUses(["mysql", "-uapp", "-ep", "x"]), []);
+        });
         it("GIVEN a bundle where another option's argument holds the letter THEN nothing", () => {
             assert.deepEqual(passwordFlagUses(["curl", "-ouser:x", "http://x"]), []);
             assert.deepEqual(passwordFlagUses(["curl", "-fsSu", "admin", "http://x"]), []);
