@@ -101,8 +101,9 @@ function connectionStringHasPassword(value: string): boolean {
     return false;
 }
 
+/** `$VAR`, `${VAR}`, a whole command substitution (`$(cat /run/secrets/db)`, backquotes), `{{…}}`, `%s`, `<…>`, `***`. */
 const isPlaceholder = (text: string): boolean =>
-    /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|%s|<[^>]*>|\*+)$/.test(text.trim());
+    /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\)|`[^`]*`|\{\{.*\}\}|%s|<[^>]*>|\*+)$/.test(text.trim());
 
 function looksLikeAwsSecretKey(value: string): boolean {
     const re = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;

@@ -256,6 +256,12 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
     });
 
     describe("false-positive guards", () => {
+        it("GIVEN a secret-named variable set from a command substitution THEN nothing; set to a literal THEN reported", () => {
+            for (const text of ["export DB_PASSWORD=$(cat /run/secrets/db) && exec node", 'DB_PASSWORD="$(cat /run/secrets/db)" node', "DB_PASSWORD=`cat /run/secrets/db` node"]) {
+                assert.deepEqual(inShell(text), [], text);
+            }
+            assert.deepEqual(inShell(`export DB_PASSWORD=${S} && exec node`), [{ index: 2, name: "DB_PASSWORD", kind: "name", reason: "its name suggests a secret" }]);
+        });
         for (const args of [
             ["docker", "run", "-p", "8080:80", "img"],
             ["mysql", "-P", "3306"],
