@@ -158,6 +158,9 @@ const SUBCOMMANDS: ReadonlyMap<string, readonly { entry: string; path: readonly 
     .filter(words => words.length > 1)
     .reduce((map, [root, ...path]) => map.set(root, [...(map.get(root) ?? []), { entry: [root, ...path].join(" "), path }]), new Map<string, { entry: string; path: string[] }[]>());
 
+/** Options whose value names a host or a user, which is often called after the program it runs (`-h mysql`, `-u redis`). */
+const NAMES_A_HOST_OR_USER = new Set(["-h", "-H", "--host", "--hostname", "-u", "-U", "--user", "--username"]);
+
 /** A command substitution that only prints where a program is: `$(which mysql)`, `` `command -v mysql` ``, `$(type -P mysql)`. */
 const LOOKED_UP = /^(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-P)\s+([^\s)`]+)\s*[)`]$/;
 
@@ -281,6 +284,9 @@ export function passwordFlagUses(words: readonly string[], expansionAt: Expansio
     // the same flags already (`gosu mysql mysql -p…`), and skipping it keeps the scan linear
     const reach = new Map<string, number>();
     for (let at = 0; at < words.length; at++) {
+        if (at > 0 && NAMES_A_HOST_OR_USER.has(words[at - 1])) {
+            continue; // `wait-for-it.sh -h mysql -p 3306`, `psql -h mysql -p 5432`: a host named after a program
+        }
         const found = programAt(words, at);
         if (found === undefined || (reach.get(found.program) ?? -1) > at) {
             continue;

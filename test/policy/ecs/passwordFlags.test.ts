@@ -124,6 +124,12 @@ describe("passwordFlags (short flags that carry a password, by program)", () => 
         it("GIVEN a host or user named like a program THEN the program before it is still judged", () => {
             assert.deepEqual(findings(["redis-cli", "-h", "mysql", "-a", S]), [{ index: 4, kind: "value", reason: reason("redis-cli", "-a") }]);
             assert.deepEqual(findings(["gosu", "mysql", "mysql", "-p", S]), [{ index: 4, kind: "value", reason: reason("mysql", "-p") }]);
+            assert.deepEqual(findings(["sudo", "-u", "mysql", "mysql", `-p${S}`]), [{ index: 4, kind: "value", reason: reason("mysql", "-p") }]);
+        });
+        it("GIVEN a host named after a program, given to another program's -h THEN its port is no password", () => {
+            assert.deepEqual(inShell("wait-for-it.sh -h mysql -p 3306 -t 60 -- node server.js"), []);
+            assert.deepEqual(inShell("until psql -h mysql -p 5432 -U app -c 'select 1'; do sleep 1; done"), []);
+            assert.deepEqual(findings(["wait-for-it.sh", "--host", "mongo", "-p", "27017"]), []);
         });
     });
 
