@@ -34,16 +34,19 @@
  * - lftp(1): "-u user[,pass]"; smbclient(1): "-U|--user=[DOMAIN\]USERNAME[%PASSWORD]".
  *
  * Programs that parse their short options with getopt(3) (or MySQL's my_getopt) also read them bundled
- * (`curl -fsSu user:pw`, `zip -rP pw`, `mysql -vpS3cret`): each letter is an option until one that takes an argument, which takes the rest of the word or,
- * at its end, the next word. {@link GETOPT_ARGUMENT_LETTERS} lists, per program, the letters that take one
- * (from the same manuals), so a bundle stops where the argument of another option begins (`curl -ousers`).
+ * (`curl -fsSu user:pw`, `zip -rP pw`, `mysql -vpS3cret`): each letter is an option until one that takes an
+ * argument, which takes the rest of the word or, at its end, the next word. {@link GETOPT_ARGUMENT_LETTERS}
+ * lists, per program, the letters that take one (from the same manuals), so a bundle stops where the
+ * argument of another option begins (`curl -ousers`).
  *
  * Which words are judged: every word of a command whose base name is one of these programs, not only the
  * command's first program, so wrappers with options of their own (`sudo -u app`, `nice -n 10`, `timeout -s
  * KILL 10`, `env -u X`, `runuser -u app --`) and init processes (`tini --`, `dumb-init --`,
  * `docker-entrypoint.sh`) cannot hide the program they run. A program name that is only an argument
  * (`echo redis-cli -a S3cret`, `grep "mysql -pS3cret" log`) is reported too: what follows it is still a
- * password written into the definition, printed or searched for rather than used.
+ * password written into the definition, printed or searched for rather than used. The one exception is the
+ * value of a host or user option (`wait-for-it.sh -h mysql -p 3306`): hosts and users are commonly named
+ * after the program they serve, and the flags after them are the other program's.
  *
  * Which values are filled in: only a shell replaces `$NAME`, `${…}`, `$(…)` and backquotes, and only where
  * they are unquoted or in double quotes. ECS runs an exec-form list without a shell (Dockerfile reference,
