@@ -17,7 +17,7 @@
  *   condition values are judged in `routing.ts` (`routingProblems`), for these rules too.
  */
 import { DeploymentSettings, TEST_TRAFFIC_HEADER } from "./deploymentSettings";
-import { ALB_RULE_LIMITS, PRIORITY_STEP } from "./routing";
+import { ALB_RULE_LIMITS, PRIORITY_STEP, RouteRequest } from "./routing";
 
 /**
  * The `ignoreChanges` path of both rules: the forward action's target groups, whose weights ECS rewrites on
@@ -41,6 +41,10 @@ export const CATCH_ALL_PATH = "/*";
 /** Whether `deployment` makes ECS shift traffic between two target groups (anything but rolling). */
 export const shiftsTraffic = <D extends Pick<DeploymentSettings, "strategy">>(deployment: D | undefined): deployment is D =>
     deployment !== undefined && deployment.strategy !== "rolling";
+
+/** What routing.ts counts of a route's deployment: for a traffic-shifting one, its test rule's CIDRs (none: no test rule). */
+export const deploymentRulesOf = (deployment: Pick<DeploymentSettings, "strategy" | "testTraffic"> | undefined): RouteRequest["deploymentRules"] =>
+    shiftsTraffic(deployment) ? { testCidrs: deployment.testTraffic?.cidrs ?? [] } : undefined;
 
 /** One routed service as the rules planner sees it. */
 export interface ShiftedRoute {

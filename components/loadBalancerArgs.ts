@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { deploymentProblems } from "./deploymentConfiguration";
-import { planShiftRules, ShiftedRoute, ShiftRules, shiftsTraffic } from "./deploymentRules";
+import { deploymentRulesOf, planShiftRules, ShiftedRoute, ShiftRules } from "./deploymentRules";
 import type { DeploymentSettings } from "./deploymentSettings";
 import { planRouting, RouteRequest, RoutingPlan } from "./routing";
 
@@ -176,13 +176,10 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
         ...routes.map(r => [r.name, r.deployment] as const),
     ]);
     /** The routing plan's view of a deployment: the rules and target group it adds (routing.ts counts them). */
-    const deploymentRules = (service: string) => {
-        const d = deployments.get(service);
-        return shiftsTraffic(d) ? { deploymentRules: { testCidrs: d.testTraffic?.cidrs ?? [] } } : {};
-    };
+    const deploymentRules = (service: string) => deploymentRulesOf(deployments.get(service));
     const requests: RouteRequest[] = [
-        ...(defaultService === undefined ? [] : [{ name: defaultService, paths: [], hosts: [], ...deploymentRules(defaultService) }]),
-        ...routes.map(r => ({ name: r.name, paths: r.paths ?? [], hosts: r.hosts ?? [], priority: r.priority, ...deploymentRules(r.name) })),
+        ...(defaultService === undefined ? [] : [{ name: defaultService, paths: [], hosts: [], deploymentRules: deploymentRules(defaultService) }]),
+        ...routes.map(r => ({ name: r.name, paths: r.paths ?? [], hosts: r.hosts ?? [], priority: r.priority, deploymentRules: deploymentRules(r.name) })),
     ];
     const deploymentKey = (service: string) => (service === defaultService ? "defaultDeployment" : `routes.${service}.deployment`);
     const plan: RoutingPlan = planRouting(owner, requests, (route, field) =>
@@ -198,8 +195,8 @@ export function resolveLoadBalancerArgs(name: string, args: LoadBalancerArgs) {
     const shifted: ShiftedRoute[] = requests.map(r => ({ name: r.name, priority: priorities.get(r.name), paths: r.paths, hosts: r.hosts, deployment: deployments.get(r.name) }));
     const shiftRules = new Map(planShiftRules(owner, shifted).map(r => [r.name, r]));
     const trafficShiftOf = (name: string) => {
-        const d = deployments.get(name);
-        return shiftsTraffic(d) ? { rules: shiftRules.get(name)!, testCidrs: d.testTraffic?.cidrs ?? [] } : undefined;
+        const counted = deploymentRulesOf(deployments.get(name));
+        return counted ? { rules: shiftRules.get(name)!, testCidrs: counted.testCidrs } : undefined;
     };
     const resolvedRoutes: ResolvedRoute[] = routes.map(r => ({
         name: r.name,

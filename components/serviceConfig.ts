@@ -119,10 +119,9 @@ function readService(sr: ServiceReader, ctx: SectionContext): { settings: Servic
         alarms,
         deployment,
     };
-    const deploymentRules = deployment && deployment.strategy !== "rolling" ? { testCidrs: deployment.testTraffic?.cidrs ?? [] } : undefined;
     // A strategy already refused says nothing about which keys the service would use.
     const strategyUse = deployment && !sr.wasReported("deploymentStrategy") ? { service: name, strategy: deployment.strategy, inherited: STRATEGY_KEYS.filter(k => !sr.owns(k)) } : undefined;
-    return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers, deploymentRules, deployment }, strategyUse };
+    return { settings, summary: { name, kind, paths, hosts, priority, port: container.port, serviceConnect, callers, deployment }, strategyUse };
 }
 
 function readKind(sr: ServiceReader): ServiceKind | undefined {

@@ -3,7 +3,7 @@
  * and the AWS names each service's resources derive from its name. Pure.
  */
 import { familyProblem } from "./awsLimits";
-import { placeShiftRules } from "./deploymentRules";
+import { deploymentRulesOf, placeShiftRules } from "./deploymentRules";
 import type { DeploymentSettings } from "./deploymentSettings";
 import { serviceLogGroupName } from "./naming";
 import { derivePriorities, routingProblems } from "./serviceSyntax";
@@ -67,9 +67,7 @@ export interface ServiceSummary {
     readonly port?: number;
     readonly serviceConnect: boolean;
     readonly callers: readonly string[];
-    /** The extra listener rules of a blue/green, canary or linear deployment (routing.ts `RouteRequest`). */
-    readonly deploymentRules?: { readonly testCidrs: readonly string[] };
-    /** A web service's deployment, for the priorities of its rules (deploymentRules.ts `placeShiftRules`). */
+    /** A web service's deployment: the extra rules routing.ts counts, and where placeShiftRules puts them. */
     readonly deployment?: Pick<DeploymentSettings, "strategy" | "testTraffic">;
 }
 
@@ -92,7 +90,8 @@ export function rulePriorities(services: readonly ServiceSummary[]): Map<string,
 export function crossServiceProblems(services: readonly ServiceSummary[], servicesKey: string, path: (service: string, field?: string) => string): string[] {
     const web = services.filter(s => s.kind === "web");
     // routing.ts names several routes at once as "routes a, b" or "services a, b": here, by the config key.
-    const problems = routingProblems(web, path).map(p => p.replace(/^(routes|services) (?=[a-z])/, `${servicesKey} `));
+    const requests = web.map(s => ({ ...s, deploymentRules: deploymentRulesOf(s.deployment) }));
+    const problems = routingProblems(requests, path).map(p => p.replace(/^(routes|services) (?=[a-z])/, `${servicesKey} `));
     if (problems.length === 0) {
         // Where the rules of blue/green, canary and linear services go needs every priority valid and unique.
         const priorities = rulePriorities(web);

@@ -6,6 +6,7 @@ import { strict as assert } from "node:assert";
 import type * as aws from "@pulumi/aws";
 import fc from "fast-check";
 import {
+    deploymentRulesOf,
     CATCH_ALL_PRIORITY,
     FORWARD_TARGET_GROUPS_PATH,
     planShiftRules,
@@ -30,6 +31,13 @@ const route = (name: string, priority: number | undefined, deployment?: Deployme
 });
 
 describe("deployment rules (pure)", () => {
+    it("GIVEN a deployment THEN the rules routing counts: none for rolling, a production rule, and a test rule with CIDRs", () => {
+        assert.equal(deploymentRulesOf(undefined), undefined);
+        assert.equal(deploymentRulesOf(ROLLING), undefined);
+        assert.deepEqual(deploymentRulesOf({ strategy: "blueGreen" }), { testCidrs: [] });
+        assert.deepEqual(deploymentRulesOf({ strategy: "canary", testTraffic: { cidrs: ["10.0.0.0/8"] } }), { testCidrs: ["10.0.0.0/8"] });
+    });
+
     it("GIVEN rolling routes THEN there is nothing to plan", () => {
         assert.deepEqual(planShiftRules("LoadBalancer shop", [route("web", undefined), route("api", 10, ROLLING), route("admin", 20)]), []);
     });
