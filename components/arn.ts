@@ -2,8 +2,15 @@
  * ARN recognition for the values users paste into config. Pure.
  */
 
-const PARTITION = "(aws|aws-cn|aws-us-gov)";
+/** An AWS partition in an ARN, as a regular-expression group. */
+export const PARTITION = "(aws|aws-cn|aws-us-gov)";
 const REGION = "[a-z]{2}(-[a-z]+)+-\\d";
+
+/** An AWS partition (AWS General Reference, "ARN format"): partitions cannot reach one another. */
+export type Partition = "aws" | "aws-cn" | "aws-us-gov";
+
+/** The partition a region belongs to: China's regions `cn-*`, GovCloud's `us-gov-*`, the rest `aws`. */
+export const partitionOf = (region: string): Partition => (region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws");
 const ACCOUNT = "\\d{12}";
 
 const SECRETS_MANAGER = new RegExp(`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]+$`);

@@ -6,6 +6,7 @@
  * Repository names follow ECR's own pattern: lowercase path components joined by `/`, each made of
  * alphanumerics separated by single `.`, `_` or `-` (2 to 256 characters).
  */
+import { Partition, partitionOf } from "./arn";
 
 const HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(\.cn)?$/;
 const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -17,7 +18,7 @@ export interface EcrImageReference {
     readonly uri: string;
     readonly accountId: string;
     readonly region: string;
-    readonly partition: "aws" | "aws-cn" | "aws-us-gov";
+    readonly partition: Partition;
     readonly repository: string;
     /** `sha256:<64 hex>`. */
     readonly digest: string;
@@ -65,7 +66,7 @@ export function readEcrImageReference(uri: string): EcrImageReference | { readon
     if (!DIGEST.test(digest)) {
         return fail("the digest must be sha256: followed by 64 lowercase hex digits");
     }
-    const partition = china ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    const partition = partitionOf(region);
     return {
         uri,
         accountId,

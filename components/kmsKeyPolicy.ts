@@ -4,6 +4,7 @@
  * secrets and repository after `pulumi destroy`, and a key deleted with the stack would leave them
  * unreadable; a key is also shared by the stacks of an account and has its own owner and rotation.
  */
+import type { Partition } from "./arn";
 import type { PolicyDocument } from "./iamDocuments";
 
 /** Where the key lives: the stack's account and region (CloudWatch Logs uses only keys of its own region). */
@@ -11,7 +12,7 @@ export interface KeyPolicyScope {
     readonly accountId: string;
     readonly region: string;
     /** @default "aws" */
-    readonly partition?: "aws" | "aws-cn" | "aws-us-gov";
+    readonly partition?: Partition;
 }
 
 /**

@@ -10,6 +10,7 @@
  * partition's).
  */
 import { PAUSE_FORBIDDEN_STAGES, PROVIDER_LIFECYCLE_STAGES } from "../policy/facts/ecsDeployments";
+import { PARTITION, partitionOf } from "./arn";
 import type { LifecycleStage } from "./deploymentSettings";
 import type { ValueProblem } from "./testTraffic";
 
@@ -22,15 +23,12 @@ export const LAMBDA_ONLY_STAGES = PAUSE_FORBIDDEN_STAGES as readonly LifecycleSt
 /** Whether a pause hook is refused at `stage`: only Lambda hooks may run there. */
 export const isLambdaOnlyStage = (stage: string): boolean => (LAMBDA_ONLY_STAGES as readonly string[]).includes(stage);
 
-const PARTITION = "(aws|aws-cn|aws-us-gov)";
 /**
  * A Lambda function ARN as `Invoke` takes it (Lambda API reference, `FunctionName`): name of 1 to 64 letters,
  * digits, hyphens or underscores; an optional qualifier, `$LATEST`, a version or an alias of up to 128.
  */
 const LAMBDA_FUNCTION_ARN = new RegExp(`^arn:${PARTITION}:lambda:([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):function:([A-Za-z0-9_-]{1,64})(?::(\\$LATEST|[A-Za-z0-9_-]{1,128}))?$`);
 
-/** The partition a region belongs to. */
-export const partitionOf = (region: string): string => (region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws");
 
 /**
  * Why a text is not the ARN of a Lambda function a stack in `region` can invoke, or undefined; with no
