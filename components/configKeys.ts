@@ -3,7 +3,7 @@
  * the loader enforces (`min`/`max`, or the `allowed` values). `Pulumi.yaml` and the README table are held
  * to this table by tests, and the loader reads its ranges from here, so a key's range has one home.
  */
-import { BAKE_TIME_MINUTES, LINEAR_STEP_PERCENT } from "../policy/facts/ecsDeployments";
+import { BAKE_TIME_MINUTES, ECS_DEPLOYMENT_DEFAULTS, LINEAR_STEP_PERCENT } from "../policy/facts/ecsDeployments";
 import { FARGATE_CPU_UNITS, FARGATE_MAX_CPU, FARGATE_MAX_MEMORY_MIB } from "../policy/facts/fargateSizes";
 import { LOG_RETENTION_DAYS, LOG_RETENTION_MAX_DAYS } from "../policy/facts/logRetention";
 import { DEPLOYMENT_STRATEGIES } from "./deploymentSettings";
@@ -130,10 +130,10 @@ export const CONFIG_KEYS = {
     // own keys default to ECS's own defaults (CanaryConfiguration, LinearConfiguration).
     deploymentStrategy: { type: "string", default: "rolling", description: "How ECS replaces a web service's tasks: rolling, blueGreen (all production traffic moves at once), canary (canaryPercent first, then the rest) or linear (linearStepPercent per step).", scope: "service", kinds: WEB, allowed: DEPLOYMENT_STRATEGIES },
     bakeTimeMinutes: { type: "integer", default: 10, description: "Not rolling: minutes both revisions keep running after all production traffic moved, while an alarm still rolls back at once (0 to 1440); 10 outlasts the default alarm window of 3 minutes and keeps the double capacity short.", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
-    canaryPercent: { type: "integer", default: 5, description: "canary: percent of production traffic the new revision takes first (1 to 99; ECS's default is 5).", scope: "service", kinds: WEB, min: 1, max: 99 },
-    canaryBakeMinutes: { type: "integer", default: 10, description: "canary: minutes the first share runs before the rest of the traffic moves (0 to 1440; ECS's default is 10).", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
-    linearStepPercent: { type: "integer", default: 10, description: "linear: percent of production traffic moved per step (3 to 50; ECS's default is 10).", scope: "service", kinds: WEB, min: LINEAR_STEP_PERCENT.min, max: 50 },
-    linearStepBakeMinutes: { type: "integer", default: 6, description: "linear: minutes between steps (0 to 1440; ECS's default is 6).", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
+    canaryPercent: { type: "integer", default: ECS_DEPLOYMENT_DEFAULTS.canaryPercent, description: "canary: percent of production traffic the new revision takes first (1 to 99; ECS's default is 5).", scope: "service", kinds: WEB, min: 1, max: 99 },
+    canaryBakeMinutes: { type: "integer", default: ECS_DEPLOYMENT_DEFAULTS.canaryBakeTimeInMinutes, description: "canary: minutes the first share runs before the rest of the traffic moves (0 to 1440; ECS's default is 10).", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
+    linearStepPercent: { type: "integer", default: ECS_DEPLOYMENT_DEFAULTS.stepPercent, description: "linear: percent of production traffic moved per step (3 to 50; ECS's default is 10).", scope: "service", kinds: WEB, min: LINEAR_STEP_PERCENT.min, max: 50 },
+    linearStepBakeMinutes: { type: "integer", default: ECS_DEPLOYMENT_DEFAULTS.stepBakeTimeInMinutes, description: "linear: minutes between steps (0 to 1440; ECS's default is 6).", scope: "service", kinds: WEB, min: BAKE_TIME_MINUTES.min, max: BAKE_TIME_MINUTES.max },
     testTrafficCidrs: { type: "array", default: [], description: "Not rolling: IPv4 blocks (at most 3; private ones, and public ones of no more addresses together than one /16) whose requests with X-Deployment-Test: <service> reach the new revision before production traffic does; empty: no test route.", scope: "service", kinds: WEB },
     lifecycleHooks: { type: "array", default: [], description: "Not rolling: hooks ECS runs at deployment stages, each {stages, lambdaArn} or {stages, pauseMinutes, onTimeout: ROLLBACK (default) or CONTINUE}.", scope: "service", kinds: WEB },
 

@@ -5,7 +5,7 @@
  * linear minutes as strings); a value not known until deploy, or one that cannot be read, is `null` and
  * said so, never guessed.
  *
- * Defaults are ECS's (API reference, `CanaryConfiguration`, `LinearConfiguration`,
+ * Defaults are ECS's (`ECS_DEPLOYMENT_DEFAULTS` in policy/facts/ecsDeployments.ts; API reference, `CanaryConfiguration`, `LinearConfiguration`,
  * `DeploymentLifecycleHook`, `DeploymentLifecycleHookTimeoutConfiguration`):
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CanaryConfiguration.html (canaryPercent 5,
  * canaryBakeTimeInMinutes 10), https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html
@@ -14,12 +14,13 @@
  * BLUE_GREEN deployment strategy", API_DeploymentConfiguration): unset, it is unknown.
  */
 import { UNKNOWN } from "../harness/serialisation";
+import { ECS_DEPLOYMENT_DEFAULTS as DEFAULTS, ECS_DEPLOYMENT_STRATEGIES, EcsDeploymentStrategy } from "../policy/facts/ecsDeployments";
 import { Json, num } from "./recorded";
 
 /** `deploymentConfiguration.strategy` as ECS spells it. */
-export type EcsStrategy = "ROLLING" | "BLUE_GREEN" | "CANARY" | "LINEAR";
+export type EcsStrategy = EcsDeploymentStrategy;
 
-const STRATEGIES: readonly EcsStrategy[] = ["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"];
+const STRATEGIES: readonly EcsStrategy[] = ECS_DEPLOYMENT_STRATEGIES;
 
 /** How each strategy reads in the report. */
 export const STRATEGY_NAMES: Readonly<Record<EcsStrategy, string>> = { ROLLING: "rolling update", BLUE_GREEN: "blue/green", CANARY: "canary", LINEAR: "linear" };
@@ -97,7 +98,7 @@ function readHooks(config: Json | undefined): HookInputs[] {
         return {
             type: String(hook.targetType ?? "AWS_LAMBDA").toUpperCase() === "PAUSE" ? "PAUSE" : "AWS_LAMBDA",
             stages,
-            timeout: setting(timeoutConfig, "timeoutInMinutes", 1440),
+            timeout: setting(timeoutConfig, "timeoutInMinutes", DEFAULTS.hookTimeoutInMinutes),
             action: typeof timeoutConfig?.action === "string" && timeoutConfig.action !== UNKNOWN ? timeoutConfig.action : "ROLLBACK",
         };
     });
@@ -115,8 +116,8 @@ export function deploymentInputs(inputs: Json): DeploymentInputs {
     return {
         strategy,
         bake: setting(config, "bakeTimeInMinutes"),
-        canary: { percent: setting(canary, "canaryPercent", 5), bake: setting(canary, "canaryBakeTimeInMinutes", 10) },
-        linear: { stepPercent: setting(linear, "stepPercent", 10), stepBake: setting(linear, "stepBakeTimeInMinutes", 6) },
+        canary: { percent: setting(canary, "canaryPercent", DEFAULTS.canaryPercent), bake: setting(canary, "canaryBakeTimeInMinutes", DEFAULTS.canaryBakeTimeInMinutes) },
+        linear: { stepPercent: setting(linear, "stepPercent", DEFAULTS.stepPercent), stepBake: setting(linear, "stepBakeTimeInMinutes", DEFAULTS.stepBakeTimeInMinutes) },
         hooks: readHooks(config),
         testListenerRule,
         notes,

@@ -81,6 +81,18 @@ export const CANARY_PERCENT: ValueRange = { min: 0.1, max: 100, step: 0.1 };
 /** `linearConfiguration.stepPercent`: multiples of 0.1 from 3 to 100. */
 export const LINEAR_STEP_PERCENT: ValueRange = { min: 3, max: 100, step: 0.1 };
 
+/**
+ * What ECS uses when a setting is left out (API reference: `CanaryConfiguration`, `LinearConfiguration`,
+ * `DeploymentLifecycleHookTimeoutConfiguration`). `bakeTimeInMinutes` has none: BLUE_GREEN must give it.
+ */
+export const ECS_DEPLOYMENT_DEFAULTS = {
+    canaryPercent: 5,
+    canaryBakeTimeInMinutes: 10,
+    stepPercent: 10,
+    stepBakeTimeInMinutes: 6,
+    hookTimeoutInMinutes: 1440,
+} as const;
+
 /** `lifecycleHooks[].timeoutConfiguration.timeoutInMinutes`: whole minutes, 1 to 14 days. */
 export const HOOK_TIMEOUT_MINUTES: ValueRange = { min: 1, max: 20160, integer: true };
 

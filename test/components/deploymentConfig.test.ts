@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { ECS_DEPLOYMENT_DEFAULTS } from "../../policy/facts/ecsDeployments";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -497,6 +498,8 @@ describe("deployment strategy config", () => {
             assert.match(doc("LinearConfiguration", "stepPercent"), new RegExp(`default value is ${declarationOf("linearStepPercent").default}\\.0\\.`));
             assert.match(doc("LinearConfiguration", "stepBakeTimeInMinutes"), new RegExp(`default value is ${declarationOf("linearStepBakeMinutes").default}\\.`));
             assert.match(doc("DeploymentLifecycleHookTimeoutConfiguration", "action"), /Default: <code>ROLLBACK<\/code>/);
+            // The rollout model's default for a pause hook without a timeout (one owner: policy/facts/ecsDeployments.ts).
+            assert.match(doc("DeploymentLifecycleHookTimeoutConfiguration", "timeoutInMinutes"), new RegExp(`Default: ${ECS_DEPLOYMENT_DEFAULTS.hookTimeoutInMinutes} `));
         });
 
         it("THEN the stages are ECS's, and the stages a pause hook cannot use are the ones ECS names", () => {

@@ -225,14 +225,14 @@ describe("rollout model per deployment strategy", () => {
             const rollout = estimate({ strategy: "blue_green", bakeTimeInMinutes: 1 });
             assert.equal(rollout.services[0].strategy, "ROLLING");
             assert.ok(
-                rollout.notes.includes('Service web-svc: deploymentConfiguration.strategy "blue_green" is refused by the AWS provider (it takes ROLLING, BLUE_GREEN, CANARY, LINEAR exactly, in capitals); modelled as a rolling update.'),
+                rollout.notes.includes('Service web-svc: deploymentConfiguration.strategy "blue_green" is refused by the AWS provider (it takes ROLLING, BLUE_GREEN, LINEAR, CANARY exactly, in capitals); modelled as a rolling update.'),
                 rollout.notes.join("\n"),
             );
         });
 
         for (const [given, note] of [
             [UNKNOWN, "Service web-svc: deploymentConfiguration.strategy is unknown until deploy; modelled as a rolling update."],
-            ["PURPLE", 'Service web-svc: deploymentConfiguration.strategy "PURPLE" is not one ECS knows (ROLLING, BLUE_GREEN, CANARY, LINEAR); modelled as a rolling update.'],
+            ["PURPLE", 'Service web-svc: deploymentConfiguration.strategy "PURPLE" is not one ECS knows (ROLLING, BLUE_GREEN, LINEAR, CANARY); modelled as a rolling update.'],
         ]) {
             it(`GIVEN strategy ${given === UNKNOWN ? "unknown" : given} THEN a rolling update with a note`, () => {
                 const r = estimate({ strategy: given, bakeTimeInMinutes: 10 });
